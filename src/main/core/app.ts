@@ -1,0 +1,80 @@
+import { api, isMethodName, type MethodName } from '@shared/api';
+import type { EventName } from '@shared/contract/events';
+import { ApiError, type Result } from '@shared/contract/result';
+import { validationError } from '@shared/contract/validate';
+import { systemClock, type Clock, type Ctx } from './context';
+import { openDatabase, type Connection, type OpenOptions } from './db/open';
+import { SchemaTooNewError } from './db/migrate';
+import { handlers, type Handler } from './handlers';
+import { ensureWorkspaceDefaults } from './workspace/defaults';
+
+export type CoreListener = (event: EventName, payload: unknown) => void;
+
+export interface Core {
+  /** Validates the method name and input, runs the handler, and never throws. */
+  dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
+  subscribe(listener: CoreListener): () => void;
+  readonly connection: Connection;
+  readonly ctx: Ctx;
+  close(): void;
+}
+
+export interface CoreOptions extends OpenOptions {
+  clock?: Clock;
+  /** Where unexpected errors are reported (the shell logs them; tests may collect them). */
+  onInternalError?: (error: unknown, method: string) => void;
+}
+
+export async function createCore(file: string, options: CoreOptions = {}): Promise<Core> {
+  const connection = await openDatabase(file, options);
+  const clock = options.clock ?? systemClock;
+  const listeners = new Set<CoreListener>();
+  const ctx: Ctx = {
+    db: connection.db,
+    sqlite: connection.sqlite,
+    clock,
+    nowIso: () => clock.now().toISOString(),
+    emit: (event, payload) => {
+      for (const listener of listeners) listener(event, payload);
+    },
+  };
+  ensureWorkspaceDefaults(ctx);
+  const report = options.onInternalError ?? ((error, method) => console.error(`[tandem] ${method} failed`, error));
+
+  async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (!isMethodName(method)) {
+      return {
+        ok: false,
+        error: { code: 'unknown_method', message: `Unknown method "${String(method)}".` },
+      };
+    }
+    const spec = api[method];
+    const parsed = spec.input.safeParse(input ?? {});
+    if (!parsed.success) return { ok: false, error: validationError(parsed.error, `input for ${method}`) };
+    try {
+      const handler = handlers[method] as Handler<MethodName>;
+      const value = await handler(parsed.data as never, ctx);
+      if (spec.mutates) ctx.emit('data.changed', { domains: [method.split('.')[0] ?? method] });
+      return { ok: true, value };
+    } catch (error) {
+      if (error instanceof ApiError) return { ok: false, error: error.toBody() };
+      if (error instanceof SchemaTooNewError) return { ok: false, error: { code: 'schema_too_new', message: error.message } };
+      report(error, method);
+      return {
+        ok: false,
+        error: { code: 'internal', message: `Tandem could not complete ${method}; nothing was changed.` },
+      };
+    }
+  }
+
+  return {
+    dispatch,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    connection,
+    ctx,
+    close: () => connection.close(),
+  };
+}

@@ -1,0 +1,81 @@
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import * as schema from './schema';
+import { applyMigrations, loadMigrations, migrationState } from './migrate';
+
+export type Db = BetterSQLite3Database<typeof schema>;
+
+export interface Connection {
+  sqlite: Database.Database;
+  db: Db;
+  file: string;
+  /** Path of the backup taken before migrating an existing database, if one was needed. */
+  backupPath: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  migrationsFolder?: string;
+  /** Where pre-migration backups go; defaults to a `backups` folder beside the database. */
+  backupDir?: string;
+  /** Apply migrations only up to this count (migration tests step a database forward one at a time). */
+  migrateUpTo?: number;
+  readonly?: boolean;
+}
+
+/** Finds `resources/migrations` above this module: works from source (tsx, vitest) and from the bundle. */
+export function defaultMigrationsFolder(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 8; i++) {
+    const candidate = join(dir, 'resources', 'migrations');
+    if (existsSync(join(candidate, 'meta', '_journal.json'))) return candidate;
+    dir = dirname(dir);
+  }
+  throw new Error('Tandem cannot find its database migrations (resources/migrations).');
+}
+
+function configure(sqlite: Database.Database, inMemory: boolean): void {
+  if (!inMemory) sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('synchronous = NORMAL');
+}
+
+function backupName(file: string, at: Date): string {
+  const stamp = at.toISOString().replace(/[:.]/g, '-');
+  return `${basename(file).replace(/\.[^.]+$/, '')}.before-migration-${stamp}.sqlite`;
+}
+
+/**
+ * Opens (creating if needed) a Tandem database and brings its schema up to date. An existing database
+ * with pending migrations is first copied with SQLite's online backup API, so a failed migration never
+ * costs the user their data; a database from a newer Tandem is refused untouched.
+ */
+export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Connection> {
+  const inMemory = file === ':memory:';
+  const existed = !inMemory && existsSync(file) && statSync(file).size > 0;
+  if (!inMemory) mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new Database(file, { readonly: options.readonly ?? false });
+  try {
+    configure(sqlite, inMemory);
+    const known = loadMigrations(options.migrationsFolder ?? defaultMigrationsFolder());
+    const state = migrationState(sqlite, known);
+    const target = options.migrateUpTo ?? known.length;
+    let backupPath: string | null = null;
+    if (existed && state.applied > 0 && state.applied < target) {
+      const dir = options.backupDir ?? join(dirname(file), 'backups');
+      mkdirSync(dir, { recursive: true });
+      backupPath = join(dir, backupName(file, new Date()));
+      await sqlite.backup(backupPath);
+    }
+    applyMigrations(sqlite, state, target);
+    const db = drizzle(sqlite, { schema });
+    return { sqlite, db, file, backupPath, close: () => sqlite.close() };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}

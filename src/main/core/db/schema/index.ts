@@ -1,0 +1,5 @@
+export * from './workspace';
+export * from './imports';
+export * from './marketing';
+export * from './sales';
+export * from './commerce';

@@ -1,0 +1,191 @@
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { deletedAt, money, rowColumns } from './columns';
+import { importJobs } from './imports';
+import { campaigns } from './marketing';
+
+export const companies = sqliteTable(
+  'companies',
+  {
+    ...rowColumns(),
+    name: text('name').notNull(),
+    /** Lowercased, punctuation-free name used to match imports to existing companies. */
+    nameKey: text('name_key').notNull(),
+    domain: text('domain'),
+    phone: text('phone'),
+    website: text('website'),
+    notes: text('notes').notNull().default(''),
+    externalId: text('external_id'),
+    importJobId: text('import_job_id').references(() => importJobs.id),
+    deletedAt: deletedAt(),
+  },
+  (t) => [index('companies_name_key_idx').on(t.nameKey)],
+);
+
+export const contacts = sqliteTable(
+  'contacts',
+  {
+    ...rowColumns(),
+    companyId: text('company_id').references(() => companies.id),
+    firstName: text('first_name').notNull().default(''),
+    lastName: text('last_name').notNull().default(''),
+    email: text('email'),
+    /** Lowercased, trimmed: the first dedupe key. */
+    emailKey: text('email_key'),
+    phone: text('phone'),
+    /** E.164-like digits: the second dedupe key. */
+    phoneKey: text('phone_key'),
+    title: text('title').notNull().default(''),
+    city: text('city').notNull().default(''),
+    region: text('region').notNull().default(''),
+    country: text('country').notNull().default(''),
+    /** subscriber, lead, customer, partner, supplier, other */
+    lifecycle: text('lifecycle').notNull().default('lead'),
+    sourceCampaignId: text('source_campaign_id').references(() => campaigns.id),
+    sourceChannel: text('source_channel'),
+    notes: text('notes').notNull().default(''),
+    tags: text('tags').notNull().default(''),
+    owner: text('owner').notNull().default(''),
+    externalId: text('external_id'),
+    mergedIntoId: text('merged_into_id'),
+    importJobId: text('import_job_id').references(() => importJobs.id),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('contacts_email_key_idx').on(t.emailKey),
+    index('contacts_phone_key_idx').on(t.phoneKey),
+    index('contacts_name_idx').on(t.lastName, t.firstName),
+    index('contacts_company_idx').on(t.companyId),
+    index('contacts_created_idx').on(t.createdAt),
+  ],
+);
+
+/** Configurable pipeline. `outcome` marks the closing stages: open, won, lost. */
+export const pipelineStages = sqliteTable('pipeline_stages', {
+  ...rowColumns(),
+  name: text('name').notNull(),
+  position: integer('position').notNull(),
+  /** Win probability in percent, for the weighted pipeline value. */
+  probability: integer('probability').notNull(),
+  outcome: text('outcome').notNull().default('open'),
+  deletedAt: deletedAt(),
+});
+
+export const leads = sqliteTable(
+  'leads',
+  {
+    ...rowColumns(),
+    title: text('title').notNull(),
+    contactId: text('contact_id').references(() => contacts.id),
+    companyId: text('company_id').references(() => companies.id),
+    /** null with channel `unknown` is an explicit "source unknown" choice. */
+    campaignId: text('campaign_id').references(() => campaigns.id),
+    channel: text('channel').notNull().default('unknown'),
+    stageId: text('stage_id')
+      .notNull()
+      .references(() => pipelineStages.id),
+    valueMinor: money('value_minor').notNull().default(0),
+    expectedCloseDate: text('expected_close_date'),
+    owner: text('owner').notNull().default(''),
+    /** Sales' rating of lead quality for marketing, 1 (poor) to 5 (excellent). */
+    rating: integer('rating'),
+    ratingNote: text('rating_note').notNull().default(''),
+    ratedBy: text('rated_by'),
+    ratedAt: text('rated_at'),
+    lostReason: text('lost_reason'),
+    closedAt: text('closed_at'),
+    /** Position within the stage column on the board. */
+    boardRank: integer('board_rank').notNull().default(0),
+    externalId: text('external_id'),
+    importJobId: text('import_job_id').references(() => importJobs.id),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('leads_stage_idx').on(t.stageId, t.boardRank),
+    index('leads_campaign_idx').on(t.campaignId),
+    index('leads_contact_idx').on(t.contactId),
+    index('leads_created_idx').on(t.createdAt),
+    uniqueIndex('leads_external_idx').on(t.externalId),
+  ],
+);
+
+export const leadStageHistory = sqliteTable(
+  'lead_stage_history',
+  {
+    ...rowColumns(),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    fromStageId: text('from_stage_id').references(() => pipelineStages.id),
+    toStageId: text('to_stage_id')
+      .notNull()
+      .references(() => pipelineStages.id),
+    changedAt: text('changed_at').notNull(),
+  },
+  (t) => [index('lead_stage_history_lead_idx').on(t.leadId, t.changedAt)],
+);
+
+export const cadences = sqliteTable('cadences', {
+  ...rowColumns(),
+  name: text('name').notNull(),
+  description: text('description').notNull().default(''),
+  skipWeekends: integer('skip_weekends', { mode: 'boolean' }).notNull().default(true),
+  planId: text('plan_id'),
+  deletedAt: deletedAt(),
+});
+
+export const cadenceSteps = sqliteTable('cadence_steps', {
+  ...rowColumns(),
+  cadenceId: text('cadence_id')
+    .notNull()
+    .references(() => cadences.id),
+  position: integer('position').notNull(),
+  dayOffset: integer('day_offset').notNull(),
+  /** email, call, linkedin, task */
+  type: text('type').notNull(),
+  /** Template text: may use {{first_name}}, {{lead_title}}, {{campaign}}, {{key_message}}. */
+  instruction: text('instruction').notNull(),
+});
+
+export const cadenceEnrollments = sqliteTable(
+  'cadence_enrollments',
+  {
+    ...rowColumns(),
+    cadenceId: text('cadence_id')
+      .notNull()
+      .references(() => cadences.id),
+    leadId: text('lead_id')
+      .notNull()
+      .references(() => leads.id),
+    startedAt: text('started_at').notNull(),
+    /** active, completed, stopped */
+    status: text('status').notNull(),
+    stoppedAt: text('stopped_at'),
+    stopReason: text('stop_reason'),
+  },
+  (t) => [index('cadence_enrollments_lead_idx').on(t.leadId)],
+);
+
+export const activities = sqliteTable(
+  'activities',
+  {
+    ...rowColumns(),
+    leadId: text('lead_id').references(() => leads.id),
+    contactId: text('contact_id').references(() => contacts.id),
+    /** call, email, meeting, note, task, linkedin */
+    type: text('type').notNull(),
+    subject: text('subject').notNull(),
+    notes: text('notes').notNull().default(''),
+    dueAt: text('due_at'),
+    doneAt: text('done_at'),
+    outcome: text('outcome'),
+    enrollmentId: text('enrollment_id').references(() => cadenceEnrollments.id),
+    cadenceStepId: text('cadence_step_id').references(() => cadenceSteps.id),
+    importJobId: text('import_job_id').references(() => importJobs.id),
+    deletedAt: deletedAt(),
+  },
+  (t) => [
+    index('activities_open_due_idx').on(t.doneAt, t.dueAt),
+    index('activities_lead_idx').on(t.leadId),
+    index('activities_contact_idx').on(t.contactId),
+  ],
+);
