@@ -2,10 +2,12 @@ import type { z } from 'zod';
 import type { MethodSpec } from '../contract/define';
 import { contactsApi } from './contacts';
 import { settingsApi } from './settings';
+import { systemApi } from './system';
 
 /** Every method of Tandem's API, declared once. Transports (IPC, host, CLI, tests) are built from this map. */
 export const api = {
   ...settingsApi,
+  ...systemApi,
   ...contactsApi,
 } satisfies Record<string, MethodSpec>;
 

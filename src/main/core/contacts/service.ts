@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type { Contact, ContactCreate, ContactListInput, ContactPage, ContactPatch } from '@shared/api/contacts';
 import { fail } from '@shared/contract/result';

@@ -1,0 +1,8 @@
+import type { Handlers } from '../handlers';
+
+export const systemHandlers = {
+  'system.openExternal': () => ({
+    opened: false,
+    message: 'Tandem does not leave the app for outside pages here. Copy the link and open it in your browser.',
+  }),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,16 @@
+import type { Result } from '@shared/contract/result';
+
+export interface WorkerInit {
+  file: string;
+  migrationsFolder?: string;
+  /** ISO instant the worker's clock starts at (tests and demos); absent means real time. */
+  clockStart?: string;
+}
+
+export type ToWorker = { type: 'invoke'; id: number; method: unknown; input: unknown } | { type: 'close' };
+
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'failed'; message: string; code: string }
+  | { type: 'result'; id: number; result: Result<unknown> }
+  | { type: 'event'; event: string; payload: unknown };

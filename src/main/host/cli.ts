@@ -1,0 +1,62 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { defaultDatabaseFile } from '@core/paths';
+import { spawnCore } from '@core/worker/spawn';
+import { startHost } from './server';
+
+const HELP = `tandem-host: Tandem's UI in your browser, served on 127.0.0.1 only.
+
+  --db FILE       database file (default: the desktop app's database)
+  --port N        port (default: any free port)
+  --clock ISO     start the app's clock at this instant (tests and demos)
+  --renderer DIR  built renderer folder (default: out/renderer)
+`;
+
+function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  while (!existsSync(join(dir, 'package.json'))) {
+    const parent = dirname(dir);
+    if (parent === dir) throw new Error('cannot find the Tandem checkout');
+    dir = parent;
+  }
+  return dir;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      db: { type: 'string' },
+      port: { type: 'string' },
+      clock: { type: 'string' },
+      renderer: { type: 'string' },
+      open: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  if (values.help) {
+    process.stdout.write(HELP);
+    return;
+  }
+  const root = repoRoot();
+  const rendererDir = resolve(values.renderer ?? join(root, 'out', 'renderer'));
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
+  }
+  if (values.clock && Number.isNaN(Date.parse(values.clock))) throw new Error(`--clock: "${values.clock}" is not a date and time`);
+  const file = resolve(values.db ?? defaultDatabaseFile());
+  const core = await spawnCore(new URL('../core/worker/core-worker.ts', import.meta.url), { file, clockStart: values.clock }, ['--import', 'tsx']);
+  const host = await startHost({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
+  process.stdout.write(`Tandem is running at ${host.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`);
+  const stop = () => {
+    void host.close().then(() => core.close()).then(() => process.exit(0));
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+});

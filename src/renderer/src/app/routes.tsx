@@ -1,0 +1,65 @@
+import type { ComponentType } from 'react';
+import { ContactsPage } from '../features/contacts/ContactsPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { placeholder } from '../features/placeholders/Placeholder';
+
+export interface RouteDef {
+  path: string;
+  label: string;
+  /** Single-key shortcut after `g` (g t = Today...). */
+  key: string;
+  component: ComponentType<{ params: string[] }>;
+}
+
+export const routes: RouteDef[] = [
+  {
+    path: 'today',
+    label: 'Today',
+    key: 't',
+    component: placeholder('Today', 'Your follow-ups and marketing tasks for today: overdue first, then due today, then the week ahead.'),
+  },
+  {
+    path: 'pipeline',
+    label: 'Pipeline',
+    key: 'p',
+    component: placeholder('Pipeline', 'Your leads as a board, one column per stage with its count and value; drag a card to move it on.'),
+  },
+  { path: 'contacts', label: 'Leads & contacts', key: 'c', component: ContactsPage },
+  {
+    path: 'plans',
+    label: 'Plans',
+    key: 'l',
+    component: placeholder('Plans', 'A marketing plan per period: goals, situation analysis, target and positioning, channels, and plan against actual.'),
+  },
+  {
+    path: 'campaigns',
+    label: 'Campaigns',
+    key: 'm',
+    component: placeholder('Campaigns', 'Campaigns on each channel with budget, spend, content and the leads and orders they brought.'),
+  },
+  {
+    path: 'calendar',
+    label: 'Calendar',
+    key: 'a',
+    component: placeholder('Calendar', 'Your content calendar by month and week; drag an item to reschedule it.'),
+  },
+  {
+    path: 'results',
+    label: 'Results',
+    key: 'r',
+    component: placeholder('Results', 'One set of numbers for both hats: reach, visits, leads, qualified leads, conversions, revenue, cost per lead and ROI.'),
+  },
+  {
+    path: 'imports',
+    label: 'Imports',
+    key: 'i',
+    component: placeholder('Imports', 'Bring in the exports you already have: contacts from other CRMs, shop orders, payments, web analytics, ads and email reports.'),
+  },
+  {
+    path: 'reports',
+    label: 'Reports',
+    key: 'o',
+    component: placeholder('Reports', 'A one-click PDF summary with charts for your weekly or monthly meeting.'),
+  },
+  { path: 'settings', label: 'Settings', key: 's', component: SettingsPage },
+];

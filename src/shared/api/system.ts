@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { query } from '../contract/define';
+
+export const ExternalUrl = z.url({ protocol: /^https?$/, message: 'expected a web address starting with http:// or https://' });
+
+export const systemApi = {
+  /**
+   * Asks to open a web page outside Tandem. The desktop shell answers it (system browser, http(s) only);
+   * the core's own answer, used by the browser host, refuses: a page must never navigate away from Tandem.
+   */
+  'system.openExternal': query(
+    z.strictObject({ url: ExternalUrl }),
+    z.object({ opened: z.boolean(), message: z.string() }),
+  ),
+};

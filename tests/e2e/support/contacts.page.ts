@@ -1,0 +1,38 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Page object for Leads & contacts. */
+export class ContactsPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Leads & contacts/ }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Leads & contacts' })).toBeVisible();
+  }
+
+  async openNewForm(): Promise<void> {
+    await this.page.getByRole('button', { name: 'New contact' }).first().click();
+    await expect(this.page.getByRole('dialog', { name: 'New contact' })).toBeVisible();
+  }
+
+  form() {
+    return this.page.getByRole('form', { name: /contact/i });
+  }
+
+  async fill(fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields)) {
+      await this.form().getByLabel(label, { exact: true }).fill(value);
+    }
+  }
+
+  async submit(): Promise<void> {
+    await this.form().getByRole('button', { name: /Create contact|Save changes/ }).click();
+  }
+
+  rows() {
+    return this.page.getByRole('table', { name: 'Contacts' }).getByRole('row');
+  }
+
+  row(text: string) {
+    return this.rows().filter({ hasText: text });
+  }
+}

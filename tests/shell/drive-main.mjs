@@ -1,0 +1,77 @@
+// Loads the built main bundle (out/main/index.js) against the fake electron, exercises what it set up,
+// and prints one JSON object describing what happened.
+import { register } from 'node:module';
+import { pathToFileURL } from 'node:url';
+import { setTimeout as sleep } from 'node:timers/promises';
+
+register(new URL('./hooks.mjs', import.meta.url));
+const { record, app } = await import('./fake-electron.mjs');
+await import(pathToFileURL(process.argv[2]).href);
+
+const deadline = Date.now() + 15_000;
+while (record.windows.length === 0 && record.quit === 0 && record.exitCode === undefined && Date.now() < deadline) await sleep(20);
+if (record.quit > 0 || record.exitCode !== undefined) {
+  process.stdout.write(JSON.stringify({ windows: record.windows.length, quit: record.quit, exitCode: record.exitCode ?? null, errorBoxes: record.errorBoxes }));
+  process.exit(0);
+}
+
+const result = { window: record.windows[0], loaded: record.loaded, navigation: {}, windowOpen: {}, ipc: {} };
+
+// Every web contents the app creates gets the navigation guards.
+const { EventEmitter } = await import('node:events');
+const contents = new EventEmitter();
+let openHandler = null;
+contents.setWindowOpenHandler = (handler) => (openHandler = handler);
+app.emit('web-contents-created', {}, contents);
+const appUrl = pathToFileURL(process.argv[2].replace(/main[\\/]index\.js$/, 'renderer/index.html')).href;
+const navigate = (event, url) => {
+  let prevented = false;
+  contents.emit(event, { preventDefault: () => (prevented = true) }, url);
+  return prevented;
+};
+result.navigation = {
+  external: navigate('will-navigate', 'https://example.com/phish'),
+  fileElsewhere: navigate('will-navigate', 'file:///etc/passwd'),
+  app: navigate('will-navigate', `${appUrl}#/contacts`),
+  redirect: navigate('will-redirect', 'https://example.com/'),
+  webview: (() => {
+    let prevented = false;
+    contents.emit('will-attach-webview', { preventDefault: () => (prevented = true) });
+    return prevented;
+  })(),
+};
+result.windowOpen = {
+  https: openHandler?.({ url: 'https://example.com/help' }),
+  javascript: openHandler?.({ url: 'javascript:alert(1)' }),
+  openedExternally: [...record.openedExternally],
+};
+
+// Content-Security-Policy on responses, and permissions denied.
+await new Promise((done) =>
+  record.headerListeners[0]({ responseHeaders: { 'X-Other': ['1'] } }, (reply) => {
+    result.csp = reply.responseHeaders['Content-Security-Policy'];
+    result.keptHeaders = reply.responseHeaders['X-Other'];
+    done();
+  }),
+);
+result.permissionRequest = await new Promise((done) => record.permissionRequestHandler({}, 'media', done));
+result.permissionCheck = record.permissionCheckHandler({}, 'notifications');
+
+// The IPC transport: trusted frames reach the core worker, others are refused.
+const invoke = record.ipcHandlers.get('tandem:invoke');
+result.ipc = {
+  channels: [...record.ipcHandlers.keys()],
+  trusted: await invoke({ senderFrame: { url: `${appUrl}#/today` } }, 'settings.get', {}),
+  untrusted: await invoke({ senderFrame: { url: 'https://example.com/' } }, 'settings.get', {}),
+  noFrame: await invoke({ senderFrame: null }, 'settings.get', {}),
+  unknownMethod: await invoke({ senderFrame: { url: appUrl } }, 'settings.drop', {}),
+  badInput: await invoke({ senderFrame: { url: appUrl } }, 'contacts.create', { firstName: 'A', email: 'nope' }),
+  openExternal: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', { url: 'https://example.com/x' }),
+  openFileUrl: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', { url: 'file:///etc/passwd' }),
+};
+result.openedExternallyAfterIpc = [...record.openedExternally];
+
+app.emit('will-quit');
+process.stdout.write(JSON.stringify(result));
+await sleep(200);
+process.exit(0);

@@ -1,0 +1,112 @@
+// A recording stand-in for the `electron` module: the built shell runs under plain Node against it, and
+// the test asserts what the shell asked Electron to do.
+import { EventEmitter } from 'node:events';
+
+export const record = {
+  windows: [],
+  loaded: [],
+  ipcHandlers: new Map(),
+  headerListeners: [],
+  permissionRequestHandler: null,
+  permissionCheckHandler: null,
+  openedExternally: [],
+  quit: 0,
+  errorBoxes: [],
+};
+
+class FakeApp extends EventEmitter {
+  isPackaged = false;
+  lock = process.env.FAKE_ELECTRON_LOCK !== 'taken';
+  requestSingleInstanceLock() {
+    return this.lock;
+  }
+  whenReady() {
+    return Promise.resolve();
+  }
+  getPath(name) {
+    if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
+    return process.env.FAKE_ELECTRON_USER_DATA;
+  }
+  quit() {
+    record.quit++;
+  }
+  exit(code) {
+    record.exitCode = code;
+  }
+}
+
+export const app = new FakeApp();
+
+export class BrowserWindow extends EventEmitter {
+  static all = [];
+  static getAllWindows() {
+    return BrowserWindow.all;
+  }
+  constructor(options) {
+    super();
+    this.options = options;
+    this.webContents = new EventEmitter();
+    this.webContents.sent = [];
+    this.webContents.send = (...args) => this.webContents.sent.push(args);
+    record.windows.push(options);
+    BrowserWindow.all.push(this);
+  }
+  loadFile(path) {
+    record.loaded.push({ file: path });
+    return Promise.resolve();
+  }
+  loadURL(url) {
+    record.loaded.push({ url });
+    return Promise.resolve();
+  }
+  maximize() {}
+  isMaximized() {
+    return false;
+  }
+  isMinimized() {
+    return false;
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 820 };
+  }
+}
+
+export const ipcMain = {
+  handle(channel, handler) {
+    record.ipcHandlers.set(channel, handler);
+  },
+  removeHandler(channel) {
+    record.ipcHandlers.delete(channel);
+  },
+};
+
+export const session = {
+  defaultSession: {
+    webRequest: {
+      onHeadersReceived(listener) {
+        record.headerListeners.push(listener);
+      },
+    },
+    setPermissionRequestHandler(handler) {
+      record.permissionRequestHandler = handler;
+    },
+    setPermissionCheckHandler(handler) {
+      record.permissionCheckHandler = handler;
+    },
+  },
+};
+
+export const shell = {
+  openExternal(url) {
+    record.openedExternally.push(url);
+    return Promise.resolve();
+  },
+};
+
+export const dialog = {
+  showErrorBox(title, message) {
+    record.errorBoxes.push({ title, message });
+  },
+};
+
+export default { app, BrowserWindow, ipcMain, session, shell, dialog };

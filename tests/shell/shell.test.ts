@@ -1,0 +1,73 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '@shared/security';
+
+/**
+ * The Electron binary cannot run everywhere tests run, so the built shell is loaded under Node with a
+ * recording stand-in for `electron` (DESIGN §5b); the same flows run for real in Chromium in tests/e2e.
+ */
+const ROOT = resolve(import.meta.dirname, '../..');
+const bundle = join(ROOT, 'out/main/index.js');
+let dir = '';
+
+function runShell(env: Record<string, string> = {}) {
+  const output = execFileSync(process.execPath, [join(import.meta.dirname, 'drive-main.mjs'), bundle], {
+    env: { ...process.env, FAKE_ELECTRON_USER_DATA: dir, TANDEM_DB: join(dir, 'tandem.sqlite'), ...env },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  return JSON.parse(output) as Record<string, never>;
+}
+
+beforeAll(() => {
+  if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run "npm run build" before these tests (npm test does).');
+  dir = mkdtempSync(join(tmpdir(), 'tandem-shell-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('the built Electron shell', () => {
+  let result: Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  beforeAll(() => {
+    result = runShell();
+  });
+
+  it('opens one sandboxed, isolated window without Node and loads the bundled renderer', () => {
+    expect(result.window.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false });
+    expect(result.window.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(result.loaded).toEqual([{ file: expect.stringMatching(/renderer[\\/]index\.html$/) }]);
+  });
+
+  it('refuses navigation away from the app, webviews and new windows', () => {
+    expect(result.navigation).toEqual({ external: true, fileElsewhere: true, app: false, redirect: true, webview: true });
+    expect(result.windowOpen.https).toEqual({ action: 'deny' });
+    expect(result.windowOpen.javascript).toEqual({ action: 'deny' });
+    expect(result.windowOpen.openedExternally).toEqual(['https://example.com/help']);
+  });
+
+  it('sets the strict CSP on every response and denies permission requests', () => {
+    expect(result.csp).toEqual([CONTENT_SECURITY_POLICY]);
+    expect(result.keptHeaders).toEqual(['1']);
+    expect(result.permissionRequest).toBe(false);
+    expect(result.permissionCheck).toBe(false);
+  });
+
+  it('answers IPC only from the app page, through the core worker, with validated input', () => {
+    expect(result.ipc.channels).toEqual(['tandem:invoke']);
+    expect(result.ipc.trusted).toMatchObject({ ok: true, value: { currency: 'USD' } });
+    expect(result.ipc.untrusted).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(result.ipc.noFrame).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(result.ipc.unknownMethod).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
+    expect(result.ipc.badInput).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'email' }] } });
+    expect(result.ipc.openExternal).toMatchObject({ ok: true, value: { opened: true } });
+    expect(result.ipc.openFileUrl).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'url' }] } });
+    expect(result.openedExternallyAfterIpc).toEqual(['https://example.com/help', 'https://example.com/x']);
+  });
+
+  it('quits at once when another Tandem already holds the single-instance lock', () => {
+    const second = runShell({ FAKE_ELECTRON_LOCK: 'taken' });
+    expect(second).toMatchObject({ windows: 0, quit: 1 });
+  });
+});
