@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
+import { backupTo } from '@core/db/backup';
 import { openDatabase } from '@core/db/open';
 import { UsageError } from './args';
 
@@ -25,7 +26,7 @@ export async function backupDatabase(file: string, out: string): Promise<TableCo
   mkdirSync(dirname(out), { recursive: true });
   const connection = await openDatabase(file);
   try {
-    await connection.sqlite.backup(out);
+    await backupTo(connection.sqlite, out);
     return tableCounts(connection.sqlite);
   } finally {
     connection.close();
@@ -58,7 +59,7 @@ export async function restoreDatabase(file: string, backup: string, now: Date): 
     previous = `${file}.before-restore-${now.toISOString().replace(/[:.]/g, '-')}.sqlite`;
     const current = new Database(file, { readonly: true });
     try {
-      await current.backup(previous);
+      await backupTo(current, previous);
     } finally {
       current.close();
     }

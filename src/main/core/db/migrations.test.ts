@@ -1,6 +1,6 @@
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { defaultMigrationsFolder, openDatabase } from './open';
@@ -47,36 +47,29 @@ describe('migrations', () => {
   }
 
   it('backs up an existing database with the backup API before migrating it', async () => {
-    if (migrations.length < 2) {
-      // With one migration there is no "older" database to upgrade; prove the backup path on a fake newer build.
-      const file = join(dir, 'old.sqlite');
-      const c = await openDatabase(file);
-      populateEveryTable(c.sqlite, 5);
-      c.close();
-      const extra = join(dir, 'migrations');
-      const { cpSync, writeFileSync, readFileSync } = await import('node:fs');
-      cpSync(defaultMigrationsFolder(), extra, { recursive: true });
-      const journal = JSON.parse(readFileSync(join(extra, 'meta/_journal.json'), 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
-      const last = journal.entries[journal.entries.length - 1];
-      journal.entries.push({ idx: journal.entries.length, version: last?.version ?? '6', when: (last?.when ?? 0) + 1000, tag: '9999_test_column', breakpoints: true });
-      writeFileSync(join(extra, 'meta/_journal.json'), JSON.stringify(journal));
-      writeFileSync(join(extra, '9999_test_column.sql'), 'ALTER TABLE contacts ADD COLUMN test_note text;');
-      const upgraded = await openDatabase(file, { migrationsFolder: extra });
-      expect(upgraded.backupPath).not.toBeNull();
-      upgraded.close();
-      const backup = new Database(upgraded.backupPath ?? '', { readonly: true });
-      expect(rowCounts(backup).contacts).toBe(5);
-      expect((backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(migrations.length);
-      backup.close();
-      expect(readdirSync(join(dir, 'backups'))).toHaveLength(1);
-      return;
-    }
     const file = join(dir, 'old.sqlite');
-    const c = await openDatabase(file, { migrateUpTo: migrations.length - 1 });
+    const c = await openDatabase(file);
+    populateEveryTable(c.sqlite, 5);
     c.close();
-    const upgraded = await openDatabase(file);
+    // A build that knows one more migration than the database has applied.
+    const newer = join(dir, 'migrations');
+    cpSync(defaultMigrationsFolder(), newer, { recursive: true });
+    const journalFile = join(newer, 'meta/_journal.json');
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const last = journal.entries[journal.entries.length - 1];
+    journal.entries.push({ idx: journal.entries.length, version: last?.version ?? '6', when: (last?.when ?? 0) + 1000, tag: '9999_test_column', breakpoints: true });
+    writeFileSync(journalFile, JSON.stringify(journal));
+    writeFileSync(join(newer, '9999_test_column.sql'), 'ALTER TABLE contacts ADD COLUMN test_note text;');
+
+    const upgraded = await openDatabase(file, { migrationsFolder: newer });
     expect(upgraded.backupPath).not.toBeNull();
+    expect(rowCounts(upgraded.sqlite).contacts).toBe(5);
     upgraded.close();
+    expect(readdirSync(join(dir, 'backups'))).toEqual([basename(upgraded.backupPath ?? '')]);
+    const backup = new Database(upgraded.backupPath ?? '', { readonly: true });
+    expect(rowCounts(backup).contacts).toBe(5);
+    expect((backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(migrations.length);
+    backup.close();
   });
 
   it('refuses a database written by a newer Tandem and leaves it untouched', async () => {

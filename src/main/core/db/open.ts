@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { applyMigrations, loadMigrations, migrationState } from './migrate';
+import { backupTo } from './backup';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -69,7 +70,7 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
       const dir = options.backupDir ?? join(dirname(file), 'backups');
       mkdirSync(dir, { recursive: true });
       backupPath = join(dir, backupName(file, new Date()));
-      await sqlite.backup(backupPath);
+      await backupTo(sqlite, backupPath);
     }
     applyMigrations(sqlite, state, target);
     const db = drizzle(sqlite, { schema });
