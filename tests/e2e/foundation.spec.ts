@@ -84,3 +84,19 @@ test('settings are saved and change how money is shown', async ({ page, app }) =
   await app.open('settings');
   await expect(page.getByLabel('Business name')).toHaveValue('Café Lumière');
 });
+
+test('the palette jumps to any screen and the New menu opens a form', async ({ page, app }) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette).toBeVisible();
+  await palette.getByRole('combobox').fill('setti');
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { level: 1, name: 'Settings' })).toBeVisible();
+
+  await page.getByRole('button', { name: '+ New' }).click();
+  await page.getByRole('menuitem', { name: /Contact/ }).click();
+  await expect(page.getByRole('dialog', { name: 'New contact' })).toBeVisible();
+  expect(new URL(page.url()).hash).toBe('#/contacts');
+});

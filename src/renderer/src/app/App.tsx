@@ -1,15 +1,29 @@
+import { useEffect, useState } from 'react';
 import { useQuery } from '../lib/useQuery';
 import { useRoute } from '../lib/router';
 import { WorkspaceProvider } from '../lib/settings';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { routes } from './routes';
+import { Palette } from './Palette';
 import { Sidebar } from './Sidebar';
+import { TopBar } from './TopBar';
 import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const settings = useQuery('settings.get', {});
   const [section = 'today', ...params] = useRoute();
+  const [paletteOpen, setPaletteOpen] = useState(false);
   useShortcuts(routes);
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
+        event.preventDefault();
+        setPaletteOpen((open) => !open);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
 
   if (settings.error) {
     return (
@@ -29,9 +43,13 @@ export function App() {
     <WorkspaceProvider settings={settings.data}>
       <div className="shell">
         <Sidebar routes={routes} current={route.path} businessName={settings.data.businessName} />
-        <main className="content" id="main">
-          <Page params={params} />
-        </main>
+        <div className="main-column">
+          <TopBar onOpenPalette={() => setPaletteOpen(true)} />
+          <main className="content" id="main">
+            <Page params={params} />
+          </main>
+        </div>
+        <Palette open={paletteOpen} onOpenChange={setPaletteOpen} />
       </div>
     </WorkspaceProvider>
   );

@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState } from 'react';
 import type { Contact, ContactListInput } from '@shared/api/contacts';
+import { onCreateRequest } from '../../app/commands';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { EmptyState } from '../../ui/EmptyState';
@@ -47,7 +48,11 @@ export function ContactsPage() {
       }
     };
     window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
+    const unsubscribe = onCreateRequest((id) => id === 'new-contact' && setEditing('new'));
+    return () => {
+      window.removeEventListener('keydown', onKey);
+      unsubscribe();
+    };
   }, []);
 
   const sortBy = (column: Sort) => {

@@ -1,0 +1,30 @@
+import { navigate } from '../lib/router';
+import { requestCreate, type Command } from './commands';
+import { routes } from './routes';
+
+/** Items of the "+ New" menu: id (heard by the feature that owns the form), label and shortcut. */
+export const newItems: { id: string; label: string; shortcut?: string; path: string }[] = [
+  { id: 'new-contact', label: 'Contact', shortcut: 'n', path: 'contacts' },
+];
+
+export function paletteCommands(): Command[] {
+  const goTo: Command[] = routes.map((r) => ({
+    id: `go-${r.path}`,
+    label: r.label,
+    group: 'Go to',
+    shortcut: `g ${r.key}`,
+    run: () => navigate(r.path),
+  }));
+  const create: Command[] = newItems.map((item) => ({
+    id: item.id,
+    label: `New ${item.label.toLowerCase()}`,
+    group: 'Create',
+    shortcut: item.shortcut,
+    run: () => {
+      navigate(item.path);
+      // Let the page mount before it hears the request.
+      window.setTimeout(() => requestCreate(item.id), 0);
+    },
+  }));
+  return [...goTo, ...create];
+}
