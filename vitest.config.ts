@@ -6,6 +6,7 @@ export default defineConfig({
     alias: {
       '@shared': fileURLToPath(new URL('./src/shared', import.meta.url)),
       '@core': fileURLToPath(new URL('./src/main/core', import.meta.url)),
+      '@fixtures': fileURLToPath(new URL('./tests/fixtures', import.meta.url)),
     },
   },
   test: {

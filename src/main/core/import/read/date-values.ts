@@ -1,0 +1,225 @@
+import type { ParseResult } from './number-values';
+import { isKnownTimeZone, wallTimeToUtc } from './time-zone';
+
+export type DateOrder = 'DMY' | 'MDY';
+
+export interface DateOptions {
+  /** Day/month order of a column of "03/04/2026"-style dates; see detectDateOrder. */
+  order?: DateOrder;
+  /**
+   * Offset for timestamps written without one, in minutes east of UTC (New York in winter is
+   * -300; note the opposite sign of Date#getTimezoneOffset). Default 0.
+   */
+  timeZoneOffsetMinutes?: number;
+  /** IANA zone for timestamps without an offset; wins over timeZoneOffsetMinutes. */
+  timeZone?: string;
+}
+
+interface DateTimeParts {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  ms: number;
+  hasTime: boolean;
+  /** Offset written in the text, minutes east of UTC; null when none was written. */
+  offset: number | null;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+const MONTH_NAMES = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+const EXAMPLE = 'expected a date like 2026-03-10';
+
+const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?`;
+const ZONE = String.raw`(?:\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?))?`;
+const TAIL = String.raw`(?:(?:t|\s+|,\s*)${TIME}${ZONE})?`;
+const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TAIL}$`, 'i');
+const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TAIL}$`, 'i');
+const MONTH_FIRST = new RegExp(
+  String.raw`^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TAIL}$`,
+  'i',
+);
+const DAY_FIRST = new RegExp(
+  String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})${TAIL}$`,
+  'i',
+);
+const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2\d{4}/;
+
+const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
+
+/**
+ * Calendar date as YYYY-MM-DD, the date as written (a timestamp's own wall date, whatever its
+ * offset). Accepts YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, M/D/YYYY or D/M/YYYY (by `order`),
+ * "Mar 10, 2026", "10 March 2026", each optionally followed by a time.
+ */
+export function parseDate(text: string, options: DateOptions = {}): ParseResult<string> {
+  const parts = parseDateTimeParts(text, options.order);
+  if (!parts.ok) return parts;
+  const { year, month, day } = parts.value;
+  return { ok: true, value: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
+}
+
+/**
+ * Instant as UTC ISO (YYYY-MM-DDTHH:MM:SS.sssZ). An offset written in the text ("-0500", "Z")
+ * is applied as written; otherwise options.timeZone or timeZoneOffsetMinutes. A date without a
+ * time means midnight there.
+ */
+export function parseInstant(text: string, options: DateOptions = {}): ParseResult<string> {
+  const parts = parseDateTimeParts(text, options.order);
+  if (!parts.ok) return parts;
+  const p = parts.value;
+  const wall = new Date(0);
+  wall.setUTCFullYear(p.year, p.month - 1, p.day);
+  wall.setUTCHours(p.hour, p.minute, p.second, p.ms);
+  let utc: number;
+  if (p.offset !== null) utc = wall.getTime() - p.offset * 60_000;
+  else if (options.timeZone !== undefined) {
+    if (!isKnownTimeZone(options.timeZone)) return fail(`unknown time zone "${options.timeZone}"`);
+    utc = wallTimeToUtc(wall.getTime(), options.timeZone);
+  } else utc = wall.getTime() - (options.timeZoneOffsetMinutes ?? 0) * 60_000;
+  return { ok: true, value: new Date(utc).toISOString() };
+}
+
+/**
+ * Day/month order of a column such as "03/04/2026", judged from all of its values: a first part
+ * above 12 means DMY, a second part above 12 means MDY. 'ambiguous' when no value settles it or
+ * values contradict each other: the user must choose, the importer never swaps silently.
+ * 'none' when no value has the day/month form (ISO dates, month names).
+ * DD.MM.YYYY counts as DMY, the only order written with dots.
+ */
+export function detectDateOrder(values: readonly string[]): DateOrder | 'ambiguous' | 'none' {
+  let dmy = false;
+  let mdy = false;
+  let seen = false;
+  for (const value of values) {
+    const m = DAY_MONTH.exec(value.trim());
+    if (!m) continue;
+    seen = true;
+    const first = Number(m[1]);
+    const second = Number(m[3]);
+    if (first > 12 || m[2] === '.') dmy = true;
+    if (second > 12) mdy = true;
+  }
+  if (!seen) return 'none';
+  if (dmy && !mdy) return 'DMY';
+  if (mdy && !dmy) return 'MDY';
+  return 'ambiguous';
+}
+
+function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseResult<DateTimeParts> {
+  const s = text.trim().replace(/\s+/g, ' ');
+  if (s === '') return fail(`${EXAMPLE}, but the cell is empty`);
+  let m: RegExpExecArray | null;
+  let year: number;
+  let month: number;
+  let day: number;
+  let rest: Array<string | undefined> = [];
+
+  if ((m = YEAR_FIRST.exec(s))) {
+    [year, month, day] = [Number(m[1]), Number(m[3]), Number(m[4])];
+    rest = m.slice(5);
+  } else if ((m = COMPACT.exec(s))) {
+    [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else if ((m = NUMERIC.exec(s))) {
+    const first = Number(m[1]);
+    const second = Number(m[3]);
+    year = Number(m[4]);
+    const chosen = order ?? (m[2] === '.' ? 'DMY' : first > 12 ? 'DMY' : second > 12 ? 'MDY' : null);
+    if (!chosen) {
+      const dayFirst = `${first} ${MONTH_NAMES[second - 1] ?? ''}`;
+      const monthFirst = `${MONTH_NAMES[first - 1] ?? ''} ${second}`;
+      return fail(
+        `${m[1]}${m[2]}${m[3]}${m[2]}${m[4]} could be ${dayFirst} or ${monthFirst}; choose the day/month order for this column`,
+      );
+    }
+    [day, month] = chosen === 'DMY' ? [first, second] : [second, first];
+    rest = m.slice(5);
+  } else if ((m = MONTH_FIRST.exec(s)) || (m = DAY_FIRST.exec(s))) {
+    const monthFirst = /^\d/.test(m[2] ?? '');
+    const name = (monthFirst ? m[1] : m[2]) ?? '';
+    month = monthNumber(name);
+    if (month === 0) return fail(`"${name}" is not a month name (${EXAMPLE})`);
+    day = Number(monthFirst ? m[2] : m[1]);
+    year = Number(m[3]);
+    rest = m.slice(4);
+  } else {
+    return fail(EXAMPLE);
+  }
+
+  if (month < 1 || month > 12) return fail(`month ${month} does not exist (${EXAMPLE})`);
+  const days = daysInMonth(year, month);
+  if (day < 1 || day > days) {
+    return fail(
+      `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)} is not a real date (${MONTH_NAMES[month - 1]} ${year} has ${days} days)`,
+    );
+  }
+  const time = parseTime(rest);
+  if (!time.ok) return time;
+  return { ok: true, value: { year, month, day, ...time.value } };
+}
+
+type TimeParts = Pick<DateTimeParts, 'hour' | 'minute' | 'second' | 'ms' | 'hasTime' | 'offset'>;
+
+function parseTime([h, mi, se, fr, ampm, zone]: Array<string | undefined>): ParseResult<TimeParts> {
+  if (h === undefined)
+    return { ok: true, value: { hour: 0, minute: 0, second: 0, ms: 0, hasTime: false, offset: null } };
+  let hour = Number(h);
+  const minute = Number(mi);
+  const second = se === undefined ? 0 : Number(se);
+  const ms = fr === undefined ? 0 : Number(fr.padEnd(3, '0').slice(0, 3));
+  if (ampm) {
+    if (hour < 1 || hour > 12) return fail(`${h} is not an hour on a 12-hour clock`);
+    hour = (hour % 12) + (ampm.toLowerCase() === 'p' ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59 || second > 59)
+    return fail(`${h}:${mi}${se ? `:${se}` : ''} is not a valid time`);
+  const offset = parseOffset(zone);
+  if (offset === undefined) return fail(`"${zone}" is not a valid UTC offset`);
+  return { ok: true, value: { hour, minute, second, ms, hasTime: true, offset } };
+}
+
+/** "-0500", "+05:30", "+02", "Z" → minutes east of UTC; undefined when out of range. */
+function parseOffset(zone: string | undefined): number | null | undefined {
+  if (zone === undefined) return null;
+  if (/^(z|utc|gmt)$/i.test(zone)) return 0;
+  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  if (!m) return undefined;
+  const hours = Number(m[2]);
+  const minutes = Number(m[3] ?? 0);
+  if (hours > 14 || minutes > 59) return undefined;
+  return (m[1] === '-' ? -1 : 1) * (hours * 60 + minutes);
+}
+
+function monthNumber(name: string): number {
+  const lower = name.toLowerCase();
+  const index = MONTHS.indexOf(lower.slice(0, 3));
+  if (index === -1) return 0;
+  const full = (MONTH_NAMES[index] ?? '').toLowerCase();
+  // "Mar", "March" and "Sept" are fine; "Marchx" is not.
+  return full.startsWith(lower) || lower === 'sept' ? index + 1 : 0;
+}
+
+function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return [4, 6, 9, 11].includes(month) ? 30 : 31;
+}
+
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}

@@ -1,0 +1,89 @@
+import { stat } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { openCsv } from './csv-reader';
+import { binarySignature, isOleCompound, isZip, SNIFF_BYTES } from './encoding';
+import { FileRejectedError, rejectIoError } from './errors';
+import { readHead } from './file-head';
+import { openXlsx } from './xlsx-reader';
+import type { OpenTableOptions, RowIssue, TablePreview, TableReader } from './types';
+
+/** Issues kept in a preview; the count covers all of them. */
+const PREVIEW_ISSUES = 20;
+
+/**
+ * Opens a CSV/TSV or xlsx file for reading. The format is taken from the file's bytes, not its
+ * name, since exports are often renamed or saved with the wrong extension.
+ *
+ * @throws FileRejectedError when the file cannot be imported at all
+ */
+export async function openTable(path: string, options: OpenTableOptions = {}): Promise<TableReader> {
+  const fileName = basename(path);
+  let size: number;
+  let head: Buffer;
+  try {
+    const info = await stat(path);
+    if (info.isDirectory()) rejectIoError(fileName, Object.assign(new Error('EISDIR'), { code: 'EISDIR' }));
+    size = info.size;
+    head = await readHead(path, SNIFF_BYTES);
+  } catch (error) {
+    if (error instanceof FileRejectedError) throw error;
+    rejectIoError(fileName, error);
+  }
+  if (size === 0) throw new FileRejectedError(fileName, 'empty', 'the file is empty');
+
+  if (isZip(head)) return openXlsx({ path, fileName, size }, options);
+  if (isOleCompound(head)) {
+    throw new FileRejectedError(
+      fileName,
+      'binary',
+      'this is an old Excel 97-2003 (.xls) or password-protected workbook; save it as .xlsx or CSV and import that',
+    );
+  }
+  const signature = binarySignature(head);
+  if (signature) {
+    throw new FileRejectedError(
+      fileName,
+      'binary',
+      `this is not a CSV, TSV or Excel file (it looks like binary data: ${signature})`,
+    );
+  }
+  return openCsv({ path, fileName, size, head }, options);
+}
+
+/** What the `inspect` command and the mapping screen show: layout, first rows and counts. */
+export async function preview(path: string, n = 20, options: OpenTableOptions = {}): Promise<TablePreview> {
+  const table = await openTable(path, options);
+  const sample: string[][] = [];
+  const issues: RowIssue[] = [];
+  let records = 0;
+  let issueCount = 0;
+  for await (const batch of table.records({ batchSize: 5000 })) {
+    records += batch.rows.length;
+    for (const row of batch.rows) {
+      if (sample.length >= n) break;
+      sample.push(row);
+    }
+    issueCount += batch.issues.length;
+    for (const issue of batch.issues) {
+      if (issues.length >= PREVIEW_ISSUES) break;
+      issues.push(issue);
+    }
+  }
+  const { fileName, size, format, encoding, bom, delimiter, headerLine, columns, sheet, sheets } = table;
+  return {
+    fileName,
+    size,
+    format,
+    encoding,
+    bom,
+    delimiter,
+    headerLine,
+    columns,
+    sheet,
+    sheets,
+    records,
+    sample,
+    issueCount,
+    issues,
+  };
+}

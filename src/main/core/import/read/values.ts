@@ -1,0 +1,12 @@
+// Locale-aware cell values, shared by presets and the mapping screen. Every parser returns
+// { ok: true, value } or { ok: false, reason } with a reason fit for the row-error list.
+export {
+  detectDecimalSeparator,
+  parseDecimal,
+  toMinorUnits,
+  type DecimalSeparator,
+  type NumberHint,
+  type ParseResult,
+} from './number-values';
+export { detectDateOrder, parseDate, parseInstant, type DateOptions, type DateOrder } from './date-values';
+export { normalizeEmail, normalizePhone, splitMulti, type PhoneOptions } from './contact-values';
