@@ -1,8 +1,18 @@
 import type { MethodName, Output, ParsedInput } from '@shared/api';
 import type { Ctx } from './context';
+import { activityHandlers } from './activities/handlers';
+import { cadenceHandlers } from './cadences/handlers';
+import { campaignHandlers } from './campaigns/handlers';
+import { companyHandlers } from './companies/handlers';
 import { contactHandlers } from './contacts/handlers';
+import { contentHandlers } from './content/handlers';
+import { leadHandlers } from './leads/handlers';
+import { planHandlers } from './plans/handlers';
+import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
+import { spendHandlers } from './spend/handlers';
 import { systemHandlers } from './system/handlers';
+import { todayHandlers } from './today/handlers';
 
 export type Handler<K extends MethodName> = (input: ParsedInput<K>, ctx: Ctx) => Output<K> | Promise<Output<K>>;
 export type Handlers = { [K in MethodName]: Handler<K> };
@@ -12,4 +22,14 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...systemHandlers,
   ...contactHandlers,
+  ...companyHandlers,
+  ...leadHandlers,
+  ...activityHandlers,
+  ...cadenceHandlers,
+  ...searchHandlers,
+  ...todayHandlers,
+  ...planHandlers,
+  ...campaignHandlers,
+  ...spendHandlers,
+  ...contentHandlers,
 };

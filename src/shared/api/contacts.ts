@@ -1,68 +1,18 @@
 import { z } from 'zod';
 import { command, query } from '../contract/define';
 import { Id } from '../domain/ids';
+import { Activity, OrderSummary, TimelineEntry } from './activities';
+import { Contact, ContactCreate, ContactPatch, Lifecycle } from './contact-fields';
+import { Lead } from './leads';
 
-export const Lifecycle = z.enum(['subscriber', 'lead', 'customer', 'partner', 'supplier', 'other']);
-
-const optionalText = (max: number) => z.string().trim().max(max).optional();
-
-const ContactFields = z.object({
-  firstName: z.string().trim().max(100).optional(),
-  lastName: z.string().trim().max(100).optional(),
-  email: z
-    .union([z.literal(''), z.email({ message: 'expected an e-mail address like name@example.com' })])
-    .optional(),
-  phone: z
-    .string()
-    .trim()
-    .max(40)
-    .refine((v) => v === '' || /^[+()\d\s.\-/]{5,}$/.test(v), 'expected a phone number like +1 617 555 0136')
-    .optional(),
-  companyName: optionalText(200),
-  title: optionalText(120),
-  city: optionalText(100),
-  region: optionalText(100),
-  country: optionalText(100),
-  lifecycle: Lifecycle.optional(),
-  notes: optionalText(10_000),
-});
-
-const needsIdentity = (c: { firstName?: string; lastName?: string; email?: string | undefined }) =>
-  Boolean(c.firstName?.trim() || c.lastName?.trim() || c.email?.trim());
-
-export const ContactCreate = ContactFields.strict().refine(needsIdentity, {
-  message: 'enter a name or an e-mail address',
-  path: ['firstName'],
-});
-export type ContactCreate = z.input<typeof ContactCreate>;
-
-export const ContactPatch = ContactFields.partial().strict();
-
-export const Contact = z.object({
-  id: z.string(),
-  firstName: z.string(),
-  lastName: z.string(),
-  displayName: z.string(),
-  email: z.string().nullable(),
-  phone: z.string().nullable(),
-  companyId: z.string().nullable(),
-  companyName: z.string().nullable(),
-  title: z.string(),
-  city: z.string(),
-  region: z.string(),
-  country: z.string(),
-  lifecycle: Lifecycle,
-  notes: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
-});
-export type Contact = z.infer<typeof Contact>;
+export { Contact, ContactCreate, ContactPatch, EmailInput, Lifecycle, PhoneInput } from './contact-fields';
 
 export const ContactSortField = z.enum(['name', 'email', 'company', 'createdAt', 'lifecycle']);
 
 export const ContactListInput = z.strictObject({
   search: z.string().trim().max(200).optional(),
   lifecycle: Lifecycle.optional(),
+  companyId: Id.optional(),
   sort: ContactSortField.default('name'),
   direction: z.enum(['asc', 'desc']).default('asc'),
   offset: z.number().int().min(0).default(0),
@@ -73,11 +23,63 @@ export type ContactListInput = z.input<typeof ContactListInput>;
 export const ContactPage = z.object({ total: z.number().int(), rows: z.array(Contact) });
 export type ContactPage = z.infer<typeof ContactPage>;
 
+/** An existing contact with the same normalised e-mail and/or phone number. */
+export const DuplicateMatch = z.object({
+  contact: Contact,
+  matchedOn: z.array(z.enum(['email', 'phone'])),
+});
+export type DuplicateMatch = z.infer<typeof DuplicateMatch>;
+
+export const ContactWithDuplicates = Contact.extend({
+  /** Other contacts that look like the same person; the UI offers to merge. */
+  duplicates: z.array(DuplicateMatch),
+});
+
+export const ContactDetail = z.object({
+  contact: Contact,
+  leads: z.array(Lead),
+  /** Open follow-ups first, then the latest done ones. */
+  activities: z.array(Activity),
+  orders: z.array(OrderSummary),
+  timeline: z.array(TimelineEntry),
+});
+export type ContactDetail = z.infer<typeof ContactDetail>;
+
+export const MergeResult = z.object({
+  contact: Contact,
+  moved: z.object({
+    leads: z.number().int(),
+    activities: z.number().int(),
+    orders: z.number().int(),
+    payments: z.number().int(),
+  }),
+});
+
 export const contactsApi = {
   'contacts.list': query(ContactListInput, ContactPage),
   'contacts.get': query(z.strictObject({ id: Id }), Contact),
-  'contacts.create': command(ContactCreate, Contact),
+  'contacts.detail': query(z.strictObject({ id: Id }), ContactDetail),
+  'contacts.create': command(ContactCreate, ContactWithDuplicates),
   'contacts.update': command(z.strictObject({ id: Id, patch: ContactPatch }), Contact),
   'contacts.delete': command(z.strictObject({ id: Id }), z.object({ id: z.string() })),
   'contacts.restore': command(z.strictObject({ id: Id }), Contact),
+  /** Contacts with the same normalised e-mail or phone, for warning while a form is filled in. */
+  'contacts.findDuplicates': query(
+    z
+      .strictObject({
+        email: z.string().trim().max(320).optional(),
+        phone: z.string().trim().max(40).optional(),
+        excludeId: Id.optional(),
+      })
+      .refine((d) => Boolean(d.email || d.phone), {
+        message: 'enter an e-mail or a phone number',
+        path: ['email'],
+      }),
+    z.array(DuplicateMatch),
+  ),
+  /**
+   * Moves the merged contact's leads, activities, orders and payments to the kept one, fills the kept one's
+   * blank fields from it, and soft-deletes it with `mergedIntoId` set.
+   */
+  'contacts.merge': command(z.strictObject({ keepId: Id, mergeId: Id }), MergeResult),
 };

@@ -1,14 +1,34 @@
 import type { z } from 'zod';
 import type { MethodSpec } from '../contract/define';
+import { campaignsApi } from './campaigns';
+import { activitiesApi } from './activities';
+import { cadencesApi } from './cadences';
+import { companiesApi } from './companies';
 import { contactsApi } from './contacts';
+import { contentApi } from './content';
+import { leadsApi } from './leads';
+import { plansApi } from './plans';
+import { searchApi } from './search';
 import { settingsApi } from './settings';
+import { spendApi } from './spend';
 import { systemApi } from './system';
+import { todayApi } from './today';
 
 /** Every method of Tandem's API, declared once. Transports (IPC, host, CLI, tests) are built from this map. */
 export const api = {
   ...settingsApi,
   ...systemApi,
   ...contactsApi,
+  ...companiesApi,
+  ...leadsApi,
+  ...activitiesApi,
+  ...cadencesApi,
+  ...searchApi,
+  ...todayApi,
+  ...plansApi,
+  ...campaignsApi,
+  ...spendApi,
+  ...contentApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

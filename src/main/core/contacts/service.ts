@@ -1,9 +1,16 @@
 import { and, asc, desc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
-import type { Contact, ContactCreate, ContactListInput, ContactPage, ContactPatch } from '@shared/api/contacts';
+import type {
+  Contact,
+  ContactCreate,
+  ContactListInput,
+  ContactPage,
+  ContactPatch,
+} from '@shared/api/contacts';
 import { fail } from '@shared/contract/result';
 import { companies, contacts } from '../db/schema';
 import type { Ctx } from '../context';
+import { ftsQuery, matchingIds } from '../search/fts';
 import { companyKey, emailKey, phoneKey } from './keys';
 
 type CreateInput = z.output<typeof ContactCreate>;
@@ -35,7 +42,10 @@ type Row = { [K in keyof typeof contactColumns]: unknown };
 const toContact = (row: Row): Contact => row as Contact;
 
 function selectContacts(ctx: Ctx) {
-  return ctx.db.select(contactColumns).from(contacts).leftJoin(companies, eq(companies.id, contacts.companyId));
+  return ctx.db
+    .select(contactColumns)
+    .from(contacts)
+    .leftJoin(companies, eq(companies.id, contacts.companyId));
 }
 
 export function getContact(ctx: Ctx, id: string, includeDeleted = false): Contact {
@@ -53,22 +63,33 @@ const sortColumns = {
   lifecycle: [contacts.lifecycle],
 } as const;
 
+/** `column IN (ids of this kind matching the FTS query)`, with the query bound as a parameter. */
+function matches(column: SQL | typeof contacts.id, kind: 'contact' | 'company', match: string): SQL {
+  const [before, after] = matchingIds(kind).split('?');
+  return sql`${column} IN (${sql.raw(before ?? '')}${match}${sql.raw(after ?? '')})`;
+}
+
 export function listContacts(ctx: Ctx, input: ListInput): ContactPage {
   const filters: SQL[] = [isNull(contacts.deletedAt)];
   if (input.lifecycle) filters.push(eq(contacts.lifecycle, input.lifecycle));
+  if (input.companyId) filters.push(eq(contacts.companyId, input.companyId));
   if (input.search) {
-    const pattern = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    const match = or(
-      sql`${contacts.firstName} || ' ' || ${contacts.lastName} LIKE ${pattern} ESCAPE '\\'`,
-      sql`${contacts.email} LIKE ${pattern} ESCAPE '\\'`,
-      sql`${companies.name} LIKE ${pattern} ESCAPE '\\'`,
-    );
-    if (match) filters.push(match);
+    // Full-text and prefix-matched, like the global search: "bak" finds Baker, "pemaq" the Pemaquid contacts.
+    const match = ftsQuery(input.search);
+    const found = match
+      ? or(matches(contacts.id, 'contact', match), matches(sql`${contacts.companyId}`, 'company', match))
+      : sql`0`;
+    if (found) filters.push(found);
   }
   const where = and(...filters);
   const direction = input.direction === 'desc' ? desc : asc;
-  const order = [...sortColumns[input.sort].map((c) => direction(c)), asc(contacts.id)];
-  const rows = selectContacts(ctx).where(where).orderBy(...order).limit(input.limit).offset(input.offset).all();
+  const order = [...sortColumns[input.sort].map((c) => direction(c)), direction(contacts.id)];
+  const rows = selectContacts(ctx)
+    .where(where)
+    .orderBy(...order)
+    .limit(input.limit)
+    .offset(input.offset)
+    .all();
   const total =
     ctx.db
       .select({ n: sql<number>`count(*)` })
@@ -155,15 +176,41 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
   return getContact(ctx, id);
 }
 
+/**
+ * Soft delete. Follow-ups that belong to the contact alone (no lead) go with it, stamped with the same
+ * instant, so restore brings back exactly those. Leads keep their link and stay visible.
+ */
 export function deleteContact(ctx: Ctx, id: string): { id: string } {
   getContact(ctx, id);
   const now = ctx.nowIso();
-  ctx.db.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, id)).run();
+  ctx.sqlite.transaction(() => {
+    ctx.db.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, id)).run();
+    ctx.sqlite
+      .prepare(
+        'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE contact_id = ? AND lead_id IS NULL AND deleted_at IS NULL',
+      )
+      .run(now, now, id);
+  })();
   return { id };
 }
 
 export function restoreContact(ctx: Ctx, id: string): Contact {
   getContact(ctx, id, true);
-  ctx.db.update(contacts).set({ deletedAt: null, updatedAt: ctx.nowIso() }).where(eq(contacts.id, id)).run();
+  const deletedAt = ctx.db
+    .select({ at: contacts.deletedAt })
+    .from(contacts)
+    .where(eq(contacts.id, id))
+    .get()?.at;
+  const now = ctx.nowIso();
+  ctx.sqlite.transaction(() => {
+    ctx.db.update(contacts).set({ deletedAt: null, updatedAt: now }).where(eq(contacts.id, id)).run();
+    if (deletedAt) {
+      ctx.sqlite
+        .prepare(
+          'UPDATE activities SET deleted_at = NULL, updated_at = ? WHERE contact_id = ? AND lead_id IS NULL AND deleted_at = ?',
+        )
+        .run(now, id, deletedAt);
+    }
+  })();
   return getContact(ctx, id);
 }

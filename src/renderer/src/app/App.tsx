@@ -2,6 +2,8 @@ import { useEffect, useState } from 'react';
 import { useQuery } from '../lib/useQuery';
 import { useRoute } from '../lib/router';
 import { WorkspaceProvider } from '../lib/settings';
+import { ClockProvider } from '../lib/clock';
+import { PeriodProvider } from '../lib/period';
 import { Onboarding } from '../features/onboarding/Onboarding';
 import { routes } from './routes';
 import { Palette } from './Palette';
@@ -11,6 +13,7 @@ import { useShortcuts } from './useShortcuts';
 
 export function App() {
   const settings = useQuery('settings.get', {});
+  const clock = useQuery('system.now', {});
   const [section = 'today', ...params] = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
   useShortcuts(routes);
@@ -33,7 +36,7 @@ export function App() {
       </main>
     );
   }
-  if (!settings.data) return null;
+  if (!settings.data || !clock.data) return null;
   if (!settings.data.initialized) return <Onboarding />;
 
   const route = routes.find((r) => r.path === section) ?? routes[0];
@@ -41,16 +44,20 @@ export function App() {
   const Page = route.component;
   return (
     <WorkspaceProvider settings={settings.data}>
-      <div className="shell">
-        <Sidebar routes={routes} current={route.path} businessName={settings.data.businessName} />
-        <div className="main-column">
-          <TopBar onOpenPalette={() => setPaletteOpen(true)} />
-          <main className="content" id="main">
-            <Page params={params} />
-          </main>
-        </div>
-        <Palette open={paletteOpen} onOpenChange={setPaletteOpen} />
-      </div>
+      <ClockProvider coreNow={clock.data.now}>
+        <PeriodProvider>
+          <div className="shell">
+            <Sidebar routes={routes} current={route.path} businessName={settings.data.businessName} />
+            <div className="main-column">
+              <TopBar onOpenPalette={() => setPaletteOpen(true)} />
+              <main className="content" id="main">
+                <Page params={params} />
+              </main>
+            </div>
+            <Palette open={paletteOpen} onOpenChange={setPaletteOpen} />
+          </div>
+        </PeriodProvider>
+      </ClockProvider>
     </WorkspaceProvider>
   );
 }

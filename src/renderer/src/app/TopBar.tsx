@@ -2,6 +2,7 @@ import { DropdownMenu } from 'radix-ui';
 import { navigate } from '../lib/router';
 import { requestCreate } from './commands';
 import { newItems } from './registry';
+import { PeriodPicker } from './PeriodPicker';
 
 const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
@@ -12,6 +13,7 @@ export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
         <span>Search or jump to…</span>
         <kbd>{isMac ? '⌘K' : 'Ctrl K'}</kbd>
       </button>
+      <PeriodPicker />
       <DropdownMenu.Root>
         <DropdownMenu.Trigger className="button primary">+ New</DropdownMenu.Trigger>
         <DropdownMenu.Portal>

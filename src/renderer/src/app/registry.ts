@@ -5,6 +5,10 @@ import { routes } from './routes';
 /** Items of the "+ New" menu: id (heard by the feature that owns the form), label and shortcut. */
 export const newItems: { id: string; label: string; shortcut?: string; path: string }[] = [
   { id: 'new-contact', label: 'Contact', shortcut: 'n', path: 'contacts' },
+  { id: 'new-plan', label: 'Plan', path: 'plans' },
+  { id: 'new-campaign', label: 'Campaign', path: 'campaigns' },
+  { id: 'new-content', label: 'Content item', path: 'calendar' },
+  { id: 'new-spend', label: 'Spend', path: 'campaigns' },
 ];
 
 export function paletteCommands(): Command[] {

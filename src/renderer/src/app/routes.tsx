@@ -1,5 +1,8 @@
 import type { ComponentType } from 'react';
+import { CalendarPage } from '../features/calendar/CalendarPage';
+import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { PlansPage } from '../features/plans/PlansPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { placeholder } from '../features/placeholders/Placeholder';
 
@@ -29,19 +32,19 @@ export const routes: RouteDef[] = [
     path: 'plans',
     label: 'Plans',
     key: 'l',
-    component: placeholder('Plans', 'A marketing plan per period: goals, situation analysis, target and positioning, channels, and plan against actual.'),
+    component: PlansPage,
   },
   {
     path: 'campaigns',
     label: 'Campaigns',
     key: 'm',
-    component: placeholder('Campaigns', 'Campaigns on each channel with budget, spend, content and the leads and orders they brought.'),
+    component: CampaignsPage,
   },
   {
     path: 'calendar',
     label: 'Calendar',
     key: 'a',
-    component: placeholder('Calendar', 'Your content calendar by month and week; drag an item to reschedule it.'),
+    component: CalendarPage,
   },
   {
     path: 'results',

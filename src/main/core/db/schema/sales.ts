@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { deletedAt, money, rowColumns } from './columns';
 import { importJobs } from './imports';
@@ -56,6 +57,8 @@ export const contacts = sqliteTable(
     index('contacts_name_idx').on(t.lastName, t.firstName),
     index('contacts_company_idx').on(t.companyId),
     index('contacts_created_idx').on(t.createdAt),
+    // Matches the list's case-insensitive name sort so a page of 100k contacts is read in index order.
+    index('contacts_sort_name_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
   ],
 );
 
@@ -100,10 +103,31 @@ export const leads = sqliteTable(
     deletedAt: deletedAt(),
   },
   (t) => [
-    index('leads_stage_idx').on(t.stageId, t.boardRank),
+    // Live leads only, in board order, with their value: the board's counts and sums read only this index.
+    index('leads_stage_idx')
+      .on(t.stageId, t.boardRank, t.valueMinor)
+      .where(sql`${t.deletedAt} IS NULL`),
     index('leads_campaign_idx').on(t.campaignId),
     index('leads_contact_idx').on(t.contactId),
+    index('leads_company_idx').on(t.companyId),
     index('leads_created_idx').on(t.createdAt),
+    // The lead table's filters and sorts over live leads: counts read only an index, and a sorted page
+    // reads its rows in index order instead of sorting 100k leads.
+    ...(
+      [
+        ['leads_live_channel_idx', [t.channel, t.stageId]],
+        ['leads_live_owner_idx', [t.owner, t.stageId]],
+        ['leads_live_value_idx', [t.valueMinor, t.id]],
+        ['leads_live_close_idx', [t.expectedCloseDate, t.id]],
+        ['leads_live_rating_idx', [t.rating, t.id]],
+        ['leads_live_updated_idx', [t.updatedAt, t.id]],
+        ['leads_live_title_idx', [sql`${t.title} COLLATE NOCASE`, t.id]],
+      ] as const
+    ).map(([name, [first, ...rest]]) =>
+      index(name)
+        .on(first, ...rest)
+        .where(sql`${t.deletedAt} IS NULL`),
+    ),
     uniqueIndex('leads_external_idx').on(t.externalId),
   ],
 );
@@ -157,12 +181,17 @@ export const cadenceEnrollments = sqliteTable(
       .notNull()
       .references(() => leads.id),
     startedAt: text('started_at').notNull(),
+    /** Calendar day the step offsets count from. */
+    startDate: text('start_date'),
     /** active, completed, stopped */
     status: text('status').notNull(),
     stoppedAt: text('stopped_at'),
     stopReason: text('stop_reason'),
   },
-  (t) => [index('cadence_enrollments_lead_idx').on(t.leadId)],
+  (t) => [
+    index('cadence_enrollments_lead_idx').on(t.leadId),
+    index('cadence_enrollments_cadence_idx').on(t.cadenceId, t.status),
+  ],
 );
 
 export const activities = sqliteTable(
@@ -184,8 +213,13 @@ export const activities = sqliteTable(
     deletedAt: deletedAt(),
   },
   (t) => [
-    index('activities_open_due_idx').on(t.doneAt, t.dueAt),
-    index('activities_lead_idx').on(t.leadId),
+    // Open, live follow-ups by due date: the whole Today queue is a range of this index.
+    index('activities_open_due_idx')
+      .on(t.dueAt)
+      .where(sql`${t.doneAt} IS NULL AND ${t.deletedAt} IS NULL`),
+    // Serves "next open follow-up of this lead" for every card on the board.
+    index('activities_lead_idx').on(t.leadId, t.doneAt, t.dueAt),
     index('activities_contact_idx').on(t.contactId),
+    index('activities_enrollment_idx').on(t.enrollmentId),
   ],
 );

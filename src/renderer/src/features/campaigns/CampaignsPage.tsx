@@ -1,0 +1,129 @@
+import { useMemo, useState } from 'react';
+import type { CampaignListInput } from '@shared/api/campaigns';
+import type { z } from 'zod';
+import { navigate } from '../../lib/router';
+import { useWorkspace } from '../../lib/settings';
+import { useQuery } from '../../lib/useQuery';
+import { EmptyState } from '../../ui/EmptyState';
+import { SidePanel } from '../../ui/SidePanel';
+import { useToast } from '../../ui/toast';
+import { CampaignPage } from './CampaignPage';
+import { CampaignsTable } from './CampaignsTable';
+import { NewCampaignPanel } from './NewCampaignPanel';
+import { SpendForm } from './SpendForm';
+import { CAMPAIGN_STATUSES, CHANNEL_OPTIONS } from './marketing';
+import { useCreateRequests } from './useCreateRequests';
+import './campaigns.css';
+import './search';
+
+type Filter = z.input<typeof CampaignListInput>;
+
+/** Campaigns: the sortable list, or one campaign's page (`#/campaigns/<id>`). */
+export function CampaignsPage({ params }: { params: string[] }) {
+  const toast = useToast();
+  const { format } = useWorkspace();
+  const [creating, setCreating] = useState(false);
+  const [loggingSpend, setLoggingSpend] = useState(false);
+  const id = params[0];
+  useCreateRequests(
+    { 'new-campaign': () => setCreating(true), 'new-spend': () => setLoggingSpend(true) },
+    id ? undefined : () => setCreating(true),
+  );
+
+  return (
+    <>
+      {id ? <CampaignPage id={id} /> : <CampaignList onNew={() => setCreating(true)} />}
+      <NewCampaignPanel
+        open={creating}
+        onClose={() => setCreating(false)}
+        onCreated={(campaign) => {
+          setCreating(false);
+          navigate(`campaigns/${campaign.id}`);
+          toast.show(`Created ${campaign.name}.`);
+        }}
+      />
+      <SidePanel title="Log spend" open={loggingSpend} onClose={() => setLoggingSpend(false)}>
+        {loggingSpend && (
+          <SpendForm
+            onSaved={(entry) => {
+              setLoggingSpend(false);
+              toast.show(`Logged ${format.money(entry.amountMinor)} for ${entry.campaignName}.`);
+            }}
+          />
+        )}
+      </SidePanel>
+    </>
+  );
+}
+
+function CampaignList({ onNew }: { onNew(): void }) {
+  const [filter, setFilter] = useState<Filter>({});
+  const campaigns = useQuery('campaigns.list', filter);
+  const ratings = useQuery('leads.ratingSummary', {});
+  const rows = useMemo(() => {
+    const leads = new Map((ratings.data?.byCampaign ?? []).map((r) => [r.campaignId, r.leads]));
+    return (campaigns.data ?? []).map((c) => ({ ...c, leads: leads.get(c.id) ?? 0 }));
+  }, [campaigns.data, ratings.data]);
+  const filtered = Boolean(filter.search || filter.status || filter.channel);
+  const set = (patch: Filter) => setFilter((f) => ({ ...f, ...patch }));
+
+  return (
+    <div className="page marketing-page">
+      <header className="page-header">
+        <h1>Campaigns</h1>
+        <div className="toolbar">
+          <input
+            type="search"
+            className="search"
+            placeholder="Search name or tracking code"
+            aria-label="Search campaigns"
+            value={filter.search ?? ''}
+            onChange={(e) => set({ search: e.target.value || undefined })}
+          />
+          <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Filter['status'] })}>
+            <option value="">All statuses</option>
+            {CAMPAIGN_STATUSES.map((s) => (
+              <option key={s.value} value={s.value}>
+                {s.label}
+              </option>
+            ))}
+          </select>
+          <select aria-label="Channel" value={filter.channel ?? ''} onChange={(e) => set({ channel: (e.target.value || undefined) as Filter['channel'] })}>
+            <option value="">All channels</option>
+            {CHANNEL_OPTIONS.map((c) => (
+              <option key={c.value} value={c.value}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+          <button type="button" className="button primary" onClick={onNew} title="New campaign (n)">
+            New campaign
+          </button>
+        </div>
+      </header>
+      {!campaigns.data ? null : rows.length === 0 && !filtered ? (
+        <EmptyState
+          title="No campaigns yet"
+          action={
+            <button type="button" className="button primary" onClick={onNew}>
+              Create your first campaign
+            </button>
+          }
+        >
+          <p>
+            A campaign is one push on one channel — a spring newsletter, a fair stand, a month of ads — with a budget, a target and a
+            tracking code, so you can see the leads and orders it brings.
+          </p>
+          <p>
+            Most campaigns belong to a <a href="#/plans">plan</a>; ad and e-mail reports can be brought in under{' '}
+            <a href="#/imports">Imports</a>.
+          </p>
+        </EmptyState>
+      ) : rows.length === 0 ? (
+        <p className="muted">No campaign matches these filters.</p>
+      ) : (
+        <CampaignsTable rows={rows} label="Campaigns" />
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,105 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Page object for the marketing screens: plans, campaigns, spend and the content calendar. */
+export class MarketingPage {
+  constructor(private readonly page: Page) {}
+
+  async goto(section: 'Plans' | 'Campaigns' | 'Calendar'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`^${section}`) }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  }
+
+  dialog(name: string): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  form(name: string | RegExp): Locator {
+    return this.page.getByRole('form', { name });
+  }
+
+  /** A labelled control; required fields carry a " *" after their label. */
+  field(scope: Locator, label: string): Locator {
+    const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return scope.getByLabel(new RegExp(`^${escaped}( \\*)?$`));
+  }
+
+  /** Fills labelled fields: text and dates with fill, selects by their option label. */
+  async fill(scope: Locator, fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields)) {
+      const control = this.field(scope, label);
+      const tag = await control.evaluate((el) => el.tagName);
+      if (tag === 'SELECT') await control.selectOption({ label: value });
+      else await control.fill(value);
+    }
+  }
+
+  /** The message shown next to a field. */
+  errorFor(scope: Locator, label: string): Locator {
+    return this.field(scope, label).locator('xpath=..').locator('.field-error');
+  }
+
+  async createPlan(fields: Record<string, string>): Promise<void> {
+    await this.page.getByRole('button', { name: 'New plan' }).first().click();
+    const form = this.form('New plan');
+    await this.fill(form, fields);
+    await form.getByRole('button', { name: 'Create plan' }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: fields.Name })).toBeVisible();
+  }
+
+  async createCampaign(fields: Record<string, string>): Promise<void> {
+    await this.page.getByRole('button', { name: 'New campaign' }).first().click();
+    const form = this.form('New campaign');
+    await this.fill(form, fields);
+    await form.getByRole('button', { name: 'Create campaign' }).click();
+    await expect(this.dialog('New campaign')).toBeHidden();
+  }
+
+  goal(label: string): Locator {
+    return this.page.getByRole('region', { name: `${label} goal` });
+  }
+
+  async logSpend(amount: string, date: string): Promise<void> {
+    const form = this.form('Log spend');
+    await this.fill(form, { Date: date, [`Amount (USD)`]: amount });
+    await form.getByRole('button', { name: 'Log spend' }).click();
+    await expect(this.field(form, 'Amount (USD)')).toHaveValue('');
+  }
+
+  day(label: string): Locator {
+    return this.page.getByRole('group', { name: label, exact: true });
+  }
+
+  chip(title: string): Locator {
+    return this.page.getByRole('button', { name: new RegExp(`^${title} — `) });
+  }
+
+  /** A real pointer drag: press, move past the activation distance, travel in steps, release. */
+  async drag(source: Locator, target: Locator): Promise<void> {
+    const from = await source.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('drag source or target is not visible');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 4 });
+    await this.page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  /** Calls the app's API the way the page does, with the host's per-run token. */
+  async invoke<T>(method: string, input: unknown): Promise<T> {
+    const reply = await this.page.evaluate(
+      async ([m, i]) => {
+        const token = document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
+        const response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tandem-token': token },
+          body: JSON.stringify({ method: m, input: i }),
+        });
+        return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      },
+      [method, input] as const,
+    );
+    if (!reply.ok) throw new Error(`${method} failed: ${reply.error?.message}`);
+    return reply.value as T;
+  }
+}
