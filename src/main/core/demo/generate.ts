@@ -159,6 +159,23 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       });
     }
   }
+  // The coming weeks' calendar: posts for the campaigns still running, and ideas not yet scheduled.
+  const running = campaignRows.filter((c) => c.ends >= today);
+  ['Roaster’s notes: new harvest', 'Wholesale tasting invite', 'Subscriber spotlight', 'Brew guide: pour-over'].forEach((title, k) => {
+    const c = running[k % Math.max(1, running.length)];
+    content.push({
+      ...stamp(today - 5 * DAY),
+      campaignId: c?.id ?? null,
+      channel: c?.channel ?? 'social',
+      title,
+      scheduledDate: isoDay(today + ([0, 3, 6, 10][k] ?? 1) * DAY),
+      status: k === 0 ? 'scheduled' : 'draft',
+      utmContent: c ? `${c.trackingCode}-next-${k + 1}` : null,
+    });
+  });
+  for (const title of ['Holiday gift box teaser', 'Behind the scenes: cupping session']) {
+    content.push({ ...stamp(today - 3 * DAY), channel: 'social', title, status: 'idea' });
+  }
   insertAll(ctx, t.spendEntries, spend);
   insertAll(ctx, t.contentItems, content);
 

@@ -22,6 +22,10 @@ interface PeriodState {
 const PeriodContext = createContext<PeriodState | null>(null);
 const STORAGE_KEY = 'tandem.period';
 
+function monthLabel(startDate: string, locale: string): string {
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${startDate}T00:00:00Z`));
+}
+
 function previousOf(range: DateRange): DateRange {
   const days = Math.round((Date.parse(range.endDate) - Date.parse(range.startDate)) / 86_400_000);
   const endDate = addDays(range.startDate, -1);
@@ -49,7 +53,12 @@ export function PeriodProvider({ children }: { children: ReactNode }) {
 
   const value = useMemo<PeriodState>(
     () => ({
-      period: { ...state, label: periodLabel(state.kind, state.range, fy), previous: previousOf(state.range) },
+      period: {
+        ...state,
+        // Months read better spelled out in the user's language; quarters and years keep the fiscal label.
+        label: state.kind === 'month' ? monthLabel(state.range.startDate, settings.locale) : periodLabel(state.kind, state.range, fy),
+        previous: previousOf(state.range),
+      },
       setKind: (kind) => save({ kind, range: periodRange(kind, today, fy) }),
       setCustom: (range) => save({ kind: 'custom', range }),
       step: (direction) => {
@@ -58,7 +67,7 @@ export function PeriodProvider({ children }: { children: ReactNode }) {
         save({ kind: state.kind, range });
       },
     }),
-    [state, fy, today, save],
+    [state, fy, today, save, settings.locale],
   );
   return <PeriodContext.Provider value={value}>{children}</PeriodContext.Provider>;
 }
