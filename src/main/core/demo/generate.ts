@@ -61,7 +61,7 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     .run();
   const stages = ctx.db.select().from(t.pipelineStages).orderBy(t.pipelineStages.position).all();
 
-  const plan = { ...stamp(start), name: `Growth plan ${isoDay(start).slice(0, 7)} – ${isoDay(today + 90 * DAY).slice(0, 7)}` };
+  const plan = { ...stamp(start), name: `Wholesale growth plan ${new Date(start).getUTCFullYear()}` };
   insertAll(ctx, t.plans, [
     {
       ...plan,
