@@ -66,6 +66,18 @@ async function start(): Promise<void> {
     core: remote,
     devServerUrl,
     openExternal,
+    chooseImportFile: async () => {
+      const options = {
+        title: 'Import a file',
+        properties: ['openFile' as const],
+        filters: [
+          { name: 'Spreadsheets and exports', extensions: ['csv', 'tsv', 'txt', 'xlsx'] },
+          { name: 'All files', extensions: ['*'] },
+        ],
+      };
+      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      return result.canceled ? null : (result.filePaths[0] ?? null);
+    },
     windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
   });
   mainWindow = createWindow();

@@ -67,6 +67,7 @@ result.ipc = {
   unknownMethod: await invoke({ senderFrame: { url: appUrl } }, 'settings.drop', {}),
   badInput: await invoke({ senderFrame: { url: appUrl } }, 'contacts.create', { firstName: 'A', email: 'nope' }),
   openExternal: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', { url: 'https://example.com/x' }),
+  chooseFile: await invoke({ senderFrame: { url: appUrl } }, 'system.chooseImportFile', {}),
   openFileUrl: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', { url: 'file:///etc/passwd' }),
 };
 result.openedExternallyAfterIpc = [...record.openedExternally];

@@ -62,6 +62,7 @@ describe('the built Electron shell', () => {
     expect(result.ipc.unknownMethod).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
     expect(result.ipc.badInput).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'email' }] } });
     expect(result.ipc.openExternal).toMatchObject({ ok: true, value: { opened: true } });
+    expect(result.ipc.chooseFile).toEqual({ ok: true, value: { supported: true, path: '/home/user/csv-export.csv' } });
     expect(result.ipc.openFileUrl).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'url' }] } });
     expect(result.openedExternallyAfterIpc).toEqual(['https://example.com/help', 'https://example.com/x']);
   });

@@ -11,6 +11,8 @@ export interface IpcDeps {
   core: RemoteCore;
   devServerUrl: string | undefined;
   openExternal(url: string): Promise<void>;
+  /** The native open dialog for import files; resolves to the chosen path or null when cancelled. */
+  chooseImportFile(): Promise<string | null>;
   windows(): WebContents[];
 }
 
@@ -32,6 +34,9 @@ export function registerIpc(deps: IpcDeps): () => void {
       if (!parsed.success) return { ok: false, error: validationError(parsed.error, 'input for system.openExternal') };
       await deps.openExternal(parsed.data.url);
       return { ok: true, value: { opened: true, message: 'Opened in your browser.' } };
+    }
+    if (method === 'system.chooseImportFile') {
+      return { ok: true, value: { supported: true, path: await deps.chooseImportFile() } };
     }
     return deps.core.dispatch(method, input);
   });

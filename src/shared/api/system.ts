@@ -10,6 +10,14 @@ export const systemApi = {
    * Asks to open a web page outside Tandem. The desktop shell answers it (system browser, http(s) only);
    * the core's own answer, used by the browser host, refuses: a page must never navigate away from Tandem.
    */
+  /**
+   * Asks for a file to import with the system's open dialog. The desktop shell answers it; the core's own
+   * answer (browser host) is `supported: false`, and the page uploads the file instead.
+   */
+  'system.chooseImportFile': query(
+    z.strictObject({}),
+    z.object({ supported: z.boolean(), path: z.string().nullable() }),
+  ),
   'system.openExternal': query(
     z.strictObject({ url: ExternalUrl }),
     z.object({ opened: z.boolean(), message: z.string() }),

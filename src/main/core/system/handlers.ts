@@ -1,6 +1,7 @@
 import type { Handlers } from '../handlers';
 
 export const systemHandlers = {
+  'system.chooseImportFile': () => ({ supported: false, path: null }),
   'system.now': (_input, ctx) => ({ now: ctx.nowIso() }),
   'system.openExternal': () => ({
     opened: false,
