@@ -35,4 +35,21 @@ export class ContactsPage {
   row(text: string) {
     return this.rows().filter({ hasText: text });
   }
+
+  /** Opens a contact's panel from its row. */
+  async open(name: string) {
+    await this.row(name).first().click();
+    const panel = this.panel(name);
+    await expect(panel).toBeVisible();
+    return panel;
+  }
+
+  panel(name: string) {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  /** The duplicate warning in the contact form, with its link to the existing record. */
+  duplicateWarning() {
+    return this.form().locator('.dup-warning');
+  }
 }

@@ -4,8 +4,11 @@ import { startHost, tempWorkspace, type RunningHost } from './host';
 export interface App {
   db: string;
   host: RunningHost;
-  /** Stops the host and starts a new one on the same database file, then reloads the page from it. */
-  restart(): Promise<void>;
+  /**
+   * Stops the host and starts a new one on the same database file (open the page again after it). With
+   * `clock`, the new host's clock starts at that instant: "a few days later" for follow-ups and Today.
+   */
+  restart(options?: { clock?: string }): Promise<void>;
   open(path?: string): Promise<void>;
 }
 
@@ -13,15 +16,17 @@ export const test = base.extend<{ app: App; clock: string | undefined }>({
   clock: [undefined, { option: true }],
   app: async ({ page, clock }, use) => {
     const workspace = tempWorkspace();
-    let host = await startHost(workspace.db, { clock });
+    let currentClock = clock;
+    let host = await startHost(workspace.db, { clock: currentClock });
     const app: App = {
       db: workspace.db,
       get host() {
         return host;
       },
-      async restart() {
+      async restart(options = {}) {
         await host.stop();
-        host = await startHost(workspace.db, { clock });
+        if (options.clock) currentClock = options.clock;
+        host = await startHost(workspace.db, { clock: currentClock });
       },
       async open(path = '') {
         await page.goto(`${host.url}#/${path}`);

@@ -1,3 +1,5 @@
+import { SalesShortcuts } from '../features/leads/SalesShortcuts';
+import { OverdueBadge } from '../features/today/OverdueBadge';
 import type { RouteDef } from './routes';
 
 export function Sidebar({ routes, current, businessName }: { routes: RouteDef[]; current: string; businessName: string }) {
@@ -20,11 +22,13 @@ export function Sidebar({ routes, current, businessName }: { routes: RouteDef[];
               title={`${r.label} (g then ${r.key})`}
             >
               {r.label}
+              {r.path === 'today' && <OverdueBadge />}
               <kbd aria-hidden="true">g {r.key}</kbd>
             </a>
           </li>
         ))}
       </ul>
+      <SalesShortcuts />
     </nav>
   );
 }

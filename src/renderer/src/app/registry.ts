@@ -4,7 +4,9 @@ import { routes } from './routes';
 
 /** Items of the "+ New" menu: id (heard by the feature that owns the form), label and shortcut. */
 export const newItems: { id: string; label: string; shortcut?: string; path: string }[] = [
+  { id: 'new-lead', label: 'Lead', shortcut: 'l', path: 'pipeline/new' },
   { id: 'new-contact', label: 'Contact', shortcut: 'n', path: 'contacts' },
+  { id: 'new-activity', label: 'Activity', shortcut: 'a', path: 'today/log' },
   { id: 'new-plan', label: 'Plan', path: 'plans' },
   { id: 'new-campaign', label: 'Campaign', path: 'campaigns' },
   { id: 'new-content', label: 'Content item', path: 'calendar' },

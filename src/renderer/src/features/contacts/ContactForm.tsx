@@ -3,6 +3,7 @@ import type { Contact, ContactCreate } from '@shared/api/contacts';
 import { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
 import { Field, SelectField } from '../../ui/Field';
+import { DuplicateWarning, useDuplicates } from './Duplicates';
 
 const LIFECYCLES = [
   { value: 'lead', label: 'Lead' },
@@ -36,6 +37,7 @@ export function ContactForm({ contact, onSaved, onDelete }: { contact?: Contact;
   const [draft, setDraft] = useState<Draft>(() => draftOf(contact));
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
+  const duplicates = useDuplicates(draft.email, draft.phone, contact?.id);
   const set = (field: keyof Draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
 
   const submit = (event: FormEvent) => {
@@ -62,6 +64,7 @@ export function ContactForm({ contact, onSaved, onDelete }: { contact?: Contact;
       </div>
       <Field label="E-mail" type="email" value={draft.email} onValue={set('email')} error={issue('email')} />
       <Field label="Phone" type="tel" value={draft.phone} onValue={set('phone')} error={issue('phone')} />
+      <DuplicateWarning matches={duplicates} />
       <div className="form-row">
         <Field label="Company" value={draft.companyName} onValue={set('companyName')} error={issue('companyName')} />
         <Field label="Job title" value={draft.title} onValue={set('title')} error={issue('title')} />

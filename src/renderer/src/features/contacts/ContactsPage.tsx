@@ -1,77 +1,52 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef, useState } from 'react';
-import type { Contact, ContactListInput } from '@shared/api/contacts';
+import { Tabs } from 'radix-ui';
+import { useCallback, useEffect, useState } from 'react';
 import { onCreateRequest } from '../../app/commands';
-import { client } from '../../lib/client';
-import { useWorkspace } from '../../lib/settings';
+import { navigate } from '../../lib/router';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
+import { LeadPanel } from '../leads/LeadPanel';
+import { useListEntry } from '../leads/useListEntry';
+import { dialogOpen, followsG, isTyping, plainKey } from '../leads/sales';
+import '../leads/sales.css';
+import { CompaniesList } from './CompaniesList';
+import { CompanyPanel } from './CompanyPanel';
 import { ContactForm } from './ContactForm';
-import { usePagedContacts } from './usePagedContacts';
+import { ContactPanel } from './ContactPanel';
+import { ContactsTable } from './ContactsTable';
 
-type Sort = NonNullable<ContactListInput['sort']>;
-const COLUMNS: { sort: Sort; label: string }[] = [
-  { sort: 'name', label: 'Name' },
-  { sort: 'email', label: 'E-mail' },
-  { sort: 'company', label: 'Company' },
-  { sort: 'lifecycle', label: 'Lifecycle' },
-  { sort: 'createdAt', label: 'Added' },
-];
-
-export function ContactsPage() {
-  const { format } = useWorkspace();
+/**
+ * Leads & contacts: people (and companies) with their detail in a panel over the list. Routes:
+ * `#/contacts/<id>` a contact, `#/contacts/company/<id>` a company, `#/contacts/lead/<id>` one of their leads.
+ */
+export function ContactsPage({ params }: { params: string[] }) {
   const toast = useToast();
   const [search, setSearch] = useState('');
-  const [sort, setSort] = useState<Sort>('name');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
-  const [editing, setEditing] = useState<Contact | 'new' | null>(null);
-  const { total, rowAt, ensure } = usePagedContacts({ search: search || undefined, sort, direction });
-  const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({
-    count: total ?? 0,
-    getScrollElement: () => scroller.current,
-    estimateSize: () => 36,
-    overscan: 12,
-  });
-  const items = virtualizer.getVirtualItems();
-  const first = items[0]?.index ?? 0;
-  const last = items[items.length - 1]?.index ?? 0;
-  useEffect(() => ensure(first, last), [ensure, first, last]);
+  const [creating, setCreating] = useState(false);
+  const [tab, setTab] = useState<'people' | 'companies'>('people');
+  const [total, setTotal] = useState<number | null>(null);
+  const [sequence, setSequence] = useState<string[]>([]);
+  const [kind, id] = params[0] === 'company' || params[0] === 'lead' ? [params[0], params[1]] : ['contact', params[0]];
+  const openContact = useCallback((contactId: string) => navigate(`contacts/${contactId}`), []);
+  const openLead = useCallback((leadId: string) => navigate(`contacts/lead/${leadId}`), []);
+  const openCompany = useCallback((companyId: string) => navigate(`contacts/company/${companyId}`), []);
+  const close = () => navigate('contacts');
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement;
-      if (e.key === 'n' && !e.metaKey && !e.ctrlKey && !['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName)) {
-        e.preventDefault();
-        setEditing('new');
-      }
+      if (e.key !== 'n' || !plainKey(e) || isTyping(e.target) || dialogOpen() || followsG()) return;
+      e.preventDefault();
+      setCreating(true);
     };
     window.addEventListener('keydown', onKey);
-    const unsubscribe = onCreateRequest((id) => id === 'new-contact' && setEditing('new'));
+    const unsubscribe = onCreateRequest((request) => request === 'new-contact' && setCreating(true));
     return () => {
       window.removeEventListener('keydown', onKey);
       unsubscribe();
     };
   }, []);
 
-  const sortBy = (column: Sort) => {
-    if (column === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-    else {
-      setSort(column);
-      setDirection('asc');
-    }
-  };
-
-  const remove = (contact: Contact) => {
-    setEditing(null);
-    void client.call('contacts.delete', { id: contact.id }).then(() =>
-      toast.show(`Deleted ${contact.displayName}.`, {
-        action: { label: 'Undo', run: () => void client.call('contacts.restore', { id: contact.id }) },
-      }),
-    );
-  };
-
+  useListEntry('[aria-label="Contacts"] [role="row"][data-index]');
   const isEmpty = total === 0 && !search;
   return (
     <div className="page">
@@ -81,21 +56,21 @@ export function ContactsPage() {
           <input
             type="search"
             className="search"
-            placeholder="Search name, e-mail or company"
-            aria-label="Search contacts"
+            placeholder={tab === 'people' ? 'Search name, e-mail or company' : 'Search companies'}
+            aria-label={tab === 'people' ? 'Search contacts' : 'Search companies'}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          <button type="button" className="button primary" onClick={() => setEditing('new')} title="New contact (n)">
+          <button type="button" className="button primary" onClick={() => setCreating(true)} title="New contact (n)" aria-keyshortcuts="n">
             New contact
           </button>
         </div>
       </header>
-      {isEmpty ? (
+      {isEmpty && tab === 'people' ? (
         <EmptyState
           title="No contacts yet"
           action={
-            <button type="button" className="button primary" onClick={() => setEditing('new')}>
+            <button type="button" className="button primary" onClick={() => setCreating(true)}>
               Add your first contact
             </button>
           }
@@ -105,63 +80,34 @@ export function ContactsPage() {
             Already have a list? Import it from HubSpot, Pipedrive, Google Contacts or your shop under <a href="#/imports">Imports</a>.
           </p>
         </EmptyState>
-      ) : (
-        <div className="table" role="table" aria-label="Contacts" aria-rowcount={(total ?? 0) + 1}>
-          <div className="table-head" role="row">
-            {COLUMNS.map((c) => (
-              <div key={c.sort} role="columnheader" aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
-                <button type="button" onClick={() => sortBy(c.sort)}>
-                  {c.label}
-                  {sort === c.sort && <span aria-hidden="true">{direction === 'asc' ? ' ↑' : ' ↓'}</span>}
-                </button>
-              </div>
-            ))}
-          </div>
-          <div ref={scroller} className="table-body" role="rowgroup">
-            <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
-              {items.map((item) => {
-                const row = rowAt(item.index);
-                return (
-                  <div
-                    key={item.key}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className="table-row"
-                    tabIndex={0}
-                    style={{ transform: `translateY(${item.start}px)` }}
-                    onClick={() => row && setEditing(row)}
-                    onKeyDown={(e) => e.key === 'Enter' && row && setEditing(row)}
-                  >
-                    <div role="cell">{row?.displayName ?? ''}</div>
-                    <div role="cell">{row?.email ?? ''}</div>
-                    <div role="cell">{row?.companyName ?? ''}</div>
-                    <div role="cell">{row?.lifecycle ?? ''}</div>
-                    <div role="cell">{row ? format.date(row.createdAt) : ''}</div>
-                  </div>
-                );
-              })}
-            </div>
-          </div>
-          <p className="table-foot">{total === null ? '' : `${format.number(total)} contacts`}</p>
-        </div>
-      )}
-      <SidePanel
-        title={editing === 'new' ? 'New contact' : editing ? editing.displayName || 'Contact' : ''}
-        open={editing !== null}
-        onClose={() => setEditing(null)}
-      >
-        {editing !== null && (
+      ) : null}
+      <Tabs.Root value={tab} onValueChange={(v) => setTab(v === 'companies' ? 'companies' : 'people')} className={`contacts-tabs${isEmpty && tab === 'people' ? ' is-hidden' : ''}`}>
+        <Tabs.List aria-label="Show" className="sales-tabs">
+          <Tabs.Trigger value="people">People</Tabs.Trigger>
+          <Tabs.Trigger value="companies">Companies</Tabs.Trigger>
+        </Tabs.List>
+        <Tabs.Content value="people" className="contacts-content">
+          <ContactsTable search={search} onOpen={(c) => openContact(c.id)} onSequence={setSequence} onTotal={setTotal} />
+        </Tabs.Content>
+        <Tabs.Content value="companies" className="contacts-content">
+          {tab === 'companies' && <CompaniesList search={search} onOpen={openCompany} />}
+        </Tabs.Content>
+      </Tabs.Root>
+      <SidePanel title="New contact" open={creating} onClose={() => setCreating(false)}>
+        {creating && (
           <ContactForm
-            key={editing === 'new' ? 'new' : editing.id}
-            contact={editing === 'new' ? undefined : editing}
             onSaved={(saved) => {
-              setEditing(null);
-              toast.show(`Saved ${saved.displayName}.`);
+              setCreating(false);
+              toast.show(`Saved ${saved.displayName}.`, { action: { label: 'Open', run: () => openContact(saved.id) } });
             }}
-            onDelete={editing === 'new' ? undefined : () => remove(editing)}
           />
         )}
       </SidePanel>
+      {kind === 'contact' && id && (
+        <ContactPanel id={id} sequence={sequence} onNavigate={openContact} onClose={close} onOpenLead={openLead} onOpenCompany={openCompany} />
+      )}
+      {kind === 'company' && id && <CompanyPanel id={id} onClose={close} onOpenContact={openContact} onOpenLead={openLead} />}
+      <LeadPanel id={kind === 'lead' && id ? id : null} onClose={close} onOpenContact={openContact} />
     </div>
   );
 }

@@ -57,5 +57,8 @@ export function usePagedContacts(filter: Filter) {
 
   const rowAt = (index: number): Contact | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
 
-  return { total, rowAt, ensure };
+  const loadedIds = (): string[] =>
+    [...pages.current.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((r) => r.id));
+
+  return { total, rowAt, ensure, loadedIds };
 }

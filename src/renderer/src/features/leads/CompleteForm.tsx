@@ -1,0 +1,56 @@
+import { useState, type FormEvent } from 'react';
+import type { ActivityWithNext } from '@shared/api/activities';
+import type { ApiError } from '@shared/contract/result';
+import { client } from '../../lib/client';
+import { Field } from '../../ui/Field';
+import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollowUp';
+import { asApiError, formLevel, issueOf, localError } from './sales';
+
+interface Props {
+  activity: { id: string; subject: string };
+  onDone(result: ActivityWithNext): void;
+  onCancel(): void;
+  /** Open the next follow-up part at once ("Schedule next"). */
+  scheduleNext?: boolean;
+}
+
+/** Done with an outcome, and the next follow-up scheduled in the same call. */
+export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false }: Props) {
+  const [outcome, setOutcome] = useState('');
+  const [next, setNext] = useState<NextDraft>(emptyNext(scheduleNext));
+  const [error, setError] = useState<ApiError | null>(null);
+  const [saving, setSaving] = useState(false);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const planned = nextInput(next);
+    if (!planned.ok) return setError(localError([{ field: 'next.dueAt', message: planned.message }]));
+    setSaving(true);
+    client
+      .call('activities.complete', { id: activity.id, outcome, ...(planned.value ? { next: planned.value } : {}) })
+      .then(onDone)
+      .catch((e: unknown) => setError(asApiError(e)))
+      .finally(() => setSaving(false));
+  };
+  const issue = (field: string) => issueOf(error, field);
+  const general = formLevel(error, ['outcome', 'next.type', 'next.subject', 'next.dueAt']);
+  return (
+    <form className="form sales-inline-form" onSubmit={submit} noValidate aria-label={`Complete ${activity.subject}`}>
+      <Field label="Outcome" value={outcome} onValue={setOutcome} error={issue('outcome')} placeholder="e.g. Interested, wants a tasting" autoFocus />
+      <NextFollowUp value={next} onValue={setNext} issue={issue} />
+      {general && (
+        <p className="field-error" role="alert">
+          {general}
+        </p>
+      )}
+      <div className="form-actions">
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="button primary" disabled={saving}>
+          Mark done
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,235 @@
+import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import type { Board as BoardData } from '@shared/api/leads';
+import { client } from '../../lib/client';
+import { useWorkspace } from '../../lib/settings';
+import { useToast } from '../../ui/toast';
+import { asApiError } from '../leads/sales';
+import { BoardCard } from './BoardCard';
+import { LostDialog } from './LostDialog';
+import { applyMove, boardCollision, keyboardOptions, locate, parseDrop, resetKeyboardAim, screenReaderInstructions, stageDrop, type Column } from './boardModel';
+
+interface Props {
+  board: BoardData;
+  onOpen(id: string): void;
+  onShowStage(stageId: string): void;
+}
+
+type Move = { id: string; stageId: string; beforeId: string | null };
+
+/** The pipeline as columns; cards move by drag, by dnd-kit's keyboard sensor, or with [ ] and Alt+arrows. */
+export function Board({ board, onOpen, onShowStage }: Props) {
+  const { format } = useWorkspace();
+  const toast = useToast();
+  // Moves show at once; the board from the core takes over once every move is recorded and it has reloaded.
+  const [local, setLocal] = useState<{ columns: Column[]; pending: number; until: BoardData | null } | null>(null);
+  const showLocal = local !== null && (local.pending > 0 || local.until === board);
+  const columns = showLocal ? local.columns : board.columns;
+  const latest = useRef(board);
+  const queue = useRef<Promise<unknown>>(Promise.resolve());
+  const [activeId, setActiveId] = useState<string | null>(null);
+  const [losing, setLosing] = useState<Move | null>(null);
+  const [spoken, setSpoken] = useState('');
+  const focusAfter = useRef<string | null>(null);
+  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, keyboardOptions));
+  const titleOf = (id: string) => columns.flatMap((c) => c.cards).find((l) => l.id === id)?.title ?? 'the lead';
+  const stageOf = (id: string) => columns.find((c) => c.stage.id === id)?.stage.name ?? 'no stage';
+
+  // A card moved by keyboard keeps the focus in its new column, before the next key arrives.
+  useLayoutEffect(() => {
+    latest.current = board;
+    const aim = focusAfter.current;
+    if (!aim) return;
+    const card = document.querySelector<HTMLElement>(`[data-card-id="${aim}"]`);
+    const focused = document.activeElement;
+    if (card && focused !== card && (focused === null || focused === document.body)) card.focus();
+  });
+  // The pointer takes over from the keyboard: a click elsewhere is not undone by a late reload.
+  useEffect(() => {
+    const release = () => {
+      focusAfter.current = null;
+    };
+    document.addEventListener('pointerdown', release, true);
+    return () => document.removeEventListener('pointerdown', release, true);
+  }, []);
+  const keepFocus = (id: string) => {
+    focusAfter.current = id;
+  };
+
+  const move = (m: Move, lostReason?: string) => {
+    const column = columns.find((c) => c.stage.id === m.stageId);
+    if (!column) return;
+    if (column.stage.outcome === 'lost' && !lostReason) return setLosing(m);
+    const from = locate(columns, m.id);
+    const next = applyMove(columns, m.id, m.stageId, m.beforeId);
+    setLocal({ columns: next, pending: (showLocal ? local.pending : 0) + 1, until: null });
+    const to = locate(next, m.id);
+    const place = to ? `, position ${to.row + 1} of ${next[to.col]?.cards.length ?? 1}` : '';
+    const moved = from && columns[from.col]?.stage.id !== m.stageId;
+    setSpoken(`${moved ? 'Moved' : 'Reordered'} “${titleOf(m.id)}” ${moved ? `to ${column.stage.name}` : `in ${column.stage.name}`}${place}.`);
+    // One move after the other, in the order they were made.
+    queue.current = queue.current
+      .then(() => client.call('leads.move', { id: m.id, stageId: m.stageId, beforeId: m.beforeId, ...(lostReason ? { lostReason } : {}) }))
+      .then(
+        () => setLocal((l) => l && { ...l, pending: l.pending - 1, until: l.pending === 1 ? latest.current : null }),
+        (e: unknown) => {
+          setLocal(null);
+          toast.show(asApiError(e).message, { tone: 'error' });
+        },
+      );
+  };
+
+  const onDragEnd = ({ active, over }: DragEndEvent) => {
+    setActiveId(null);
+    const target = over ? parseDrop(over.id) : null;
+    const id = String(active.id);
+    if (!target || target.id === id) return;
+    if (target.kind === 'stage') return move({ id, stageId: target.id, beforeId: null });
+    const at = locate(columns, target.id);
+    const stage = at ? columns[at.col]?.stage.id : undefined;
+    if (stage) move({ id, stageId: stage, beforeId: target.id });
+  };
+
+  const onCardKey = (id: string) => (e: KeyboardEvent<HTMLElement>) => {
+    const at = locate(columns, id);
+    if (!at) return;
+    const { col, row } = at;
+    const modified = e.altKey || e.ctrlKey || e.metaKey;
+    const focus = (c: number, r: number): boolean => {
+      const cards = columns[c]?.cards ?? [];
+      const target = cards[Math.max(0, Math.min(r, cards.length - 1))];
+      if (!target) return false;
+      document.querySelector<HTMLElement>(`[data-card-id="${target.id}"]`)?.focus();
+      return true;
+    };
+    const focusColumn = (by: 1 | -1): boolean => {
+      for (let c = col + by; c >= 0 && c < columns.length; c += by) {
+        const count = columns[c]?.cards.length ?? 0;
+        if (count > 0) return focus(c, by > 0 ? 0 : count - 1);
+      }
+      return false;
+    };
+    const stageBy = (by: 1 | -1) => {
+      const target = columns[col + by];
+      if (!target) return setSpoken(`“${titleOf(id)}” is already in the ${by > 0 ? 'last' : 'first'} stage.`);
+      keepFocus(id);
+      move({ id, stageId: target.stage.id, beforeId: null });
+    };
+    const reorder = (by: 1 | -1) => {
+      const column = columns[col];
+      const cards = column?.cards ?? [];
+      if (!column || row + by < 0 || row + by >= cards.length) return;
+      keepFocus(id);
+      const before = by < 0 ? cards[row - 1] : cards[row + 2];
+      move({ id, stageId: column.stage.id, beforeId: before?.id ?? null });
+    };
+    const plain: Record<string, () => unknown> = {
+      Enter: () => onOpen(id),
+      ']': () => stageBy(1),
+      '[': () => stageBy(-1),
+      ArrowRight: () => focus(col + 1, row),
+      ArrowLeft: () => focus(col - 1, row),
+      ArrowDown: () => focus(col, row + 1),
+      ArrowUp: () => focus(col, row - 1),
+      j: () => (row + 1 < (columns[col]?.cards.length ?? 0) ? focus(col, row + 1) : focusColumn(1)),
+      k: () => (row > 0 ? focus(col, row - 1) : focusColumn(-1)),
+    };
+    const withModifier: Record<string, () => unknown> = {
+      ArrowRight: () => stageBy(1),
+      ArrowLeft: () => stageBy(-1),
+      ArrowDown: () => reorder(1),
+      ArrowUp: () => reorder(-1),
+    };
+    const action = (modified ? withModifier : plain)[e.key];
+    if (!action) return;
+    e.preventDefault();
+    action();
+  };
+
+  return (
+    <DndContext
+      sensors={sensors}
+      collisionDetection={boardCollision}
+      onDragStart={({ active }) => {
+        resetKeyboardAim();
+        setActiveId(String(active.id));
+      }}
+      onDragCancel={() => setActiveId(null)}
+      onDragEnd={onDragEnd}
+      accessibility={{
+        screenReaderInstructions,
+        announcements: {
+          onDragStart: ({ active }) => `Picked up “${titleOf(String(active.id))}”.`,
+          onDragOver: ({ active, over }) => `“${titleOf(String(active.id))}” is over ${over ? stageOf(overStage(columns, over.id)) : 'no stage'}.`,
+          onDragEnd: ({ active, over }) => (over ? `Dropped “${titleOf(String(active.id))}” in ${stageOf(overStage(columns, over.id))}.` : `“${titleOf(String(active.id))}” was not moved.`),
+          onDragCancel: ({ active }) => `Moving “${titleOf(String(active.id))}” was cancelled.`,
+        },
+      }}
+    >
+      <div className="board" role="list" aria-label="Pipeline board">
+        {columns.map((column) => (
+          <BoardColumn key={column.stage.id} column={column} format={format} onShowStage={onShowStage}>
+            {column.cards.map((lead) => (
+              <BoardCard key={lead.id} lead={lead} onOpen={() => onOpen(lead.id)} onKey={onCardKey(lead.id)} />
+            ))}
+          </BoardColumn>
+        ))}
+      </div>
+      <DragOverlay dropAnimation={null}>
+        {activeId ? <div className="board-card is-overlay">{titleOf(activeId)}</div> : null}
+      </DragOverlay>
+      <p className="visually-hidden" aria-live="assertive" role="status">
+        {spoken}
+      </p>
+      <LostDialog
+        title={losing ? titleOf(losing.id) : ''}
+        open={losing !== null}
+        onCancel={() => setLosing(null)}
+        onConfirm={(reason) => {
+          if (losing) move(losing, reason);
+          setLosing(null);
+        }}
+      />
+    </DndContext>
+  );
+}
+
+function overStage(columns: Column[], overId: string | number): string {
+  const target = parseDrop(overId);
+  if (!target) return '';
+  if (target.kind === 'stage') return target.id;
+  const at = locate(columns, target.id);
+  return at ? (columns[at.col]?.stage.id ?? '') : '';
+}
+
+function BoardColumn({ column, format, onShowStage, children }: { column: Column; format: { money(n: number): string }; onShowStage(id: string): void; children: ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: stageDrop(column.stage.id) });
+  const { stage } = column;
+  return (
+    <section ref={setNodeRef} role="listitem" aria-label={`${stage.name}: ${column.count} ${column.count === 1 ? 'lead' : 'leads'}, ${format.money(column.totalValueMinor)}`} className={`board-column board-${stage.outcome}${isOver ? ' is-over' : ''}`}>
+      <header className="board-column-head">
+        <h2>
+          {stage.outcome === 'won' && <span aria-hidden="true">✓ </span>}
+          {stage.outcome === 'lost' && <span aria-hidden="true">✕ </span>}
+          {stage.name}
+        </h2>
+        <span className="board-count" aria-hidden="true">
+          {column.count}
+        </span>
+        <div className="board-total">
+          <span className="money" aria-hidden="true">{format.money(column.totalValueMinor)}</span>
+          <span className="sales-muted"> · {stage.probability} %</span>
+        </div>
+      </header>
+      <div className="board-cards">
+        {children}
+        {column.count === 0 && <p className="board-empty">Drop a lead here</p>}
+        {column.hasMore && (
+          <button type="button" className="button-link" onClick={() => onShowStage(stage.id)}>
+            {column.count - column.cards.length} more in the table →
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}

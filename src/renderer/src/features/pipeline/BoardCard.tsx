@@ -1,0 +1,72 @@
+import { useDraggable, useDroppable } from '@dnd-kit/core';
+import type { KeyboardEvent } from 'react';
+import type { Lead } from '@shared/api/leads';
+import { useClock } from '../../lib/clock';
+import { useWorkspace } from '../../lib/settings';
+import { ACTIVITY_ICONS, activityLabel } from '../leads/sales';
+import { cardDrop } from './boardModel';
+
+interface Props {
+  lead: Lead;
+  onOpen(): void;
+  onKey(event: KeyboardEvent<HTMLElement>): void;
+}
+
+/** A lead on the board: value, contact, next follow-up, and a red "Overdue" mark with an icon when it is late. */
+export function BoardCard({ lead, onOpen, onKey }: Props) {
+  const { format } = useWorkspace();
+  const { today } = useClock();
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: lead.id });
+  const { setNodeRef: setDropRef, isOver } = useDroppable({ id: cardDrop(lead.id) });
+  const next = lead.nextActivity;
+  const who = [lead.contactName, lead.companyName].filter(Boolean).join(' · ');
+  const label = [
+    lead.title,
+    who,
+    format.money(lead.valueMinor),
+    next ? `${next.overdue ? 'overdue: ' : 'next: '}${next.subject}` : 'no follow-up planned',
+  ]
+    .filter(Boolean)
+    .join(', ');
+  return (
+    <div ref={setDropRef} className={`board-slot${isOver && !isDragging ? ' is-over' : ''}`}>
+      <div
+        ref={setNodeRef}
+        {...attributes}
+        {...listeners}
+        aria-label={label}
+        data-card-id={lead.id}
+        className={`board-card${isDragging ? ' is-dragging' : ''}${next?.overdue ? ' is-overdue' : ''}`}
+        onClick={onOpen}
+        onKeyDown={(e) => {
+          listeners?.onKeyDown?.(e);
+          if (!e.defaultPrevented && !isDragging) onKey(e);
+        }}
+      >
+        <div className="board-card-title">{lead.title}</div>
+        {who && <div className="board-card-who">{who}</div>}
+        <div className="board-card-meta">
+          <span className="money">{format.money(lead.valueMinor)}</span>
+          {lead.rating !== null && (
+            <span className="board-card-rating" title={`Rated ${lead.rating} of 5`}>
+              <span aria-hidden="true">★</span> {lead.rating}
+            </span>
+          )}
+        </div>
+        <div className={`board-card-next${next?.overdue ? ' sales-overdue' : ''}`}>
+          {next ? (
+            <>
+              <span aria-hidden="true">{next.overdue ? '⚠' : ACTIVITY_ICONS[next.type]} </span>
+              {next.overdue ? 'Overdue · ' : next.dueDate === today ? 'Today · ' : `${format.date(next.dueDate)} · `}
+              <span title={activityLabel(next.type)}>{next.subject}</span>
+            </>
+          ) : (
+            <span className="sales-muted">
+              <span aria-hidden="true">○ </span>No follow-up planned
+            </span>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,149 @@
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { ContactsPage } from './contacts.page';
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** Page object for the sales screens: Today, the pipeline board and table, the lead panel and cadences. */
+export class SalesPage {
+  constructor(readonly page: Page) {}
+
+  async goto(section: 'Today' | 'Pipeline' | 'Cadences'): Promise<void> {
+    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`^${section}`) }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
+  }
+
+  dialog(name: string | RegExp): Locator {
+    return this.page.getByRole('dialog', { name });
+  }
+
+  form(name: string | RegExp): Locator {
+    return this.page.getByRole('form', { name });
+  }
+
+  /** A labelled control; required fields carry a " *" after their label. */
+  field(scope: Locator, label: string): Locator {
+    return scope.getByLabel(new RegExp(`^${escape(label)}( \\*)?$`));
+  }
+
+  /** Fills labelled fields: text and dates with fill, selects by their option label. */
+  async fill(scope: Locator, fields: Record<string, string>): Promise<void> {
+    for (const [label, value] of Object.entries(fields)) {
+      const control = this.field(scope, label);
+      const tag = await control.evaluate((el) => el.tagName);
+      if (tag === 'SELECT') await control.selectOption({ label: value });
+      else await control.fill(value);
+    }
+  }
+
+  /** Types a day into a date input key by key (month, day, year in en-US), as a person would. */
+  async typeDate(scope: Locator, label: string, mmddyyyy: string): Promise<void> {
+    const control = this.field(scope, label);
+    await control.focus();
+    await this.page.keyboard.type(mmddyyyy);
+    await control.blur();
+  }
+
+  /** The message shown next to a field. */
+  errorFor(scope: Locator, label: string): Locator {
+    return this.field(scope, label).locator('xpath=..').locator('.field-error');
+  }
+
+  /** Picks an existing contact in the lead form by typing part of the name. */
+  async pickContact(form: Locator, search: string, name: string): Promise<void> {
+    await form.getByRole('combobox', { name: 'Contact' }).fill(search);
+    await form.getByRole('option', { name: new RegExp(`^${escape(name)}`) }).click();
+    await expect(form.getByRole('button', { name: `Change contact (now ${name})` })).toBeVisible();
+  }
+
+  column(stage: string): Locator {
+    return this.page.getByRole('list', { name: 'Pipeline board' }).getByRole('listitem', { name: new RegExp(`^${escape(stage)}:`) });
+  }
+
+  card(title: string): Locator {
+    return this.page.getByRole('list', { name: 'Pipeline board' }).getByRole('button', { name: new RegExp(`^${escape(title)},`) });
+  }
+
+  toasts(): Locator {
+    return this.page.locator('.toasts');
+  }
+
+  bucket(name: 'Overdue' | 'Due today' | 'Upcoming'): Locator {
+    return this.page.getByRole('region', { name: new RegExp(`^${name}`) });
+  }
+
+  /** A real pointer drag: press, move past the activation distance, travel in steps, release. */
+  async drag(source: Locator, target: Locator): Promise<void> {
+    const from = await source.boundingBox();
+    const to = await target.boundingBox();
+    if (!from || !to) throw new Error('drag source or target is not visible');
+    await this.page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await this.page.mouse.down();
+    await this.page.mouse.move(from.x + from.width / 2 + 12, from.y + from.height / 2 + 4, { steps: 4 });
+    await this.page.mouse.move(to.x + to.width / 2, to.y + 80, { steps: 12 });
+    await this.page.mouse.up();
+  }
+
+  /** Opens the palette, types, and returns the palette dialog. */
+  async search(text: string): Promise<Locator> {
+    await this.page.keyboard.press('Control+k');
+    const palette = this.page.getByRole('dialog', { name: 'Command palette' });
+    await expect(palette).toBeVisible();
+    await palette.getByRole('combobox').fill(text);
+    return palette;
+  }
+
+  /** A campaign through the API, then a contact through its form, as the owner would. */
+  async createContactInForm(contacts: ContactsPage): Promise<void> {
+    await this.invoke('campaigns.create', { name: 'Autumn tasting', channel: 'event', objective: 'leads', keyMessage: 'roasted to order and delivered within 48 hours' });
+    await contacts.goto();
+    await contacts.openNewForm();
+    await contacts.fill({ 'First name': 'Aria', 'Last name': 'Dubois', 'E-mail': 'aria@pemaquid.example', Company: 'Pemaquid Coffee House' });
+    await contacts.submit();
+    await expect(contacts.row('Aria Dubois')).toBeVisible();
+  }
+
+  /** A lead for Aria from the Autumn tasting campaign, through the form the l key opens on the board. */
+  async newLeadInForm(title: string, value: string): Promise<void> {
+    await this.goto('Pipeline');
+    await this.page.keyboard.press('l');
+    const form = this.form('New lead');
+    await expect(form).toBeVisible();
+    await this.fill(form, { Title: title });
+    await this.pickContact(form, 'Aria', 'Aria Dubois');
+    await this.fill(form, { 'Source campaign': 'Autumn tasting', 'Value (USD)': value, 'Expected close': '2026-11-30' });
+    await form.getByRole('button', { name: 'Create lead' }).click();
+    await expect(this.dialog('New lead')).toBeHidden();
+    await expect(this.card(title)).toBeVisible();
+  }
+
+  /** A campaign, a contact and a lead from that campaign, made through the API to set the scene. */
+  async seedLead(title = 'Office coffee for Pemaquid'): Promise<{ campaignId: string; contactId: string; leadId: string }> {
+    const campaign = await this.invoke<{ id: string }>('campaigns.create', {
+      name: 'Autumn tasting',
+      channel: 'event',
+      objective: 'leads',
+      keyMessage: 'roasted to order and delivered within 48 hours',
+    });
+    const contact = await this.invoke<{ id: string }>('contacts.create', { firstName: 'Aria', lastName: 'Dubois', email: 'aria@pemaquid.example' });
+    const lead = await this.invoke<{ id: string }>('leads.create', { title, contactId: contact.id, campaignId: campaign.id, valueMinor: 120000 });
+    return { campaignId: campaign.id, contactId: contact.id, leadId: lead.id };
+  }
+
+  /** Calls the app's API the way the page does, with the host's per-run token (for setting the scene). */
+  async invoke<T>(method: string, input: unknown): Promise<T> {
+    const reply = await this.page.evaluate(
+      async ([m, i]) => {
+        const token = document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
+        const response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-tandem-token': token },
+          body: JSON.stringify({ method: m, input: i }),
+        });
+        return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
+      },
+      [method, input] as const,
+    );
+    if (!reply.ok) throw new Error(`${method} failed: ${reply.error?.message}`);
+    return reply.value as T;
+  }
+}
