@@ -19,6 +19,8 @@ export default defineConfig({
           index: resolve(root, 'src/main/index.ts'),
           // The core runs in its own worker thread; it is bundled as a second entry beside the shell.
           'core-worker': resolve(root, 'src/main/core/worker/core-worker.ts'),
+          // Import jobs run in a worker thread of their own, started by the core (see import/worker/manager.ts).
+          'import-worker': resolve(root, 'src/main/core/import/worker/import-worker.ts'),
         },
       },
     },

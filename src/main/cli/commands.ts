@@ -5,6 +5,8 @@ import { markInitialized } from '@core/settings/service';
 import { workspaceStatus } from '@core/workspace/status';
 import { parse, requireString, UsageError } from './args';
 import { backupDatabase, restoreDatabase } from './backup';
+import { importCommand } from './import';
+import { inspectCommand } from './inspect';
 
 export interface Io {
   out(text: string): void;
@@ -21,6 +23,8 @@ export interface Command {
 const json = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } as const;
 
 export const commands: Record<string, Command> = {
+  import: importCommand,
+  inspect: inspectCommand,
   demo: {
     summary: 'fill an empty database with the demo business',
     usage: 'tandem [--db FILE] demo [--scale N] [--json]',

@@ -7,6 +7,7 @@ import { openDatabase, type Connection, type OpenOptions } from './db/open';
 import { SchemaTooNewError } from './db/migrate';
 import { handlers, type Handler } from './handlers';
 import { ensureWorkspaceDefaults } from './workspace/defaults';
+import { recover as recoverImports } from './import/service';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
 
@@ -39,6 +40,8 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
     },
   };
   ensureWorkspaceDefaults(ctx);
+  // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
+  recoverImports(ctx);
   const report = options.onInternalError ?? ((error, method) => console.error(`[tandem] ${method} failed`, error));
 
   async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {

@@ -6,6 +6,7 @@ import { campaignHandlers } from './campaigns/handlers';
 import { companyHandlers } from './companies/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { contentHandlers } from './content/handlers';
+import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
 import { planHandlers } from './plans/handlers';
 import { searchHandlers } from './search/handlers';
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...campaignHandlers,
   ...spendHandlers,
   ...contentHandlers,
+  ...importHandlers,
 };

@@ -6,6 +6,7 @@ import { cadencesApi } from './cadences';
 import { companiesApi } from './companies';
 import { contactsApi } from './contacts';
 import { contentApi } from './content';
+import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
 import { searchApi } from './search';
@@ -29,6 +30,7 @@ export const api = {
   ...campaignsApi,
   ...spendApi,
   ...contentApi,
+  ...importsApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

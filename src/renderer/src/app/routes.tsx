@@ -1,9 +1,13 @@
 import type { ComponentType } from 'react';
+import { CadencesPage } from '../features/cadences/CadencesPage';
 import { CalendarPage } from '../features/calendar/CalendarPage';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
+import { ImportsPage } from '../features/imports/ImportsPage';
+import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { TodayPage } from '../features/today/TodayPage';
 import { placeholder } from '../features/placeholders/Placeholder';
 
 export interface RouteDef {
@@ -15,19 +19,10 @@ export interface RouteDef {
 }
 
 export const routes: RouteDef[] = [
-  {
-    path: 'today',
-    label: 'Today',
-    key: 't',
-    component: placeholder('Today', 'Your follow-ups and marketing tasks for today: overdue first, then due today, then the week ahead.'),
-  },
-  {
-    path: 'pipeline',
-    label: 'Pipeline',
-    key: 'p',
-    component: placeholder('Pipeline', 'Your leads as a board, one column per stage with its count and value; drag a card to move it on.'),
-  },
+  { path: 'today', label: 'Today', key: 't', component: TodayPage },
+  { path: 'pipeline', label: 'Pipeline', key: 'p', component: PipelinePage },
   { path: 'contacts', label: 'Leads & contacts', key: 'c', component: ContactsPage },
+  { path: 'cadences', label: 'Cadences', key: 'q', component: CadencesPage },
   {
     path: 'plans',
     label: 'Plans',
@@ -56,7 +51,7 @@ export const routes: RouteDef[] = [
     path: 'imports',
     label: 'Imports',
     key: 'i',
-    component: placeholder('Imports', 'Bring in the exports you already have: contacts from other CRMs, shop orders, payments, web analytics, ads and email reports.'),
+    component: ImportsPage,
   },
   {
     path: 'reports',

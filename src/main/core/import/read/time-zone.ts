@@ -28,8 +28,39 @@ export function isKnownTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Offsets per zone and quarter hour: every real transition falls on a quarter hour, and a file of a million
+ * timestamps has only a few thousand distinct quarter hours, while formatToParts costs microseconds.
+ */
+const offsets = new Map<string, number>();
+const QUARTER_HOUR_MS = 900_000;
+
+/** Offset of a whole UTC day, or null on a day with a transition (then quarter hours are looked at). */
+const dayOffsets = new Map<string, number | null>();
+const DAY_MS = 86_400_000;
+
 /** Minutes east of UTC in `timeZone` at the instant `utcMs` (New York in winter: -300). */
 export function offsetMinutesAt(timeZone: string, utcMs: number): number {
+  const day = Math.floor(utcMs / DAY_MS);
+  const dayKey = `${timeZone}|${day}`;
+  let whole = dayOffsets.get(dayKey);
+  if (whole === undefined) {
+    if (dayOffsets.size > 100_000) dayOffsets.clear();
+    const first = computeOffset(timeZone, day * DAY_MS);
+    whole = first === computeOffset(timeZone, (day + 1) * DAY_MS - 1000) ? first : null;
+    dayOffsets.set(dayKey, whole);
+  }
+  if (whole !== null) return whole;
+  const key = `${timeZone}|${Math.floor(utcMs / QUARTER_HOUR_MS)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    if (offsets.size > 100_000) offsets.clear();
+    offsets.set(key, (offset = computeOffset(timeZone, utcMs)));
+  }
+  return offset;
+}
+
+function computeOffset(timeZone: string, utcMs: number): number {
   const parts: Record<string, number> = {};
   for (const p of formatter(timeZone).formatToParts(new Date(utcMs))) {
     if (p.type !== 'literal') parts[p.type] = Number(p.value);

@@ -1,0 +1,99 @@
+import { emailKey, phoneKey } from '../../contacts/keys';
+import { normalizeEmail, splitMulti } from '../read';
+import type { ContactRecord, ValueOptions } from '../records';
+import type { FieldRow } from './row';
+import { channelOf, trackingCodeOf } from './utm';
+
+const LIFECYCLE: Record<string, string> = {
+  subscriber: 'subscriber',
+  lead: 'lead',
+  'marketing qualified lead': 'lead',
+  'sales qualified lead': 'lead',
+  mql: 'lead',
+  sql: 'lead',
+  opportunity: 'lead',
+  prospect: 'lead',
+  customer: 'customer',
+  client: 'customer',
+  evangelist: 'customer',
+  partner: 'partner',
+  supplier: 'supplier',
+  suppliers: 'supplier',
+  vendor: 'supplier',
+  other: 'other',
+};
+
+/** Our lifecycle for a CRM's stage name, or null when it says nothing we use. */
+export function lifecycleOf(text: string): string | null {
+  return LIFECYCLE[text.trim().toLowerCase()] ?? null;
+}
+
+/** "Jane Smith" → Jane / Smith; "Smith, Jane" → Jane / Smith. */
+export function splitName(full: string): { first: string; last: string } {
+  const text = full.trim().replace(/\s+/g, ' ');
+  const comma = text.indexOf(',');
+  if (comma > 0) return { first: text.slice(comma + 1).trim(), last: text.slice(0, comma).trim() };
+  const space = text.lastIndexOf(' ');
+  return space === -1 ? { first: text, last: '' } : { first: text.slice(0, space), last: text.slice(space + 1) };
+}
+
+/** Every address in an e-mail cell; cells holding two ("a@x.com, b@y.com", "a ::: b") list both. */
+export function emailsOf(row: FieldRow, field: string): { email: string; key: string }[] | null {
+  const text = row.text(field);
+  if (text === '') return [];
+  const parts = text.includes(':::') || (text.includes(',') && text.includes('@')) ? splitMulti(text) : [text];
+  const out: { email: string; key: string }[] = [];
+  for (const part of parts) {
+    const parsed = normalizeEmail(part);
+    if (!parsed.ok) return row.problem(field, `"${part}": ${parsed.reason}`);
+    if (!out.some((e) => e.key === parsed.value)) out.push({ email: parsed.value, key: emailKey(parsed.value) ?? parsed.value });
+  }
+  return out;
+}
+
+/** A phone number kept as typed (first of several), with the key contacts are matched by. */
+export function phoneOf(text: string): { phone: string | null; key: string | null } {
+  const first = (text.includes(':::') ? (text.split(':::')[0] ?? '') : text).trim().replace(/^'/, '');
+  if (first === '') return { phone: null, key: null };
+  return { phone: first, key: phoneKey(first) };
+}
+
+/** A contact from the mapped fields of one row; null (with the row's problems set) when it cannot be one. */
+export function buildContact(row: FieldRow, options: ValueOptions): ContactRecord | null {
+  const emails = emailsOf(row, 'email');
+  if (emails === null) return null;
+  const { phone, key: phoneKeyValue } = phoneOf(row.text('phone'));
+  if (emails.length === 0 && !phoneKeyValue) {
+    return row.problem(row.has('email') ? 'email' : 'phone', 'no e-mail address or phone number: a contact needs one of them');
+  }
+  let firstName = row.text('firstName');
+  let lastName = row.text('lastName');
+  if (!firstName && !lastName && row.has('fullName')) ({ first: firstName, last: lastName } = splitName(row.text('fullName')));
+  const createdAt = row.instant('createdAt', options);
+  if (row.problems.length > 0) return null;
+  const [primary, ...others] = emails;
+  const channelText = row.text('channel');
+  return {
+    line: row.line,
+    firstName,
+    lastName,
+    email: primary?.email ?? null,
+    emailKey: primary?.key ?? null,
+    otherEmails: others,
+    phone,
+    phoneKey: phoneKeyValue,
+    company: row.text('company'),
+    title: row.text('title'),
+    city: row.text('city'),
+    region: row.text('region'),
+    country: row.text('country'),
+    lifecycle: lifecycleOf(row.text('lifecycle')),
+    tags: row.has('tags') ? splitMulti(row.text('tags')) : [],
+    notes: row.text('notes'),
+    owner: row.text('owner'),
+    createdAt,
+    campaignCode: trackingCodeOf(row.text('campaign')),
+    channel: channelText ? channelOf(channelText) : null,
+    externalId: row.text('externalId') || null,
+  };
+}

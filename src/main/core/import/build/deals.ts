@@ -1,0 +1,83 @@
+import type { ContactRecord, DealRecord, ValueOptions } from '../records';
+import { emailsOf, phoneOf, splitName } from './contacts';
+import type { FieldRow } from './row';
+import { channelOf, trackingCodeOf } from './utm';
+
+function outcomeOf(status: string, stage: string): 'open' | 'won' | 'lost' | null {
+  for (const text of [status, stage]) {
+    const t = text.trim().toLowerCase();
+    if (t === 'won' || t === 'closed won' || t === 'closedwon') return 'won';
+    if (t === 'lost' || t === 'closed lost' || t === 'closedlost') return 'lost';
+  }
+  const s = status.trim().toLowerCase();
+  return s === '' || s === 'open' || s === 'active' ? 'open' : null;
+}
+
+/** The deal's person, when the row names an e-mail or phone to match or create them by. */
+function dealContact(row: FieldRow, company: string): ContactRecord | null | undefined {
+  const emails = emailsOf(row, 'contactEmail');
+  if (emails === null) return undefined;
+  const { phone, key } = phoneOf(row.text('contactPhone'));
+  if (emails.length === 0 && !key) return null;
+  const { first, last } = splitName(row.text('contactName'));
+  const [primary, ...others] = emails;
+  return {
+    line: row.line,
+    firstName: first,
+    lastName: last,
+    email: primary?.email ?? null,
+    emailKey: primary?.key ?? null,
+    otherEmails: others,
+    phone,
+    phoneKey: key,
+    company,
+    title: '',
+    city: '',
+    region: '',
+    country: '',
+    lifecycle: null,
+    tags: [],
+    notes: '',
+    owner: '',
+    createdAt: null,
+    campaignCode: null,
+    channel: null,
+    externalId: null,
+  };
+}
+
+export function buildDeal(row: FieldRow, options: ValueOptions): DealRecord | null {
+  const externalId = row.text('externalId');
+  const title = row.text('title');
+  if (!externalId) row.problem('externalId', 'the deal has no ID, so a re-import could not find it again');
+  if (!title) row.problem('title', 'the deal has no title');
+  const stage = row.text('stage');
+  const outcome = outcomeOf(row.text('status'), stage);
+  if (outcome === null) row.problem('status', `"${row.text('status')}" is not a deal status (open, won or lost)`);
+  const currency = row.currency('currency', options);
+  const valueMinor = row.money('value', currency, options) ?? 0;
+  const createdAt = row.instant('createdAt', options);
+  const closedAt = row.instant('closedAt', options);
+  const expectedCloseDate = row.date('expectedCloseDate', options);
+  const company = row.text('company');
+  const contact = dealContact(row, company);
+  if (row.problems.length > 0 || contact === undefined || outcome === null) return null;
+  const channelText = row.text('channel');
+  return {
+    line: row.line,
+    externalId,
+    title,
+    valueMinor,
+    stage,
+    outcome,
+    createdAt,
+    closedAt,
+    expectedCloseDate,
+    lostReason: outcome === 'lost' ? row.text('lostReason') || null : null,
+    owner: row.text('owner'),
+    contact,
+    company,
+    campaignCode: trackingCodeOf(row.text('campaign')),
+    channel: channelText ? channelOf(channelText) : null,
+  };
+}

@@ -1,0 +1,40 @@
+import { resolve } from 'node:path';
+import { fail } from '@shared/contract/result';
+import type { Handlers } from '../handlers';
+import { saveErrorsCsv } from './errors-csv';
+import { listJobs } from './job/store';
+import {
+  cancelImport,
+  getJob,
+  inspectFile,
+  listErrors,
+  recover,
+  resumeImport,
+  startImport,
+  undoImport,
+} from './service';
+import { receiveUpload } from './upload';
+
+export const importHandlers = {
+  'imports.inspect': (input, ctx) => inspectFile(ctx, input.path, input.sheet),
+  'imports.start': (input, ctx) => startImport(ctx, input),
+  'imports.list': (input, ctx) => {
+    recover(ctx);
+    return listJobs(ctx.sqlite, input.offset, input.limit);
+  },
+  'imports.get': (input, ctx) => getJob(ctx, input.id),
+  'imports.errors': (input, ctx) => listErrors(ctx, input.id, input.offset, input.limit),
+  'imports.saveErrors': (input, ctx) => {
+    getJob(ctx, input.id);
+    const path = resolve(input.path);
+    try {
+      return { path, rows: saveErrorsCsv(ctx.sqlite, input.id, path) };
+    } catch (error) {
+      return fail('validation', `The error file could not be written to ${path}: ${(error as Error).message}`);
+    }
+  },
+  'imports.cancel': (input, ctx) => cancelImport(ctx, input.id),
+  'imports.undo': (input, ctx) => undoImport(ctx, input.id),
+  'imports.resume': (input, ctx) => resumeImport(ctx, input.id),
+  'imports.upload': (input, ctx) => receiveUpload(ctx, input),
+} satisfies Partial<Handlers>;

@@ -1,0 +1,218 @@
+import type Database from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import { prepared, run } from '../../db/prepared';
+import { createPlan, type Plan } from '../plan';
+import { presetNamed } from '../presets';
+import { presetFits } from '../presets/types';
+import { FileRejectedError, openTable, type RowIssue } from '../read';
+import type { AnyRecord, RowError, SourceRow } from '../records';
+import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
+import { fileHash } from './hash';
+import { ProgressMeter, type Progress } from './progress';
+import { indexJobForSearch } from './search';
+import { jobMapping, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
+import { undoWrites } from './undo';
+
+/** Ends the message of a job whose file turned out unreadable midway (its rows were rolled back). */
+export const NOTHING_IMPORTED = 'Nothing was imported.';
+
+/** Rows per write transaction: large enough to amortise the commit, small enough to keep memory flat. */
+export const BATCH_SIZE = 5000;
+
+export interface RunHooks {
+  signal?: AbortSignal;
+  onProgress?(progress: Progress): void;
+  batchSize?: number;
+  now?(): string;
+}
+
+interface Row extends SourceRow {
+  record: number;
+  issue?: RowIssue;
+}
+
+const RUNNABLE = new Set(['queued', 'cancelled', 'interrupted', 'failed']);
+
+/** Thrown for jobs that cannot run now; the message is for the user. */
+export class JobStateError extends Error {
+  override readonly name = 'JobStateError';
+}
+
+function saveProblems(w: WriteContext, problems: readonly RowError[]): void {
+  const insert = prepared(
+    w.sqlite,
+    `INSERT INTO import_row_errors (id, job_id, row, severity, column, message, raw, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const at = w.now();
+  for (const p of problems) insert.run(uuidv7(), w.jobId, p.line, p.severity, p.column, p.message, JSON.stringify(p.cells), at, at);
+}
+
+/** Turns rows into records (grouping an order's consecutive rows) and collects their problems. */
+function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], notes: RowError[]): AnyRecord[] {
+  const records: AnyRecord[] = [];
+  const g = plan.groupColumn;
+  for (let i = 0; i < rows.length; ) {
+    const row = rows[i] as Row;
+    if (row.issue) {
+      errors.push({ line: row.line, column: null, message: row.issue.message, severity: 'error', cells: row.cells });
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    const key = g >= 0 ? (row.cells[g] ?? '').trim() : '';
+    if (key !== '') while (j < rows.length && !rows[j]?.issue && (rows[j]?.cells[g] ?? '').trim() === key) j++;
+    const record = plan.transform(j === i + 1 ? [row] : rows.slice(i, j), errors, notes);
+    if (record) records.push(record);
+    i = j;
+  }
+  return records;
+}
+
+function startRunning(sqlite: Database.Database, job: JobRow, options: JobOptions, columns: string[], hash: string, now: string): void {
+  sqlite.transaction(() => {
+    if (!options.columns) {
+      options.columns = columns;
+      run(sqlite, 'UPDATE import_jobs SET options = ? WHERE id = ?', JSON.stringify(options), job.id);
+    }
+    run(
+      sqlite,
+      `UPDATE import_jobs SET status = 'running', message = NULL, file_hash = ?, worker_pid = ?, heartbeat_at = ?,
+         started_at = coalesce(started_at, ?), finished_at = NULL, updated_at = ? WHERE id = ?`,
+      hash,
+      process.pid,
+      now,
+      now,
+      now,
+      job.id,
+    );
+  })();
+}
+
+/**
+ * Runs (or resumes) an import job on this connection: streams the file from the first record not yet
+ * committed, writes a transaction per batch that also advances the job's `rows_done` (so a crash leaves
+ * whole batches and a resume point), reports progress, and stops after the current batch when cancelled.
+ * Used by the import worker, the CLI and tests alike.
+ */
+export async function runJob(sqlite: Database.Database, jobId: string, hooks: RunHooks = {}): Promise<JobRow> {
+  const now = hooks.now ?? (() => new Date().toISOString());
+  const job = jobRow(sqlite, jobId);
+  if (!job) throw new JobStateError('That import does not exist.');
+  if (!RUNNABLE.has(job.status)) throw new JobStateError(`This import is ${job.status}; it cannot be started again.`);
+  if (!job.file_path) throw new JobStateError('This import does not know which file it came from.');
+  const options = jobOptions(job);
+  const preset = job.preset ? (presetNamed(job.preset) ?? null) : null;
+  const progress = new ProgressMeter(jobId, job.file_size, job.rows_done);
+  const report = (status: string, rows: number, bytes: number, force = false) => {
+    const p = progress.next(status, rows, bytes, force);
+    if (p) hooks.onProgress?.(p);
+  };
+  let cursor = job.rows_done;
+  try {
+    const hash = await fileHash(job.file_path);
+    if (job.file_hash && job.file_hash !== hash) {
+      throw new JobStateError(`${job.file_name} has changed since this import started, so it cannot be resumed; import it again instead.`);
+    }
+    const table = await openTable(job.file_path, { sheet: options.sheet });
+    if (preset && !presetFits(preset, table.columns)) throw new FileRejectedError(job.file_name, 'no-header', `the columns are not those of a ${preset.label} export`);
+    startRunning(sqlite, job, options, table.columns, hash, now());
+    const plan = createPlan(job.kind, preset, jobMapping(job), table.columns, {
+      dateOrder: preset?.dateOrder ?? options.dateOrder,
+      decimalSeparator: options.decimalSeparator,
+      timeZone: preset?.timeZone ?? options.timeZone,
+      currency: options.currency,
+      source: preset?.source ?? options.source,
+    });
+    // One timestamp per batch: rows of one transaction were written at the same moment.
+    let batchNow = now();
+    const w = createWriteContext(sqlite, jobId, plan.options.source, () => batchNow);
+    const commit = (rows: readonly Row[], bytes: number) => {
+      batchNow = now();
+      const errors: RowError[] = [];
+      const notes: RowError[] = [];
+      const records = transformRows(plan, rows, errors, notes);
+      const last = rows[rows.length - 1];
+      if (!last) return;
+      w.counts = emptyCounts();
+      sqlite.transaction(() => {
+        plan.write(records, w);
+        saveProblems(w, errors);
+        saveProblems(w, notes);
+        run(
+          sqlite,
+          `UPDATE import_jobs SET rows_done = ?, inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?,
+             skipped = skipped + ?, error_count = error_count + ?, heartbeat_at = ?, updated_at = ? WHERE id = ?`,
+          last.record,
+          w.counts.inserted,
+          w.counts.updated,
+          w.counts.unchanged,
+          notes.length,
+          errors.length,
+          now(),
+          now(),
+          jobId,
+        );
+      })();
+      cursor = last.record;
+      report('running', cursor, bytes);
+    };
+
+    let held: Row[] = [];
+    let bytes = 0;
+    for await (const batch of table.records({ skipRecords: cursor, batchSize: hooks.batchSize ?? BATCH_SIZE, signal: hooks.signal })) {
+      const issues = new Map(batch.issues.map((i) => [i.record, i]));
+      const rows: Row[] = held;
+      batch.rows.forEach((cells, i) => {
+        const record = batch.recordNumbers[i] ?? 0;
+        rows.push({ cells, line: batch.lines[i] ?? 0, record, issue: issues.get(record) });
+      });
+      bytes = batch.bytesRead;
+      // The last order may go on in the next batch: keep its rows back until it is complete.
+      let cut = rows.length;
+      if (plan.groupColumn >= 0) {
+        const key = (rows[cut - 1]?.cells[plan.groupColumn] ?? '').trim();
+        while (key !== '' && cut > 0 && (rows[cut - 1]?.cells[plan.groupColumn] ?? '').trim() === key) cut--;
+      }
+      held = rows.slice(cut);
+      if (cut > 0) commit(cut === rows.length ? rows : rows.slice(0, cut), bytes);
+      hooks.signal?.throwIfAborted();
+    }
+    commit(held, job.file_size);
+    indexJobForSearch(sqlite, jobId);
+    sqlite.transaction(() => {
+      run(sqlite, 'UPDATE import_jobs SET rows_total = ? WHERE id = ?', cursor, jobId);
+      setStatus(sqlite, jobId, 'done', now());
+    })();
+    report('done', cursor, job.file_size, true);
+  } catch (error) {
+    const status = finish(sqlite, jobId, error, hooks.signal, now);
+    report(status, cursor, job.file_size, true);
+    if (status === 'failed' && !(error instanceof FileRejectedError) && !(error instanceof JobStateError)) throw error;
+  }
+  return jobRow(sqlite, jobId) as JobRow;
+}
+
+/** Records how a job stopped early. A file found unreadable midway is rolled back: it changes nothing. */
+function finish(
+  sqlite: Database.Database,
+  jobId: string,
+  error: unknown,
+  signal: AbortSignal | undefined,
+  now: () => string,
+): 'cancelled' | 'failed' {
+  if (signal?.aborted) {
+    indexJobForSearch(sqlite, jobId);
+    setStatus(sqlite, jobId, 'cancelled', now(), 'Cancelled; the rows imported so far are kept (undo or resume the import).');
+    return 'cancelled';
+  }
+  if (error instanceof FileRejectedError) {
+    undoWrites(sqlite, jobId, now);
+    setStatus(sqlite, jobId, 'failed', now(), `${error.message}. ${NOTHING_IMPORTED}`);
+    return 'failed';
+  }
+  indexJobForSearch(sqlite, jobId);
+  const message = error instanceof JobStateError ? error.message : `The import stopped: ${error instanceof Error ? error.message : String(error)}`;
+  setStatus(sqlite, jobId, 'failed', now(), message);
+  return 'failed';
+}

@@ -1,0 +1,74 @@
+import type Database from 'better-sqlite3';
+import { get, run } from '../../db/prepared';
+
+/**
+ * Contacts and companies a running job inserts skip the per-row search trigger (migration 0004); the job
+ * adds them to the search index here, in bulk, when it stops for any reason (or when an interrupted job is
+ * found). Idempotent: rows that already have a search entry are left alone. The expressions are those of the
+ * search triggers in migration 0002.
+ */
+const KINDS = [
+  {
+    table: 'contacts',
+    kind: 'contact',
+    low: 3298534883328,
+    high: 4398046511104,
+    title: `coalesce(nullif(trim(t.first_name || ' ' || t.last_name), ''), t.email, '')`,
+    body: `concat_ws(' ', t.email, t.phone, t.title, t.city, t.region, t.notes)`,
+  },
+  {
+    table: 'companies',
+    kind: 'company',
+    low: 4398046511104,
+    high: 5497558138880,
+    title: 't.name',
+    body: `concat_ws(' ', t.domain, t.website, t.phone, t.notes)`,
+  },
+] as const;
+
+/** Rows per transaction, so indexing a million contacts never builds one huge write-ahead log. */
+const CHUNK = 50_000;
+
+export function indexJobForSearch(sqlite: Database.Database, jobId: string): number {
+  let indexed = 0;
+  for (const k of KINDS) {
+    // Whole-table pass in rowid ranges: rowids of deleted rows can be reused, so no lower bound is safe.
+    let from = 0;
+    for (;;) {
+      // The range's upper rowid, so each chunk reads only its own rows.
+      const upper =
+        get<{ r: number }>(sqlite, `SELECT rowid AS r FROM ${k.table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`, from)?.r ??
+        Number.MAX_SAFE_INTEGER;
+      indexed += sqlite.transaction(() => {
+        const before =
+          get<{ m: number }>(sqlite, `SELECT coalesce(max(id), ${k.low}) AS m FROM search_refs WHERE id >= ${k.low} AND id < ${k.high}`)?.m ??
+          k.low;
+        // Both statements number the same rows in the same order, so the index rows and their refs line up
+        // without looking each ref up again; soft-deleted rows get a ref but no index row, as in the trigger.
+        const rowsOf = `FROM ${k.table} t WHERE t.rowid > ? AND t.rowid <= ? AND t.import_job_id = ?
+          AND NOT EXISTS (SELECT 1 FROM search_refs r WHERE r.ref_id = t.id)`;
+        run(
+          sqlite,
+          `INSERT INTO search_index (rowid, title, body)
+           SELECT id, title, body FROM (SELECT ? + row_number() OVER (ORDER BY t.rowid) AS id, ${k.title} AS title,
+             ${k.body} AS body, t.deleted_at ${rowsOf}) WHERE deleted_at IS NULL`,
+          before,
+          from,
+          upper,
+          jobId,
+        );
+        return run(
+          sqlite,
+          `INSERT INTO search_refs (id, kind, ref_id) SELECT ? + row_number() OVER (ORDER BY t.rowid), '${k.kind}', t.id ${rowsOf}`,
+          before,
+          from,
+          upper,
+          jobId,
+        ).changes;
+      })();
+      if (upper === Number.MAX_SAFE_INTEGER) break;
+      from = upper;
+    }
+  }
+  return indexed;
+}

@@ -1,0 +1,156 @@
+import type Database from 'better-sqlite3';
+import { uuidv7 } from 'uuidv7';
+import type { ImportJob, ImportKind, ImportStatus } from '@shared/api/imports';
+import { all, get, run } from '../../db/prepared';
+import { presetNamed } from '../presets';
+
+/** What a job was started with, stored as JSON so a resumed job reads the file exactly the same way. */
+export interface JobOptions {
+  sheet?: string;
+  dateOrder?: 'DMY' | 'MDY';
+  decimalSeparator?: '.' | ',';
+  timeZone: string;
+  currency: string;
+  source: string;
+  /** The file's header, for the error file's columns. */
+  columns?: string[];
+}
+
+export interface JobRow {
+  id: string;
+  created_at: string;
+  updated_at: string;
+  file_name: string;
+  file_hash: string;
+  file_size: number;
+  file_path: string | null;
+  kind: ImportKind;
+  preset: string | null;
+  mapping: string | null;
+  options: string | null;
+  status: ImportStatus;
+  rows_total: number | null;
+  rows_done: number;
+  inserted: number;
+  updated: number;
+  skipped: number;
+  unchanged: number;
+  error_count: number;
+  message: string | null;
+  started_at: string | null;
+  finished_at: string | null;
+  worker_pid: number | null;
+  heartbeat_at: string | null;
+}
+
+export interface NewJob {
+  fileName: string;
+  fileSize: number;
+  filePath: string;
+  kind: ImportKind;
+  preset: string | null;
+  mapping: Record<string, string>;
+  options: JobOptions;
+}
+
+/** Tables a job writes to, children before parents (the order undo deletes in). */
+export const JOB_TABLES = [
+  'order_lines',
+  'orders',
+  'payments',
+  'spend_entries',
+  'metric_observations',
+  'activities',
+  'leads',
+  'contacts',
+  'companies',
+  'campaigns',
+] as const;
+
+export function createJob(sqlite: Database.Database, job: NewJob, now: string): string {
+  const id = uuidv7();
+  run(
+    sqlite,
+    `INSERT INTO import_jobs (id, file_name, file_hash, file_size, file_path, kind, preset, mapping, options, status,
+       created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+    id,
+    job.fileName,
+    job.fileSize,
+    job.filePath,
+    job.kind,
+    job.preset,
+    JSON.stringify(job.mapping),
+    JSON.stringify(job.options),
+    now,
+    now,
+  );
+  return id;
+}
+
+export function jobRow(sqlite: Database.Database, id: string): JobRow | undefined {
+  return get<JobRow>(sqlite, 'SELECT * FROM import_jobs WHERE id = ?', id);
+}
+
+export function jobOptions(row: JobRow): JobOptions {
+  return JSON.parse(row.options ?? '{}') as JobOptions;
+}
+
+export function jobMapping(row: JobRow): Record<string, string> {
+  return JSON.parse(row.mapping ?? '{}') as Record<string, string>;
+}
+
+export function setStatus(sqlite: Database.Database, id: string, status: ImportStatus, now: string, message: string | null = null): void {
+  const finished = status === 'running' || status === 'undoing' || status === 'queued' ? null : now;
+  run(
+    sqlite,
+    `UPDATE import_jobs SET status = ?, message = ?, finished_at = coalesce(?, finished_at), updated_at = ?,
+       worker_pid = CASE WHEN ? IS NULL THEN worker_pid ELSE NULL END WHERE id = ?`,
+    status,
+    message,
+    finished,
+    now,
+    finished,
+    id,
+  );
+}
+
+/** The job as the history screen shows it. */
+export function toJob(sqlite: Database.Database, row: JobRow): ImportJob {
+  const preset = row.preset ? presetNamed(row.preset) : undefined;
+  const campaigns = all<{ id: string; name: string; trackingCode: string; channel: string }>(
+    sqlite,
+    `SELECT id, name, tracking_code AS trackingCode, channel FROM campaigns WHERE import_job_id = ? AND deleted_at IS NULL ORDER BY name`,
+    row.id,
+  );
+  const s = row.status;
+  return {
+    id: row.id,
+    fileName: row.file_name,
+    fileSize: row.file_size,
+    kind: row.kind,
+    preset: row.preset,
+    presetLabel: preset?.label ?? null,
+    status: s,
+    rowsTotal: row.rows_total,
+    rowsDone: row.rows_done,
+    inserted: row.inserted,
+    updated: row.updated,
+    unchanged: row.unchanged,
+    skipped: row.skipped,
+    errorCount: row.error_count,
+    message: row.message,
+    newCampaigns: campaigns,
+    createdAt: row.created_at,
+    startedAt: row.started_at,
+    finishedAt: row.finished_at,
+    canCancel: s === 'queued' || s === 'running',
+    canResume: (s === 'cancelled' || s === 'interrupted' || s === 'failed') && row.file_path !== null,
+    canUndo: s === 'done' || s === 'cancelled' || s === 'interrupted' || s === 'failed' || s === 'undoing',
+  };
+}
+
+export function listJobs(sqlite: Database.Database, offset: number, limit: number): { total: number; rows: ImportJob[] } {
+  const total = get<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM import_jobs')?.n ?? 0;
+  const rows = all<JobRow>(sqlite, 'SELECT * FROM import_jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?', limit, offset);
+  return { total, rows: rows.map((r) => toJob(sqlite, r)) };
+}

@@ -1,0 +1,56 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@fixtures/import/temp-files';
+import { createTestCore, testClock, type TestCore } from '../testing';
+import { count, importInto, one, rows } from './testing';
+
+let t: TestCore;
+const files = makeTempDir();
+beforeEach(async () => {
+  t = await createTestCore({ clock: testClock('2026-10-15T12:00:00Z') });
+});
+afterEach(() => t.dispose());
+afterAll(() => files.remove());
+
+const HEADER = 'Day,Campaign,Channel,Visits,Clicks,Cost';
+const MAPPING = { Day: 'date', Campaign: 'campaign', Channel: 'channel', Visits: 'visits', Clicks: 'clicks', Cost: 'spend' };
+const metrics = (name: string, lines: string[], batchSize = 5000) =>
+  importInto(t, files.write(name, `${[HEADER, ...lines].join('\n')}\n`), { kind: 'metrics', mapping: MAPPING, options: { source: 'sheet', dateOrder: 'DMY' } }, { batchSize });
+
+describe('metrics (generic mapping)', () => {
+  it('writes daily numbers by campaign, channel or site; repeats within a file add up, also across batches', async () => {
+    const lines = [
+      '01/03/2026,Spring Sale,,100,10,25.50',
+      '01/03/2026,,Social,40,4,',
+      '01/03/2026,,,500,,',
+      '01/03/2026,Spring Sale,,20,2,4.50',
+    ];
+    const job = await metrics('day.csv', lines, 2);
+    expect(job).toMatchObject({ status: 'done', rows_total: 4, inserted: 3, updated: 1, error_count: 0 });
+    const campaign = one<{ id: string; tracking_code: string; status: string }>(t, 'SELECT id, tracking_code, status FROM campaigns');
+    expect(campaign).toMatchObject({ tracking_code: 'spring-sale', status: 'draft' });
+    expect(rows(t, 'SELECT date, scope, metric, value FROM metric_observations ORDER BY scope, metric')).toEqual([
+      { date: '2026-03-01', scope: `campaign:${campaign.id}`, metric: 'clicks', value: 12 },
+      { date: '2026-03-01', scope: `campaign:${campaign.id}`, metric: 'visits', value: 120 },
+      { date: '2026-03-01', scope: 'channel:social', metric: 'clicks', value: 4 },
+      { date: '2026-03-01', scope: 'channel:social', metric: 'visits', value: 40 },
+      { date: '2026-03-01', scope: 'site', metric: 'visits', value: 500 },
+    ]);
+    expect(one(t, 'SELECT amount_minor, source_key FROM spend_entries')).toEqual({ amount_minor: 3000, source_key: `sheet:2026-03-01:${campaign.id}` });
+    // The same file again: the sums are what is stored, nothing changes.
+    const again = await metrics('day-again.csv', lines, 2);
+    expect(again).toMatchObject({ inserted: 0, error_count: 0 });
+    expect(one(t, `SELECT value FROM metric_observations WHERE metric = 'visits' AND scope LIKE 'campaign:%'`).value).toBe(120);
+    expect(one(t, 'SELECT amount_minor FROM spend_entries').amount_minor).toBe(3000);
+  });
+
+  it('needs a date, and a campaign for spend', async () => {
+    const job = await metrics('bad.csv', [',Spring Sale,,1,,', '02/03/2026,,,5,,9.99', '31/02/2026,,,1,,']);
+    expect(job).toMatchObject({ inserted: 0, error_count: 3 });
+    expect(rows(t, 'SELECT row, column, message FROM import_row_errors ORDER BY row')).toEqual([
+      { row: 2, column: 'Day', message: 'the row has no date' },
+      { row: 3, column: 'Campaign', message: 'spend needs a campaign to be booked on' },
+      { row: 4, column: 'Day', message: expect.stringContaining('is not a real date') },
+    ]);
+    expect(count(t, 'metric_observations')).toBe(0);
+  });
+});

@@ -1,0 +1,88 @@
+import type { OrderRecord, PaymentRecord } from '../records';
+import { trackingCodeOf } from '../build/utm';
+import { definePreset } from './types';
+
+/** Shopify's Note Attributes: one `key: value` per line (utm_source, utm_medium, utm_campaign...). */
+export function noteAttributes(text: string): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const line of text.split(/\r?\n/)) {
+    const colon = line.indexOf(':');
+    if (colon <= 0) continue;
+    out[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
+  }
+  return out;
+}
+
+export const shopifyOrders = definePreset<OrderRecord>({
+  name: 'shopify-orders',
+  label: 'Shopify orders',
+  kind: 'orders',
+  source: 'shopify',
+  identify: ['Name', 'Email', 'Financial Status', 'Created at', 'Lineitem quantity', 'Lineitem name', 'Total'],
+  columns: {
+    externalId: 'Name',
+    email: 'Email',
+    status: 'Financial Status',
+    currency: 'Currency',
+    subtotal: 'Subtotal',
+    shipping: 'Shipping',
+    tax: 'Taxes',
+    total: 'Total',
+    discountCode: 'Discount Code',
+    discount: 'Discount Amount',
+    orderedAt: 'Created at',
+    lineQuantity: 'Lineitem quantity',
+    lineName: 'Lineitem name',
+    linePrice: 'Lineitem price',
+    lineSku: 'Lineitem sku',
+    customerName: 'Billing Name',
+    refunded: 'Refunded Amount',
+    'x.attributes': 'Note Attributes',
+  },
+  groupBy: 'externalId',
+  adjust(order, row, { group }) {
+    // Order-level cells are on the order's first row only.
+    const first = group[0];
+    if (!first) return;
+    row.reset(first.cells, first.line);
+    const utm = noteAttributes(row.text('x.attributes'));
+    if (utm.utm_campaign) order.campaignCode = trackingCodeOf(utm.utm_campaign);
+    order.utmSource = utm.utm_source || order.utmSource;
+    order.utmMedium = utm.utm_medium || order.utmMedium;
+  },
+});
+
+/**
+ * Stripe's unified payments export. A PaymentIntent that never got a payment method has an empty charge id
+ * and status requires_payment_method: nothing was charged, so the row is left out with a note rather than
+ * imported as a failed payment (it has no id to find it by again, and it is not a payment attempt).
+ */
+export const stripePayments = definePreset<PaymentRecord>({
+  name: 'stripe-payments',
+  label: 'Stripe payments',
+  kind: 'payments',
+  source: 'stripe',
+  identify: ['id', 'Created date (UTC)', 'Amount', 'Amount Refunded', 'Currency', 'Status'],
+  columns: {
+    externalId: 'id',
+    paidAt: 'Created date (UTC)',
+    amount: 'Amount',
+    refunded: 'Amount Refunded',
+    currency: 'Currency',
+    status: 'Status',
+    fee: 'Fee',
+    email: 'Customer Email',
+    description: 'Description',
+    campaign: 'UTM Campaign',
+    utmMedium: 'UTM Medium',
+    utmSource: 'UTM Source',
+  },
+  timeZone: 'UTC',
+  skip(row) {
+    if (row.text('externalId') !== '') return null;
+    const status = row.text('status');
+    return status === 'requires_payment_method' || status === 'requires_confirmation' || status === 'canceled'
+      ? `incomplete payment attempt (${status}): nothing was charged, so it is not imported`
+      : null;
+  },
+});

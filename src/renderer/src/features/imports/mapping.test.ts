@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { ImportInspection } from '@shared/api/imports';
+import {
+  dateOrderIn,
+  guessMapping,
+  initialDraft,
+  problems,
+  requirements,
+  startInput,
+  withKind,
+  withoutPreset,
+} from './mapping';
+
+const contactFields = [
+  { name: 'fullName', label: 'Full name', required: false, oneOf: null, description: '' },
+  { name: 'email', label: 'E-mail', required: false, oneOf: 'identity', description: '' },
+  { name: 'phone', label: 'Phone', required: false, oneOf: 'identity', description: '' },
+  { name: 'createdAt', label: 'Created', required: false, oneOf: null, description: '' },
+];
+const dealFields = [
+  { name: 'externalId', label: 'Deal ID', required: true, oneOf: null, description: '' },
+  { name: 'title', label: 'Title', required: true, oneOf: null, description: '' },
+];
+
+function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection {
+  return {
+    path: '/tmp/fair.csv',
+    fileName: 'fair.csv',
+    size: 100,
+    format: 'csv',
+    encoding: 'utf-8',
+    delimiter: ';',
+    headerLine: 1,
+    sheet: null,
+    sheets: [],
+    columns: ['Person', 'Email', 'Signed up'],
+    records: 2,
+    sample: [
+      ['Anna Berg', 'anna@fjord.example', '03/04/2026'],
+      ['Leo Marsh', 'leo@marsh.example', '05/06/2026'],
+    ],
+    issueCount: 0,
+    issues: [],
+    preset: null,
+    kind: null,
+    mapping: {},
+    mappingSource: 'guessed',
+    headerSignature: 'x',
+    options: {},
+    kinds: [
+      { kind: 'contacts', label: 'Contacts', fields: contactFields, rules: [] },
+      { kind: 'deals', label: 'Deals (leads)', fields: dealFields, rules: [] },
+    ],
+    presets: [],
+    previousImports: [],
+    ...overrides,
+  };
+}
+
+describe('the mapping screen model', () => {
+  it('guesses columns named like a field and asks for the date order when every date fits both', () => {
+    const i = inspection();
+    const draft = withKind(initialDraft(i), i, 'contacts');
+    expect(draft.mapping).toEqual({ Email: 'email' });
+    const mapped = { ...draft, mapping: { ...draft.mapping, 'Signed up': 'createdAt' } };
+    expect(dateOrderIn(i, mapped.mapping)).toBe('ambiguous');
+    expect(problems(mapped, i)).toEqual([
+      'Say how dates like 03/04/2026 are written: day first or month first.',
+    ]);
+    expect(startInput({ ...mapped, dateOrder: 'DMY' }, i)).toEqual({
+      path: '/tmp/fair.csv',
+      kind: 'contacts',
+      mapping: { Email: 'email', 'Signed up': 'createdAt' },
+      options: { dateOrder: 'DMY' },
+    });
+  });
+
+  it('uses a date order the sample settles without asking', () => {
+    const i = inspection({ sample: [['A', 'a@b.example', '25/04/2026']] });
+    const draft = {
+      ...withKind(initialDraft(i), i, 'contacts'),
+      mapping: { Email: 'email', 'Signed up': 'createdAt' },
+    };
+    expect(problems(draft, i)).toEqual([]);
+    expect(startInput(draft, i).options).toEqual({ dateOrder: 'DMY' });
+  });
+
+  it('names each missing required field, each unmet group and each doubled target', () => {
+    const i = inspection();
+    const deals = withKind(initialDraft(i), i, 'deals');
+    expect(problems(deals, i)).toEqual(['Map a column to Deal ID.', 'Map a column to Title.']);
+    const contacts = {
+      ...withKind(initialDraft(i), i, 'contacts'),
+      mapping: { Person: 'fullName', Email: 'fullName' },
+    };
+    expect(problems(contacts, i)).toEqual([
+      '“Email” and “Person” go to the same field; choose another for one of them.',
+      'Map a column to E-mail or Phone.',
+    ]);
+    expect(requirements(contactFields, { Email: 'email' })).toEqual([
+      { key: 'group:identity', label: 'E-mail or Phone', column: 'Email' },
+    ]);
+    expect(problems(initialDraft(i), i)).toEqual(['Choose what the file holds.']);
+  });
+
+  it('keeps a recognised export on its preset, and leaving the preset drops the fields only its rules read', () => {
+    const i = inspection({
+      preset: { name: 'hubspot-contacts', label: 'HubSpot contacts', kind: 'contacts' },
+      kind: 'contacts',
+      mapping: { Email: 'email', Person: 'x.source' },
+      mappingSource: 'preset',
+    });
+    const draft = initialDraft(i);
+    expect(startInput(draft, i)).toEqual({ path: '/tmp/fair.csv', preset: 'hubspot-contacts', options: {} });
+    const own = withoutPreset(draft, i);
+    expect(own).toMatchObject({ preset: null, mapping: { Email: 'email' } });
+    expect(withKind(own, i, 'contacts')).toMatchObject({
+      preset: 'hubspot-contacts',
+      mapping: { Email: 'email', Person: 'x.source' },
+    });
+  });
+
+  it('matches header names to field labels ignoring case and punctuation', () => {
+    expect(guessMapping(contactFields, ['E-MAIL', 'full_name', 'Fax'])).toEqual({
+      'E-MAIL': 'email',
+      full_name: 'fullName',
+    });
+  });
+});

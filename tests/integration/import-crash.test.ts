@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import Database from 'better-sqlite3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '@core/app';
+import { createRandom } from '@core/demo/random';
+import { BATCH_SIZE, runJob } from '@core/import/job/runner';
+import { undoJob } from '@core/import/job/undo';
+import { generateContactsCsv } from '@fixtures/import/generate';
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const ROWS = 50_000;
+const TRIALS = 12;
+let dir = '';
+let file = '';
+let baseline = '';
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'tandem-crash-'));
+  file = join(dir, 'contacts.csv');
+  // Every address unique, so each committed row is exactly one contact.
+  await generateContactsCsv(file, ROWS, 99, 0);
+  baseline = join(dir, 'baseline.sqlite');
+  const core = await createCore(baseline);
+  core.close();
+}, 60_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+interface JobState {
+  id: string;
+  status: string;
+  rows_done: number;
+  inserted: number;
+}
+
+function inspectDb(db: string) {
+  const sqlite = new Database(db, { readonly: true });
+  try {
+    const integrity = sqlite.pragma('integrity_check', { simple: true });
+    const job = sqlite.prepare('SELECT id, status, rows_done, inserted FROM import_jobs').get() as JobState | undefined;
+    const contacts = (sqlite.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
+    return { integrity, job, contacts };
+  } finally {
+    sqlite.close();
+  }
+}
+
+function jobProgress(db: string): { status: string; rows: number } | null {
+  try {
+    const sqlite = new Database(db, { readonly: true, fileMustExist: true });
+    try {
+      const row = sqlite.prepare('SELECT status, rows_done AS rows FROM import_jobs').get() as { status: string; rows: number } | undefined;
+      return row ?? null;
+    } finally {
+      sqlite.close();
+    }
+  } catch {
+    return null; // The database or its tables do not exist yet.
+  }
+}
+
+/**
+ * Kills the importing process outright once its job has committed `atRows` rows (a point past the end lands in
+ * the final search indexing, or after the job), plus a little jitter so kills also fall inside a batch.
+ */
+async function importAndKill(db: string, atRows: number, jitterMs: number): Promise<'killed' | 'exited'> {
+  const child = spawn(process.execPath, [join(ROOT, 'bin/tandem.js'), '--db', db, 'import', file, '--as', 'contacts', '--json'], { stdio: 'ignore' });
+  let exited = false;
+  child.once('exit', () => (exited = true));
+  for (let waited = 0; waited < 60_000 && !exited; waited += 5) {
+    const job = jobProgress(db);
+    if (job && job.status !== 'queued' && (job.status !== 'running' || job.rows >= atRows)) break;
+    await sleep(5);
+  }
+  await sleep(jitterMs);
+  if (exited) return 'exited';
+  child.kill('SIGKILL');
+  await new Promise((done) => (exited ? done(null) : child.once('exit', done)));
+  return 'killed';
+}
+
+describe('an import killed at random points', () => {
+  it(`leaves whole batches and a job that resumes to completion or undoes to before (${TRIALS} trials)`, async () => {
+    const rnd = createRandom(20261015);
+    const outcomes: string[] = [];
+    for (let trial = 0; trial < TRIALS; trial++) {
+      const db = join(dir, `trial-${trial}.sqlite`);
+      copyFileSync(baseline, db);
+      const atRows = rnd.int(0, ROWS + BATCH_SIZE);
+      const jitter = rnd.int(0, 80);
+      const how = await importAndKill(db, atRows, jitter);
+
+      // Straight after the kill, before any recovery: consistent, and only whole batches.
+      const after = inspectDb(db);
+      expect(after.integrity).toBe('ok');
+      const job = after.job;
+      if (!job) throw new Error(`trial ${trial}: the job was never created`);
+      expect(after.contacts).toBe(job.rows_done);
+      expect(after.contacts % BATCH_SIZE === 0 || after.contacts === ROWS).toBe(true);
+      expect(job.inserted).toBe(job.rows_done);
+      outcomes.push(`${how}@${atRows}+${jitter}ms:${job.status}:${job.rows_done}`);
+
+      // Next open marks it interrupted; then resume it (even trials) or undo it (odd trials).
+      const core = await createCore(db);
+      try {
+        const sqlite = core.ctx.sqlite;
+        const status = (sqlite.prepare('SELECT status FROM import_jobs WHERE id = ?').get(job.id) as { status: string }).status;
+        expect(status).toBe(job.status === 'running' || job.status === 'queued' ? 'interrupted' : job.status);
+        // Whatever was committed is searchable once the interruption is noticed.
+        expect((sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as { n: number }).n).toBe(job.rows_done);
+        if (trial % 2 === 0) {
+          if (status !== 'done') await runJob(sqlite, job.id);
+          const final = sqlite.prepare('SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?').get(job.id);
+          expect(final).toEqual({ status: 'done', rows_total: ROWS, rows_done: ROWS, inserted: ROWS, error_count: 0 });
+          expect((sqlite.prepare('SELECT count(DISTINCT email_key) AS n FROM contacts').get() as { n: number }).n).toBe(ROWS);
+          expect((sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as { n: number }).n).toBe(ROWS);
+        } else {
+          undoJob(sqlite, job.id, core.ctx.nowIso);
+          for (const table of ['contacts', 'companies', 'search_refs', 'import_changes']) {
+            expect({ table, n: (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n }).toEqual({ table, n: 0 });
+          }
+          expect((sqlite.prepare('SELECT status FROM import_jobs').get() as { status: string }).status).toBe('undone');
+        }
+        expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+        expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      } finally {
+        core.close();
+      }
+      rmSync(db, { force: true });
+      rmSync(`${db}-wal`, { force: true });
+      rmSync(`${db}-shm`, { force: true });
+    }
+    // The point of the test is kills in the middle of the job, not only before or after it.
+    const midJob = outcomes.filter((o) => /^killed@[\d+]+ms:running:[1-9]\d*$/.test(o) && !o.endsWith(`:${ROWS}`));
+    console.log(`crash trials: ${outcomes.join(', ')}`);
+    expect(midJob.length).toBeGreaterThanOrEqual(TRIALS / 2);
+  }, 600_000);
+});
