@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { copyFileSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -7,11 +7,13 @@ import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '@core/app';
 import { createRandom } from '@core/demo/random';
+import { DEFER_INDEXES_BYTES } from '@core/import/job/deferred-indexes';
 import { BATCH_SIZE, runJob } from '@core/import/job/runner';
 import { undoJob } from '@core/import/job/undo';
 import { generateContactsCsv } from '@fixtures/import/generate';
 
 const ROOT = resolve(import.meta.dirname, '../..');
+// Large enough (over DEFER_INDEXES_BYTES) that the job defers its indexes, so kills also land while they are off.
 const ROWS = 50_000;
 const TRIALS = 12;
 let dir = '';
@@ -23,6 +25,7 @@ beforeAll(async () => {
   file = join(dir, 'contacts.csv');
   // Every address unique, so each committed row is exactly one contact.
   await generateContactsCsv(file, ROWS, 99, 0);
+  expect(statSync(file).size).toBeGreaterThanOrEqual(DEFER_INDEXES_BYTES);
   baseline = join(dir, 'baseline.sqlite');
   const core = await createCore(baseline);
   core.close();
@@ -46,6 +49,13 @@ function inspectDb(db: string) {
   } finally {
     sqlite.close();
   }
+}
+
+/** The contacts indexes a large import builds at its end (job/deferred-indexes.ts): back after any recovery. */
+const CONTACT_INDEXES = ['contacts_company_idx', 'contacts_created_idx', 'contacts_email_key_idx', 'contacts_name_idx', 'contacts_phone_key_idx', 'contacts_sort_name_idx'];
+
+function contactIndexes(sqlite: Database.Database): string[] {
+  return (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND name LIKE 'contacts_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
 }
 
 function jobProgress(db: string): { status: string; rows: number } | null {
@@ -111,6 +121,8 @@ describe('an import killed at random points', () => {
         expect(status).toBe(job.status === 'running' || job.status === 'queued' ? 'interrupted' : job.status);
         // Whatever was committed is searchable once the interruption is noticed.
         expect((sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as { n: number }).n).toBe(job.rows_done);
+        // So are the indexes the job built at its end only.
+        expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
         if (trial % 2 === 0) {
           if (status !== 'done') await runJob(sqlite, job.id);
           const final = sqlite.prepare('SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?').get(job.id);
@@ -126,6 +138,7 @@ describe('an import killed at random points', () => {
         }
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+        expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
       } finally {
         core.close();
       }

@@ -1,4 +1,4 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react';
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react';
 
 interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'onChange'> {
   label: string;
@@ -58,6 +58,38 @@ export function SelectField({ label, value, options, onValue, error }: SelectFie
         <p className="field-error" role="alert">
           {error}
         </p>
+      )}
+    </div>
+  );
+}
+
+interface TextAreaFieldProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> {
+  label: string;
+  error?: string | undefined;
+  hint?: ReactNode;
+  onValue(value: string): void;
+}
+
+/** The multi-line sibling of Field: labelled, with its error next to it and announced. */
+export function TextAreaField({ label, error, hint, onValue, ...textarea }: TextAreaFieldProps) {
+  const id = useId();
+  return (
+    <div className={`field${error ? ' field-invalid' : ''}`}>
+      <label htmlFor={id}>{label}</label>
+      <textarea
+        id={id}
+        rows={3}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={error ? `${id}-error` : undefined}
+        onChange={(e) => onValue(e.target.value)}
+        {...textarea}
+      />
+      {error ? (
+        <p id={`${id}-error`} className="field-error" role="alert">
+          {error}
+        </p>
+      ) : (
+        hint && <p className="field-hint">{hint}</p>
       )}
     </div>
   );

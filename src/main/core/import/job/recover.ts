@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import Sqlite from 'better-sqlite3';
 import { all } from '../../db/prepared';
+import { restoreIndexes } from './deferred-indexes';
 import { indexJobForSearch } from './search';
 import { jobRow, setStatus } from './store';
 
@@ -34,7 +35,10 @@ export function recoverJobs(sqlite: Database.Database, isLive: (jobId: string) =
     if (pid !== null && pid !== process.pid && processAlive(pid) && fresh) continue;
     const job = jobRow(sqlite, row.id);
     if (!job) continue;
-    if (row.status === 'running') indexJobForSearch(sqlite, row.id);
+    if (row.status === 'running') {
+      restoreIndexes(sqlite, row.id);
+      indexJobForSearch(sqlite, row.id);
+    }
     setStatus(
       sqlite,
       row.id,
@@ -61,12 +65,12 @@ export function openImportConnection(file: string): Database.Database {
 }
 
 /**
- * A bigger page cache keeps the indexes being filled in memory across batches (64 MB, within the importer's
+ * A bigger page cache keeps the indexes being filled in memory across batches (32 MB, within the importer's
  * RSS budget), statement journals stay in memory, and checkpointing every 40 MB rather than every 4 MB stops each batch's commit from also
  * copying the write-ahead log into the database file.
  */
 export function tuneForImport(sqlite: Database.Database): void {
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -32768');
   // Every insert into a table with triggers opens a statement journal; in memory it costs far less than a file.
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('wal_autocheckpoint = 10000');

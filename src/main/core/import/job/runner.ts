@@ -7,6 +7,7 @@ import { presetFits } from '../presets/types';
 import { FileRejectedError, openTable, type RowIssue } from '../read';
 import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
+import { deferIndexes, DEFER_INDEXES_BYTES, restoreIndexes } from './deferred-indexes';
 import { fileHash } from './hash';
 import { ProgressMeter, type Progress } from './progress';
 import { indexJobForSearch } from './search';
@@ -18,6 +19,7 @@ export const NOTHING_IMPORTED = 'Nothing was imported.';
 
 /** Rows per write transaction: large enough to amortise the commit, small enough to keep memory flat. */
 export const BATCH_SIZE = 5000;
+
 
 export interface RunHooks {
   signal?: AbortSignal;
@@ -117,6 +119,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     const table = await openTable(job.file_path, { sheet: options.sheet });
     if (preset && !presetFits(preset, table.columns)) throw new FileRejectedError(job.file_name, 'no-header', `the columns are not those of a ${preset.label} export`);
     startRunning(sqlite, job, options, table.columns, hash, now());
+    if (job.kind === 'contacts' && job.file_size >= DEFER_INDEXES_BYTES) deferIndexes(sqlite, jobId);
     const plan = createPlan(job.kind, preset, jobMapping(job), table.columns, {
       dateOrder: preset?.dateOrder ?? options.dateOrder,
       decimalSeparator: options.decimalSeparator,
@@ -179,6 +182,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       hooks.signal?.throwIfAborted();
     }
     commit(held, job.file_size);
+    restoreIndexes(sqlite, jobId);
     indexJobForSearch(sqlite, jobId);
     sqlite.transaction(() => {
       run(sqlite, 'UPDATE import_jobs SET rows_total = ? WHERE id = ?', cursor, jobId);
@@ -201,6 +205,7 @@ function finish(
   signal: AbortSignal | undefined,
   now: () => string,
 ): 'cancelled' | 'failed' {
+  restoreIndexes(sqlite, jobId);
   if (signal?.aborted) {
     indexJobForSearch(sqlite, jobId);
     setStatus(sqlite, jobId, 'cancelled', now(), 'Cancelled; the rows imported so far are kept (undo or resume the import).');

@@ -2,8 +2,7 @@ import { useState, type FormEvent } from 'react';
 import type { Cadence } from '@shared/api/cadences';
 import type { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
-import { Field } from '../../ui/Field';
-import { TextArea } from '../leads/fields';
+import { Field, TextAreaField } from '../../ui/Field';
 import { asApiError, formLevel, issueOf, localError } from '../leads/sales';
 import { StepEditor, type StepDraft } from './StepEditor';
 
@@ -56,7 +55,7 @@ export function CadenceForm({ cadence, onSaved, onCancel }: Props) {
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={cadence ? 'Edit cadence' : 'New cadence'}>
       <Field label="Name" value={name} onValue={setName} error={issue('name')} required autoFocus placeholder="e.g. After a tasting" />
-      <TextArea label="What it is for" value={description} onValue={setDescription} error={issue('description')} rows={2} />
+      <TextAreaField label="What it is for" value={description} onValue={setDescription} error={issue('description')} rows={2} />
       <label className="sales-check">
         <input type="checkbox" checked={skipWeekends} onChange={(e) => setSkipWeekends(e.target.checked)} />
         Skip weekends (a step landing on Saturday or Sunday moves to Monday)

@@ -1,8 +1,7 @@
 import type { z } from 'zod';
 import type { CadenceStepType } from '@shared/api/cadences';
 import { TEMPLATE_FIELDS, renderTemplate, type TemplateValues } from '@shared/domain/templates';
-import { Field, SelectField } from '../../ui/Field';
-import { TextArea } from '../leads/fields';
+import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { ACTIVITY_LABELS } from '../leads/sales';
 
 export interface StepDraft {
@@ -79,7 +78,7 @@ export function StepEditor({ steps, onSteps, issue }: Props) {
                   </button>
                 </div>
               </div>
-              <TextArea label="Instruction" rows={2} value={step.instruction} onValue={(instruction) => update(index, { instruction })} error={issue(`steps.${index}.instruction`)} />
+              <TextAreaField label="Instruction" rows={2} value={step.instruction} onValue={(instruction) => update(index, { instruction })} error={issue(`steps.${index}.instruction`)} />
               <div className="cad-insert" role="group" aria-label={`Insert into step ${index + 1}`}>
                 {TEMPLATE_FIELDS.map((f) => (
                   <button key={f} type="button" className="sales-chip" onClick={() => update(index, { instruction: `${step.instruction}${step.instruction && !step.instruction.endsWith(' ') ? ' ' : ''}{{${f}}}` })}>

@@ -3,11 +3,10 @@ import type { ContentItem, ContentPatch } from '@shared/api/content';
 import type { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
 import { useQuery } from '../../lib/useQuery';
-import { Field, SelectField } from '../../ui/Field';
+import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { CHANNEL_OPTIONS, CONTENT_STATUSES, asApiError, fieldIssue } from '../campaigns/marketing';
-import { TextAreaField } from '../campaigns/TextAreaField';
 
 export interface ContentDefaults {
   campaignId?: string;

@@ -1,10 +1,9 @@
 import { trackingCodeProblem } from '@shared/domain/utm';
-import { Field, SelectField } from '../../ui/Field';
+import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import type { CampaignDraft, DraftField } from './campaignDraft';
 import { CAMPAIGN_STATUSES, CHANNEL_OPTIONS, OBJECTIVES } from './marketing';
-import { TextAreaField } from './TextAreaField';
 
 interface Props {
   draft: CampaignDraft;

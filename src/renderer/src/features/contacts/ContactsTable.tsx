@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Contact, ContactListInput } from '@shared/api/contacts';
 import { useWorkspace } from '../../lib/settings';
-import { usePagedContacts } from './usePagedContacts';
+import { usePagedRows } from '../../lib/usePagedRows';
 
 type Sort = NonNullable<ContactListInput['sort']>;
 const COLUMNS: { sort: Sort; label: string }[] = [
@@ -27,7 +27,7 @@ export function ContactsTable({ search, onOpen, onSequence, onTotal }: Props) {
   const [sort, setSort] = useState<Sort>('name');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [focused, setFocused] = useState(0);
-  const { total, rowAt, ensure, loadedIds } = usePagedContacts({ search: search || undefined, sort, direction });
+  const { total, rowAt, ensure, loadedIds } = usePagedRows('contacts.list', { search: search || undefined, sort, direction });
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 36, overscan: 12 });
   const items = virtualizer.getVirtualItems();

@@ -2,8 +2,8 @@ import { useState, type FormEvent } from 'react';
 import type { ActivityWithNext } from '@shared/api/activities';
 import type { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
-import { Field } from '../../ui/Field';
-import { Choice, TextArea } from './fields';
+import { Field, TextAreaField } from '../../ui/Field';
+import { Choice } from './fields';
 import { LeadPicker, type PickedLead } from './LeadPicker';
 import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollowUp';
 import { ACTIVITY_ICONS, ACTIVITY_LABELS, asApiError, formLevel, issueOf, localError } from './sales';
@@ -72,7 +72,7 @@ export function ActivityForm({ leadId, contactId, onLogged, onCancel, autoFocus 
       {needsLead && <LeadPicker value={lead} onValue={setLead} error={issue('leadId')} autoFocus={autoFocus} />}
       <Choice<LoggedType> label="What happened" value={type} options={TYPES} onValue={setType} />
       <Field label="Subject" value={subject} onValue={setSubject} error={issue('subject')} required placeholder={PLACEHOLDER[type]} autoFocus={autoFocus && !needsLead} />
-      <TextArea label="Notes" value={notes} onValue={setNotes} error={issue('notes')} />
+      <TextAreaField label="Notes" value={notes} onValue={setNotes} error={issue('notes')} />
       <NextFollowUp value={next} onValue={setNext} issue={issue} />
       {general && (
         <p className="field-error" role="alert">

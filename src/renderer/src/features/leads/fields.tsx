@@ -1,4 +1,4 @@
-import { useId, type ReactNode, type TextareaHTMLAttributes } from 'react';
+import { useId, type ReactNode } from 'react';
 
 /** Form pieces the sales screens share, built like ui/Field: labelled, errors next to the field and announced. */
 
@@ -51,34 +51,6 @@ export function DateField({ label, value, onValue, error, hint, required, autoFo
         </p>
       ) : (
         hint && <p className="field-hint">{hint}</p>
-      )}
-    </div>
-  );
-}
-
-interface TextAreaProps extends Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onChange'> {
-  label: string;
-  error?: string | undefined;
-  onValue(value: string): void;
-}
-
-export function TextArea({ label, error, onValue, ...textarea }: TextAreaProps) {
-  const id = useId();
-  return (
-    <div className={`field${error ? ' field-invalid' : ''}`}>
-      <label htmlFor={id}>{label}</label>
-      <textarea
-        id={id}
-        rows={3}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={error ? `${id}-error` : undefined}
-        onChange={(e) => onValue(e.target.value)}
-        {...textarea}
-      />
-      {error && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {error}
-        </p>
       )}
     </div>
   );

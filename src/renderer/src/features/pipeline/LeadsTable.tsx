@@ -4,7 +4,7 @@ import type { Lead, LeadListInput } from '@shared/api/leads';
 import { useWorkspace } from '../../lib/settings';
 import { DueMark } from '../leads/FollowUp';
 import { channelName } from '../leads/sales';
-import { usePagedLeads } from './usePagedLeads';
+import { usePagedRows } from '../../lib/usePagedRows';
 
 type Sort = NonNullable<LeadListInput['sort']>;
 const COLUMNS: { sort?: Sort; label: string; numeric?: boolean }[] = [
@@ -33,7 +33,7 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
   const [sort, setSort] = useState<Sort>('createdAt');
   const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
   const [focused, setFocused] = useState(0);
-  const { total, rowAt, ensure, loadedIds } = usePagedLeads({ ...filter, sort, direction });
+  const { total, rowAt, ensure, loadedIds } = usePagedRows('leads.list', { ...filter, sort, direction });
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 36, overscan: 12 });
   const items = virtualizer.getVirtualItems();

@@ -2,7 +2,7 @@ import { useMemo, useState, type FormEvent } from 'react';
 import type { Plan } from '@shared/api/plans';
 import { client } from '../../lib/client';
 import { useToast } from '../../ui/toast';
-import { TextAreaField } from '../campaigns/TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 import { useAutosave } from './useAutosave';
 
 interface Segment {

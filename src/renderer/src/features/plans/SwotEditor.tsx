@@ -1,6 +1,6 @@
 import type { Plan } from '@shared/api/plans';
 import { client } from '../../lib/client';
-import { TextAreaField } from '../campaigns/TextAreaField';
+import { TextAreaField } from '../../ui/Field';
 import { useAutosave } from './useAutosave';
 
 type Key = keyof Plan['situation'];

@@ -1,15 +1,23 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Lead, LeadListInput } from '@shared/api/leads';
-import { client } from '../../lib/client';
+import type { Input, Output } from '@shared/api';
+import { client } from './client';
 
 const PAGE = 100;
-type Filter = Omit<LeadListInput, 'offset' | 'limit'>;
 
-/** Server-side paging for the virtualized leads table: pages of 100 load as they scroll into view. */
-export function usePagedLeads(filter: Filter) {
+/** The list methods the core pages for virtualized tables: `{ offset, limit }` in, `{ total, rows }` out. */
+type PagedMethod = 'contacts.list' | 'leads.list';
+type Row<K extends PagedMethod> = Output<K>['rows'][number];
+export type PageFilter<K extends PagedMethod> = Omit<Input<K>, 'offset' | 'limit'>;
+
+/**
+ * Server-side paging for a virtualized table: pages of 100 are fetched as they scroll into view, so a
+ * workspace of 100k rows costs no more than one of 100. On a data change the pages on screen are refetched in
+ * place, so the rows never blink away; a new filter starts again from the first page.
+ */
+export function usePagedRows<K extends PagedMethod>(method: K, filter: PageFilter<K>) {
   const [total, setTotal] = useState<number | null>(null);
   const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, Lead[]>());
+  const pages = useRef(new Map<number, Row<K>[]>());
   const inFlight = useRef(new Set<number>());
   const generation = useRef(0);
   const key = JSON.stringify(filter);
@@ -18,20 +26,20 @@ export function usePagedLeads(filter: Filter) {
     (page: number, mine: number) => {
       if (inFlight.current.has(page)) return;
       inFlight.current.add(page);
+      const input = { ...(JSON.parse(key) as PageFilter<K>), offset: page * PAGE, limit: PAGE } as Input<K>;
       void client
-        .call('leads.list', { ...(JSON.parse(key) as Filter), offset: page * PAGE, limit: PAGE })
+        .call(method, input)
         .then((result) => {
           if (mine !== generation.current) return;
-          pages.current.set(page, result.rows);
+          pages.current.set(page, result.rows as Row<K>[]);
           setTotal(result.total);
           setVersion((v) => v + 1);
         })
         .finally(() => inFlight.current.delete(page));
     },
-    [key],
+    [method, key],
   );
 
-  // On a data change the pages on screen are refetched in place, so the rows never blink away.
   const refresh = useCallback(() => {
     const loaded = [...pages.current.keys()];
     const mine = ++generation.current;
@@ -54,7 +62,7 @@ export function usePagedLeads(filter: Filter) {
     [fetchPage],
   );
 
-  const rowAt = (index: number): Lead | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const rowAt = (index: number): Row<K> | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
   const loadedIds = (): string[] =>
     [...pages.current.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((r) => r.id));
 

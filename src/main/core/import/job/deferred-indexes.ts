@@ -1,0 +1,62 @@
+import type Database from 'better-sqlite3';
+import { all, get, run } from '../../db/prepared';
+
+/**
+ * Indexes that a large contacts import builds once at the end instead of row by row. Each keeps its rows in an
+ * order unrelated to the file's (names, companies, dates), so a batch of 5000 rows touches thousands of their
+ * pages and every commit rewrites them into the write-ahead log: on a million contacts that was most of the
+ * import's time. Building an index afterwards is one sorted pass. The e-mail and phone indexes stay: dedupe
+ * reads them on every batch.
+ */
+const DEFERRABLE = ['contacts_name_idx', 'contacts_sort_name_idx', 'contacts_created_idx', 'contacts_company_idx'] as const;
+
+/** Files at least this big (about 40,000 contacts) are worth it; a small import keeps every index live. */
+export const DEFER_INDEXES_BYTES = 4 << 20;
+
+interface Deferred {
+  name: string;
+  sql: string;
+}
+
+/**
+ * Drops the deferrable indexes for the job and records their definitions in the job's `options (`deferredIndexes`),
+ * in one transaction: whatever happens next, the job row knows what to build again (`restoreIndexes`, also run
+ * by recovery when a job was interrupted). Indexes already missing (another job deferred them) are left to
+ * that job.
+ */
+export function deferIndexes(sqlite: Database.Database, jobId: string): void {
+  sqlite.transaction(() => {
+    const found = all<Deferred>(
+      sqlite,
+      `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (SELECT value FROM json_each(?)) ORDER BY name`,
+      JSON.stringify(DEFERRABLE),
+    );
+    if (found.length === 0) return;
+    const earlier = deferredOf(sqlite, jobId);
+    run(
+      sqlite,
+      `UPDATE import_jobs SET options = json_set(coalesce(options, '{}'), '$.deferredIndexes', json(?)) WHERE id = ?`,
+      JSON.stringify([...earlier, ...found]),
+      jobId,
+    );
+    for (const index of found) sqlite.exec(`DROP INDEX "${index.name}"`);
+  })();
+}
+
+function deferredOf(sqlite: Database.Database, jobId: string): Deferred[] {
+  const text = get<{ d: string | null }>(sqlite, `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`, jobId)?.d;
+  return text ? (JSON.parse(text) as Deferred[]) : [];
+}
+
+/** Builds again the indexes the job deferred (each in its own transaction) and clears the record. Idempotent. */
+export function restoreIndexes(sqlite: Database.Database, jobId: string): void {
+  for (const index of deferredOf(sqlite, jobId)) {
+    sqlite.exec(index.sql.replace(/^CREATE (UNIQUE )?INDEX /i, (m) => `${m}IF NOT EXISTS `));
+  }
+  run(
+    sqlite,
+    `UPDATE import_jobs SET options = json_remove(options, '$.deferredIndexes')
+     WHERE id = ? AND json_extract(options, '$.deferredIndexes') IS NOT NULL`,
+    jobId,
+  );
+}
