@@ -3,7 +3,17 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
-const nodeModules = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'];
+const nodeModules = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'better-sqlite3',
+  'drizzle-orm',
+  'drizzle-orm/*',
+];
 
 /** Layer rules (DESIGN §1): shared ← core ← shell/host/cli; renderer ← shared. */
 const layer = (patterns, message) => ({
@@ -11,13 +21,25 @@ const layer = (patterns, message) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['out/**', 'node_modules/**', 'resources/**', 'test-results/**', 'playwright-report/**', 'bench/.data/**'] },
+  {
+    ignores: [
+      'out/**',
+      'node_modules/**',
+      'resources/**',
+      'test-results/**',
+      'playwright-report/**',
+      'bench/.data/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -31,7 +53,16 @@ export default tseslint.config(
   {
     files: ['src/main/core/**/*.ts'],
     rules: layer(
-      ['electron', 'react', 'react-dom', '**/renderer/**', '**/preload/**', '**/shell/**', '**/host/**', '**/cli/**'],
+      [
+        'electron',
+        'react',
+        'react-dom',
+        '**/renderer/**',
+        '**/preload/**',
+        '**/shell/**',
+        '**/host/**',
+        '**/cli/**',
+      ],
       'The core runs under plain Node: it may not import Electron, the renderer or the transports built on it.',
     ),
   },
@@ -51,6 +82,9 @@ export default tseslint.config(
   },
   {
     files: ['src/preload/**/*.ts'],
-    rules: layer(['@core/*', '**/main/**', '**/renderer/**', ...nodeModules], 'The preload exposes the client bridge and nothing else.'),
+    rules: layer(
+      ['@core/*', '**/main/**', '**/renderer/**', ...nodeModules],
+      'The preload exposes the client bridge and nothing else.',
+    ),
   },
 );

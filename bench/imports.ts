@@ -16,22 +16,35 @@ interface Measured {
 /** One import (or floor) in a fresh process and a fresh database, so RSS and caches start cold each time. */
 function measure(mode: 'job' | 'floor', file: string, dir: string, run: number, kind?: string): Measured {
   const db = join(dir, `${mode}-${run}.sqlite`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), mode, db, file, ...(kind ? [kind] : [])], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 1 << 24,
-    timeout: 30 * 60_000,
-  });
+  const child = spawnSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), mode, db, file, ...(kind ? [kind] : [])],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 1 << 24,
+      timeout: 30 * 60_000,
+    },
+  );
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
   if (child.status !== 0) throw new Error(`bench import-child ${mode} failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Measured;
   if (mode === 'job' && (result.job?.status !== 'done' || result.job.errorCount !== 0)) {
-    throw new Error(`bench import of ${file} ended ${result.job?.status} with ${result.job?.errorCount} errors`);
+    throw new Error(
+      `bench import of ${file} ended ${result.job?.status} with ${result.job?.errorCount} errors`,
+    );
   }
   return result;
 }
 
-async function scenario(name: string, file: string, rows: number, runs: number, dir: string, kind?: string): Promise<Figure[]> {
+async function scenario(
+  name: string,
+  file: string,
+  rows: number,
+  runs: number,
+  dir: string,
+  kind?: string,
+): Promise<Figure[]> {
   const ratios: number[] = [];
   const rates: number[] = [];
   const rss: number[] = [];
@@ -41,7 +54,9 @@ async function scenario(name: string, file: string, rows: number, runs: number, 
     ratios.push(job.ms / floor.ms);
     rates.push(rows / (job.ms / 1000));
     rss.push(job.rssMb);
-    process.stderr.write(`  ${name} run ${run + 1}/${runs}: job ${Math.round(job.ms)} ms, floor ${Math.round(floor.ms)} ms, rss ${Math.round(job.rssMb)} MB\n`);
+    process.stderr.write(
+      `  ${name} run ${run + 1}/${runs}: job ${Math.round(job.ms)} ms, floor ${Math.round(floor.ms)} ms, rss ${Math.round(job.rssMb)} MB\n`,
+    );
   }
   return [
     atLeast(`import.${name}.rows_per_s`, median(rates), 'rows/s', null),

@@ -47,7 +47,9 @@ function createWindow(): BrowserWindow {
 
 async function start(): Promise<void> {
   hardenSession(session.defaultSession);
-  app.on('web-contents-created', (_event, contents: WebContents) => hardenContents(contents, devServerUrl, (url) => void openExternal(url)));
+  app.on('web-contents-created', (_event, contents: WebContents) =>
+    hardenContents(contents, devServerUrl, (url) => void openExternal(url)),
+  );
   const file = process.env.TANDEM_DB ?? join(app.getPath('userData'), 'tandem.sqlite');
   try {
     core = await spawnCore(join(here, 'core-worker.js'), {
@@ -55,7 +57,8 @@ async function start(): Promise<void> {
       migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'migrations') : undefined,
     });
   } catch (error) {
-    const message = error instanceof CoreStartError ? error.message : `Tandem could not open its database (${file}).`;
+    const message =
+      error instanceof CoreStartError ? error.message : `Tandem could not open its database (${file}).`;
     dialog.showErrorBox('Tandem cannot start', message);
     app.exit(1);
     return;
@@ -75,7 +78,9 @@ async function start(): Promise<void> {
           { name: 'All files', extensions: ['*'] },
         ],
       };
-      const result = mainWindow ? await dialog.showOpenDialog(mainWindow, options) : await dialog.showOpenDialog(options);
+      const result = mainWindow
+        ? await dialog.showOpenDialog(mainWindow, options)
+        : await dialog.showOpenDialog(options);
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),

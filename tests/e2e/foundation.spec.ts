@@ -1,7 +1,10 @@
 import { ContactsPage } from './support/contacts.page';
 import { expect, startDemoWorkspace, startEmptyWorkspace, test } from './support/fixtures';
 
-test('a contact created in the form is still there after the app restarts on the same file', async ({ page, app }) => {
+test('a contact created in the form is still there after the app restarts on the same file', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const contacts = new ContactsPage(page);
@@ -9,7 +12,12 @@ test('a contact created in the form is still there after the app restarts on the
   await expect(page.getByRole('region', { name: 'No contacts yet' })).toBeVisible();
 
   await contacts.openNewForm();
-  await contacts.fill({ 'First name': 'Aria', 'Last name': 'Dubois', 'E-mail': 'aria@pemaquid.example', Company: 'Pemaquid Coffee House' });
+  await contacts.fill({
+    'First name': 'Aria',
+    'Last name': 'Dubois',
+    'E-mail': 'aria@pemaquid.example',
+    Company: 'Pemaquid Coffee House',
+  });
   await contacts.submit();
   await expect(page.getByRole('status')).toContainText('Saved Aria Dubois');
   await expect(contacts.row('Aria Dubois')).toContainText('Pemaquid Coffee House');
@@ -57,7 +65,10 @@ test('navigation to an outside page is refused', async ({ page, app }) => {
   expect(outside).toEqual([]);
 });
 
-test('the demo workspace fills every screen that exists, and the contacts table sorts', async ({ page, app }) => {
+test('the demo workspace fills every screen that exists, and the contacts table sorts', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startDemoWorkspace(page);
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Harbor & Pine Coffee Roasters');

@@ -5,7 +5,10 @@ import { SalesPage } from './support/sales.page';
 // A Thursday; the follow-up is due the Tuesday after.
 test.use({ clock: '2026-10-15T09:00:00Z' });
 
-test('a lead from a campaign is rated, moved by drag and by keyboard, and its follow-up comes up in Today on its day', async ({ page, app }) => {
+test('a lead from a campaign is rated, moved by drag and by keyboard, and its follow-up comes up in Today on its day', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
@@ -34,7 +37,9 @@ test('a lead from a campaign is rated, moved by drag and by keyboard, and its fo
   await sales.card('Office coffee for Pemaquid').focus();
   await page.keyboard.press(']');
   await expect(sales.column('Qualified').getByText('Office coffee for Pemaquid')).toBeVisible();
-  await expect(page.getByText('Moved “Office coffee for Pemaquid” to Qualified, position 1 of 1.')).toBeAttached();
+  await expect(
+    page.getByText('Moved “Office coffee for Pemaquid” to Qualified, position 1 of 1.'),
+  ).toBeAttached();
   await expect(sales.card('Office coffee for Pemaquid')).toBeFocused();
   await page.keyboard.press('Alt+ArrowRight');
   await expect(sales.column('Proposal').getByText('Office coffee for Pemaquid')).toBeVisible();
@@ -51,7 +56,10 @@ test('a lead from a campaign is rated, moved by drag and by keyboard, and its fo
   const log = sales.form('Log activity');
   await expect(log.getByLabel('Subject *')).toBeFocused();
   await log.getByRole('radio', { name: 'Call' }).check();
-  await sales.fill(log, { Subject: 'Intro call', Notes: 'Talked through the espresso blend for their lobby' });
+  await sales.fill(log, {
+    Subject: 'Intro call',
+    Notes: 'Talked through the espresso blend for their lobby',
+  });
   await log.getByLabel('Schedule the next follow-up').check();
   await sales.fill(log, { 'Next follow-up': 'Send the price list', Due: '2026-10-20' });
   await log.getByRole('button', { name: 'Log call' }).click();
@@ -78,13 +86,20 @@ test('a lead from a campaign is rated, moved by drag and by keyboard, and its fo
   await app.restart({ clock: '2026-10-22T08:30:00Z' });
   await app.open('today');
   const overdue = sales.bucket('Overdue');
-  await expect(overdue.getByRole('listitem', { name: 'Send the price list, overdue by 2 days' })).toContainText('2 days late');
-  await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Today/ })).toContainText('1 overdue');
+  await expect(
+    overdue.getByRole('listitem', { name: 'Send the price list, overdue by 2 days' }),
+  ).toContainText('2 days late');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Today/ }),
+  ).toContainText('1 overdue');
   await sales.goto('Pipeline');
   await expect(sales.card('Office coffee for Pemaquid')).toContainText('Overdue · Send the price list');
 });
 
-test('a cadence becomes follow-ups on the right days, previewed with the lead and its campaign key message', async ({ page, app }) => {
+test('a cadence becomes follow-ups on the right days, previewed with the lead and its campaign key message', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
@@ -94,7 +109,9 @@ test('a cadence becomes follow-ups on the right days, previewed with the lead an
   await page.getByRole('button', { name: 'Create your first cadence' }).click();
   const form = sales.form('New cadence');
   await sales.fill(form, { Name: 'After a tasting' });
-  await expect(form.getByRole('group', { name: 'Step 2', exact: true })).toContainText('Example: E-mail Sam: roasted to order, delivered within 48 hours');
+  await expect(form.getByRole('group', { name: 'Step 2', exact: true })).toContainText(
+    'Example: E-mail Sam: roasted to order, delivered within 48 hours',
+  );
   await form.getByRole('button', { name: 'Create cadence' }).click();
   const cadence = sales.dialog('After a tasting');
   await cadence.getByRole('combobox', { name: 'Lead' }).fill('office');
@@ -110,23 +127,35 @@ test('a cadence becomes follow-ups on the right days, previewed with the lead an
   const panel = sales.dialog('Office coffee for Pemaquid');
   await panel.getByRole('button', { name: 'Enrol in cadence' }).click();
   const enrol = sales.form('Enrol in cadence');
-  await expect(enrol.getByRole('region', { name: 'Preview for Aria Dubois' })).toContainText('Call Aria about Office coffee for Pemaquid');
+  await expect(enrol.getByRole('region', { name: 'Preview for Aria Dubois' })).toContainText(
+    'Call Aria about Office coffee for Pemaquid',
+  );
   await enrol.getByRole('button', { name: 'Enrol lead' }).click();
   const steps = panel.getByRole('list', { name: 'Steps of After a tasting' }).getByRole('listitem');
   await expect(steps).toHaveCount(3);
   await expect(steps.nth(0)).toContainText('Due today');
   await expect(steps.nth(1)).toContainText('Due Oct 19, 2026');
   await expect(steps.nth(2)).toContainText('Due Oct 20, 2026');
-  await expect(panel.getByRole('list', { name: 'Open follow-ups' })).toContainText('E-mail Aria: roasted to order and delivered within 48 hours');
+  await expect(panel.getByRole('list', { name: 'Open follow-ups' })).toContainText(
+    'E-mail Aria: roasted to order and delivered within 48 hours',
+  );
   await panel.getByRole('button', { name: 'Stop After a tasting' }).click();
-  await expect(panel.getByRole('listitem', { name: 'After a tasting cadence' })).toContainText('Stopped (by you)');
+  await expect(panel.getByRole('listitem', { name: 'After a tasting cadence' })).toContainText(
+    'Stopped (by you)',
+  );
   await expect(panel.getByText('No follow-up planned.')).toBeVisible();
   await page.keyboard.press('Escape');
 
   // Enrol many at once from the table.
   await page.getByRole('tab', { name: 'Table' }).click();
-  await page.getByRole('table', { name: 'Leads' }).getByRole('checkbox', { name: 'Select all loaded leads' }).check();
-  await page.getByRole('region', { name: 'Selected leads' }).getByRole('button', { name: 'Enrol in cadence' }).click();
+  await page
+    .getByRole('table', { name: 'Leads' })
+    .getByRole('checkbox', { name: 'Select all loaded leads' })
+    .check();
+  await page
+    .getByRole('region', { name: 'Selected leads' })
+    .getByRole('button', { name: 'Enrol in cadence' })
+    .click();
   await sales.form('Enrol in cadence').getByRole('button', { name: 'Enrol 2 leads' }).click();
   await expect(sales.toasts()).toContainText('Enrolled 2 leads in After a tasting.');
 
@@ -139,16 +168,26 @@ test('a cadence becomes follow-ups on the right days, previewed with the lead an
   await expect(page.getByRole('button', { name: /^After a tasting/ })).toContainText('2 running');
 });
 
-test('a word from a note finds the lead in the palette; j/k walk the leads; deletes can be undone', async ({ page, app }) => {
+test('a word from a note finds the lead in the palette; j/k walk the leads; deletes can be undone', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
   const { leadId } = await sales.seedLead();
   await sales.invoke('leads.create', { title: 'Retail shelf for Back Cove', valueMinor: 50000 });
-  await sales.invoke('activities.log', { leadId, type: 'meeting', subject: 'Tasting visit', notes: 'They love the Guatemalan single origin' });
+  await sales.invoke('activities.log', {
+    leadId,
+    type: 'meeting',
+    subject: 'Tasting visit',
+    notes: 'They love the Guatemalan single origin',
+  });
   await sales.goto('Today');
   const palette = await sales.search('guatemalan');
-  await expect(palette.getByRole('option', { name: /^Tasting visit/ })).toContainText('Office coffee for Pemaquid');
+  await expect(palette.getByRole('option', { name: /^Tasting visit/ })).toContainText(
+    'Office coffee for Pemaquid',
+  );
   await page.keyboard.press('Enter');
   const panel = sales.dialog('Office coffee for Pemaquid');
   await expect(panel).toBeVisible();
@@ -175,7 +214,10 @@ test('a word from a note finds the lead in the palette; j/k walk the leads; dele
   await expect(sales.card('Office coffee for Pemaquid')).toBeVisible();
 });
 
-test('bad input in the lead form is explained next to each field and nothing is saved', async ({ page, app }) => {
+test('bad input in the lead form is explained next to each field and nothing is saved', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
@@ -188,7 +230,9 @@ test('bad input in the lead form is explained next to each field and nothing is 
   await form.getByRole('button', { name: 'Create lead' }).click();
   await expect(sales.errorFor(form, 'Title')).toHaveText('enter a title');
   await expect(sales.errorFor(form, 'Value (USD)')).toHaveText('the value cannot be negative');
-  await expect(sales.errorFor(form, 'Expected close')).toHaveText('that date does not exist — check the day and the month');
+  await expect(sales.errorFor(form, 'Expected close')).toHaveText(
+    'that date does not exist — check the day and the month',
+  );
   await expect(sales.field(form, 'Title')).toHaveAttribute('aria-invalid', 'true');
 
   // A new contact with an e-mail that is not one: neither the lead nor the contact is saved.
@@ -205,7 +249,10 @@ test('bad input in the lead form is explained next to each field and nothing is 
   await expect(page.getByRole('region', { name: 'No contacts yet' })).toBeVisible();
 });
 
-test('a duplicate e-mail is flagged in the contact form, and merging moves the leads to the kept contact', async ({ page, app }) => {
+test('a duplicate e-mail is flagged in the contact form, and merging moves the leads to the kept contact', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
@@ -224,22 +271,47 @@ test('a duplicate e-mail is flagged in the contact form, and merging moves the l
   const duplicates = kept.getByRole('region', { name: 'Possible duplicates' });
   await expect(duplicates).toContainText('same e-mail');
   await duplicates.getByRole('button', { name: 'Merge into this contact' }).click();
-  await duplicates.getByRole('group', { name: 'Confirm merge' }).getByRole('button', { name: 'Merge' }).click();
+  await duplicates
+    .getByRole('group', { name: 'Confirm merge' })
+    .getByRole('button', { name: 'Merge' })
+    .click();
   await expect(sales.toasts()).toContainText('Merged Aria Dubois into Aria D.: moved 1 lead');
   await expect(kept.getByRole('region', { name: 'Leads' })).toContainText('Office coffee for Pemaquid');
-  await expect(kept.getByRole('region', { name: 'Timeline' })).toContainText('Lead created: Office coffee for Pemaquid');
+  await expect(kept.getByRole('region', { name: 'Timeline' })).toContainText(
+    'Lead created: Office coffee for Pemaquid',
+  );
   await page.keyboard.press('Escape');
   await expect(contacts.rows()).toHaveCount(2);
 });
 
-test('Today: one queue for both hats, snooze, and done with an outcome that schedules the next step', async ({ page, app }) => {
+test('Today: one queue for both hats, snooze, and done with an outcome that schedules the next step', async ({
+  page,
+  app,
+}) => {
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
   const { leadId } = await sales.seedLead();
-  await sales.invoke('activities.log', { leadId, type: 'task', subject: 'Send samples', dueAt: '2026-10-13', done: false });
-  await sales.invoke('activities.log', { leadId, type: 'call', subject: 'Confirm tasting date', dueAt: '2026-10-15', done: false });
-  await sales.invoke('content.create', { title: 'Harvest post', channel: 'social', scheduledDate: '2026-10-15', status: 'scheduled' });
+  await sales.invoke('activities.log', {
+    leadId,
+    type: 'task',
+    subject: 'Send samples',
+    dueAt: '2026-10-13',
+    done: false,
+  });
+  await sales.invoke('activities.log', {
+    leadId,
+    type: 'call',
+    subject: 'Confirm tasting date',
+    dueAt: '2026-10-15',
+    done: false,
+  });
+  await sales.invoke('content.create', {
+    title: 'Harvest post',
+    channel: 'social',
+    scheduledDate: '2026-10-15',
+    status: 'scheduled',
+  });
   await sales.goto('Today');
   const nav = page.getByRole('navigation', { name: 'Main' });
   await expect(nav.getByRole('link', { name: /^Today/ })).toContainText('1 overdue');
@@ -275,5 +347,7 @@ test('Today: one queue for both hats, snooze, and done with an outcome that sche
   await page.keyboard.press('j');
   await expect(page.getByRole('button', { name: 'Harvest post' })).toBeFocused();
   await page.getByRole('button', { name: 'Run the tasting', exact: true }).click();
-  await expect(sales.dialog('Office coffee for Pemaquid').getByRole('list', { name: 'Activity history' })).toContainText('Outcome: Booked for Tuesday');
+  await expect(
+    sales.dialog('Office coffee for Pemaquid').getByRole('list', { name: 'Activity history' }),
+  ).toContainText('Outcome: Booked for Tuesday');
 });

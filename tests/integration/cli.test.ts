@@ -13,7 +13,11 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `tandem` exactly as a user would after npm install (bin/tandem.js). */
 function tandem(...args: string[]) {
-  const run = spawnSync(process.execPath, [join(ROOT, 'bin/tandem.js'), ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, TANDEM_DB: join(dir, 'default.sqlite') } });
+  const run = spawnSync(process.execPath, [join(ROOT, 'bin/tandem.js'), ...args], {
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, TANDEM_DB: join(dir, 'default.sqlite') },
+  });
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
@@ -21,14 +25,24 @@ describe('tandem CLI', () => {
   it('lists every command in --help', () => {
     const { code, out } = tandem('--help');
     expect(code).toBe(0);
-    for (const command of ['demo', 'backup', 'restore']) expect(out).toMatch(new RegExp(`^  ${command} `, 'm'));
+    for (const command of ['demo', 'backup', 'restore'])
+      expect(out).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
   it('rejects unknown commands and bad arguments with a clear message and a non-zero exit', () => {
-    expect(tandem('frobnicate')).toMatchObject({ code: 2, err: expect.stringContaining('Unknown command "frobnicate"') });
+    expect(tandem('frobnicate')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('Unknown command "frobnicate"'),
+    });
     expect(tandem('--db')).toMatchObject({ code: 2, err: expect.stringContaining('--db needs a file name') });
-    expect(tandem('--db', join(dir, 'x.sqlite'), 'demo', '--scale', 'lots')).toMatchObject({ code: 2, err: expect.stringContaining('--scale must be a whole number') });
-    expect(tandem('--db', join(dir, 'x.sqlite'), 'demo', '--colour')).toMatchObject({ code: 2, err: expect.stringContaining("Unknown option '--colour'") });
+    expect(tandem('--db', join(dir, 'x.sqlite'), 'demo', '--scale', 'lots')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--scale must be a whole number'),
+    });
+    expect(tandem('--db', join(dir, 'x.sqlite'), 'demo', '--colour')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("Unknown option '--colour'"),
+    });
     expect(tandem('backup')).toMatchObject({ code: 2, err: expect.stringContaining('--out is required') });
     expect(tandem()).toMatchObject({ code: 2, err: expect.stringContaining('No command given') });
   });
@@ -40,7 +54,10 @@ describe('tandem CLI', () => {
     const counts = JSON.parse(first.out) as Record<string, number>;
     expect(counts.contacts).toBeGreaterThan(50);
     expect(counts.leads).toBeGreaterThan(30);
-    expect(tandem('--db', db, 'demo')).toMatchObject({ code: 1, err: expect.stringContaining('already holds records') });
+    expect(tandem('--db', db, 'demo')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('already holds records'),
+    });
   });
 
   it('round-trips a database through backup and restore with identical row counts', () => {
@@ -71,8 +88,14 @@ describe('tandem CLI', () => {
     expect(tandem('--db', db, 'demo').code).toBe(0);
     const junk = join(dir, 'junk.sqlite');
     writeFileSync(junk, 'this is not a database');
-    expect(tandem('--db', db, 'restore', junk)).toMatchObject({ code: 2, err: expect.stringContaining('not a readable SQLite database') });
-    expect(tandem('--db', db, 'restore', join(dir, 'missing.sqlite'))).toMatchObject({ code: 2, err: expect.stringContaining('does not exist') });
+    expect(tandem('--db', db, 'restore', junk)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not a readable SQLite database'),
+    });
+    expect(tandem('--db', db, 'restore', join(dir, 'missing.sqlite'))).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('does not exist'),
+    });
     expect(tandem('--db', db, 'demo')).toMatchObject({ code: 1 });
   });
 });

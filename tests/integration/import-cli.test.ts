@@ -35,8 +35,15 @@ interface ImportJson {
 
 function counts(db: string): Record<string, number> {
   const sqlite = new Database(db, { readonly: true });
-  const tables = sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`).all() as { name: string }[];
-  const out = Object.fromEntries(tables.map(({ name }) => [name, (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n]));
+  const tables = sqlite
+    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+    .all() as { name: string }[];
+  const out = Object.fromEntries(
+    tables.map(({ name }) => [
+      name,
+      (sqlite.prepare(`SELECT count(*) AS n FROM "${name}"`).get() as { n: number }).n,
+    ]),
+  );
   sqlite.close();
   return out;
 }
@@ -63,19 +70,39 @@ describe('tandem import', () => {
       const json = JSON.parse(first.out) as ImportJson;
       expect(json).toMatchObject({ status: 'done', kind, preset, rows, inserted, skipped, errors: [] });
       // Google's people are mostly HubSpot's, merged into them.
-      expect(json.inserted + json.updated + json.skipped + ((json as unknown as { unchanged: number }).unchanged ?? 0)).toBe(kind === 'orders' ? 337 : rows);
+      expect(
+        json.inserted +
+          json.updated +
+          json.skipped +
+          ((json as unknown as { unchanged: number }).unchanged ?? 0),
+      ).toBe(kind === 'orders' ? 337 : rows);
     }
     for (const [file, kind, preset, rows] of SAMPLES) {
       const again = tandem('--db', db, 'import', join(SAMPLES_DIR, file), '--json');
       expect(again.code).toBe(0);
-      expect(JSON.parse(again.out)).toMatchObject({ status: 'done', kind, preset, rows, inserted: 0, updated: 0, errors: [] });
+      expect(JSON.parse(again.out)).toMatchObject({
+        status: 'done',
+        kind,
+        preset,
+        rows,
+        inserted: 0,
+        updated: 0,
+        errors: [],
+      });
     }
   }, 120_000);
 
   it('prints a summary with new campaigns and notes in text mode', () => {
-    const { code, out } = tandem('--db', join(dir, 'text.sqlite'), 'import', join(SAMPLES_DIR, 'stripe-payments.csv'));
+    const { code, out } = tandem(
+      '--db',
+      join(dir, 'text.sqlite'),
+      'import',
+      join(SAMPLES_DIR, 'stripe-payments.csv'),
+    );
     expect(code).toBe(0);
-    expect(out).toContain('stripe-payments.csv (Stripe payments): done. 215 rows: 214 new, 0 updated, 0 unchanged, 1 skipped, 0 with errors.');
+    expect(out).toContain(
+      'stripe-payments.csv (Stripe payments): done. 215 rows: 214 new, 0 updated, 0 unchanged, 1 skipped, 0 with errors.',
+    );
     expect(out).toMatch(/note, row 82: incomplete payment attempt/);
     expect(out).toMatch(/New draft campaigns: .*Spring newsletter \(spring-newsletter\)/);
   });
@@ -85,21 +112,45 @@ describe('tandem import', () => {
     expect(tandem('--db', db, 'import', join(SAMPLES_DIR, 'mailchimp-campaigns.csv')).code).toBe(0);
     const before = counts(db);
     const png = join(dir, 'logo.csv');
-    writeFileSync(png, Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]));
-    expect(tandem('--db', db, 'import', png, '--json')).toMatchObject({ code: 1, out: '', err: expect.stringContaining('logo.csv: this is not a CSV, TSV or Excel file') });
-    expect(tandem('--db', db, 'import', join(dir, 'nope.csv'))).toMatchObject({ code: 1, err: expect.stringContaining('could not be found') });
+    writeFileSync(
+      png,
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]),
+    );
+    expect(tandem('--db', db, 'import', png, '--json')).toMatchObject({
+      code: 1,
+      out: '',
+      err: expect.stringContaining('logo.csv: this is not a CSV, TSV or Excel file'),
+    });
+    expect(tandem('--db', db, 'import', join(dir, 'nope.csv'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('could not be found'),
+    });
     const unknown = join(dir, 'unknown.csv');
     writeFileSync(unknown, 'Foo,Bar\n1,2\n');
-    expect(tandem('--db', db, 'import', unknown)).toMatchObject({ code: 1, err: expect.stringContaining('--as contacts, deals, orders, payments or metrics') });
-    expect(tandem('--db', db, 'import', unknown, '--as', 'contacts')).toMatchObject({ code: 1, err: expect.stringContaining('map at least one of: E-mail, Phone') });
-    expect(tandem('--db', db, 'import', join(SAMPLES_DIR, 'meta-ads.csv'), '--preset', 'shopify-orders')).toMatchObject({ code: 1, err: expect.stringContaining('is not a Shopify orders export') });
+    expect(tandem('--db', db, 'import', unknown)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('--as contacts, deals, orders, payments or metrics'),
+    });
+    expect(tandem('--db', db, 'import', unknown, '--as', 'contacts')).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('map at least one of: E-mail, Phone'),
+    });
+    expect(
+      tandem('--db', db, 'import', join(SAMPLES_DIR, 'meta-ads.csv'), '--preset', 'shopify-orders'),
+    ).toMatchObject({ code: 1, err: expect.stringContaining('is not a Shopify orders export') });
     expect(counts(db)).toEqual(before);
-    expect(tandem('--db', db, 'import', unknown, '--as', 'leads')).toMatchObject({ code: 2, err: expect.stringContaining('--as must be one of') });
+    expect(tandem('--db', db, 'import', unknown, '--as', 'leads')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--as must be one of'),
+    });
   });
 
   it('imports a generic file with --as and the mapping guessed from its header', () => {
     const file = join(dir, 'people.csv');
-    writeFileSync(file, 'First Name,Last Name,Email,Phone\nAda,Lovelace,ada@example.com,+44 20 7946 0958\nBad,Row,,\n');
+    writeFileSync(
+      file,
+      'First Name,Last Name,Email,Phone\nAda,Lovelace,ada@example.com,+44 20 7946 0958\nBad,Row,,\n',
+    );
     const run = tandem('--db', join(dir, 'generic.sqlite'), 'import', file, '--as', 'contacts', '--json');
     expect(run.code).toBe(0);
     expect(JSON.parse(run.out)).toMatchObject({
@@ -108,7 +159,9 @@ describe('tandem import', () => {
       preset: null,
       rows: 2,
       inserted: 1,
-      errors: [{ row: 3, column: 'Email', message: expect.stringContaining('no e-mail address or phone number') }],
+      errors: [
+        { row: 3, column: 'Email', message: expect.stringContaining('no e-mail address or phone number') },
+      ],
     });
   });
 });
@@ -119,9 +172,36 @@ describe('tandem inspect', () => {
     const run = tandem('--db', db, 'inspect', join(SAMPLES_DIR, 'ga4-traffic-daily.csv'), '--json');
     expect(run.code).toBe(0);
     const json = JSON.parse(run.out) as Record<string, unknown>;
-    expect(json).toMatchObject({ encoding: 'utf-8', delimiter: ',', headerLine: 10, preset: 'ga4-traffic', kind: 'metrics', records: 1986 });
-    expect(Object.keys(json).slice(0, 8)).toEqual(['encoding', 'delimiter', 'headerLine', 'preset', 'kind', 'columns', 'records', 'sample']);
-    expect((json.sample as string[][])[0]).toEqual(['20260101', 'Organic Search', '53', '37', '0.6981', '52.212', '5.943', '315', '0', '0']);
+    expect(json).toMatchObject({
+      encoding: 'utf-8',
+      delimiter: ',',
+      headerLine: 10,
+      preset: 'ga4-traffic',
+      kind: 'metrics',
+      records: 1986,
+    });
+    expect(Object.keys(json).slice(0, 8)).toEqual([
+      'encoding',
+      'delimiter',
+      'headerLine',
+      'preset',
+      'kind',
+      'columns',
+      'records',
+      'sample',
+    ]);
+    expect((json.sample as string[][])[0]).toEqual([
+      '20260101',
+      'Organic Search',
+      '53',
+      '37',
+      '0.6981',
+      '52.212',
+      '5.943',
+      '315',
+      '0',
+      '0',
+    ]);
     expect(existsSync(db)).toBe(false);
   });
 
@@ -130,9 +210,18 @@ describe('tandem inspect', () => {
     expect(xlsx.code).toBe(0);
     expect(xlsx.out).toContain('Excel workbook, sheet "Metrics" of 2; header on line 2; 273 records.');
     expect(xlsx.out).toContain('Recognised as LinkedIn Page analytics (Metrics sheet)');
-    const posts = tandem('inspect', join(SAMPLES_DIR, 'linkedin-page-analytics.xlsx'), '--sheet', 'All posts', '--json');
+    const posts = tandem(
+      'inspect',
+      join(SAMPLES_DIR, 'linkedin-page-analytics.xlsx'),
+      '--sheet',
+      'All posts',
+      '--json',
+    );
     expect(JSON.parse(posts.out)).toMatchObject({ preset: null, kind: null, records: 66 });
-    expect(tandem('inspect', join(dir, 'missing.csv'))).toMatchObject({ code: 1, err: expect.stringContaining('could not be found') });
+    expect(tandem('inspect', join(dir, 'missing.csv'))).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('could not be found'),
+    });
   });
 
   it('is listed in --help with import', () => {

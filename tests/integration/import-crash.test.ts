@@ -43,7 +43,8 @@ function inspectDb(db: string) {
   const sqlite = new Database(db, { readonly: true });
   try {
     const integrity = sqlite.pragma('integrity_check', { simple: true });
-    const job = sqlite.prepare('SELECT id, status, rows_done, inserted FROM import_jobs').get() as JobState | undefined;
+    const job = sqlite.prepare('SELECT id, status, rows_done, inserted FROM import_jobs').get() as
+      JobState | undefined;
     const contacts = (sqlite.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number }).n;
     return { integrity, job, contacts };
   } finally {
@@ -52,17 +53,31 @@ function inspectDb(db: string) {
 }
 
 /** The contacts indexes a large import builds at its end (job/deferred-indexes.ts): back after any recovery. */
-const CONTACT_INDEXES = ['contacts_company_idx', 'contacts_created_idx', 'contacts_email_key_idx', 'contacts_name_idx', 'contacts_phone_key_idx', 'contacts_sort_name_idx'];
+const CONTACT_INDEXES = [
+  'contacts_company_idx',
+  'contacts_created_idx',
+  'contacts_email_key_idx',
+  'contacts_name_idx',
+  'contacts_phone_key_idx',
+  'contacts_sort_name_idx',
+];
 
 function contactIndexes(sqlite: Database.Database): string[] {
-  return (sqlite.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND name LIKE 'contacts_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  return (
+    sqlite
+      .prepare(
+        `SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND name LIKE 'contacts_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 }
 
 function jobProgress(db: string): { status: string; rows: number } | null {
   try {
     const sqlite = new Database(db, { readonly: true, fileMustExist: true });
     try {
-      const row = sqlite.prepare('SELECT status, rows_done AS rows FROM import_jobs').get() as { status: string; rows: number } | undefined;
+      const row = sqlite.prepare('SELECT status, rows_done AS rows FROM import_jobs').get() as
+        { status: string; rows: number } | undefined;
       return row ?? null;
     } finally {
       sqlite.close();
@@ -77,7 +92,11 @@ function jobProgress(db: string): { status: string; rows: number } | null {
  * the final search indexing, or after the job), plus a little jitter so kills also fall inside a batch.
  */
 async function importAndKill(db: string, atRows: number, jitterMs: number): Promise<'killed' | 'exited'> {
-  const child = spawn(process.execPath, [join(ROOT, 'bin/tandem.js'), '--db', db, 'import', file, '--as', 'contacts', '--json'], { stdio: 'ignore' });
+  const child = spawn(
+    process.execPath,
+    [join(ROOT, 'bin/tandem.js'), '--db', db, 'import', file, '--as', 'contacts', '--json'],
+    { stdio: 'ignore' },
+  );
   let exited = false;
   child.once('exit', () => (exited = true));
   for (let waited = 0; waited < 60_000 && !exited; waited += 5) {
@@ -117,24 +136,55 @@ describe('an import killed at random points', () => {
       const core = await createCore(db);
       try {
         const sqlite = core.ctx.sqlite;
-        const status = (sqlite.prepare('SELECT status FROM import_jobs WHERE id = ?').get(job.id) as { status: string }).status;
+        const status = (
+          sqlite.prepare('SELECT status FROM import_jobs WHERE id = ?').get(job.id) as { status: string }
+        ).status;
         expect(status).toBe(job.status === 'running' || job.status === 'queued' ? 'interrupted' : job.status);
         // Whatever was committed is searchable once the interruption is noticed.
-        expect((sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as { n: number }).n).toBe(job.rows_done);
+        expect(
+          (
+            sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as {
+              n: number;
+            }
+          ).n,
+        ).toBe(job.rows_done);
         // So are the indexes the job built at its end only.
         expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
         if (trial % 2 === 0) {
           if (status !== 'done') await runJob(sqlite, job.id);
-          const final = sqlite.prepare('SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?').get(job.id);
-          expect(final).toEqual({ status: 'done', rows_total: ROWS, rows_done: ROWS, inserted: ROWS, error_count: 0 });
-          expect((sqlite.prepare('SELECT count(DISTINCT email_key) AS n FROM contacts').get() as { n: number }).n).toBe(ROWS);
-          expect((sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as { n: number }).n).toBe(ROWS);
+          const final = sqlite
+            .prepare(
+              'SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?',
+            )
+            .get(job.id);
+          expect(final).toEqual({
+            status: 'done',
+            rows_total: ROWS,
+            rows_done: ROWS,
+            inserted: ROWS,
+            error_count: 0,
+          });
+          expect(
+            (sqlite.prepare('SELECT count(DISTINCT email_key) AS n FROM contacts').get() as { n: number }).n,
+          ).toBe(ROWS);
+          expect(
+            (
+              sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as {
+                n: number;
+              }
+            ).n,
+          ).toBe(ROWS);
         } else {
           undoJob(sqlite, job.id, core.ctx.nowIso);
           for (const table of ['contacts', 'companies', 'search_refs', 'import_changes']) {
-            expect({ table, n: (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n }).toEqual({ table, n: 0 });
+            expect({
+              table,
+              n: (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+            }).toEqual({ table, n: 0 });
           }
-          expect((sqlite.prepare('SELECT status FROM import_jobs').get() as { status: string }).status).toBe('undone');
+          expect((sqlite.prepare('SELECT status FROM import_jobs').get() as { status: string }).status).toBe(
+            'undone',
+          );
         }
         expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
         expect(sqlite.pragma('foreign_key_check')).toEqual([]);
@@ -147,7 +197,9 @@ describe('an import killed at random points', () => {
       rmSync(`${db}-shm`, { force: true });
     }
     // The point of the test is kills in the middle of the job, not only before or after it.
-    const midJob = outcomes.filter((o) => /^killed@[\d+]+ms:running:[1-9]\d*$/.test(o) && !o.endsWith(`:${ROWS}`));
+    const midJob = outcomes.filter(
+      (o) => /^killed@[\d+]+ms:running:[1-9]\d*$/.test(o) && !o.endsWith(`:${ROWS}`),
+    );
     console.log(`crash trials: ${outcomes.join(', ')}`);
     expect(midJob.length).toBeGreaterThanOrEqual(TRIALS / 2);
   }, 600_000);

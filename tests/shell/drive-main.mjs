@@ -9,9 +9,22 @@ const { record, app } = await import('./fake-electron.mjs');
 await import(pathToFileURL(process.argv[2]).href);
 
 const deadline = Date.now() + 15_000;
-while (record.windows.length === 0 && record.quit === 0 && record.exitCode === undefined && Date.now() < deadline) await sleep(20);
+while (
+  record.windows.length === 0 &&
+  record.quit === 0 &&
+  record.exitCode === undefined &&
+  Date.now() < deadline
+)
+  await sleep(20);
 if (record.quit > 0 || record.exitCode !== undefined) {
-  process.stdout.write(JSON.stringify({ windows: record.windows.length, quit: record.quit, exitCode: record.exitCode ?? null, errorBoxes: record.errorBoxes }));
+  process.stdout.write(
+    JSON.stringify({
+      windows: record.windows.length,
+      quit: record.quit,
+      exitCode: record.exitCode ?? null,
+      errorBoxes: record.errorBoxes,
+    }),
+  );
   process.exit(0);
 }
 
@@ -65,10 +78,17 @@ result.ipc = {
   untrusted: await invoke({ senderFrame: { url: 'https://example.com/' } }, 'settings.get', {}),
   noFrame: await invoke({ senderFrame: null }, 'settings.get', {}),
   unknownMethod: await invoke({ senderFrame: { url: appUrl } }, 'settings.drop', {}),
-  badInput: await invoke({ senderFrame: { url: appUrl } }, 'contacts.create', { firstName: 'A', email: 'nope' }),
-  openExternal: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', { url: 'https://example.com/x' }),
+  badInput: await invoke({ senderFrame: { url: appUrl } }, 'contacts.create', {
+    firstName: 'A',
+    email: 'nope',
+  }),
+  openExternal: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', {
+    url: 'https://example.com/x',
+  }),
   chooseFile: await invoke({ senderFrame: { url: appUrl } }, 'system.chooseImportFile', {}),
-  openFileUrl: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', { url: 'file:///etc/passwd' }),
+  openFileUrl: await invoke({ senderFrame: { url: appUrl } }, 'system.openExternal', {
+    url: 'file:///etc/passwd',
+  }),
 };
 result.openedExternallyAfterIpc = [...record.openedExternally];
 

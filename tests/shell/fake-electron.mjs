@@ -107,7 +107,10 @@ export const dialog = {
   showOpenDialog(...args) {
     record.openDialogs = (record.openDialogs ?? 0) + 1;
     const options = args[args.length - 1];
-    return Promise.resolve({ canceled: false, filePaths: [`/home/user/${options.filters?.[0]?.extensions?.[0] ?? 'x'}-export.csv`] });
+    return Promise.resolve({
+      canceled: false,
+      filePaths: [`/home/user/${options.filters?.[0]?.extensions?.[0] ?? 'x'}-export.csv`],
+    });
   },
   showErrorBox(title, message) {
     record.errorBoxes.push({ title, message });

@@ -23,7 +23,8 @@ function runShell(env: Record<string, string> = {}) {
 }
 
 beforeAll(() => {
-  if (!existsSync(bundle)) throw new Error('out/main/index.js is missing: run "npm run build" before these tests (npm test does).');
+  if (!existsSync(bundle))
+    throw new Error('out/main/index.js is missing: run "npm run build" before these tests (npm test does).');
   dir = mkdtempSync(join(tmpdir(), 'tandem-shell-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -35,13 +36,24 @@ describe('the built Electron shell', () => {
   });
 
   it('opens one sandboxed, isolated window without Node and loads the bundled renderer', () => {
-    expect(result.window.webPreferences).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false });
+    expect(result.window.webPreferences).toMatchObject({
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webviewTag: false,
+    });
     expect(result.window.webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
     expect(result.loaded).toEqual([{ file: expect.stringMatching(/renderer[\\/]index\.html$/) }]);
   });
 
   it('refuses navigation away from the app, webviews and new windows', () => {
-    expect(result.navigation).toEqual({ external: true, fileElsewhere: true, app: false, redirect: true, webview: true });
+    expect(result.navigation).toEqual({
+      external: true,
+      fileElsewhere: true,
+      app: false,
+      redirect: true,
+      webview: true,
+    });
     expect(result.windowOpen.https).toEqual({ action: 'deny' });
     expect(result.windowOpen.javascript).toEqual({ action: 'deny' });
     expect(result.windowOpen.openedExternally).toEqual(['https://example.com/help']);
@@ -60,10 +72,19 @@ describe('the built Electron shell', () => {
     expect(result.ipc.untrusted).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(result.ipc.noFrame).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(result.ipc.unknownMethod).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    expect(result.ipc.badInput).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'email' }] } });
+    expect(result.ipc.badInput).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ field: 'email' }] },
+    });
     expect(result.ipc.openExternal).toMatchObject({ ok: true, value: { opened: true } });
-    expect(result.ipc.chooseFile).toEqual({ ok: true, value: { supported: true, path: '/home/user/csv-export.csv' } });
-    expect(result.ipc.openFileUrl).toMatchObject({ ok: false, error: { code: 'validation', issues: [{ field: 'url' }] } });
+    expect(result.ipc.chooseFile).toEqual({
+      ok: true,
+      value: { supported: true, path: '/home/user/csv-export.csv' },
+    });
+    expect(result.ipc.openFileUrl).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ field: 'url' }] },
+    });
     expect(result.openedExternallyAfterIpc).toEqual(['https://example.com/help', 'https://example.com/x']);
   });
 

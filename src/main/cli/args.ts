@@ -17,6 +17,7 @@ export function parse<O extends Options>(args: string[], options: O, command: st
 }
 
 export function requireString(value: string | boolean | undefined, flag: string, command: string): string {
-  if (typeof value !== 'string' || value.trim() === '') throw new UsageError(`${command}: ${flag} is required.`);
+  if (typeof value !== 'string' || value.trim() === '')
+    throw new UsageError(`${command}: ${flag} is required.`);
   return value;
 }

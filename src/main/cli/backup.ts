@@ -11,7 +11,9 @@ export interface TableCounts {
 
 export function tableCounts(sqlite: Database.Database): TableCounts {
   const tables = sqlite
-    .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`)
+    .prepare(
+      `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '%_fts%' ORDER BY name`,
+    )
     .all() as { name: string }[];
   const counts: TableCounts = {};
   for (const { name } of tables) {
@@ -38,8 +40,11 @@ function assertTandemDatabase(path: string): void {
   let source: Database.Database | undefined;
   try {
     source = new Database(path, { readonly: true, fileMustExist: true });
-    const hasMigrations = source.prepare(`SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'`).get();
-    if (!hasMigrations) throw new UsageError(`restore: ${path} is not a Tandem backup (it has no Tandem schema).`);
+    const hasMigrations = source
+      .prepare(`SELECT 1 FROM sqlite_master WHERE name = '__drizzle_migrations'`)
+      .get();
+    if (!hasMigrations)
+      throw new UsageError(`restore: ${path} is not a Tandem backup (it has no Tandem schema).`);
   } catch (error) {
     if (error instanceof UsageError) throw error;
     throw new UsageError(`restore: ${path} is not a readable SQLite database.`);
@@ -52,7 +57,11 @@ function assertTandemDatabase(path: string): void {
  * Replaces the database with a backup. The current database is first backed up beside itself, and the
  * restored file is opened once so an older backup is migrated (and a newer one refused) right away.
  */
-export async function restoreDatabase(file: string, backup: string, now: Date): Promise<{ counts: TableCounts; previous: string | null }> {
+export async function restoreDatabase(
+  file: string,
+  backup: string,
+  now: Date,
+): Promise<{ counts: TableCounts; previous: string | null }> {
   assertTandemDatabase(backup);
   let previous: string | null = null;
   if (existsSync(file)) {

@@ -31,7 +31,8 @@ export const commands: Record<string, Command> = {
     async run(args, db, io) {
       const { values } = parse(args, { ...json, scale: { type: 'string' } }, 'demo');
       const scale = values.scale === undefined ? 1 : Number(values.scale);
-      if (!Number.isInteger(scale) || scale < 1 || scale > 1000) throw new UsageError('demo: --scale must be a whole number from 1 to 1000.');
+      if (!Number.isInteger(scale) || scale < 1 || scale > 1000)
+        throw new UsageError('demo: --scale must be a whole number from 1 to 1000.');
       const core = await createCore(db);
       try {
         const before = workspaceStatus(core.ctx);
@@ -44,7 +45,11 @@ export const commands: Record<string, Command> = {
           markInitialized(core.ctx);
           return result;
         })();
-        io.out(values.json ? `${JSON.stringify({ db, ...counts })}\n` : `Demo workspace written to ${db}: ${counts.contacts} contacts, ${counts.leads} leads, ${counts.activities} activities, ${counts.orders} orders, ${counts.observations} daily metrics.\n`);
+        io.out(
+          values.json
+            ? `${JSON.stringify({ db, ...counts })}\n`
+            : `Demo workspace written to ${db}: ${counts.contacts} contacts, ${counts.leads} leads, ${counts.activities} activities, ${counts.orders} orders, ${counts.observations} daily metrics.\n`,
+        );
         return 0;
       } finally {
         core.close();
@@ -69,7 +74,11 @@ export const commands: Record<string, Command> = {
       const { values, positionals } = parse(args, json, 'restore');
       if (positionals.length !== 1) throw new UsageError('restore: name exactly one backup file.');
       const { counts, previous } = await restoreDatabase(db, resolve(positionals[0] ?? ''), io.now());
-      io.out(values.json ? `${JSON.stringify({ db, previous, counts })}\n` : `Restored ${db}.${previous ? ` The database it replaced was kept as ${previous}.` : ''}\n`);
+      io.out(
+        values.json
+          ? `${JSON.stringify({ db, previous, counts })}\n`
+          : `Restored ${db}.${previous ? ` The database it replaced was kept as ${previous}.` : ''}\n`,
+      );
       return 0;
     },
   },

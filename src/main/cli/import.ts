@@ -29,7 +29,9 @@ interface Problem {
 
 function problems(sqlite: Database.Database, jobId: string, severity: 'error' | 'note'): Problem[] {
   return sqlite
-    .prepare('SELECT row, column, message FROM import_row_errors WHERE job_id = ? AND severity = ? ORDER BY row, rowid')
+    .prepare(
+      'SELECT row, column, message FROM import_row_errors WHERE job_id = ? AND severity = ? ORDER BY row, rowid',
+    )
     .all(jobId, severity) as Problem[];
 }
 
@@ -44,14 +46,17 @@ function forgetJob(sqlite: Database.Database, jobId: string): void {
 
 export const importCommand: Command = {
   summary: 'import an export file (contacts, deals, orders, payments, marketing numbers)',
-  usage: 'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--sheet NAME] [--time-zone ZONE] [--date-order DMY|MDY] [--json]',
+  usage:
+    'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--sheet NAME] [--time-zone ZONE] [--date-order DMY|MDY] [--json]',
   async run(args, db, io) {
     const { values, positionals } = parse(args, flags, 'import');
     if (positionals.length !== 1) throw new UsageError('import: name exactly one file to import.');
     const kind = values.as === undefined ? undefined : ImportKind.safeParse(values.as);
-    if (kind && !kind.success) throw new UsageError(`import: --as must be one of ${ImportKind.options.join(', ')}.`);
+    if (kind && !kind.success)
+      throw new UsageError(`import: --as must be one of ${ImportKind.options.join(', ')}.`);
     const order = values['date-order'];
-    if (order !== undefined && order !== 'DMY' && order !== 'MDY') throw new UsageError('import: --date-order must be DMY or MDY.');
+    if (order !== undefined && order !== 'DMY' && order !== 'MDY')
+      throw new UsageError('import: --date-order must be DMY or MDY.');
     const path = resolve(positionals[0] ?? '');
     const core = await createCore(db);
     const sqlite = core.connection.sqlite;
@@ -113,9 +118,13 @@ export const importCommand: Command = {
             `${job.unchanged} unchanged, ${job.skipped} skipped, ${errors.length} with errors.\n`,
         );
         for (const n of notes.slice(0, 10)) io.out(`  note, row ${n.row}: ${n.message}\n`);
-        for (const e of errors.slice(0, 20)) io.out(`  error, row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}\n`);
+        for (const e of errors.slice(0, 20))
+          io.out(`  error, row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}\n`);
         if (errors.length > 20) io.out(`  …and ${errors.length - 20} more errors.\n`);
-        if (job.newCampaigns.length > 0) io.out(`New draft campaigns: ${job.newCampaigns.map((c) => `${c.name} (${c.trackingCode})`).join(', ')}\n`);
+        if (job.newCampaigns.length > 0)
+          io.out(
+            `New draft campaigns: ${job.newCampaigns.map((c) => `${c.name} (${c.trackingCode})`).join(', ')}\n`,
+          );
         if (job.status !== 'done' && job.message) io.out(`${job.message}\n`);
       }
       return job.status === 'done' ? 0 : 1;

@@ -16,7 +16,11 @@ export const inspectCommand: Command = {
   summary: 'show how a file would be read (encoding, columns, recognised export) without importing it',
   usage: 'tandem inspect FILE [--sheet NAME] [--json]',
   async run(args, _db, io) {
-    const { values, positionals } = parse(args, { json: { type: 'boolean' }, sheet: { type: 'string' }, help: { type: 'boolean', short: 'h' } }, 'inspect');
+    const { values, positionals } = parse(
+      args,
+      { json: { type: 'boolean' }, sheet: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      'inspect',
+    );
     if (positionals.length !== 1) throw new UsageError('inspect: name exactly one file.');
     let table;
     try {
@@ -47,12 +51,26 @@ export const inspectCommand: Command = {
       io.out(`${JSON.stringify(out)}\n`);
       return 0;
     }
-    const layout = table.format === 'xlsx' ? `Excel workbook, sheet "${table.sheet}" of ${table.sheets.length}` : `${table.encoding}${table.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(table.delimiter)}`;
+    const layout =
+      table.format === 'xlsx'
+        ? `Excel workbook, sheet "${table.sheet}" of ${table.sheets.length}`
+        : `${table.encoding}${table.bom ? ' with BOM' : ''}, delimiter ${JSON.stringify(table.delimiter)}`;
     io.out(`${table.fileName}: ${layout}; header on line ${table.headerLine}; ${table.records} records.\n`);
-    io.out(preset ? `Recognised as ${preset.label} (preset ${preset.name}, imports ${preset.kind}).\n` : 'Not a known export: import it with --as KIND and a column mapping.\n');
-    if (table.issueCount > 0) io.out(`${table.issueCount} rows have problems, e.g. ${table.issues[0]?.message ?? ''}\n`);
+    io.out(
+      preset
+        ? `Recognised as ${preset.label} (preset ${preset.name}, imports ${preset.kind}).\n`
+        : 'Not a known export: import it with --as KIND and a column mapping.\n',
+    );
+    if (table.issueCount > 0)
+      io.out(`${table.issueCount} rows have problems, e.g. ${table.issues[0]?.message ?? ''}\n`);
     io.out(`Columns (${table.columns.length}): ${table.columns.join(' | ')}\n`);
-    for (const row of table.sample) io.out(`  ${row.slice(0, 8).map((v) => printable(v)).join(' | ')}\n`);
+    for (const row of table.sample)
+      io.out(
+        `  ${row
+          .slice(0, 8)
+          .map((v) => printable(v))
+          .join(' | ')}\n`,
+      );
     return 0;
   },
 };

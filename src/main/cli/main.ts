@@ -6,7 +6,9 @@ import { commands, type Io } from './commands';
 
 export function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
-  const lines = Object.entries(commands).map(([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n      ${c.usage}`);
+  const lines = Object.entries(commands).map(
+    ([name, c]) => `  ${name.padEnd(width)}  ${c.summary}\n      ${c.usage}`,
+  );
   return `Usage: tandem [--db FILE] COMMAND [options]
 
 Tandem on the command line: the same core and database as the desktop app.
@@ -47,7 +49,9 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
   }
   const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
   if (!command) {
-    io.err(`Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}. Run "tandem --help".\n`);
+    io.err(
+      `Unknown command "${name}". Commands: ${Object.keys(commands).join(', ')}. Run "tandem --help".\n`,
+    );
     return 2;
   }
   if (args.includes('--help') || args.includes('-h')) {

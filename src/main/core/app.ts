@@ -42,7 +42,8 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
   ensureWorkspaceDefaults(ctx);
   // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
   recoverImports(ctx);
-  const report = options.onInternalError ?? ((error, method) => console.error(`[tandem] ${method} failed`, error));
+  const report =
+    options.onInternalError ?? ((error, method) => console.error(`[tandem] ${method} failed`, error));
 
   async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
@@ -61,7 +62,8 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       return { ok: true, value };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, error: error.toBody() };
-      if (error instanceof SchemaTooNewError) return { ok: false, error: { code: 'schema_too_new', message: error.message } };
+      if (error instanceof SchemaTooNewError)
+        return { ok: false, error: { code: 'schema_too_new', message: error.message } };
       report(error, method);
       return {
         ok: false,

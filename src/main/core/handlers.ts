@@ -15,7 +15,10 @@ import { spendHandlers } from './spend/handlers';
 import { systemHandlers } from './system/handlers';
 import { todayHandlers } from './today/handlers';
 
-export type Handler<K extends MethodName> = (input: ParsedInput<K>, ctx: Ctx) => Output<K> | Promise<Output<K>>;
+export type Handler<K extends MethodName> = (
+  input: ParsedInput<K>,
+  ctx: Ctx,
+) => Output<K> | Promise<Output<K>>;
 export type Handlers = { [K in MethodName]: Handler<K> };
 
 /** The one map from method name to implementation; the compiler checks that every declared method has one. */

@@ -23,7 +23,10 @@ export interface TestCore {
 export async function createTestCore(options: { clock?: Clock } = {}): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-test-'));
   const file = join(dir, 'tandem.sqlite');
-  const core = await createCore(file, { clock: options.clock, onInternalError: (error) => console.error(error) });
+  const core = await createCore(file, {
+    clock: options.clock,
+    onInternalError: (error) => console.error(error),
+  });
   const client = createClient(inProcessTransport(core));
   return {
     core,
@@ -42,7 +45,9 @@ export function inProcessTransport(core: Core) {
   return {
     invoke: (method: string, input: unknown) =>
       // Round-trip through JSON as the real transports do, so nothing passes that could not cross a process.
-      core.dispatch(method, JSON.parse(JSON.stringify(input ?? {}))).then((r) => JSON.parse(JSON.stringify(r))),
+      core
+        .dispatch(method, JSON.parse(JSON.stringify(input ?? {})))
+        .then((r) => JSON.parse(JSON.stringify(r))),
     subscribe: (event: string, listener: (payload: unknown) => void) =>
       core.subscribe((name, payload) => {
         if (name === event) listener(payload);

@@ -44,13 +44,21 @@ async function main(): Promise<void> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
   }
-  if (values.clock && Number.isNaN(Date.parse(values.clock))) throw new Error(`--clock: "${values.clock}" is not a date and time`);
+  if (values.clock && Number.isNaN(Date.parse(values.clock)))
+    throw new Error(`--clock: "${values.clock}" is not a date and time`);
   const file = resolve(values.db ?? defaultDatabaseFile());
-  const core = await spawnCore(new URL('../core/worker/core-worker.ts', import.meta.url), { file, clockStart: values.clock }, ['--import', 'tsx']);
+  const core = await spawnCore(
+    new URL('../core/worker/core-worker.ts', import.meta.url),
+    { file, clockStart: values.clock },
+    ['--import', 'tsx'],
+  );
   const host = await startHost({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
   process.stdout.write(`Tandem is running at ${host.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`);
   const stop = () => {
-    void host.close().then(() => core.close()).then(() => process.exit(0));
+    void host
+      .close()
+      .then(() => core.close())
+      .then(() => process.exit(0));
   };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);

@@ -13,7 +13,10 @@ let rendererDir = '';
 beforeAll(async () => {
   t = await createTestCore();
   rendererDir = mkdtempSync(join(tmpdir(), 'tandem-renderer-'));
-  writeFileSync(join(rendererDir, 'index.html'), '<html><head><title>Tandem</title></head><body></body></html>');
+  writeFileSync(
+    join(rendererDir, 'index.html'),
+    '<html><head><title>Tandem</title></head><body></body></html>',
+  );
   host = await startHost({ core: t.core, rendererDir });
 });
 afterAll(async () => {
@@ -23,21 +26,37 @@ afterAll(async () => {
 });
 
 /** Raw HTTP so tests can set Host and Origin headers as an attacker's page or a rebinding DNS would. */
-function call(path: string, { method = 'GET', headers = {}, body }: { method?: string; headers?: Record<string, string>; body?: string } = {}) {
+function call(
+  path: string,
+  {
+    method = 'GET',
+    headers = {},
+    body,
+  }: { method?: string; headers?: Record<string, string>; body?: string } = {},
+) {
   const url = new URL(path, host.url);
-  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>((resolve, reject) => {
-    const req = request({ host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers }, (res) => {
-      let data = '';
-      res.on('data', (c: Buffer) => (data += c.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
-    });
-    req.on('error', reject);
-    req.end(body);
-  });
+  return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+    (resolve, reject) => {
+      const req = request(
+        { host: url.hostname, port: url.port, path: url.pathname + url.search, method, headers },
+        (res) => {
+          let data = '';
+          res.on('data', (c: Buffer) => (data += c.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
+        },
+      );
+      req.on('error', reject);
+      req.end(body);
+    },
+  );
 }
 
 const invoke = (method: string, input: unknown, headers: Record<string, string> = {}) =>
-  call('/api/invoke', { method: 'POST', headers: { 'content-type': 'application/json', 'x-tandem-token': host.token, ...headers }, body: JSON.stringify({ method, input }) });
+  call('/api/invoke', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', 'x-tandem-token': host.token, ...headers },
+    body: JSON.stringify({ method, input }),
+  });
 
 describe('loopback host', () => {
   it('listens on 127.0.0.1 only', () => {
@@ -68,8 +87,15 @@ describe('loopback host', () => {
       ok: false,
       error: { code: 'validation', issues: [{ field: 'email' }] },
     });
-    expect(JSON.parse((await invoke('nope.nothing', {})).body)).toMatchObject({ ok: false, error: { code: 'unknown_method' } });
-    const bad = await call('/api/invoke', { method: 'POST', headers: { 'x-tandem-token': host.token }, body: '{not json' });
+    expect(JSON.parse((await invoke('nope.nothing', {})).body)).toMatchObject({
+      ok: false,
+      error: { code: 'unknown_method' },
+    });
+    const bad = await call('/api/invoke', {
+      method: 'POST',
+      headers: { 'x-tandem-token': host.token },
+      body: '{not json',
+    });
     expect(bad.status).toBe(400);
   });
 

@@ -83,12 +83,15 @@ export async function startHost(options: HostOptions): Promise<Host> {
   async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
     const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, relative));
-    if (!file.startsWith(normalize(options.rendererDir) + sep)) return send(res, 404, 'Not found', 'text/plain');
+    if (!file.startsWith(normalize(options.rendererDir) + sep))
+      return send(res, 404, 'Not found', 'text/plain');
     try {
       let body: string | Buffer = await readFile(file);
       const type = TYPES[extname(file)] ?? 'application/octet-stream';
       if (relative === 'index.html') {
-        body = body.toString('utf8').replace('</head>', `<meta name="tandem-host-token" content="${token}"></head>`);
+        body = body
+          .toString('utf8')
+          .replace('</head>', `<meta name="tandem-host-token" content="${token}"></head>`);
       }
       send(res, 200, body as string, type);
     } catch {
@@ -99,7 +102,11 @@ export async function startHost(options: HostOptions): Promise<Host> {
   }
 
   function events(req: IncomingMessage, res: ServerResponse): void {
-    res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    res.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+    });
     res.write(': connected\n\n');
     const unsubscribe = options.core.subscribe((event, payload) => {
       res.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
@@ -115,29 +122,40 @@ export async function startHost(options: HostOptions): Promise<Host> {
     void (async () => {
       if (!allowedHosts.has(req.headers.host ?? '')) return forbidden(res, 'Unknown host.');
       const requestOrigin = req.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin) return forbidden(res, 'Requests from other sites are refused.');
+      if (requestOrigin !== undefined && requestOrigin !== origin)
+        return forbidden(res, 'Requests from other sites are refused.');
       const url = new URL(req.url ?? '/', origin);
       if (url.pathname === '/api/invoke') {
         if (req.method !== 'POST') return send(res, 405, '{}');
-        if (!sameToken(req.headers['x-tandem-token'] as string | undefined, token)) return forbidden(res, 'Missing or wrong token.');
+        if (!sameToken(req.headers['x-tandem-token'] as string | undefined, token))
+          return forbidden(res, 'Missing or wrong token.');
         let message: { method?: unknown; input?: unknown };
         try {
           message = JSON.parse(await readBody(req)) as typeof message;
         } catch {
-          return send(res, 400, JSON.stringify({ ok: false, error: { code: 'validation', message: 'The request body is not JSON.' } }));
+          return send(
+            res,
+            400,
+            JSON.stringify({
+              ok: false,
+              error: { code: 'validation', message: 'The request body is not JSON.' },
+            }),
+          );
         }
         const result = await options.core.dispatch(message.method, message.input);
         return send(res, 200, JSON.stringify(result));
       }
       if (url.pathname === '/api/events') {
-        if (!sameToken(url.searchParams.get('token'), token)) return forbidden(res, 'Missing or wrong token.');
+        if (!sameToken(url.searchParams.get('token'), token))
+          return forbidden(res, 'Missing or wrong token.');
         return events(req, res);
       }
       if (req.method !== 'GET') return send(res, 405, '{}');
       return serveStatic(req, res, url.pathname);
     })().catch((error: unknown) => {
       console.error('[tandem host]', error);
-      if (!res.headersSent) send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Host error.' } }));
+      if (!res.headersSent)
+        send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Host error.' } }));
     });
   });
 

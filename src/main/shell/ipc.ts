@@ -31,7 +31,8 @@ export function registerIpc(deps: IpcDeps): () => void {
     if (!isAppUrl(frameUrl, deps.devServerUrl)) return forbidden;
     if (method === 'system.openExternal') {
       const parsed = api['system.openExternal'].input.safeParse(input);
-      if (!parsed.success) return { ok: false, error: validationError(parsed.error, 'input for system.openExternal') };
+      if (!parsed.success)
+        return { ok: false, error: validationError(parsed.error, 'input for system.openExternal') };
       await deps.openExternal(parsed.data.url);
       return { ok: true, value: { opened: true, message: 'Opened in your browser.' } };
     }

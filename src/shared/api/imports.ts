@@ -83,7 +83,9 @@ export const ImportJob = z.object({
   errorCount: z.number().int(),
   message: z.string().nullable(),
   /** Campaigns this job created as drafts for tracking codes it did not know. */
-  newCampaigns: z.array(z.object({ id: z.string(), name: z.string(), trackingCode: z.string(), channel: z.string() })),
+  newCampaigns: z.array(
+    z.object({ id: z.string(), name: z.string(), trackingCode: z.string(), channel: z.string() }),
+  ),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),
@@ -150,16 +152,26 @@ const JobId = z.strictObject({ id: Id });
 
 export const importsApi = {
   /** Reads a file without writing anything: layout, first rows, recognised export, fields to map to. */
-  'imports.inspect': query(z.strictObject({ path: FilePath, sheet: z.string().max(200).optional() }), ImportInspection),
+  'imports.inspect': query(
+    z.strictObject({ path: FilePath, sheet: z.string().max(200).optional() }),
+    ImportInspection,
+  ),
   /** Starts a job in the import worker; progress arrives as `import.progress` events. */
   'imports.start': command(ImportStart, ImportJob),
   'imports.list': query(
-    z.strictObject({ offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(200).default(50) }),
+    z.strictObject({
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(200).default(50),
+    }),
     z.object({ total: z.number().int(), rows: z.array(ImportJob) }),
   ),
   'imports.get': query(JobId, ImportJob),
   'imports.errors': query(
-    z.strictObject({ id: Id, offset: z.number().int().min(0).default(0), limit: z.number().int().min(1).max(1000).default(100) }),
+    z.strictObject({
+      id: Id,
+      offset: z.number().int().min(0).default(0),
+      limit: z.number().int().min(1).max(1000).default(100),
+    }),
     z.object({ total: z.number().int(), rows: z.array(ImportRowError) }),
   ),
   /** Writes the job's row errors and notes as CSV (row, column, problem, then the row as it was). */
@@ -181,7 +193,10 @@ export const importsApi = {
     z.strictObject({
       name: z.string().trim().min(1).max(255),
       contentBase64: z.string().max(8 * 1024 * 1024),
-      uploadId: z.string().regex(/^[a-z0-9-]{8,64}$/).optional(),
+      uploadId: z
+        .string()
+        .regex(/^[a-z0-9-]{8,64}$/)
+        .optional(),
     }),
     z.object({ uploadId: z.string(), path: z.string(), size: z.number().int() }),
   ),

@@ -29,7 +29,12 @@ export const SettingsUpdate = z.strictObject({
     .refine(isCurrencyCode, 'expected a currency code like USD or EUR')
     .optional(),
   locale: z.string().trim().refine(isLocale, 'expected a locale like en-US or de-DE').optional(),
-  fiscalYearStartMonth: z.number().int().min(1, 'expected a month 1–12').max(12, 'expected a month 1–12').optional(),
+  fiscalYearStartMonth: z
+    .number()
+    .int()
+    .min(1, 'expected a month 1–12')
+    .max(12, 'expected a month 1–12')
+    .optional(),
   weekStart: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;

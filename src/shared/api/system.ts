@@ -1,7 +1,10 @@
 import { z } from 'zod';
 import { query } from '../contract/define';
 
-export const ExternalUrl = z.url({ protocol: /^https?$/, message: 'expected a web address starting with http:// or https://' });
+export const ExternalUrl = z.url({
+  protocol: /^https?$/,
+  message: 'expected a web address starting with http:// or https://',
+});
 
 export const systemApi = {
   /** The core's clock: the renderer asks it what "today" is, so tests and demos can set the date. */

@@ -1,12 +1,6 @@
 /** Every reply that crosses a process boundary has this shape; nothing throws across a transport. */
 export type ErrorCode =
-  | 'validation'
-  | 'unknown_method'
-  | 'not_found'
-  | 'conflict'
-  | 'forbidden'
-  | 'schema_too_new'
-  | 'internal';
+  'validation' | 'unknown_method' | 'not_found' | 'conflict' | 'forbidden' | 'schema_too_new' | 'internal';
 
 export interface FieldIssue {
   /** Dotted path of the offending field, e.g. `email` or `steps.2.dayOffset`. */

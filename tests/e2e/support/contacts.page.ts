@@ -5,7 +5,10 @@ export class ContactsPage {
   constructor(private readonly page: Page) {}
 
   async goto(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /Leads & contacts/ }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /Leads & contacts/ })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Leads & contacts' })).toBeVisible();
   }
 
@@ -25,7 +28,9 @@ export class ContactsPage {
   }
 
   async submit(): Promise<void> {
-    await this.form().getByRole('button', { name: /Create contact|Save changes/ }).click();
+    await this.form()
+      .getByRole('button', { name: /Create contact|Save changes/ })
+      .click();
   }
 
   rows() {

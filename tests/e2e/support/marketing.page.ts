@@ -5,7 +5,10 @@ export class MarketingPage {
   constructor(private readonly page: Page) {}
 
   async goto(section: 'Plans' | 'Campaigns' | 'Calendar'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`^${section}`) }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: new RegExp(`^${section}`) })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }
 
@@ -89,7 +92,8 @@ export class MarketingPage {
   async invoke<T>(method: string, input: unknown): Promise<T> {
     const reply = await this.page.evaluate(
       async ([m, i]) => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
+        const token =
+          document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
         const response = await fetch('/api/invoke', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-tandem-token': token },

@@ -8,7 +8,10 @@ export class SalesPage {
   constructor(readonly page: Page) {}
 
   async goto(section: 'Today' | 'Pipeline' | 'Cadences'): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: new RegExp(`^${section}`) }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: new RegExp(`^${section}`) })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: section })).toBeVisible();
   }
 
@@ -56,11 +59,15 @@ export class SalesPage {
   }
 
   column(stage: string): Locator {
-    return this.page.getByRole('list', { name: 'Pipeline board' }).getByRole('listitem', { name: new RegExp(`^${escape(stage)}:`) });
+    return this.page
+      .getByRole('list', { name: 'Pipeline board' })
+      .getByRole('listitem', { name: new RegExp(`^${escape(stage)}:`) });
   }
 
   card(title: string): Locator {
-    return this.page.getByRole('list', { name: 'Pipeline board' }).getByRole('button', { name: new RegExp(`^${escape(title)},`) });
+    return this.page
+      .getByRole('list', { name: 'Pipeline board' })
+      .getByRole('button', { name: new RegExp(`^${escape(title)},`) });
   }
 
   toasts(): Locator {
@@ -94,10 +101,20 @@ export class SalesPage {
 
   /** A campaign through the API, then a contact through its form, as the owner would. */
   async createContactInForm(contacts: ContactsPage): Promise<void> {
-    await this.invoke('campaigns.create', { name: 'Autumn tasting', channel: 'event', objective: 'leads', keyMessage: 'roasted to order and delivered within 48 hours' });
+    await this.invoke('campaigns.create', {
+      name: 'Autumn tasting',
+      channel: 'event',
+      objective: 'leads',
+      keyMessage: 'roasted to order and delivered within 48 hours',
+    });
     await contacts.goto();
     await contacts.openNewForm();
-    await contacts.fill({ 'First name': 'Aria', 'Last name': 'Dubois', 'E-mail': 'aria@pemaquid.example', Company: 'Pemaquid Coffee House' });
+    await contacts.fill({
+      'First name': 'Aria',
+      'Last name': 'Dubois',
+      'E-mail': 'aria@pemaquid.example',
+      Company: 'Pemaquid Coffee House',
+    });
     await contacts.submit();
     await expect(contacts.row('Aria Dubois')).toBeVisible();
   }
@@ -110,22 +127,37 @@ export class SalesPage {
     await expect(form).toBeVisible();
     await this.fill(form, { Title: title });
     await this.pickContact(form, 'Aria', 'Aria Dubois');
-    await this.fill(form, { 'Source campaign': 'Autumn tasting', 'Value (USD)': value, 'Expected close': '2026-11-30' });
+    await this.fill(form, {
+      'Source campaign': 'Autumn tasting',
+      'Value (USD)': value,
+      'Expected close': '2026-11-30',
+    });
     await form.getByRole('button', { name: 'Create lead' }).click();
     await expect(this.dialog('New lead')).toBeHidden();
     await expect(this.card(title)).toBeVisible();
   }
 
   /** A campaign, a contact and a lead from that campaign, made through the API to set the scene. */
-  async seedLead(title = 'Office coffee for Pemaquid'): Promise<{ campaignId: string; contactId: string; leadId: string }> {
+  async seedLead(
+    title = 'Office coffee for Pemaquid',
+  ): Promise<{ campaignId: string; contactId: string; leadId: string }> {
     const campaign = await this.invoke<{ id: string }>('campaigns.create', {
       name: 'Autumn tasting',
       channel: 'event',
       objective: 'leads',
       keyMessage: 'roasted to order and delivered within 48 hours',
     });
-    const contact = await this.invoke<{ id: string }>('contacts.create', { firstName: 'Aria', lastName: 'Dubois', email: 'aria@pemaquid.example' });
-    const lead = await this.invoke<{ id: string }>('leads.create', { title, contactId: contact.id, campaignId: campaign.id, valueMinor: 120000 });
+    const contact = await this.invoke<{ id: string }>('contacts.create', {
+      firstName: 'Aria',
+      lastName: 'Dubois',
+      email: 'aria@pemaquid.example',
+    });
+    const lead = await this.invoke<{ id: string }>('leads.create', {
+      title,
+      contactId: contact.id,
+      campaignId: campaign.id,
+      valueMinor: 120000,
+    });
     return { campaignId: campaign.id, contactId: contact.id, leadId: lead.id };
   }
 
@@ -133,7 +165,8 @@ export class SalesPage {
   async invoke<T>(method: string, input: unknown): Promise<T> {
     const reply = await this.page.evaluate(
       async ([m, i]) => {
-        const token = document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
+        const token =
+          document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
         const response = await fetch('/api/invoke', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-tandem-token': token },

@@ -37,7 +37,9 @@ function ensureTable(sqlite: Database.Database): void {
 /** Reads which migrations a database has, refusing one written by a newer schema than this build knows. */
 export function migrationState(sqlite: Database.Database, known: MigrationMeta[]): MigrationState {
   ensureTable(sqlite);
-  const rows = sqlite.prepare(`SELECT created_at AS at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at`).all() as {
+  const rows = sqlite
+    .prepare(`SELECT created_at AS at FROM "${MIGRATIONS_TABLE}" ORDER BY created_at`)
+    .all() as {
     at: number;
   }[];
   const knownTimes = new Set(known.map((m) => m.folderMillis));
@@ -68,7 +70,9 @@ export function applyMigrations(sqlite: Database.Database, state: MigrationState
         }
         const broken = sqlite.pragma('foreign_key_check') as unknown[];
         if (broken.length > 0) {
-          throw new Error(`Migration ${i} would leave ${broken.length} rows with broken references; not applied.`);
+          throw new Error(
+            `Migration ${i} would leave ${broken.length} rows with broken references; not applied.`,
+          );
         }
         record.run(migration.hash, migration.folderMillis);
       })();

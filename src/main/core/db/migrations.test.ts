@@ -38,7 +38,8 @@ describe('migrations', () => {
 
       const after = await openDatabase(file, { migrateUpTo: step });
       const countsAfter = rowCounts(after.sqlite);
-      for (const [table, n] of Object.entries(counts)) expect({ table, n: countsAfter[table] }).toEqual({ table, n });
+      for (const [table, n] of Object.entries(counts))
+        expect({ table, n: countsAfter[table] }).toEqual({ table, n });
       expect(after.sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(after.sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
       if (step > 1) expect(after.backupPath).not.toBeNull();
@@ -55,9 +56,17 @@ describe('migrations', () => {
     const newer = join(dir, 'migrations');
     cpSync(defaultMigrationsFolder(), newer, { recursive: true });
     const journalFile = join(newer, 'meta/_journal.json');
-    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as { entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[] };
+    const journal = JSON.parse(readFileSync(journalFile, 'utf8')) as {
+      entries: { idx: number; when: number; tag: string; version: string; breakpoints: boolean }[];
+    };
     const last = journal.entries[journal.entries.length - 1];
-    journal.entries.push({ idx: journal.entries.length, version: last?.version ?? '6', when: (last?.when ?? 0) + 1000, tag: '9999_test_column', breakpoints: true });
+    journal.entries.push({
+      idx: journal.entries.length,
+      version: last?.version ?? '6',
+      when: (last?.when ?? 0) + 1000,
+      tag: '9999_test_column',
+      breakpoints: true,
+    });
     writeFileSync(journalFile, JSON.stringify(journal));
     writeFileSync(join(newer, '9999_test_column.sql'), 'ALTER TABLE contacts ADD COLUMN test_note text;');
 
@@ -68,18 +77,24 @@ describe('migrations', () => {
     expect(readdirSync(join(dir, 'backups'))).toEqual([basename(upgraded.backupPath ?? '')]);
     const backup = new Database(upgraded.backupPath ?? '', { readonly: true });
     expect(rowCounts(backup).contacts).toBe(5);
-    expect((backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(migrations.length);
+    expect((backup.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(
+      migrations.length,
+    );
     backup.close();
   });
 
   it('refuses a database written by a newer Tandem and leaves it untouched', async () => {
     const file = join(dir, 'newer.sqlite');
     const c = await openDatabase(file);
-    c.sqlite.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', Date.now() + 10 ** 10);
+    c.sqlite
+      .prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)')
+      .run('future', Date.now() + 10 ** 10);
     c.close();
     await expect(openDatabase(file)).rejects.toBeInstanceOf(SchemaTooNewError);
     const raw = new Database(file, { readonly: true });
-    expect((raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(migrations.length + 1);
+    expect((raw.prepare('SELECT count(*) AS n FROM __drizzle_migrations').get() as { n: number }).n).toBe(
+      migrations.length + 1,
+    );
     raw.close();
   });
 });

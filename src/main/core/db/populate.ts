@@ -16,7 +16,13 @@ interface ForeignKey {
 export function dataTables(sqlite: Database.Database): string[] {
   const rows = sqlite.prepare(`PRAGMA table_list`).all() as { name: string; type: string; schema: string }[];
   return rows
-    .filter((r) => r.schema === 'main' && r.type === 'table' && !r.name.startsWith('sqlite_') && r.name !== '__drizzle_migrations')
+    .filter(
+      (r) =>
+        r.schema === 'main' &&
+        r.type === 'table' &&
+        !r.name.startsWith('sqlite_') &&
+        r.name !== '__drizzle_migrations',
+    )
     .map((r) => r.name)
     .sort();
 }
@@ -35,12 +41,16 @@ export function rowCounts(sqlite: Database.Database): Record<string, number> {
  */
 export function populateEveryTable(sqlite: Database.Database, perTable: number): void {
   const tables = dataTables(sqlite);
-  const fks = new Map(tables.map((t) => [t, sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as ForeignKey[]]));
+  const fks = new Map(
+    tables.map((t) => [t, sqlite.prepare(`PRAGMA foreign_key_list("${t}")`).all() as ForeignKey[]]),
+  );
   const done = new Set<string>();
   const order: string[] = [];
   // Parents before children; self-references and cycles fall back to nulls.
   while (order.length < tables.length) {
-    const ready = tables.filter((t) => !done.has(t) && (fks.get(t) ?? []).every((fk) => done.has(fk.table) || fk.table === t));
+    const ready = tables.filter(
+      (t) => !done.has(t) && (fks.get(t) ?? []).every((fk) => done.has(fk.table) || fk.table === t),
+    );
     const next = ready.length > 0 ? ready : tables.filter((t) => !done.has(t)).slice(0, 1);
     for (const t of next) {
       done.add(t);
@@ -53,11 +63,15 @@ export function populateEveryTable(sqlite: Database.Database, perTable: number):
       const refs = new Map((fks.get(table) ?? []).map((fk) => [fk.from, fk.table]));
       const parentIds = new Map<string, string[]>();
       for (const [column, parent] of refs) {
-        const ids = (sqlite.prepare(`SELECT id FROM "${parent}" LIMIT ?`).all(perTable) as { id: string }[]).map((r) => r.id);
+        const ids = (
+          sqlite.prepare(`SELECT id FROM "${parent}" LIMIT ?`).all(perTable) as { id: string }[]
+        ).map((r) => r.id);
         parentIds.set(column, ids);
       }
       const names = columns.map((c) => `"${c.name}"`).join(', ');
-      const insert = sqlite.prepare(`INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`);
+      const insert = sqlite.prepare(
+        `INSERT INTO "${table}" (${names}) VALUES (${columns.map(() => '?').join(', ')})`,
+      );
       for (let i = 0; i < perTable; i++) {
         insert.run(columns.map((c) => valueFor(table, c, i, parentIds.get(c.name))));
       }
@@ -68,8 +82,10 @@ export function populateEveryTable(sqlite: Database.Database, perTable: number):
 function valueFor(table: string, column: Column, i: number, parents: string[] | undefined): unknown {
   if (parents) return parents.length > 0 ? parents[i % parents.length] : null;
   const type = column.type.toUpperCase();
-  if (column.pk && type === 'TEXT') return `00000000-0000-7000-8000-${String(i).padStart(6, '0')}${table.length.toString(16).padStart(6, '0')}`;
-  if (type.includes('INT')) return column.name.startsWith('is_') || column.name.startsWith('skip_') ? i % 2 : i + 1;
+  if (column.pk && type === 'TEXT')
+    return `00000000-0000-7000-8000-${String(i).padStart(6, '0')}${table.length.toString(16).padStart(6, '0')}`;
+  if (type.includes('INT'))
+    return column.name.startsWith('is_') || column.name.startsWith('skip_') ? i % 2 : i + 1;
   if (type.includes('REAL') || type.includes('NUM')) return i + 0.5;
   if (/(_at|_date|^date)$/.test(column.name)) return new Date(Date.UTC(2026, 0, 1 + i)).toISOString();
   return `${table}.${column.name}.${i}`;

@@ -2,33 +2,135 @@
 export const DEMO_BUSINESS = { name: 'Harbor & Pine Coffee Roasters', currency: 'USD', locale: 'en-US' };
 
 export const FIRST_NAMES = [
-  'Aria', 'Noah', 'Emma', 'Liam', 'Olivia', 'Mateo', 'Chloe', 'Ethan', 'Isabella', 'Kwame', 'Priya', 'Lucas',
-  'Mia', 'Theo', 'Sofia', 'Ezra', 'Hana', 'Omar', 'Grace', 'Diego', 'Nora', 'Samuel', 'Leila', 'Jonah',
+  'Aria',
+  'Noah',
+  'Emma',
+  'Liam',
+  'Olivia',
+  'Mateo',
+  'Chloe',
+  'Ethan',
+  'Isabella',
+  'Kwame',
+  'Priya',
+  'Lucas',
+  'Mia',
+  'Theo',
+  'Sofia',
+  'Ezra',
+  'Hana',
+  'Omar',
+  'Grace',
+  'Diego',
+  'Nora',
+  'Samuel',
+  'Leila',
+  'Jonah',
 ] as const;
 
 export const LAST_NAMES = [
-  'Dubois', 'Nelson', 'Allen', 'Torres', 'Crockett', 'Fitzgerald', 'Sargent', 'Roberts', 'Park', 'Patel',
-  'Lindqvist', 'Okafor', 'Haddad', 'Moreau', 'Nakamura', 'Silva', 'Brennan', 'Cohen', 'Ruiz', 'Walsh',
+  'Dubois',
+  'Nelson',
+  'Allen',
+  'Torres',
+  'Crockett',
+  'Fitzgerald',
+  'Sargent',
+  'Roberts',
+  'Park',
+  'Patel',
+  'Lindqvist',
+  'Okafor',
+  'Haddad',
+  'Moreau',
+  'Nakamura',
+  'Silva',
+  'Brennan',
+  'Cohen',
+  'Ruiz',
+  'Walsh',
 ] as const;
 
 export const CITIES = [
-  ['Portland', 'Maine'], ['Boston', 'Massachusetts'], ['Bangor', 'Maine'], ['Bath', 'Maine'],
-  ['Portsmouth', 'New Hampshire'], ['Burlington', 'Vermont'], ['Providence', 'Rhode Island'],
+  ['Portland', 'Maine'],
+  ['Boston', 'Massachusetts'],
+  ['Bangor', 'Maine'],
+  ['Bath', 'Maine'],
+  ['Portsmouth', 'New Hampshire'],
+  ['Burlington', 'Vermont'],
+  ['Providence', 'Rhode Island'],
 ] as const;
 
 export const COMPANIES = [
-  'Pemaquid Coffee House', 'Pine Needle Bistro', 'Casco Bay Bakery', 'Old Port Provisions', 'Tidewater Cafe',
-  'Granite State Grocers', 'Lighthouse Deli', 'Back Cove Books & Coffee', 'Fore Street Kitchen', 'Mill Pond Market',
+  'Pemaquid Coffee House',
+  'Pine Needle Bistro',
+  'Casco Bay Bakery',
+  'Old Port Provisions',
+  'Tidewater Cafe',
+  'Granite State Grocers',
+  'Lighthouse Deli',
+  'Back Cove Books & Coffee',
+  'Fore Street Kitchen',
+  'Mill Pond Market',
 ] as const;
 
 export const DEMO_CAMPAIGNS = [
-  { code: 'spring-newsletter', name: 'Spring newsletter', channel: 'email', objective: 'sales', budget: 300_00, message: 'Spring single-origins, roasted this week' },
-  { code: 'insta-launch', name: 'Instagram launch', channel: 'social', objective: 'awareness', budget: 1_200_00, message: 'Small-batch coffee from the Maine coast' },
-  { code: 'fb-retarget', name: 'Facebook retargeting', channel: 'ads', objective: 'sales', budget: 2_500_00, message: 'Your first bag ships free' },
-  { code: 'linkedin-wholesale', name: 'LinkedIn wholesale', channel: 'social', objective: 'leads', budget: 1_500_00, message: 'Fresh-roasted house blends for cafes, delivered weekly' },
-  { code: 'coffeefest-2026', name: 'CoffeeFest booth', channel: 'event', objective: 'leads', budget: 3_000_00, message: 'Taste our wholesale blends at booth 14' },
-  { code: 'google-search', name: 'Google search ads', channel: 'ads', objective: 'sales', budget: 1_800_00, message: 'Specialty coffee roasted to order' },
-  { code: 'referral-program', name: 'Referral program', channel: 'referral', objective: 'leads', budget: 500_00, message: 'Give $10, get $10 on your next bag' },
+  {
+    code: 'spring-newsletter',
+    name: 'Spring newsletter',
+    channel: 'email',
+    objective: 'sales',
+    budget: 300_00,
+    message: 'Spring single-origins, roasted this week',
+  },
+  {
+    code: 'insta-launch',
+    name: 'Instagram launch',
+    channel: 'social',
+    objective: 'awareness',
+    budget: 1_200_00,
+    message: 'Small-batch coffee from the Maine coast',
+  },
+  {
+    code: 'fb-retarget',
+    name: 'Facebook retargeting',
+    channel: 'ads',
+    objective: 'sales',
+    budget: 2_500_00,
+    message: 'Your first bag ships free',
+  },
+  {
+    code: 'linkedin-wholesale',
+    name: 'LinkedIn wholesale',
+    channel: 'social',
+    objective: 'leads',
+    budget: 1_500_00,
+    message: 'Fresh-roasted house blends for cafes, delivered weekly',
+  },
+  {
+    code: 'coffeefest-2026',
+    name: 'CoffeeFest booth',
+    channel: 'event',
+    objective: 'leads',
+    budget: 3_000_00,
+    message: 'Taste our wholesale blends at booth 14',
+  },
+  {
+    code: 'google-search',
+    name: 'Google search ads',
+    channel: 'ads',
+    objective: 'sales',
+    budget: 1_800_00,
+    message: 'Specialty coffee roasted to order',
+  },
+  {
+    code: 'referral-program',
+    name: 'Referral program',
+    channel: 'referral',
+    objective: 'leads',
+    budget: 500_00,
+    message: 'Give $10, get $10 on your next bag',
+  },
 ] as const;
 
 export const PRODUCTS = [
@@ -46,4 +148,9 @@ export const ACTIVITY_SUBJECTS = {
   task: ['Prepare samples', 'Update proposal', 'Ship tasting kit'],
 } as const;
 
-export const LOST_REASONS = ['Price too high', 'Chose another roaster', 'No budget this season', 'No response'] as const;
+export const LOST_REASONS = [
+  'Price too high',
+  'Chose another roaster',
+  'No budget this season',
+  'No response',
+] as const;

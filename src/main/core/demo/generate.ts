@@ -5,7 +5,17 @@ import type { Ctx } from '../context';
 import { companyKey, emailKey, phoneKey } from '../contacts/keys';
 import { WORKSPACE_ID } from '../workspace/defaults';
 import { eq } from 'drizzle-orm';
-import { ACTIVITY_SUBJECTS, CITIES, COMPANIES, DEMO_BUSINESS, DEMO_CAMPAIGNS, FIRST_NAMES, LAST_NAMES, LOST_REASONS, PRODUCTS } from './data';
+import {
+  ACTIVITY_SUBJECTS,
+  CITIES,
+  COMPANIES,
+  DEMO_BUSINESS,
+  DEMO_CAMPAIGNS,
+  FIRST_NAMES,
+  LAST_NAMES,
+  LOST_REASONS,
+  PRODUCTS,
+} from './data';
 import { createRandom, type Random } from './random';
 
 const DAY = 86_400_000;
@@ -30,7 +40,10 @@ const isoAt = (ms: number) => new Date(ms).toISOString();
 function insertAll<T extends SQLiteTable>(ctx: Ctx, table: T, rows: T['$inferInsert'][]): void {
   // 200 rows per statement keeps well under SQLite's bound-variable limit for our widest table.
   for (let i = 0; i < rows.length; i += 200) {
-    ctx.db.insert(table).values(rows.slice(i, i + 200)).run();
+    ctx.db
+      .insert(table)
+      .values(rows.slice(i, i + 200))
+      .run();
   }
 }
 
@@ -73,16 +86,32 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       goalLeads: 120 * scale,
       goalQualifiedLeads: 50 * scale,
       goalBudgetMinor: 12_000_00,
-      strengths: 'Roasted to order within 48 hours; loyal local customers; owner knows every wholesale buyer.',
+      strengths:
+        'Roasted to order within 48 hours; loyal local customers; owner knows every wholesale buyer.',
       weaknesses: 'Small marketing budget; website converts poorly on mobile.',
       opportunities: 'New cafes opening in Portland and Portsmouth; office coffee coming back.',
       threats: 'Green coffee prices up 30%; national brands discounting subscriptions.',
-      positioning: 'For independent cafes in New England who care about freshness, Harbor & Pine is the local roaster that delivers beans roasted this week.',
+      positioning:
+        'For independent cafes in New England who care about freshness, Harbor & Pine is the local roaster that delivers beans roasted this week.',
     },
   ]);
   insertAll(ctx, t.planSegments, [
-    { ...stamp(start), planId: plan.id, name: 'Independent cafes', description: 'Wholesale, 10–40 lb a week', isTarget: true, position: 0 },
-    { ...stamp(start), planId: plan.id, name: 'Home brewers', description: 'Online shop and subscriptions', isTarget: false, position: 1 },
+    {
+      ...stamp(start),
+      planId: plan.id,
+      name: 'Independent cafes',
+      description: 'Wholesale, 10–40 lb a week',
+      isTarget: true,
+      position: 0,
+    },
+    {
+      ...stamp(start),
+      planId: plan.id,
+      name: 'Home brewers',
+      description: 'Online shop and subscriptions',
+      isTarget: false,
+      position: 1,
+    },
   ]);
   insertAll(
     ctx,
@@ -91,7 +120,10 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       ...stamp(start),
       planId: plan.id,
       channel,
-      plannedBudgetMinor: DEMO_CAMPAIGNS.filter((c) => c.channel === channel).reduce((s, c) => s + c.budget, 0),
+      plannedBudgetMinor: DEMO_CAMPAIGNS.filter((c) => c.channel === channel).reduce(
+        (s, c) => s + c.budget,
+        0,
+      ),
     })),
   );
   insertAll(
@@ -135,7 +167,11 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       ends,
     };
   });
-  insertAll(ctx, t.campaigns, campaignRows.map(({ begins: _b, ends: _e, ...row }) => row));
+  insertAll(
+    ctx,
+    t.campaigns,
+    campaignRows.map(({ begins: _b, ends: _e, ...row }) => row),
+  );
 
   const spend: (typeof t.spendEntries.$inferInsert)[] = [];
   const content: (typeof t.contentItems.$inferInsert)[] = [];
@@ -144,7 +180,13 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     // The Facebook campaign runs a little over budget, so the warning has something to show.
     const weekly = Math.round((c.budgetMinor * (c.trackingCode === 'fb-retarget' ? 1.12 : 0.85)) / weeks);
     for (let w = 0; w < weeks; w++) {
-      spend.push({ ...stamp(c.begins + w * 7 * DAY), campaignId: c.id, date: isoDay(c.begins + w * 7 * DAY), amountMinor: weekly, note: 'Weekly spend' });
+      spend.push({
+        ...stamp(c.begins + w * 7 * DAY),
+        campaignId: c.id,
+        date: isoDay(c.begins + w * 7 * DAY),
+        amountMinor: weekly,
+        note: 'Weekly spend',
+      });
     }
     for (let k = 0; k < 4; k++) {
       const when = c.begins + k * 10 * DAY;
@@ -161,7 +203,12 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   }
   // The coming weeks' calendar: posts for the campaigns still running, and ideas not yet scheduled.
   const running = campaignRows.filter((c) => c.ends >= today);
-  ['Roaster’s notes: new harvest', 'Wholesale tasting invite', 'Subscriber spotlight', 'Brew guide: pour-over'].forEach((title, k) => {
+  [
+    'Roaster’s notes: new harvest',
+    'Wholesale tasting invite',
+    'Subscriber spotlight',
+    'Brew guide: pour-over',
+  ].forEach((title, k) => {
     const c = running[k % Math.max(1, running.length)];
     content.push({
       ...stamp(today - 5 * DAY),
@@ -185,11 +232,25 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   const people = buildContacts(rnd, scale, start, span, companyRows, campaignRows);
   insertAll(ctx, t.contacts, people);
 
-  const { leads, history, activities } = buildLeads(rnd, scale, now, start, span, people, campaignRows, stages);
+  const { leads, history, activities } = buildLeads(
+    rnd,
+    scale,
+    now,
+    start,
+    span,
+    people,
+    campaignRows,
+    stages,
+  );
   insertAll(ctx, t.leads, leads);
   insertAll(ctx, t.leadStageHistory, history);
 
-  const cadence = { ...stamp(start), name: 'Wholesale follow-up', description: 'Four touches over two weeks after a tasting', skipWeekends: true };
+  const cadence = {
+    ...stamp(start),
+    name: 'Wholesale follow-up',
+    description: 'Four touches over two weeks after a tasting',
+    skipWeekends: true,
+  };
   insertAll(ctx, t.cadences, [cadence]);
   insertAll(
     ctx,
@@ -226,7 +287,14 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   };
 }
 
-type CampaignRow = { id: string; trackingCode: string; channel: string; begins: number; ends: number; keyMessage: string };
+type CampaignRow = {
+  id: string;
+  trackingCode: string;
+  channel: string;
+  begins: number;
+  ends: number;
+  keyMessage: string;
+};
 
 function buildContacts(
   rnd: Random,
@@ -242,7 +310,8 @@ function buildContacts(
     const lastName = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length] ?? 'Smith';
     const company = i < companyRows.length * 2 ? companyRows[i % companyRows.length] : undefined;
     const domain = company ? `${company.name.toLowerCase().replace(/[^a-z]+/g, '')}.com` : 'gmail.com';
-    const email = `${firstName}.${lastName}${i >= FIRST_NAMES.length * LAST_NAMES.length ? i : ''}@${domain}`.toLowerCase();
+    const email =
+      `${firstName}.${lastName}${i >= FIRST_NAMES.length * LAST_NAMES.length ? i : ''}@${domain}`.toLowerCase();
     const phone = `(207) 555-${String(1000 + i).slice(-4)}`;
     const [city, region] = rnd.pick(CITIES);
     const campaign = rnd.chance(0.6) ? rnd.pick(campaignRows) : undefined;
@@ -286,7 +355,9 @@ function buildLeads(
     const person = wholesale[i % wholesale.length] ?? people[i % people.length];
     if (!person) break;
     const campaign = rnd.chance(0.8) ? rnd.pick(campaignRows) : undefined;
-    const created = campaign ? Math.min(campaign.begins + rnd.int(0, 60) * DAY, now - DAY) : start + Math.floor(rnd.next() * span);
+    const created = campaign
+      ? Math.min(campaign.begins + rnd.int(0, 60) * DAY, now - DAY)
+      : start + Math.floor(rnd.next() * span);
     // Every stage gets leads: cycle through stages, then let age decide how far a lead got.
     const stage = stages[i % stages.length] ?? stages[0];
     if (!stage) break;
@@ -313,7 +384,13 @@ function buildLeads(
     let from: string | null = null;
     for (const s of stages.slice(0, stages.indexOf(stage) + 1)) {
       if (s.outcome === 'won' && stage.outcome === 'lost') continue;
-      history.push({ ...stamp(created), leadId: lead.id, fromStageId: from, toStageId: s.id, changedAt: isoAt(created + s.position * 3 * DAY) });
+      history.push({
+        ...stamp(created),
+        leadId: lead.id,
+        fromStageId: from,
+        toStageId: s.id,
+        changedAt: isoAt(created + s.position * 3 * DAY),
+      });
       from = s.id;
     }
     activities.push({
@@ -343,7 +420,14 @@ function buildLeads(
   return { leads, history, activities };
 }
 
-function buildOrders(rnd: Random, scale: number, start: number, today: number, people: (typeof t.contacts.$inferInsert)[], campaignRows: CampaignRow[]) {
+function buildOrders(
+  rnd: Random,
+  scale: number,
+  start: number,
+  today: number,
+  people: (typeof t.contacts.$inferInsert)[],
+  campaignRows: CampaignRow[],
+) {
   const orders: (typeof t.orders.$inferInsert)[] = [];
   const lines: (typeof t.orderLines.$inferInsert)[] = [];
   let number = 1001;
@@ -357,7 +441,9 @@ function buildOrders(rnd: Random, scale: number, start: number, today: number, p
       const quantity = rnd.int(1, 3);
       const subtotal = product.price * quantity;
       const shipping = subtotal >= 50_00 ? 0 : 6_95;
-      const status = rnd.chance(0.9) ? 'paid' : rnd.pick(['refunded', 'pending', 'voided', 'partially_refunded']);
+      const status = rnd.chance(0.9)
+        ? 'paid'
+        : rnd.pick(['refunded', 'pending', 'voided', 'partially_refunded']);
       const total = subtotal + shipping;
       const campaign = rnd.chance(0.35) ? rnd.pick(campaignRows) : undefined;
       const at = day + rnd.int(8, 20) * 3_600_000;
@@ -370,7 +456,8 @@ function buildOrders(rnd: Random, scale: number, start: number, today: number, p
         subtotalMinor: subtotal,
         shippingMinor: shipping,
         totalMinor: total,
-        refundedMinor: status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total / 2) : 0,
+        refundedMinor:
+          status === 'refunded' ? total : status === 'partially_refunded' ? Math.round(total / 2) : 0,
         status,
         customerEmail: person.email ?? null,
         emailKey: person.emailKey ?? null,
@@ -380,7 +467,15 @@ function buildOrders(rnd: Random, scale: number, start: number, today: number, p
         utmCampaign: campaign?.trackingCode ?? null,
       };
       orders.push(order);
-      lines.push({ ...stamp(at), orderId: order.id, position: 0, name: product.name, sku: product.sku, quantity, unitPriceMinor: product.price });
+      lines.push({
+        ...stamp(at),
+        orderId: order.id,
+        position: 0,
+        name: product.name,
+        sku: product.sku,
+        quantity,
+        unitPriceMinor: product.price,
+      });
     }
   }
   return { orders, lines };
@@ -393,14 +488,46 @@ function buildMetrics(rnd: Random, start: number, today: number, campaignRows: C
     const launchSpike = campaignRows.some((c) => day >= c.begins && day - c.begins < 4 * DAY) ? 2.2 : 1;
     const weekday = new Date(day).getUTCDay();
     const base = weekday === 0 || weekday === 6 ? 90 : 140;
-    for (const [channel, share] of [['organic', 0.45], ['direct', 0.25], ['social', 0.15], ['email', 0.08], ['ads', 0.07]] as const) {
-      rows.push({ ...stamp(day), date, scope: `channel:${channel}`, channel, metric: 'visits', value: Math.round(base * share * launchSpike * (0.8 + rnd.next() * 0.4)), source: 'demo' });
+    for (const [channel, share] of [
+      ['organic', 0.45],
+      ['direct', 0.25],
+      ['social', 0.15],
+      ['email', 0.08],
+      ['ads', 0.07],
+    ] as const) {
+      rows.push({
+        ...stamp(day),
+        date,
+        scope: `channel:${channel}`,
+        channel,
+        metric: 'visits',
+        value: Math.round(base * share * launchSpike * (0.8 + rnd.next() * 0.4)),
+        source: 'demo',
+      });
     }
     for (const c of campaignRows) {
       if (day < c.begins || day > c.ends) continue;
       const impressions = rnd.int(300, 2500);
-      rows.push({ ...stamp(day), date, scope: `campaign:${c.id}`, campaignId: c.id, channel: c.channel, metric: 'impressions', value: impressions, source: 'demo' });
-      rows.push({ ...stamp(day), date, scope: `campaign:${c.id}`, campaignId: c.id, channel: c.channel, metric: 'clicks', value: Math.round(impressions * (0.01 + rnd.next() * 0.03)), source: 'demo' });
+      rows.push({
+        ...stamp(day),
+        date,
+        scope: `campaign:${c.id}`,
+        campaignId: c.id,
+        channel: c.channel,
+        metric: 'impressions',
+        value: impressions,
+        source: 'demo',
+      });
+      rows.push({
+        ...stamp(day),
+        date,
+        scope: `campaign:${c.id}`,
+        campaignId: c.id,
+        channel: c.channel,
+        metric: 'clicks',
+        value: Math.round(impressions * (0.01 + rnd.next() * 0.03)),
+        source: 'demo',
+      });
     }
   }
   return rows;

@@ -17,14 +17,22 @@ const HEADER = 'First name,Last name,Email,Phone,Company,City,Tags,Notes,Lifecyc
 
 describe('contacts: dedupe and merge', () => {
   it('matches by normalised e-mail, fills empty fields, never overwrites a value (not even with an empty one)', async () => {
-    await importInto(t, csv('a.csv', [HEADER, 'Ana,Silva,ana@example.com,,,Portland,,,lead']), { kind: 'contacts' });
+    await importInto(t, csv('a.csv', [HEADER, 'Ana,Silva,ana@example.com,,,Portland,,,lead']), {
+      kind: 'contacts',
+    });
     const second = await importInto(
       t,
-      csv('b.csv', [HEADER, 'Anna,,  ANA@Example.COM ,(207) 555-0101,Harbor Café,Boston,Wholesale,Met at the fair,customer']),
+      csv('b.csv', [
+        HEADER,
+        'Anna,,  ANA@Example.COM ,(207) 555-0101,Harbor Café,Boston,Wholesale,Met at the fair,customer',
+      ]),
       { kind: 'contacts' },
     );
     expect(second).toMatchObject({ inserted: 0, updated: 1, error_count: 0 });
-    const ana = one(t, 'SELECT c.*, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id');
+    const ana = one(
+      t,
+      'SELECT c.*, co.name AS company FROM contacts c LEFT JOIN companies co ON co.id = c.company_id',
+    );
     expect(ana).toMatchObject({
       first_name: 'Ana',
       last_name: 'Silva',
@@ -38,7 +46,11 @@ describe('contacts: dedupe and merge', () => {
       lifecycle: 'customer',
     });
     // Its before-image lists only what changed, for undo.
-    expect(JSON.parse(one<{ before: string }>(t, 'SELECT before FROM import_changes WHERE job_id = ?', second.id).before)).toEqual({
+    expect(
+      JSON.parse(
+        one<{ before: string }>(t, 'SELECT before FROM import_changes WHERE job_id = ?', second.id).before,
+      ),
+    ).toEqual({
       phone: null,
       phone_key: null,
       company_id: null,
@@ -49,34 +61,69 @@ describe('contacts: dedupe and merge', () => {
   });
 
   it('matches by phone when there is no e-mail, but a shared phone never joins two e-mail addresses', async () => {
-    await importInto(t, csv('a.csv', [HEADER, 'Bo,Lee,,617.555.0142,,,,,', 'Cy,Park,cy@example.com,(508) 555-0100,,,,,']), { kind: 'contacts' });
+    await importInto(
+      t,
+      csv('a.csv', [HEADER, 'Bo,Lee,,617.555.0142,,,,,', 'Cy,Park,cy@example.com,(508) 555-0100,,,,,']),
+      { kind: 'contacts' },
+    );
     const job = await importInto(
       t,
-      csv('b.csv', [HEADER, 'Bo,Lee,bo@example.com,+1 617-555-0142,,Salem,,,', 'Dee,Park,dee@example.com,508-555-0100,,,,,', ',,,(508) 555-0100,,Bath,,,']),
+      csv('b.csv', [
+        HEADER,
+        'Bo,Lee,bo@example.com,+1 617-555-0142,,Salem,,,',
+        'Dee,Park,dee@example.com,508-555-0100,,,,,',
+        ',,,(508) 555-0100,,Bath,,,',
+      ]),
       { kind: 'contacts' },
     );
     expect(job).toMatchObject({ inserted: 1, updated: 2 });
     expect(count(t, 'contacts')).toBe(3);
-    expect(one(t, `SELECT email, city FROM contacts WHERE first_name = 'Bo'`)).toEqual({ email: 'bo@example.com', city: 'Salem' });
+    expect(one(t, `SELECT email, city FROM contacts WHERE first_name = 'Bo'`)).toEqual({
+      email: 'bo@example.com',
+      city: 'Salem',
+    });
     expect(one(t, `SELECT city FROM contacts WHERE email = 'cy@example.com'`).city).toBe('Bath');
     expect(count(t, 'contacts', `email = 'dee@example.com'`)).toBe(1);
   });
 
   it('merges a person listed twice in one file, in one batch or across batches', async () => {
-    const lines = [HEADER, 'Eve,Moss,eve@example.com,,,,VIP,,', 'Fay,Ng,fay@example.com,,,,,,', 'Eve,,EVE@example.com,207-555-0199,,Bangor,Wholesale,,'];
+    const lines = [
+      HEADER,
+      'Eve,Moss,eve@example.com,,,,VIP,,',
+      'Fay,Ng,fay@example.com,,,,,,',
+      'Eve,,EVE@example.com,207-555-0199,,Bangor,Wholesale,,',
+    ];
     for (const batchSize of [100, 1]) {
       const local = await createTestCore();
-      const job = await importInto(local, csv(`dup-${batchSize}.csv`, lines), { kind: 'contacts' }, { batchSize });
+      const job = await importInto(
+        local,
+        csv(`dup-${batchSize}.csv`, lines),
+        { kind: 'contacts' },
+        { batchSize },
+      );
       expect(job).toMatchObject({ rows_total: 3, inserted: 2, updated: 1 });
-      expect(one(local, `SELECT tags, city, phone FROM contacts WHERE email_key = 'eve@example.com'`)).toEqual({ tags: 'VIP, Wholesale', city: 'Bangor', phone: '207-555-0199' });
+      expect(
+        one(local, `SELECT tags, city, phone FROM contacts WHERE email_key = 'eve@example.com'`),
+      ).toEqual({ tags: 'VIP, Wholesale', city: 'Bangor', phone: '207-555-0199' });
       expect(count(local, 'import_changes')).toBe(0);
       local.dispose();
     }
   });
 
   it('keeps lifecycle moving forward only, and marks rows without e-mail or phone as errors', async () => {
-    await importInto(t, csv('a.csv', [HEADER, 'Gil,Ames,gil@example.com,,,,,,customer']), { kind: 'contacts' });
-    const job = await importInto(t, csv('b.csv', [HEADER, 'Gil,Ames,gil@example.com,,,,,,subscriber', 'No,Contact,,,,,,,', 'Bad,Mail,not-an-address,,,,,,']), { kind: 'contacts' });
+    await importInto(t, csv('a.csv', [HEADER, 'Gil,Ames,gil@example.com,,,,,,customer']), {
+      kind: 'contacts',
+    });
+    const job = await importInto(
+      t,
+      csv('b.csv', [
+        HEADER,
+        'Gil,Ames,gil@example.com,,,,,,subscriber',
+        'No,Contact,,,,,,,',
+        'Bad,Mail,not-an-address,,,,,,',
+      ]),
+      { kind: 'contacts' },
+    );
     expect(one(t, 'SELECT lifecycle FROM contacts').lifecycle).toBe('customer');
     expect(job).toMatchObject({ unchanged: 1, error_count: 2 });
     expect(rows(t, 'SELECT row, column, message FROM import_row_errors ORDER BY row')).toEqual([
@@ -89,17 +136,34 @@ describe('contacts: dedupe and merge', () => {
     const path = csv('custom.csv', ['Vorname,Nachname,E-Mail-Adresse,Ort', 'Jan,Berg,jan@example.de,Köln']);
     const mapping = { Vorname: 'firstName', Nachname: 'lastName', 'E-Mail-Adresse': 'email', Ort: 'city' };
     await importInto(t, path, { kind: 'contacts', mapping });
-    expect(one<{ mapping: string }>(t, 'SELECT mapping FROM column_mappings WHERE header_signature = ?', headerSignature(['Vorname', 'Nachname', 'E-Mail-Adresse', 'Ort'])).mapping).toBe(JSON.stringify(mapping));
+    expect(
+      one<{ mapping: string }>(
+        t,
+        'SELECT mapping FROM column_mappings WHERE header_signature = ?',
+        headerSignature(['Vorname', 'Nachname', 'E-Mail-Adresse', 'Ort']),
+      ).mapping,
+    ).toBe(JSON.stringify(mapping));
     const inspection = await t.client.call('imports.inspect', { path });
-    expect(inspection).toMatchObject({ preset: null, kind: 'contacts', mapping, mappingSource: 'remembered' });
+    expect(inspection).toMatchObject({
+      preset: null,
+      kind: 'contacts',
+      mapping,
+      mappingSource: 'remembered',
+    });
     // Next time the kind alone is enough.
-    const again = await importInto(t, csv('custom2.csv', ['Vorname,Nachname,E-Mail-Adresse,Ort', 'Ina,Berg,ina@example.de,Bonn']), { kind: 'contacts' });
+    const again = await importInto(
+      t,
+      csv('custom2.csv', ['Vorname,Nachname,E-Mail-Adresse,Ort', 'Ina,Berg,ina@example.de,Bonn']),
+      { kind: 'contacts' },
+    );
     expect(again).toMatchObject({ inserted: 1, error_count: 0 });
   });
 
   it('refuses a mapping that leaves out what the kind needs, writing nothing', async () => {
     const path = csv('partial.csv', ['Name,City', 'Kim,Oslo']);
-    await expect(importInto(t, path, { kind: 'contacts', mapping: { Name: 'fullName' } })).rejects.toThrow(/map at least one of: E-mail, Phone/);
+    await expect(importInto(t, path, { kind: 'contacts', mapping: { Name: 'fullName' } })).rejects.toThrow(
+      /map at least one of: E-mail, Phone/,
+    );
     await expect(importInto(t, path)).rejects.toThrow(/not from an export Tandem knows/);
     expect(count(t, 'import_jobs')).toBe(0);
   });

@@ -12,11 +12,22 @@ beforeEach(async () => {
 afterEach(() => t.dispose());
 
 const indexes = () =>
-  rows<{ name: string; sql: string }>(t, `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND sql IS NOT NULL ORDER BY name`);
+  rows<{ name: string; sql: string }>(
+    t,
+    `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'contacts' AND sql IS NOT NULL ORDER BY name`,
+  );
 
 function newJob(): string {
   const options = { timeZone: MAINE, currency: 'USD', source: 'file' };
-  const input = { fileName: 'big.csv', fileSize: 1, filePath: '/nowhere/big.csv', kind: 'contacts' as const, preset: null, mapping: {}, options };
+  const input = {
+    fileName: 'big.csv',
+    fileSize: 1,
+    filePath: '/nowhere/big.csv',
+    kind: 'contacts' as const,
+    preset: null,
+    mapping: {},
+    options,
+  };
   return createJob(t.core.ctx.sqlite, input, t.core.ctx.nowIso());
 }
 
@@ -26,14 +37,37 @@ describe('indexes a large import builds at its end', () => {
     const job = newJob();
     deferIndexes(t.core.ctx.sqlite, job);
     expect(indexes().map((i) => i.name)).toEqual(['contacts_email_key_idx', 'contacts_phone_key_idx']);
-    const kept = JSON.parse(one<{ d: string }>(t, `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`, job).d) as { name: string }[];
-    expect(kept.map((k) => k.name)).toEqual(['contacts_company_idx', 'contacts_created_idx', 'contacts_name_idx', 'contacts_sort_name_idx']);
+    const kept = JSON.parse(
+      one<{ d: string }>(
+        t,
+        `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`,
+        job,
+      ).d,
+    ) as { name: string }[];
+    expect(kept.map((k) => k.name)).toEqual([
+      'contacts_company_idx',
+      'contacts_created_idx',
+      'contacts_name_idx',
+      'contacts_sort_name_idx',
+    ]);
     // The job's other options are untouched.
-    expect(one<{ z: string }>(t, `SELECT json_extract(options, '$.timeZone') AS z FROM import_jobs WHERE id = ?`, job).z).toBe(MAINE);
+    expect(
+      one<{ z: string }>(
+        t,
+        `SELECT json_extract(options, '$.timeZone') AS z FROM import_jobs WHERE id = ?`,
+        job,
+      ).z,
+    ).toBe(MAINE);
 
     restoreIndexes(t.core.ctx.sqlite, job);
     expect(indexes().map((i) => i.name)).toEqual(before.map((i) => i.name));
-    expect(one<{ d: string | null }>(t, `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`, job).d).toBeNull();
+    expect(
+      one<{ d: string | null }>(
+        t,
+        `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`,
+        job,
+      ).d,
+    ).toBeNull();
     restoreIndexes(t.core.ctx.sqlite, job);
     expect(indexes().length).toBe(before.length);
   });
@@ -51,7 +85,9 @@ describe('indexes a large import builds at its end', () => {
 
   it('are built again when a job that took them off is found interrupted', () => {
     const job = newJob();
-    t.core.ctx.sqlite.prepare(`UPDATE import_jobs SET status = 'running', worker_pid = NULL WHERE id = ?`).run(job);
+    t.core.ctx.sqlite
+      .prepare(`UPDATE import_jobs SET status = 'running', worker_pid = NULL WHERE id = ?`)
+      .run(job);
     deferIndexes(t.core.ctx.sqlite, job);
     expect(recoverJobs(t.core.ctx.sqlite, () => false, t.core.ctx.nowIso)).toEqual([job]);
     expect(indexes().length).toBe(6);

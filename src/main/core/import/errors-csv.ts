@@ -15,7 +15,13 @@ function cell(value: string | number | null): string {
 export function errorsCsv(sqlite: Database.Database, jobId: string): { text: string; rows: number } {
   const job = jobRow(sqlite, jobId);
   const columns = job ? (jobOptions(job).columns ?? []) : [];
-  const rows = all<{ row: number; severity: string; column: string | null; message: string; raw: string | null }>(
+  const rows = all<{
+    row: number;
+    severity: string;
+    column: string | null;
+    message: string;
+    raw: string | null;
+  }>(
     sqlite,
     'SELECT row, severity, column, message, raw FROM import_row_errors WHERE job_id = ? ORDER BY row, rowid',
     jobId,

@@ -20,10 +20,23 @@ const campaign: FieldSpec = {
   description: 'utm_campaign value; unknown codes become draft campaigns',
   synonyms: ['utm campaign', 'campaign', 'tracking code'],
 };
-const channel: FieldSpec = { label: 'Channel', description: 'social, email, web, ads, event, referral or other' };
-const currency: FieldSpec = { label: 'Currency', description: 'ISO code such as USD; the workspace currency when empty' };
-const email: FieldSpec = { label: 'Customer e-mail', description: 'matched to a contact', synonyms: ['email', 'e mail', 'customer email'] };
-const amount = (label: string, description = 'in major units, e.g. 12.50'): FieldSpec => ({ label, description });
+const channel: FieldSpec = {
+  label: 'Channel',
+  description: 'social, email, web, ads, event, referral or other',
+};
+const currency: FieldSpec = {
+  label: 'Currency',
+  description: 'ISO code such as USD; the workspace currency when empty',
+};
+const email: FieldSpec = {
+  label: 'Customer e-mail',
+  description: 'matched to a contact',
+  synonyms: ['email', 'e mail', 'customer email'],
+};
+const amount = (label: string, description = 'in major units, e.g. 12.50'): FieldSpec => ({
+  label,
+  description,
+});
 
 export const METRICS = [
   'visits',
@@ -47,44 +60,128 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     label: 'Contacts',
     rules: ['Map an e-mail or a phone column: contacts are matched by e-mail, then phone.'],
     fields: {
-      firstName: { label: 'First name', description: '', synonyms: ['first name', 'first', 'given name', 'firstname'] },
-      lastName: { label: 'Last name', description: '', synonyms: ['last name', 'last', 'surname', 'family name', 'lastname'] },
-      fullName: { label: 'Full name', description: 'split into first and last name', synonyms: ['name', 'full name', 'contact name'] },
-      email: { label: 'E-mail', description: 'first dedupe key', oneOf: 'identity', synonyms: ['email', 'e mail', 'email address', 'e mail address'] },
-      phone: { label: 'Phone', description: 'second dedupe key', oneOf: 'identity', synonyms: ['phone', 'phone number', 'mobile', 'telephone'] },
-      company: { label: 'Company', description: 'matched to a company by name', synonyms: ['company', 'company name', 'organization', 'organisation', 'account'] },
+      firstName: {
+        label: 'First name',
+        description: '',
+        synonyms: ['first name', 'first', 'given name', 'firstname'],
+      },
+      lastName: {
+        label: 'Last name',
+        description: '',
+        synonyms: ['last name', 'last', 'surname', 'family name', 'lastname'],
+      },
+      fullName: {
+        label: 'Full name',
+        description: 'split into first and last name',
+        synonyms: ['name', 'full name', 'contact name'],
+      },
+      email: {
+        label: 'E-mail',
+        description: 'first dedupe key',
+        oneOf: 'identity',
+        synonyms: ['email', 'e mail', 'email address', 'e mail address'],
+      },
+      phone: {
+        label: 'Phone',
+        description: 'second dedupe key',
+        oneOf: 'identity',
+        synonyms: ['phone', 'phone number', 'mobile', 'telephone'],
+      },
+      company: {
+        label: 'Company',
+        description: 'matched to a company by name',
+        synonyms: ['company', 'company name', 'organization', 'organisation', 'account'],
+      },
       title: { label: 'Job title', description: '', synonyms: ['title', 'job title', 'position', 'role'] },
       city: { label: 'City', description: '', synonyms: ['city', 'town'] },
-      region: { label: 'State / region', description: '', synonyms: ['state', 'region', 'province', 'state region'] },
+      region: {
+        label: 'State / region',
+        description: '',
+        synonyms: ['state', 'region', 'province', 'state region'],
+      },
       country: { label: 'Country', description: '', synonyms: ['country', 'country region'] },
-      lifecycle: { label: 'Lifecycle', description: 'subscriber, lead, customer, partner, supplier, other', synonyms: ['lifecycle', 'lifecycle stage', 'type'] },
-      tags: { label: 'Tags', description: 'several values separated by commas', synonyms: ['tags', 'labels', 'groups'] },
+      lifecycle: {
+        label: 'Lifecycle',
+        description: 'subscriber, lead, customer, partner, supplier, other',
+        synonyms: ['lifecycle', 'lifecycle stage', 'type'],
+      },
+      tags: {
+        label: 'Tags',
+        description: 'several values separated by commas',
+        synonyms: ['tags', 'labels', 'groups'],
+      },
       notes: { label: 'Notes', description: '', synonyms: ['notes', 'note', 'comments', 'description'] },
       owner: { label: 'Owner', description: '', synonyms: ['owner', 'contact owner'] },
-      createdAt: { label: 'Created', description: 'date or date and time', synonyms: ['created', 'created at', 'create date', 'date added', 'signup date'] },
+      createdAt: {
+        label: 'Created',
+        description: 'date or date and time',
+        synonyms: ['created', 'created at', 'create date', 'date added', 'signup date'],
+      },
       campaign,
       channel,
-      externalId: { label: 'ID in the other system', description: 'kept for reference', synonyms: ['id', 'record id', 'contact id'] },
+      externalId: {
+        label: 'ID in the other system',
+        description: 'kept for reference',
+        synonyms: ['id', 'record id', 'contact id'],
+      },
     },
   },
   deals: {
     label: 'Deals (leads)',
     rules: [],
     fields: {
-      externalId: { label: 'Deal ID', description: 'updates the same deal on re-import', required: true, synonyms: ['id', 'deal id'] },
-      title: { label: 'Title', description: '', required: true, synonyms: ['title', 'deal title', 'name', 'deal name'] },
+      externalId: {
+        label: 'Deal ID',
+        description: 'updates the same deal on re-import',
+        required: true,
+        synonyms: ['id', 'deal id'],
+      },
+      title: {
+        label: 'Title',
+        description: '',
+        required: true,
+        synonyms: ['title', 'deal title', 'name', 'deal name'],
+      },
       value: amount('Value'),
       currency,
-      stage: { label: 'Stage', description: 'matched to a pipeline stage by name', synonyms: ['stage', 'deal stage', 'pipeline stage'] },
+      stage: {
+        label: 'Stage',
+        description: 'matched to a pipeline stage by name',
+        synonyms: ['stage', 'deal stage', 'pipeline stage'],
+      },
       status: { label: 'Status', description: 'open, won or lost', synonyms: ['status', 'deal status'] },
-      createdAt: { label: 'Created', description: '', synonyms: ['created', 'created at', 'create date', 'deal created'] },
-      closedAt: { label: 'Closed', description: 'when it was won or lost', synonyms: ['closed', 'close date', 'closed at', 'closed on'] },
-      expectedCloseDate: { label: 'Expected close', description: '', synonyms: ['expected close date', 'expected close'] },
+      createdAt: {
+        label: 'Created',
+        description: '',
+        synonyms: ['created', 'created at', 'create date', 'deal created'],
+      },
+      closedAt: {
+        label: 'Closed',
+        description: 'when it was won or lost',
+        synonyms: ['closed', 'close date', 'closed at', 'closed on'],
+      },
+      expectedCloseDate: {
+        label: 'Expected close',
+        description: '',
+        synonyms: ['expected close date', 'expected close'],
+      },
       lostReason: { label: 'Lost reason', description: '', synonyms: ['lost reason'] },
       owner: { label: 'Owner', description: '', synonyms: ['owner', 'deal owner'] },
-      contactName: { label: 'Contact name', description: '', synonyms: ['contact', 'contact person', 'person'] },
-      contactEmail: { label: 'Contact e-mail', description: 'matched to a contact', synonyms: ['email', 'contact email', 'person email'] },
-      contactPhone: { label: 'Contact phone', description: '', synonyms: ['phone', 'contact phone', 'person phone'] },
+      contactName: {
+        label: 'Contact name',
+        description: '',
+        synonyms: ['contact', 'contact person', 'person'],
+      },
+      contactEmail: {
+        label: 'Contact e-mail',
+        description: 'matched to a contact',
+        synonyms: ['email', 'contact email', 'person email'],
+      },
+      contactPhone: {
+        label: 'Contact phone',
+        description: '',
+        synonyms: ['phone', 'contact phone', 'person phone'],
+      },
       company: { label: 'Company', description: '', synonyms: ['company', 'organization', 'organisation'] },
       campaign,
       channel,
@@ -94,13 +191,31 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     label: 'Orders',
     rules: ['Rows with the same order ID are one order with several line items.'],
     fields: {
-      externalId: { label: 'Order ID', description: 'rows with the same ID are one order', required: true, synonyms: ['order', 'order id', 'order number', 'name'] },
-      orderedAt: { label: 'Ordered at', description: '', required: true, synonyms: ['created at', 'date', 'order date', 'ordered at'] },
+      externalId: {
+        label: 'Order ID',
+        description: 'rows with the same ID are one order',
+        required: true,
+        synonyms: ['order', 'order id', 'order number', 'name'],
+      },
+      orderedAt: {
+        label: 'Ordered at',
+        description: '',
+        required: true,
+        synonyms: ['created at', 'date', 'order date', 'ordered at'],
+      },
       total: { ...amount('Total'), required: true, synonyms: ['total', 'amount', 'order total'] },
       currency,
-      status: { label: 'Status', description: 'paid, pending, refunded, partially_refunded, voided', synonyms: ['status', 'financial status', 'payment status'] },
+      status: {
+        label: 'Status',
+        description: 'paid, pending, refunded, partially_refunded, voided',
+        synonyms: ['status', 'financial status', 'payment status'],
+      },
       email,
-      customerName: { label: 'Customer name', description: '', synonyms: ['customer', 'customer name', 'billing name'] },
+      customerName: {
+        label: 'Customer name',
+        description: '',
+        synonyms: ['customer', 'customer name', 'billing name'],
+      },
       subtotal: amount('Subtotal'),
       discount: amount('Discount'),
       shipping: amount('Shipping'),
@@ -110,8 +225,16 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       campaign,
       utmSource: { label: 'utm_source', description: '', synonyms: ['utm source'] },
       utmMedium: { label: 'utm_medium', description: '', synonyms: ['utm medium'] },
-      lineName: { label: 'Line item name', description: '', synonyms: ['product', 'item', 'lineitem name', 'product name'] },
-      lineQuantity: { label: 'Line item quantity', description: '', synonyms: ['quantity', 'qty', 'lineitem quantity'] },
+      lineName: {
+        label: 'Line item name',
+        description: '',
+        synonyms: ['product', 'item', 'lineitem name', 'product name'],
+      },
+      lineQuantity: {
+        label: 'Line item quantity',
+        description: '',
+        synonyms: ['quantity', 'qty', 'lineitem quantity'],
+      },
       linePrice: amount('Line item unit price'),
       lineSku: { label: 'Line item SKU', description: '', synonyms: ['sku', 'lineitem sku'] },
     },
@@ -120,8 +243,18 @@ export const KINDS: Record<ImportKind, KindSpec> = {
     label: 'Payments',
     rules: [],
     fields: {
-      externalId: { label: 'Payment ID', description: 'updates the same payment on re-import', required: true, synonyms: ['id', 'payment id', 'transaction id', 'charge id'] },
-      paidAt: { label: 'Paid at', description: '', required: true, synonyms: ['date', 'created', 'created date', 'paid at', 'payment date'] },
+      externalId: {
+        label: 'Payment ID',
+        description: 'updates the same payment on re-import',
+        required: true,
+        synonyms: ['id', 'payment id', 'transaction id', 'charge id'],
+      },
+      paidAt: {
+        label: 'Paid at',
+        description: '',
+        required: true,
+        synonyms: ['date', 'created', 'created date', 'paid at', 'payment date'],
+      },
       amount: { ...amount('Amount'), required: true, synonyms: ['amount', 'gross', 'total'] },
       currency,
       status: { label: 'Status', description: 'succeeded, refunded, failed, pending', synonyms: ['status'] },
@@ -136,20 +269,46 @@ export const KINDS: Record<ImportKind, KindSpec> = {
   },
   metrics: {
     label: 'Daily marketing numbers',
-    rules: ['Map at least one number (visits, impressions, spend...).', 'Rows without a campaign count for their channel, or for the whole site.'],
+    rules: [
+      'Map at least one number (visits, impressions, spend...).',
+      'Rows without a campaign count for their channel, or for the whole site.',
+    ],
     fields: {
-      date: { label: 'Date', description: 'one row per day', required: true, synonyms: ['date', 'day', 'reporting starts'] },
+      date: {
+        label: 'Date',
+        description: 'one row per day',
+        required: true,
+        synonyms: ['date', 'day', 'reporting starts'],
+      },
       campaign: { ...campaign, synonyms: ['utm campaign', 'campaign', 'campaign name', 'tracking code'] },
       channel,
       ...Object.fromEntries(
-        METRICS.map((m) => [m, { label: m[0]?.toUpperCase() + m.slice(1), description: 'a count for the day', oneOf: 'metric', synonyms: [m] }]),
+        METRICS.map((m) => [
+          m,
+          {
+            label: m[0]?.toUpperCase() + m.slice(1),
+            description: 'a count for the day',
+            oneOf: 'metric',
+            synonyms: [m],
+          },
+        ]),
       ),
-      spend: { label: 'Spend', description: 'amount spent that day (needs a campaign)', oneOf: 'metric', synonyms: ['spend', 'amount spent', 'cost'] },
+      spend: {
+        label: 'Spend',
+        description: 'amount spent that day (needs a campaign)',
+        oneOf: 'metric',
+        synonyms: ['spend', 'amount spent', 'cost'],
+      },
     },
   },
 };
 
-export function kindCatalogue(): { kind: ImportKind; label: string; fields: TargetField[]; rules: string[] }[] {
+export function kindCatalogue(): {
+  kind: ImportKind;
+  label: string;
+  fields: TargetField[];
+  rules: string[];
+}[] {
   return (Object.keys(KINDS) as ImportKind[]).map((kind) => {
     const spec = KINDS[kind];
     return {
@@ -169,7 +328,10 @@ export function kindCatalogue(): { kind: ImportKind; label: string; fields: Targ
 
 /** Lower case, letters and digits only: "E-mail Address" and "email_address" read the same. */
 export function headerKey(header: string): string {
-  return header.toLowerCase().replace(/[^a-z0-9]+/g, ' ').trim();
+  return header
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
 }
 
 /** A mapping proposed from the column names alone; the user confirms or changes it. */
@@ -189,14 +351,20 @@ export function guessMapping(kind: ImportKind, columns: readonly string[]): Reco
 }
 
 /** What a mapping lacks, in words; empty when it can be imported. */
-export function mappingProblems(kind: ImportKind, mapping: Record<string, string>, columns: readonly string[]): string[] {
+export function mappingProblems(
+  kind: ImportKind,
+  mapping: Record<string, string>,
+  columns: readonly string[],
+): string[] {
   const spec = KINDS[kind];
   const problems: string[] = [];
   const mapped = new Set<string>();
   for (const [column, field] of Object.entries(mapping)) {
     if (!columns.includes(column)) problems.push(`the file has no column "${column}"`);
-    else if (!Object.hasOwn(spec.fields, field)) problems.push(`"${field}" is not a ${spec.label.toLowerCase()} field`);
-    else if (mapped.has(field)) problems.push(`two columns are mapped to ${spec.fields[field]?.label ?? field}`);
+    else if (!Object.hasOwn(spec.fields, field))
+      problems.push(`"${field}" is not a ${spec.label.toLowerCase()} field`);
+    else if (mapped.has(field))
+      problems.push(`two columns are mapped to ${spec.fields[field]?.label ?? field}`);
     mapped.add(field);
   }
   const groups = new Map<string, string[]>();
@@ -207,7 +375,9 @@ export function mappingProblems(kind: ImportKind, mapping: Record<string, string
   for (const names of groups.values()) {
     if (!names.some((n) => mapped.has(n))) {
       const labels = names.map((n) => spec.fields[n]?.label ?? n);
-      problems.push(`map at least one of: ${labels.length > 4 ? `${labels.slice(0, 4).join(', ')}…` : labels.join(', ')}`);
+      problems.push(
+        `map at least one of: ${labels.length > 4 ? `${labels.slice(0, 4).join(', ')}…` : labels.join(', ')}`,
+      );
     }
   }
   return problems;

@@ -30,7 +30,10 @@ export const importHandlers = {
     try {
       return { path, rows: saveErrorsCsv(ctx.sqlite, input.id, path) };
     } catch (error) {
-      return fail('validation', `The error file could not be written to ${path}: ${(error as Error).message}`);
+      return fail(
+        'validation',
+        `The error file could not be written to ${path}: ${(error as Error).message}`,
+      );
     }
   },
   'imports.cancel': (input, ctx) => cancelImport(ctx, input.id),

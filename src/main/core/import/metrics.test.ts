@@ -12,9 +12,21 @@ afterEach(() => t.dispose());
 afterAll(() => files.remove());
 
 const HEADER = 'Day,Campaign,Channel,Visits,Clicks,Cost';
-const MAPPING = { Day: 'date', Campaign: 'campaign', Channel: 'channel', Visits: 'visits', Clicks: 'clicks', Cost: 'spend' };
+const MAPPING = {
+  Day: 'date',
+  Campaign: 'campaign',
+  Channel: 'channel',
+  Visits: 'visits',
+  Clicks: 'clicks',
+  Cost: 'spend',
+};
 const metrics = (name: string, lines: string[], batchSize = 5000) =>
-  importInto(t, files.write(name, `${[HEADER, ...lines].join('\n')}\n`), { kind: 'metrics', mapping: MAPPING, options: { source: 'sheet', dateOrder: 'DMY' } }, { batchSize });
+  importInto(
+    t,
+    files.write(name, `${[HEADER, ...lines].join('\n')}\n`),
+    { kind: 'metrics', mapping: MAPPING, options: { source: 'sheet', dateOrder: 'DMY' } },
+    { batchSize },
+  );
 
 describe('metrics (generic mapping)', () => {
   it('writes daily numbers by campaign, channel or site; repeats within a file add up, also across batches', async () => {
@@ -26,20 +38,31 @@ describe('metrics (generic mapping)', () => {
     ];
     const job = await metrics('day.csv', lines, 2);
     expect(job).toMatchObject({ status: 'done', rows_total: 4, inserted: 3, updated: 1, error_count: 0 });
-    const campaign = one<{ id: string; tracking_code: string; status: string }>(t, 'SELECT id, tracking_code, status FROM campaigns');
+    const campaign = one<{ id: string; tracking_code: string; status: string }>(
+      t,
+      'SELECT id, tracking_code, status FROM campaigns',
+    );
     expect(campaign).toMatchObject({ tracking_code: 'spring-sale', status: 'draft' });
-    expect(rows(t, 'SELECT date, scope, metric, value FROM metric_observations ORDER BY scope, metric')).toEqual([
+    expect(
+      rows(t, 'SELECT date, scope, metric, value FROM metric_observations ORDER BY scope, metric'),
+    ).toEqual([
       { date: '2026-03-01', scope: `campaign:${campaign.id}`, metric: 'clicks', value: 12 },
       { date: '2026-03-01', scope: `campaign:${campaign.id}`, metric: 'visits', value: 120 },
       { date: '2026-03-01', scope: 'channel:social', metric: 'clicks', value: 4 },
       { date: '2026-03-01', scope: 'channel:social', metric: 'visits', value: 40 },
       { date: '2026-03-01', scope: 'site', metric: 'visits', value: 500 },
     ]);
-    expect(one(t, 'SELECT amount_minor, source_key FROM spend_entries')).toEqual({ amount_minor: 3000, source_key: `sheet:2026-03-01:${campaign.id}` });
+    expect(one(t, 'SELECT amount_minor, source_key FROM spend_entries')).toEqual({
+      amount_minor: 3000,
+      source_key: `sheet:2026-03-01:${campaign.id}`,
+    });
     // The same file again: the sums are what is stored, nothing changes.
     const again = await metrics('day-again.csv', lines, 2);
     expect(again).toMatchObject({ inserted: 0, error_count: 0 });
-    expect(one(t, `SELECT value FROM metric_observations WHERE metric = 'visits' AND scope LIKE 'campaign:%'`).value).toBe(120);
+    expect(
+      one(t, `SELECT value FROM metric_observations WHERE metric = 'visits' AND scope LIKE 'campaign:%'`)
+        .value,
+    ).toBe(120);
     expect(one(t, 'SELECT amount_minor FROM spend_entries').amount_minor).toBe(3000);
   });
 

@@ -41,21 +41,36 @@ describe('orders', () => {
     // A batch of 2 rows cuts order A-2 in the middle: its rows are held back until the order is complete.
     const job = await orders(path, 2);
     expect(job).toMatchObject({ status: 'done', rows_total: 5, inserted: 2, error_count: 0, rows_done: 5 });
-    expect(rows(t, 'SELECT o.external_id AS id, count(l.id) AS n, o.total_minor AS total FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id ORDER BY o.external_id')).toEqual([
+    expect(
+      rows(
+        t,
+        'SELECT o.external_id AS id, count(l.id) AS n, o.total_minor AS total FROM orders o JOIN order_lines l ON l.order_id = o.id GROUP BY o.id ORDER BY o.external_id',
+      ),
+    ).toEqual([
       { id: 'A-1', n: 2, total: 5000 },
       { id: 'A-2', n: 3, total: 1200 },
     ]);
-    expect(one(t, `SELECT source, ordered_at, utm_campaign FROM orders WHERE external_id = 'A-1'`)).toEqual({ source: 'webshop', ordered_at: '2026-03-01T15:00:00.000Z', utm_campaign: 'spring-sale' });
-    expect(one(t, `SELECT name, status, channel FROM campaigns`)).toEqual({ name: 'Spring sale', status: 'draft', channel: 'other' });
+    expect(one(t, `SELECT source, ordered_at, utm_campaign FROM orders WHERE external_id = 'A-1'`)).toEqual({
+      source: 'webshop',
+      ordered_at: '2026-03-01T15:00:00.000Z',
+      utm_campaign: 'spring-sale',
+    });
+    expect(one(t, `SELECT name, status, channel FROM campaigns`)).toEqual({
+      name: 'Spring sale',
+      status: 'draft',
+      channel: 'other',
+    });
   });
 
   it('counts refunds against revenue and keeps voided orders out of it', async () => {
-    await orders(csv('money.csv', [
-      'B-1,2026-04-01,a@example.com,paid,100.00,0,Beans,1,100.00,',
-      'B-2,2026-04-02,b@example.com,partially_refunded,80.00,30.00,Beans,1,80.00,',
-      'B-3,2026-04-03,c@example.com,refunded,40.00,,Beans,1,40.00,',
-      'B-4,2026-04-04,d@example.com,voided,25.00,,Beans,1,25.00,',
-    ]));
+    await orders(
+      csv('money.csv', [
+        'B-1,2026-04-01,a@example.com,paid,100.00,0,Beans,1,100.00,',
+        'B-2,2026-04-02,b@example.com,partially_refunded,80.00,30.00,Beans,1,80.00,',
+        'B-3,2026-04-03,c@example.com,refunded,40.00,,Beans,1,40.00,',
+        'B-4,2026-04-04,d@example.com,voided,25.00,,Beans,1,25.00,',
+      ]),
+    );
     expect(one(t, `SELECT refunded_minor FROM orders WHERE external_id = 'B-3'`).refunded_minor).toBe(4000);
     const { totals } = await t.client.call('campaigns.results', { from: '2026-04-01', to: '2026-04-30' });
     expect(totals.revenue.ordersMinor).toBe(10000 + 5000);
@@ -63,30 +78,49 @@ describe('orders', () => {
 
   it('a changed re-export updates the order and replaces its lines; undo puts the old order back', async () => {
     const first = await orders(csv('v1.csv', ['C-1,2026-05-01,e@example.com,pending,30.00,,Beans,1,30.00,']));
-    const before = rows(t, 'SELECT o.status, o.total_minor, l.name, l.quantity, l.import_job_id FROM orders o JOIN order_lines l ON l.order_id = o.id');
-    const second = await orders(csv('v2.csv', [
-      'C-1,2026-05-01,e@example.com,paid,45.00,,Beans,1,30.00,',
-      'C-1,2026-05-01,e@example.com,,,,Mug,1,15.00,',
-      'C-2,2026-05-02,f@example.com,paid,10.00,,Filter,1,10.00,',
-    ]));
+    const before = rows(
+      t,
+      'SELECT o.status, o.total_minor, l.name, l.quantity, l.import_job_id FROM orders o JOIN order_lines l ON l.order_id = o.id',
+    );
+    const second = await orders(
+      csv('v2.csv', [
+        'C-1,2026-05-01,e@example.com,paid,45.00,,Beans,1,30.00,',
+        'C-1,2026-05-01,e@example.com,,,,Mug,1,15.00,',
+        'C-2,2026-05-02,f@example.com,paid,10.00,,Filter,1,10.00,',
+      ]),
+    );
     expect(second).toMatchObject({ inserted: 1, updated: 1 });
-    expect(rows(t, `SELECT l.name FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.external_id = 'C-1' ORDER BY l.position`)).toEqual([{ name: 'Beans' }, { name: 'Mug' }]);
+    expect(
+      rows(
+        t,
+        `SELECT l.name FROM order_lines l JOIN orders o ON o.id = l.order_id WHERE o.external_id = 'C-1' ORDER BY l.position`,
+      ),
+    ).toEqual([{ name: 'Beans' }, { name: 'Mug' }]);
     undoJob(t.core.ctx.sqlite, second.id, t.core.ctx.nowIso);
-    expect(rows(t, 'SELECT o.status, o.total_minor, l.name, l.quantity, l.import_job_id FROM orders o JOIN order_lines l ON l.order_id = o.id')).toEqual(before);
+    expect(
+      rows(
+        t,
+        'SELECT o.status, o.total_minor, l.name, l.quantity, l.import_job_id FROM orders o JOIN order_lines l ON l.order_id = o.id',
+      ),
+    ).toEqual(before);
     expect(count(t, 'orders')).toBe(1);
     expect(one(t, 'SELECT import_job_id FROM orders').import_job_id).toBe(first.id);
     // Importing the same file again changes nothing.
-    const again = await orders(files.write('v1-again.csv', `${HEADER}\nC-1,2026-05-01,e@example.com,pending,30.00,,Beans,1,30.00,\n`));
+    const again = await orders(
+      files.write('v1-again.csv', `${HEADER}\nC-1,2026-05-01,e@example.com,pending,30.00,,Beans,1,30.00,\n`),
+    );
     expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 1 });
   });
 
   it('reports an order whose rows have a bad value as errors, and imports the rest', async () => {
-    const job = await orders(csv('bad.csv', [
-      'D-1,2026-06-01,g@example.com,paid,abc,,Beans,1,10.00,',
-      'D-1,2026-06-01,g@example.com,,,,Mug,x,5.00,',
-      'D-2,not a date,h@example.com,paid,10.00,,Beans,1,10.00,',
-      'D-3,2026-06-03,i@example.com,paid,10.00,,Beans,1,10.00,',
-    ]));
+    const job = await orders(
+      csv('bad.csv', [
+        'D-1,2026-06-01,g@example.com,paid,abc,,Beans,1,10.00,',
+        'D-1,2026-06-01,g@example.com,,,,Mug,x,5.00,',
+        'D-2,not a date,h@example.com,paid,10.00,,Beans,1,10.00,',
+        'D-3,2026-06-03,i@example.com,paid,10.00,,Beans,1,10.00,',
+      ]),
+    );
     expect(job).toMatchObject({ inserted: 1, error_count: 3 });
     expect(rows(t, 'SELECT row, column FROM import_row_errors ORDER BY row')).toEqual([
       { row: 2, column: 'Total' },

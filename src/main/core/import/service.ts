@@ -11,7 +11,14 @@ import { createJob, jobRow, setStatus, toJob, type JobRow } from './job/store';
 import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
 import { detectDateOrder, detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
 import { isKnownTimeZone } from './read/time-zone';
-import { headerSignature, jobOptionsFor, rememberedMapping, rememberMapping, resolveSetup, SetupError } from './setup';
+import {
+  headerSignature,
+  jobOptionsFor,
+  rememberedMapping,
+  rememberMapping,
+  resolveSetup,
+  SetupError,
+} from './setup';
 import { importManager } from './worker/manager';
 
 /** Rows read for the preview and for suggesting date order and decimal separator. */
@@ -40,14 +47,25 @@ export function getJob(ctx: Ctx, id: string): ImportJob {
 }
 
 /** Options a mapping screen should offer preselected, judged from the sample's mapped columns. */
-function suggestOptions(kind: ImportKind | null, mapping: Record<string, string>, columns: readonly string[], sample: string[][]) {
+function suggestOptions(
+  kind: ImportKind | null,
+  mapping: Record<string, string>,
+  columns: readonly string[],
+  sample: string[][],
+) {
   if (!kind) return {};
   const valuesOf = (test: (field: string) => boolean) =>
     Object.entries(mapping)
       .filter(([, field]) => test(field))
       .flatMap(([column]) => sample.map((row) => row[columns.indexOf(column)] ?? ''));
   const order = detectDateOrder(valuesOf((f) => /date|At$/.test(f)));
-  const separator = detectDecimalSeparator(valuesOf((f) => /value|total|amount|price|spend|fee|refunded|subtotal|tax|shipping|discount/i.test(f) && f !== 'discountCode'));
+  const separator = detectDecimalSeparator(
+    valuesOf(
+      (f) =>
+        /value|total|amount|price|spend|fee|refunded|subtotal|tax|shipping|discount/i.test(f) &&
+        f !== 'discountCode',
+    ),
+  );
   return {
     ...(order === 'DMY' || order === 'MDY' ? { dateOrder: order } : {}),
     ...(separator === '.' || separator === ',' ? { decimalSeparator: separator } : {}),
@@ -62,9 +80,15 @@ export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promi
   const signature = headerSignature(table.columns);
   const remembered = preset ? null : rememberedMapping(ctx.sqlite, signature);
   const kind = preset?.kind ?? remembered?.kind ?? null;
-  const mapping = preset ? presetMapping(preset, table.columns) : (remembered?.mapping ?? (kind ? guessMapping(kind, table.columns) : {}));
+  const mapping = preset
+    ? presetMapping(preset, table.columns)
+    : (remembered?.mapping ?? (kind ? guessMapping(kind, table.columns) : {}));
   recover(ctx);
-  const previous = all<JobRow>(ctx.sqlite, 'SELECT * FROM import_jobs WHERE file_hash = ? ORDER BY created_at DESC LIMIT 10', hash);
+  const previous = all<JobRow>(
+    ctx.sqlite,
+    'SELECT * FROM import_jobs WHERE file_hash = ? ORDER BY created_at DESC LIMIT 10',
+    hash,
+  );
   return {
     path: absolute,
     fileName: table.fileName,
@@ -99,12 +123,14 @@ export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promi
 export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<string> {
   const path = resolve(input.path);
   const options = input.options;
-  if (options?.timeZone && !isKnownTimeZone(options.timeZone)) throw new SetupError(`"${options.timeZone}" is not a known time zone.`);
+  if (options?.timeZone && !isKnownTimeZone(options.timeZone))
+    throw new SetupError(`"${options.timeZone}" is not a known time zone.`);
   const table = await openTable(path, { sheet: options?.sheet });
   const setup = resolveSetup(ctx.sqlite, table.fileName, table.columns, input);
   const now = ctx.nowIso();
   return ctx.sqlite.transaction(() => {
-    if (setup.remember) rememberMapping(ctx.sqlite, headerSignature(table.columns), setup.kind, setup.mapping, now);
+    if (setup.remember)
+      rememberMapping(ctx.sqlite, headerSignature(table.columns), setup.kind, setup.mapping, now);
     return createJob(
       ctx.sqlite,
       {
@@ -114,7 +140,10 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
         kind: setup.kind,
         preset: setup.preset?.name ?? null,
         mapping: setup.mapping,
-        options: { ...jobOptionsFor(options, setup.preset, getSettings(ctx).currency), ...(table.sheet ? { sheet: table.sheet } : {}) },
+        options: {
+          ...jobOptionsFor(options, setup.preset, getSettings(ctx).currency),
+          ...(table.sheet ? { sheet: table.sheet } : {}),
+        },
       },
       now,
     );
@@ -151,14 +180,20 @@ export function undoImport(ctx: Ctx, id: string): ImportJob {
 export function resumeImport(ctx: Ctx, id: string): ImportJob {
   recover(ctx);
   const job = toJob(ctx.sqlite, jobOrFail(ctx, id));
-  if (!job.canResume) fail('conflict', `This import is ${job.status}; only a cancelled, interrupted or failed import can be resumed.`);
+  if (!job.canResume)
+    fail(
+      'conflict',
+      `This import is ${job.status}; only a cancelled, interrupted or failed import can be resumed.`,
+    );
   importManager(ctx).enqueue(id, 'run');
   return getJob(ctx, id);
 }
 
 export function listErrors(ctx: Ctx, id: string, offset: number, limit: number) {
   jobOrFail(ctx, id);
-  const total = get<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM import_row_errors WHERE job_id = ?', id)?.n ?? 0;
+  const total =
+    get<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM import_row_errors WHERE job_id = ?', id)?.n ??
+    0;
   const rows = all<{ row: number; column: string | null; message: string; severity: 'error' | 'note' }>(
     ctx.sqlite,
     'SELECT row, column, message, severity FROM import_row_errors WHERE job_id = ? ORDER BY row, rowid LIMIT ? OFFSET ?',
@@ -168,4 +203,3 @@ export function listErrors(ctx: Ctx, id: string, offset: number, limit: number) 
   );
   return { total, rows };
 }
-

@@ -17,12 +17,25 @@ export function headerSignature(columns: readonly string[]): string {
   return createHash('sha256').update(columns.map(headerKey).join('\u0001')).digest('hex').slice(0, 32);
 }
 
-export function rememberedMapping(sqlite: Database.Database, signature: string): { kind: ImportKind; mapping: Record<string, string> } | null {
-  const row = get<{ kind: ImportKind; mapping: string }>(sqlite, 'SELECT kind, mapping FROM column_mappings WHERE header_signature = ?', signature);
+export function rememberedMapping(
+  sqlite: Database.Database,
+  signature: string,
+): { kind: ImportKind; mapping: Record<string, string> } | null {
+  const row = get<{ kind: ImportKind; mapping: string }>(
+    sqlite,
+    'SELECT kind, mapping FROM column_mappings WHERE header_signature = ?',
+    signature,
+  );
   return row ? { kind: row.kind, mapping: JSON.parse(row.mapping) as Record<string, string> } : null;
 }
 
-export function rememberMapping(sqlite: Database.Database, signature: string, kind: ImportKind, mapping: Record<string, string>, now: string): void {
+export function rememberMapping(
+  sqlite: Database.Database,
+  signature: string,
+  kind: ImportKind,
+  mapping: Record<string, string>,
+  now: string,
+): void {
   run(
     sqlite,
     `INSERT INTO column_mappings (id, header_signature, kind, mapping, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
@@ -55,24 +68,42 @@ export interface Choice {
  * recognised as, else the mapping remembered for this header (or guessed from its column names) for the
  * kind the user chose. Throws SetupError with what is missing.
  */
-export function resolveSetup(sqlite: Database.Database, fileName: string, columns: readonly string[], choice: Choice): Resolved {
+export function resolveSetup(
+  sqlite: Database.Database,
+  fileName: string,
+  columns: readonly string[],
+  choice: Choice,
+): Resolved {
   if (choice.preset) {
     const preset = presetNamed(choice.preset);
     if (!preset) throw new SetupError(`There is no preset "${choice.preset}".`);
     if (!presetFits(preset, columns)) {
-      const missing = preset.identify.filter((p) => !columns.some((c) => (typeof p === 'string' ? c.trim() === p : p.test(c.trim()))));
-      throw new SetupError(`${fileName} is not a ${preset.label} export: it has no ${missing.map((m) => `"${String(m)}"`).join(', ')} column.`);
+      const missing = preset.identify.filter(
+        (p) => !columns.some((c) => (typeof p === 'string' ? c.trim() === p : p.test(c.trim()))),
+      );
+      throw new SetupError(
+        `${fileName} is not a ${preset.label} export: it has no ${missing.map((m) => `"${String(m)}"`).join(', ')} column.`,
+      );
     }
-    if (choice.kind && choice.kind !== preset.kind) throw new SetupError(`The ${preset.label} preset imports ${preset.kind}, not ${choice.kind}.`);
+    if (choice.kind && choice.kind !== preset.kind)
+      throw new SetupError(`The ${preset.label} preset imports ${preset.kind}, not ${choice.kind}.`);
     return { kind: preset.kind, preset, mapping: presetMapping(preset, columns), remember: false };
   }
   if (choice.mapping) {
-    if (!choice.kind) throw new SetupError('Choose what the file holds (contacts, deals, orders, payments or metrics) for this mapping.');
+    if (!choice.kind)
+      throw new SetupError(
+        'Choose what the file holds (contacts, deals, orders, payments or metrics) for this mapping.',
+      );
     return checked(fileName, choice.kind, choice.mapping, columns, true);
   }
   const detected = detectPreset(columns);
   if (detected && (!choice.kind || choice.kind === detected.kind)) {
-    return { kind: detected.kind, preset: detected, mapping: presetMapping(detected, columns), remember: false };
+    return {
+      kind: detected.kind,
+      preset: detected,
+      mapping: presetMapping(detected, columns),
+      remember: false,
+    };
   }
   if (!choice.kind) {
     throw new SetupError(
@@ -84,10 +115,18 @@ export function resolveSetup(sqlite: Database.Database, fileName: string, column
   return checked(fileName, choice.kind, mapping, columns, false);
 }
 
-function checked(fileName: string, kind: ImportKind, mapping: Record<string, string>, columns: readonly string[], remember: boolean): Resolved {
+function checked(
+  fileName: string,
+  kind: ImportKind,
+  mapping: Record<string, string>,
+  columns: readonly string[],
+  remember: boolean,
+): Resolved {
   const problems = mappingProblems(kind, mapping, columns);
   if (problems.length > 0) {
-    throw new SetupError(`${fileName} cannot be imported as ${KINDS[kind].label.toLowerCase()} yet: ${problems.join('; ')}.`);
+    throw new SetupError(
+      `${fileName} cannot be imported as ${KINDS[kind].label.toLowerCase()} yet: ${problems.join('; ')}.`,
+    );
   }
   return { kind, preset: null, mapping, remember };
 }

@@ -15,10 +15,19 @@ export const MAINE = 'America/New_York';
 export async function importInto(
   t: TestCore,
   path: string,
-  choice: { kind?: ImportKind; preset?: string; mapping?: Record<string, string>; options?: ImportOptions } = {},
+  choice: {
+    kind?: ImportKind;
+    preset?: string;
+    mapping?: Record<string, string>;
+    options?: ImportOptions;
+  } = {},
   hooks: RunHooks = {},
 ): Promise<JobRow> {
-  const id = await createImportJob(t.core.ctx, { path, ...choice, options: { timeZone: MAINE, ...choice.options } });
+  const id = await createImportJob(t.core.ctx, {
+    path,
+    ...choice,
+    options: { timeZone: MAINE, ...choice.options },
+  });
   return runJob(t.core.ctx.sqlite, id, { now: t.core.ctx.nowIso, ...hooks });
 }
 

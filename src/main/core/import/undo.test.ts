@@ -26,7 +26,10 @@ describe('undo', () => {
     const searchRefs = count(t, 'search_refs');
     const google = await importInto(t, sample('google-contacts.csv'));
     expect(google).toMatchObject({ inserted: 2, updated: 82 });
-    expect((await t.client.call('search.query', { text: 'Suppliers Santos', kinds: ['contact'] })).length + count(t, 'contacts')).toBeGreaterThan(376);
+    expect(
+      (await t.client.call('search.query', { text: 'Suppliers Santos', kinds: ['contact'] })).length +
+        count(t, 'contacts'),
+    ).toBeGreaterThan(376);
 
     undo(google.id);
     expect(snapshot('contacts')).toEqual(contacts);
@@ -47,7 +50,12 @@ describe('undo', () => {
     );
     const newer = await importInto(t, files.write('pipedrive-newer.csv', text));
     expect(newer).toMatchObject({ inserted: 0, updated: 1, error_count: 0 });
-    expect(one(t, `SELECT s.name, l.closed_at FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id WHERE l.external_id = 'pipedrive:1046'`)).toEqual({ name: 'Won', closed_at: '2026-02-10T15:00:00.000Z' });
+    expect(
+      one(
+        t,
+        `SELECT s.name, l.closed_at FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id WHERE l.external_id = 'pipedrive:1046'`,
+      ),
+    ).toEqual({ name: 'Won', closed_at: '2026-02-10T15:00:00.000Z' });
     expect(count(t, 'lead_stage_history')).toBe(history + 1);
 
     undo(newer.id);
@@ -57,11 +65,21 @@ describe('undo', () => {
 
   it('soft-deletes an imported contact that the user has since linked a lead to, instead of breaking the lead', async () => {
     const job = await importInto(t, sample('hubspot-contacts.csv'));
-    const kwame = one<{ id: string }>(t, `SELECT id FROM contacts WHERE email_key = 'kwamefitzgerald68@gmail.com'`);
-    const lead = await t.client.call('leads.create', { title: 'Office coffee', contactId: kwame.id, valueMinor: 50000 });
+    const kwame = one<{ id: string }>(
+      t,
+      `SELECT id FROM contacts WHERE email_key = 'kwamefitzgerald68@gmail.com'`,
+    );
+    const lead = await t.client.call('leads.create', {
+      title: 'Office coffee',
+      contactId: kwame.id,
+      valueMinor: 50000,
+    });
     undo(job.id);
     expect(count(t, 'contacts')).toBe(1);
-    expect(one(t, 'SELECT id, deleted_at FROM contacts')).toEqual({ id: kwame.id, deleted_at: '2026-10-15T12:00:00.000Z' });
+    expect(one(t, 'SELECT id, deleted_at FROM contacts')).toEqual({
+      id: kwame.id,
+      deleted_at: '2026-10-15T12:00:00.000Z',
+    });
     expect(one(t, 'SELECT contact_id FROM leads WHERE id = ?', lead.id).contact_id).toBe(kwame.id);
     // Campaigns the import created for its codes are gone too; a lead campaign link would have kept one.
     expect(count(t, 'campaigns')).toBe(0);
@@ -71,10 +89,15 @@ describe('undo', () => {
     await importInto(t, sample('meta-ads.csv'));
     const observations = snapshot('metric_observations');
     const spend = snapshot('spend_entries');
-    const text = readFileSync(sample('meta-ads.csv'), 'utf8').replace('2026-04-06,2026-04-06,fb-retarget,inactive,"7-day click or 1-day view",,,2408,1.76495,,52.76,4250', '2026-04-06,2026-04-06,fb-retarget,inactive,"7-day click or 1-day view",,,2408,1.76495,,60.00,4400');
+    const text = readFileSync(sample('meta-ads.csv'), 'utf8').replace(
+      '2026-04-06,2026-04-06,fb-retarget,inactive,"7-day click or 1-day view",,,2408,1.76495,,52.76,4250',
+      '2026-04-06,2026-04-06,fb-retarget,inactive,"7-day click or 1-day view",,,2408,1.76495,,60.00,4400',
+    );
     const newer = await importInto(t, files.write('meta-newer.csv', text));
     expect(newer).toMatchObject({ inserted: 0, updated: 1, unchanged: 99 });
-    expect(one(t, `SELECT amount_minor FROM spend_entries WHERE date = '2026-04-06'`).amount_minor).toBe(6000);
+    expect(one(t, `SELECT amount_minor FROM spend_entries WHERE date = '2026-04-06'`).amount_minor).toBe(
+      6000,
+    );
     undo(newer.id);
     expect(snapshot('metric_observations')).toEqual(observations);
     expect(snapshot('spend_entries')).toEqual(spend);
@@ -82,11 +105,26 @@ describe('undo', () => {
 
   it('undoes a whole day of imports back to an empty workspace, in any order', async () => {
     const jobs = [];
-    for (const file of ['hubspot-contacts.csv', 'pipedrive-deals.csv', 'shopify-orders.csv', 'stripe-payments.csv', 'ga4-traffic-daily.csv', 'meta-ads.csv']) {
+    for (const file of [
+      'hubspot-contacts.csv',
+      'pipedrive-deals.csv',
+      'shopify-orders.csv',
+      'stripe-payments.csv',
+      'ga4-traffic-daily.csv',
+      'meta-ads.csv',
+    ]) {
       jobs.push(await importInto(t, sample(file)));
     }
     for (const job of [jobs[0], jobs[3], jobs[1], jobs[5], jobs[2], jobs[4]]) if (job) undo(job.id);
-    for (const table of ['orders', 'order_lines', 'payments', 'leads', 'lead_stage_history', 'metric_observations', 'spend_entries']) {
+    for (const table of [
+      'orders',
+      'order_lines',
+      'payments',
+      'leads',
+      'lead_stage_history',
+      'metric_observations',
+      'spend_entries',
+    ]) {
       expect({ table, n: count(t, table) }).toEqual({ table, n: 0 });
     }
     // Rows a later import still pointed at when their own import was undone were soft-deleted: none is live.

@@ -14,7 +14,10 @@ export function uploadDir(ctx: Ctx): string {
 
 /** A name safe on every file system, keeping the extension the user sees. */
 function safeName(name: string): string {
-  const cleaned = basename(name).replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '').slice(0, 120);
+  const cleaned = basename(name)
+    .replace(/[^\w.\- ]+/g, '_')
+    .replace(/^\.+/, '')
+    .slice(0, 120);
   return cleaned || 'upload.csv';
 }
 
@@ -31,10 +34,12 @@ export function receiveUpload(ctx: Ctx, input: { name: string; contentBase64: st
     const existing = existsSync(folder) ? readdirSync(folder)[0] : undefined;
     if (!existing) fail('not_found', 'That upload does not exist; start the upload again.');
     path = join(folder, existing as string);
-    if (statSync(path).size + bytes.length > UPLOAD_LIMIT) fail('validation', 'The file is larger than 200 MB; split it or import it from the desktop app.');
+    if (statSync(path).size + bytes.length > UPLOAD_LIMIT)
+      fail('validation', 'The file is larger than 200 MB; split it or import it from the desktop app.');
     appendFileSync(path, bytes);
   } else {
-    if (bytes.length > UPLOAD_LIMIT) fail('validation', 'The file is larger than 200 MB; split it or import it from the desktop app.');
+    if (bytes.length > UPLOAD_LIMIT)
+      fail('validation', 'The file is larger than 200 MB; split it or import it from the desktop app.');
     mkdirSync(folder, { recursive: true });
     path = join(folder, safeName(input.name));
     writeFileSync(path, bytes);

@@ -10,12 +10,24 @@ afterEach(() => t.dispose());
 describe('settings and workspace', () => {
   it('starts with defaults and saves changes', async () => {
     expect(await t.client.call('settings.get', {})).toMatchObject({ currency: 'USD', initialized: false });
-    const saved = await t.client.call('settings.update', { businessName: 'Café Lumière', currency: 'eur', locale: 'fr-FR', fiscalYearStartMonth: 4 });
-    expect(saved).toMatchObject({ businessName: 'Café Lumière', currency: 'EUR', locale: 'fr-FR', fiscalYearStartMonth: 4 });
+    const saved = await t.client.call('settings.update', {
+      businessName: 'Café Lumière',
+      currency: 'eur',
+      locale: 'fr-FR',
+      fiscalYearStartMonth: 4,
+    });
+    expect(saved).toMatchObject({
+      businessName: 'Café Lumière',
+      currency: 'EUR',
+      locale: 'fr-FR',
+      fiscalYearStartMonth: 4,
+    });
   });
 
   it('rejects an unknown currency and an impossible month', async () => {
-    await expect(t.client.call('settings.update', { currency: 'XYZW' })).rejects.toMatchObject({ code: 'validation' });
+    await expect(t.client.call('settings.update', { currency: 'XYZW' })).rejects.toMatchObject({
+      code: 'validation',
+    });
     await expect(t.client.call('settings.update', { fiscalYearStartMonth: 13 })).rejects.toMatchObject({
       issues: [{ field: 'fiscalYearStartMonth', message: 'expected a month 1–12' }],
     });
@@ -27,21 +39,31 @@ describe('settings and workspace', () => {
     expect(status.counts.contacts).toBeGreaterThan(50);
     expect(status.counts.leads).toBeGreaterThan(30);
     expect(status.counts.orders).toBeGreaterThan(100);
-    await expect(t.client.call('workspace.setup', { mode: 'demo' })).rejects.toMatchObject({ code: 'conflict' });
+    await expect(t.client.call('workspace.setup', { mode: 'demo' })).rejects.toMatchObject({
+      code: 'conflict',
+    });
   });
 
   it('puts demo leads in every stage and follow-ups overdue, today and ahead', async () => {
     await t.client.call('workspace.setup', { mode: 'demo' });
     const { sqlite } = t.core.connection;
-    const perStage = sqlite.prepare('SELECT s.name, count(l.id) n FROM pipeline_stages s LEFT JOIN leads l ON l.stage_id = s.id GROUP BY s.id').all() as { n: number }[];
+    const perStage = sqlite
+      .prepare(
+        'SELECT s.name, count(l.id) n FROM pipeline_stages s LEFT JOIN leads l ON l.stage_id = s.id GROUP BY s.id',
+      )
+      .all() as { n: number }[];
     expect(perStage.every((s) => s.n > 0)).toBe(true);
     const due = sqlite
-      .prepare(`SELECT sum(due_at < '2026-10-15') overdue, sum(substr(due_at,1,10) = '2026-10-15') today, sum(due_at >= '2026-10-16') later FROM activities WHERE done_at IS NULL`)
+      .prepare(
+        `SELECT sum(due_at < '2026-10-15') overdue, sum(substr(due_at,1,10) = '2026-10-15') today, sum(due_at >= '2026-10-16') later FROM activities WHERE done_at IS NULL`,
+      )
       .get() as Record<string, number>;
     expect(due.overdue).toBeGreaterThan(0);
     expect(due.today).toBeGreaterThan(0);
     expect(due.later).toBeGreaterThan(0);
-    const months = sqlite.prepare(`SELECT count(DISTINCT substr(date,1,7)) n FROM metric_observations WHERE metric = 'visits'`).get() as { n: number };
+    const months = sqlite
+      .prepare(`SELECT count(DISTINCT substr(date,1,7)) n FROM metric_observations WHERE metric = 'visits'`)
+      .get() as { n: number };
     expect(months.n).toBeGreaterThanOrEqual(9);
   });
 

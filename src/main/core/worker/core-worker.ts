@@ -25,7 +25,9 @@ async function main(): Promise<void> {
         port.close();
         return;
       }
-      void core.dispatch(message.method, message.input).then((result) => send({ type: 'result', id: message.id, result }));
+      void core
+        .dispatch(message.method, message.input)
+        .then((result) => send({ type: 'result', id: message.id, result }));
     });
     send({ type: 'ready' });
   } catch (error) {

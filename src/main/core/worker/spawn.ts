@@ -23,7 +23,11 @@ export class CoreStartError extends Error {
  * Starts the core in a worker thread and resolves once the database is open and migrated.
  * `execArgv` lets a source checkout load the TypeScript entry through tsx; the bundle needs none.
  */
-export function spawnCore(entry: string | URL, init: WorkerInit, execArgv: string[] = []): Promise<RemoteCore> {
+export function spawnCore(
+  entry: string | URL,
+  init: WorkerInit,
+  execArgv: string[] = [],
+): Promise<RemoteCore> {
   const worker = new Worker(entry, { workerData: init, execArgv });
   const pending = new Map<number, (result: Result<unknown>) => void>();
   const listeners = new Set<CoreListener>();
@@ -66,7 +70,11 @@ export function spawnCore(entry: string | URL, init: WorkerInit, execArgv: strin
     const post = (message: ToWorker) => worker.postMessage(message);
     const remote: RemoteCore = {
       dispatch(method, input) {
-        if (exited) return Promise.resolve({ ok: false, error: { code: 'internal', message: "Tandem's database worker has stopped." } });
+        if (exited)
+          return Promise.resolve({
+            ok: false,
+            error: { code: 'internal', message: "Tandem's database worker has stopped." },
+          });
         const id = nextId++;
         return new Promise((done) => {
           pending.set(id, done);

@@ -18,7 +18,11 @@ export const DEFAULT_STAGES = [
 export function ensureWorkspaceDefaults(ctx: Ctx): void {
   const now = ctx.nowIso();
   ctx.sqlite.transaction(() => {
-    const existing = ctx.db.select().from(workspaceSettings).where(eq(workspaceSettings.id, WORKSPACE_ID)).get();
+    const existing = ctx.db
+      .select()
+      .from(workspaceSettings)
+      .where(eq(workspaceSettings.id, WORKSPACE_ID))
+      .get();
     if (!existing) {
       ctx.db
         .insert(workspaceSettings)

@@ -29,7 +29,8 @@ export function setupWorkspace(ctx: Ctx, mode: 'demo' | 'empty'): WorkspaceStatu
   const hasData = Object.values(status.counts).some((n) => n > 0);
   ctx.sqlite.transaction(() => {
     if (mode === 'demo') {
-      if (hasData) fail('conflict', 'The demo can only fill an empty workspace; this one already has records.');
+      if (hasData)
+        fail('conflict', 'The demo can only fill an empty workspace; this one already has records.');
       generateDemo(ctx, { scale: 1 });
     }
     markInitialized(ctx);

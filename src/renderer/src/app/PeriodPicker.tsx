@@ -20,7 +20,11 @@ export function PeriodPicker() {
       <button type="button" className="icon-button" aria-label="Next period" onClick={() => step(1)}>
         ›
       </button>
-      <select aria-label="Period length" value={period.kind} onChange={(e) => setKind(e.target.value as 'month' | 'quarter' | 'year')}>
+      <select
+        aria-label="Period length"
+        value={period.kind}
+        onChange={(e) => setKind(e.target.value as 'month' | 'quarter' | 'year')}
+      >
         {KINDS.map((k) => (
           <option key={k.value} value={k.value}>
             {k.label}

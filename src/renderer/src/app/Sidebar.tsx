@@ -2,7 +2,15 @@ import { SalesShortcuts } from '../features/leads/SalesShortcuts';
 import { OverdueBadge } from '../features/today/OverdueBadge';
 import type { RouteDef } from './routes';
 
-export function Sidebar({ routes, current, businessName }: { routes: RouteDef[]; current: string; businessName: string }) {
+export function Sidebar({
+  routes,
+  current,
+  businessName,
+}: {
+  routes: RouteDef[];
+  current: string;
+  businessName: string;
+}) {
   return (
     <nav className="sidebar" aria-label="Main">
       <div className="brand">

@@ -9,7 +9,12 @@ const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform)
 export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
   return (
     <header className="topbar">
-      <button type="button" className="palette-trigger" onClick={onOpenPalette} aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}>
+      <button
+        type="button"
+        className="palette-trigger"
+        onClick={onOpenPalette}
+        aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+      >
         <span>Search or jump to…</span>
         <kbd>{isMac ? '⌘K' : 'Ctrl K'}</kbd>
       </button>

@@ -45,7 +45,10 @@ export const routes: RouteDef[] = [
     path: 'results',
     label: 'Results',
     key: 'r',
-    component: placeholder('Results', 'One set of numbers for both hats: reach, visits, leads, qualified leads, conversions, revenue, cost per lead and ROI.'),
+    component: placeholder(
+      'Results',
+      'One set of numbers for both hats: reach, visits, leads, qualified leads, conversions, revenue, cost per lead and ROI.',
+    ),
   },
   {
     path: 'imports',
@@ -57,7 +60,10 @@ export const routes: RouteDef[] = [
     path: 'reports',
     label: 'Reports',
     key: 'o',
-    component: placeholder('Reports', 'A one-click PDF summary with charts for your weekly or monthly meeting.'),
+    component: placeholder(
+      'Reports',
+      'A one-click PDF summary with charts for your weekly or monthly meeting.',
+    ),
   },
   { path: 'settings', label: 'Settings', key: 's', component: SettingsPage },
 ];

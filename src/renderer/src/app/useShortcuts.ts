@@ -3,7 +3,8 @@ import { navigate } from '../lib/router';
 import type { RouteDef } from './routes';
 
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /** Two-key navigation (g then a letter), as in Linear; ignored while typing in a field. */
 export function useShortcuts(routes: RouteDef[]): void {

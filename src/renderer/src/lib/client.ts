@@ -33,7 +33,10 @@ function hostTransport(): Transport {
         });
         return (await response.json()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { code: 'internal', message: 'Tandem is not running any more. Restart it and try again.' } };
+        return {
+          ok: false,
+          error: { code: 'internal', message: 'Tandem is not running any more. Restart it and try again.' },
+        };
       }
     },
     subscribe(event, listener) {

@@ -11,7 +11,10 @@ const ClockContext = createContext<Clock | null>(null);
 /** The core's clock, read once at start and then advanced with real time. */
 export function ClockProvider({ coreNow, children }: { coreNow: string; children: ReactNode }) {
   const [offset] = useState(() => Date.parse(coreNow) - Date.now());
-  const value = useMemo<Clock>(() => ({ today: coreNow.slice(0, 10), now: () => new Date(Date.now() + offset) }), [coreNow, offset]);
+  const value = useMemo<Clock>(
+    () => ({ today: coreNow.slice(0, 10), now: () => new Date(Date.now() + offset) }),
+    [coreNow, offset],
+  );
   return <ClockContext.Provider value={value}>{children}</ClockContext.Provider>;
 }
 

@@ -1,6 +1,12 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { addDays } from '@shared/domain/dates';
-import { nextPeriod, periodLabel, periodRange, type DateRange, type PeriodKind } from '@shared/domain/periods';
+import {
+  nextPeriod,
+  periodLabel,
+  periodRange,
+  type DateRange,
+  type PeriodKind,
+} from '@shared/domain/periods';
 import { useWorkspace } from './settings';
 import { useClock } from './clock';
 
@@ -23,7 +29,9 @@ const PeriodContext = createContext<PeriodState | null>(null);
 const STORAGE_KEY = 'tandem.period';
 
 function monthLabel(startDate: string, locale: string): string {
-  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(new Date(`${startDate}T00:00:00Z`));
+  return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
+    new Date(`${startDate}T00:00:00Z`),
+  );
 }
 
 function previousOf(range: DateRange): DateRange {
@@ -39,7 +47,10 @@ export function PeriodProvider({ children }: { children: ReactNode }) {
   const fy = settings.fiscalYearStartMonth;
   const [state, setState] = useState<{ kind: PeriodKind; range: DateRange }>(() => {
     try {
-      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as { kind: PeriodKind; range: DateRange } | null;
+      const saved = JSON.parse(localStorage.getItem(STORAGE_KEY) ?? 'null') as {
+        kind: PeriodKind;
+        range: DateRange;
+      } | null;
       if (saved?.range?.startDate && saved.range.endDate) return saved;
     } catch {
       // A damaged saved period falls back to this month.
@@ -56,14 +67,25 @@ export function PeriodProvider({ children }: { children: ReactNode }) {
       period: {
         ...state,
         // Months read better spelled out in the user's language; quarters and years keep the fiscal label.
-        label: state.kind === 'month' ? monthLabel(state.range.startDate, settings.locale) : periodLabel(state.kind, state.range, fy),
+        label:
+          state.kind === 'month'
+            ? monthLabel(state.range.startDate, settings.locale)
+            : periodLabel(state.kind, state.range, fy),
         previous: previousOf(state.range),
       },
       setKind: (kind) => save({ kind, range: periodRange(kind, today, fy) }),
       setCustom: (range) => save({ kind: 'custom', range }),
       step: (direction) => {
-        if (direction === 1) return save({ kind: state.kind, range: nextPeriod(state.kind, state.range, fy) });
-        const range = state.kind === 'custom' ? previousOf(state.range) : periodRange(state.kind as Exclude<PeriodKind, 'custom'>, addDays(state.range.startDate, -1), fy);
+        if (direction === 1)
+          return save({ kind: state.kind, range: nextPeriod(state.kind, state.range, fy) });
+        const range =
+          state.kind === 'custom'
+            ? previousOf(state.range)
+            : periodRange(
+                state.kind as Exclude<PeriodKind, 'custom'>,
+                addDays(state.range.startDate, -1),
+                fy,
+              );
         save({ kind: state.kind, range });
       },
     }),

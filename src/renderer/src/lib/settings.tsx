@@ -10,7 +10,10 @@ interface Workspace {
 const WorkspaceContext = createContext<Workspace | null>(null);
 
 export function WorkspaceProvider({ settings, children }: { settings: Settings; children: ReactNode }) {
-  const value = useMemo(() => ({ settings, format: createFormatter(settings.locale, settings.currency) }), [settings]);
+  const value = useMemo(
+    () => ({ settings, format: createFormatter(settings.locale, settings.currency) }),
+    [settings],
+  );
   return <WorkspaceContext.Provider value={value}>{children}</WorkspaceContext.Provider>;
 }
 

@@ -62,7 +62,8 @@ export function usePagedRows<K extends PagedMethod>(method: K, filter: PageFilte
     [fetchPage],
   );
 
-  const rowAt = (index: number): Row<K> | undefined => pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const rowAt = (index: number): Row<K> | undefined =>
+    pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
   const loadedIds = (): string[] =>
     [...pages.current.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((r) => r.id));
 

@@ -1,7 +1,15 @@
 import type { ReactNode } from 'react';
 
 /** Empty states teach: what the screen is for, one primary action, and where data may come from. */
-export function EmptyState({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
+export function EmptyState({
+  title,
+  children,
+  action,
+}: {
+  title: string;
+  children: ReactNode;
+  action?: ReactNode;
+}) {
   return (
     <section className="empty-state" aria-label={title}>
       <h2>{title}</h2>

@@ -15,7 +15,17 @@ document.addEventListener(
 );
 
 /** Detail and edit forms open in a panel over the list, so the list keeps its place. */
-export function SidePanel({ title, open, onClose, children }: { title: string; open: boolean; onClose(): void; children: ReactNode }) {
+export function SidePanel({
+  title,
+  open,
+  onClose,
+  children,
+}: {
+  title: string;
+  open: boolean;
+  onClose(): void;
+  children: ReactNode;
+}) {
   return (
     <Dialog.Root open={open} onOpenChange={(next) => !next && onClose()}>
       <Dialog.Portal>

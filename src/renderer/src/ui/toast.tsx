@@ -32,7 +32,10 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const show = useCallback<Toaster['show']>(
     (message, options) => {
       const id = Date.now() + Math.random();
-      setToasts((all) => [...all.slice(-2), { id, message, tone: options?.tone ?? 'info', action: options?.action }]);
+      setToasts((all) => [
+        ...all.slice(-2),
+        { id, message, tone: options?.tone ?? 'info', action: options?.action },
+      ]);
       window.setTimeout(() => dismiss(id), options?.action ? 8000 : 4000);
     },
     [dismiss],

@@ -34,19 +34,23 @@ export function splitName(full: string): { first: string; last: string } {
   const comma = text.indexOf(',');
   if (comma > 0) return { first: text.slice(comma + 1).trim(), last: text.slice(0, comma).trim() };
   const space = text.lastIndexOf(' ');
-  return space === -1 ? { first: text, last: '' } : { first: text.slice(0, space), last: text.slice(space + 1) };
+  return space === -1
+    ? { first: text, last: '' }
+    : { first: text.slice(0, space), last: text.slice(space + 1) };
 }
 
 /** Every address in an e-mail cell; cells holding two ("a@x.com, b@y.com", "a ::: b") list both. */
 export function emailsOf(row: FieldRow, field: string): { email: string; key: string }[] | null {
   const text = row.text(field);
   if (text === '') return [];
-  const parts = text.includes(':::') || (text.includes(',') && text.includes('@')) ? splitMulti(text) : [text];
+  const parts =
+    text.includes(':::') || (text.includes(',') && text.includes('@')) ? splitMulti(text) : [text];
   const out: { email: string; key: string }[] = [];
   for (const part of parts) {
     const parsed = normalizeEmail(part);
     if (!parsed.ok) return row.problem(field, `"${part}": ${parsed.reason}`);
-    if (!out.some((e) => e.key === parsed.value)) out.push({ email: parsed.value, key: emailKey(parsed.value) ?? parsed.value });
+    if (!out.some((e) => e.key === parsed.value))
+      out.push({ email: parsed.value, key: emailKey(parsed.value) ?? parsed.value });
   }
   return out;
 }
@@ -64,11 +68,15 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
   if (emails === null) return null;
   const { phone, key: phoneKeyValue } = phoneOf(row.text('phone'));
   if (emails.length === 0 && !phoneKeyValue) {
-    return row.problem(row.has('email') ? 'email' : 'phone', 'no e-mail address or phone number: a contact needs one of them');
+    return row.problem(
+      row.has('email') ? 'email' : 'phone',
+      'no e-mail address or phone number: a contact needs one of them',
+    );
   }
   let firstName = row.text('firstName');
   let lastName = row.text('lastName');
-  if (!firstName && !lastName && row.has('fullName')) ({ first: firstName, last: lastName } = splitName(row.text('fullName')));
+  if (!firstName && !lastName && row.has('fullName'))
+    ({ first: firstName, last: lastName } = splitName(row.text('fullName')));
   const createdAt = row.instant('createdAt', options);
   if (row.problems.length > 0) return null;
   const [primary, ...others] = emails;

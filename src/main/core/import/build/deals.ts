@@ -53,7 +53,8 @@ export function buildDeal(row: FieldRow, options: ValueOptions): DealRecord | nu
   if (!title) row.problem('title', 'the deal has no title');
   const stage = row.text('stage');
   const outcome = outcomeOf(row.text('status'), stage);
-  if (outcome === null) row.problem('status', `"${row.text('status')}" is not a deal status (open, won or lost)`);
+  if (outcome === null)
+    row.problem('status', `"${row.text('status')}" is not a deal status (open, won or lost)`);
   const currency = row.currency('currency', options);
   const valueMinor = row.money('value', currency, options) ?? 0;
   const createdAt = row.instant('createdAt', options);

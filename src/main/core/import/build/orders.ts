@@ -1,6 +1,13 @@
 import { emailKey } from '../../contacts/keys';
 import { normalizeEmail, parseDecimal } from '../read';
-import type { OrderLineRecord, OrderRecord, PaymentRecord, RowError, SourceRow, ValueOptions } from '../records';
+import type {
+  OrderLineRecord,
+  OrderRecord,
+  PaymentRecord,
+  RowError,
+  SourceRow,
+  ValueOptions,
+} from '../records';
 import type { FieldRow } from './row';
 import { trackingCodeOf } from './utm';
 
@@ -40,7 +47,8 @@ function lineItem(row: FieldRow, currency: string, options: ValueOptions): Order
   let quantity = 1;
   if (qtyText) {
     const q = parseDecimal(qtyText);
-    if (!q.ok || !Number.isInteger(q.value)) return row.problem('lineQuantity', `"${qtyText}" is not a whole quantity`);
+    if (!q.ok || !Number.isInteger(q.value))
+      return row.problem('lineQuantity', `"${qtyText}" is not a whole quantity`);
     quantity = q.value;
   }
   return { name: name || 'Item', sku: row.text('lineSku') || null, quantity, unitPriceMinor: price ?? 0 };
@@ -63,7 +71,10 @@ export function buildOrder(
     row.reset(source.cells, source.line);
     if (!order && row.text('total') !== '') {
       const currency = row.currency('currency', options);
-      const statusText = row.text('status').toLowerCase().replace(/[\s-]+/g, '_');
+      const statusText = row
+        .text('status')
+        .toLowerCase()
+        .replace(/[\s-]+/g, '_');
       const status = statusText === '' ? 'paid' : (ORDER_STATUS[statusText] ?? statusText);
       const totalMinor = row.money('total', currency, options) ?? 0;
       const refunded = row.money('refunded', currency, options);
@@ -101,7 +112,13 @@ export function buildOrder(
   }
   const first = group[0];
   if (!order && !failed && first) {
-    errors.push({ line: first.line, column: row.column('total'), message: 'no row of this order has its total', severity: 'error', cells: first.cells });
+    errors.push({
+      line: first.line,
+      column: row.column('total'),
+      message: 'no row of this order has its total',
+      severity: 'error',
+      cells: first.cells,
+    });
     return null;
   }
   return failed ? null : order;
@@ -135,7 +152,10 @@ export function buildPayment(row: FieldRow, options: ValueOptions): PaymentRecor
   const paidAt = row.instant('paidAt', options);
   if (!paidAt && !row.problems.length) row.problem('paidAt', 'the payment has no date');
   const { email, key } = customerEmail(row, 'email');
-  const statusText = row.text('status').toLowerCase().replace(/[\s-]+/g, '_');
+  const statusText = row
+    .text('status')
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_');
   let status = statusText === '' ? 'succeeded' : (PAYMENT_STATUS[statusText] ?? statusText);
   if ((status === 'succeeded' || status === 'refunded') && amountMinor !== null && refundedMinor > 0) {
     status = refundedMinor >= amountMinor ? 'refunded' : 'partially_refunded';

@@ -20,13 +20,15 @@ export function nameFromCode(code: string): string {
 }
 
 const PAID = /(^|[^a-z])(cpc|ppc|cpm|paid|ads?|display|retarget|sponsored)([^a-z]|$)/;
-const SOCIAL_SOURCES = /facebook|instagram|linkedin|tiktok|twitter|^x$|pinterest|youtube|threads|^fb$|^ig$|social/;
+const SOCIAL_SOURCES =
+  /facebook|instagram|linkedin|tiktok|twitter|^x$|pinterest|youtube|threads|^fb$|^ig$|social/;
 
 /** Channel of a campaign seen only through its utm_medium / utm_source (both optional). */
 export function guessChannel(medium: string | null | undefined, source: string | null | undefined): Channel {
   const m = (medium ?? '').trim().toLowerCase();
   const s = (source ?? '').trim().toLowerCase();
-  if (m === 'email' || m === 'e-mail' || m === 'newsletter' || /mailchimp|newsletter|klaviyo/.test(s)) return 'email';
+  if (m === 'email' || m === 'e-mail' || m === 'newsletter' || /mailchimp|newsletter|klaviyo/.test(s))
+    return 'email';
   if (PAID.test(m) || /paid/.test(m)) return 'ads';
   if (m.includes('social') || SOCIAL_SOURCES.test(s)) return 'social';
   if (m === 'referral' || m === 'affiliate' || s === 'referral') return 'referral';

@@ -8,7 +8,12 @@ import { all, get, run } from '../../db/prepared';
  * import's time. Building an index afterwards is one sorted pass. The e-mail and phone indexes stay: dedupe
  * reads them on every batch.
  */
-const DEFERRABLE = ['contacts_name_idx', 'contacts_sort_name_idx', 'contacts_created_idx', 'contacts_company_idx'] as const;
+const DEFERRABLE = [
+  'contacts_name_idx',
+  'contacts_sort_name_idx',
+  'contacts_created_idx',
+  'contacts_company_idx',
+] as const;
 
 /** Files at least this big (about 40,000 contacts) are worth it; a small import keeps every index live. */
 export const DEFER_INDEXES_BYTES = 4 << 20;
@@ -44,7 +49,11 @@ export function deferIndexes(sqlite: Database.Database, jobId: string): void {
 }
 
 function deferredOf(sqlite: Database.Database, jobId: string): Deferred[] {
-  const text = get<{ d: string | null }>(sqlite, `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`, jobId)?.d;
+  const text = get<{ d: string | null }>(
+    sqlite,
+    `SELECT json_extract(options, '$.deferredIndexes') AS d FROM import_jobs WHERE id = ?`,
+    jobId,
+  )?.d;
   return text ? (JSON.parse(text) as Deferred[]) : [];
 }
 

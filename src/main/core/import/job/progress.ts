@@ -31,7 +31,15 @@ export class ProgressMeter {
     const readSinceStart = bytesRead - this.startBytes;
     const left = Math.max(this.fileSize - bytesRead, 0);
     const etaSeconds = readSinceStart > 0 ? Math.round(((seconds * left) / readSinceStart) * 10) / 10 : null;
-    if (status === 'done') return { jobId: this.jobId, status, rowsDone, rowsTotal: rowsDone, rowsPerSecond, etaSeconds: 0 };
-    return { jobId: this.jobId, status, rowsDone, rowsTotal: null, rowsPerSecond, etaSeconds: status === 'running' ? etaSeconds : null };
+    if (status === 'done')
+      return { jobId: this.jobId, status, rowsDone, rowsTotal: rowsDone, rowsPerSecond, etaSeconds: 0 };
+    return {
+      jobId: this.jobId,
+      status,
+      rowsDone,
+      rowsTotal: null,
+      rowsPerSecond,
+      etaSeconds: status === 'running' ? etaSeconds : null,
+    };
   }
 }

@@ -22,7 +22,11 @@ function processAlive(pid: number): boolean {
  * them interrupted. Their committed batches are whole (each batch is one transaction that also advanced
  * rows_done), so they can be resumed from there or undone. `isLive` names jobs this process is running.
  */
-export function recoverJobs(sqlite: Database.Database, isLive: (jobId: string) => boolean, now: () => string): string[] {
+export function recoverJobs(
+  sqlite: Database.Database,
+  isLive: (jobId: string) => boolean,
+  now: () => string,
+): string[] {
   const rows = all<{ id: string; status: string; worker_pid: number | null; heartbeat_at: string | null }>(
     sqlite,
     `SELECT id, status, worker_pid, heartbeat_at FROM import_jobs WHERE status IN ('running', 'queued')`,

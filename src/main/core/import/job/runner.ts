@@ -20,7 +20,6 @@ export const NOTHING_IMPORTED = 'Nothing was imported.';
 /** Rows per write transaction: large enough to amortise the commit, small enough to keep memory flat. */
 export const BATCH_SIZE = 5000;
 
-
 export interface RunHooks {
   signal?: AbortSignal;
   onProgress?(progress: Progress): void;
@@ -47,23 +46,31 @@ function saveProblems(w: WriteContext, problems: readonly RowError[]): void {
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const at = w.now();
-  for (const p of problems) insert.run(uuidv7(), w.jobId, p.line, p.severity, p.column, p.message, JSON.stringify(p.cells), at, at);
+  for (const p of problems)
+    insert.run(uuidv7(), w.jobId, p.line, p.severity, p.column, p.message, JSON.stringify(p.cells), at, at);
 }
 
 /** Turns rows into records (grouping an order's consecutive rows) and collects their problems. */
 function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], notes: RowError[]): AnyRecord[] {
   const records: AnyRecord[] = [];
   const g = plan.groupColumn;
-  for (let i = 0; i < rows.length; ) {
+  for (let i = 0; i < rows.length;) {
     const row = rows[i] as Row;
     if (row.issue) {
-      errors.push({ line: row.line, column: null, message: row.issue.message, severity: 'error', cells: row.cells });
+      errors.push({
+        line: row.line,
+        column: null,
+        message: row.issue.message,
+        severity: 'error',
+        cells: row.cells,
+      });
       i++;
       continue;
     }
     let j = i + 1;
     const key = g >= 0 ? (row.cells[g] ?? '').trim() : '';
-    if (key !== '') while (j < rows.length && !rows[j]?.issue && (rows[j]?.cells[g] ?? '').trim() === key) j++;
+    if (key !== '')
+      while (j < rows.length && !rows[j]?.issue && (rows[j]?.cells[g] ?? '').trim() === key) j++;
     const record = plan.transform(j === i + 1 ? [row] : rows.slice(i, j), errors, notes);
     if (record) records.push(record);
     i = j;
@@ -71,7 +78,14 @@ function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], not
   return records;
 }
 
-function startRunning(sqlite: Database.Database, job: JobRow, options: JobOptions, columns: string[], hash: string, now: string): void {
+function startRunning(
+  sqlite: Database.Database,
+  job: JobRow,
+  options: JobOptions,
+  columns: string[],
+  hash: string,
+  now: string,
+): void {
   sqlite.transaction(() => {
     if (!options.columns) {
       options.columns = columns;
@@ -97,11 +111,16 @@ function startRunning(sqlite: Database.Database, job: JobRow, options: JobOption
  * whole batches and a resume point), reports progress, and stops after the current batch when cancelled.
  * Used by the import worker, the CLI and tests alike.
  */
-export async function runJob(sqlite: Database.Database, jobId: string, hooks: RunHooks = {}): Promise<JobRow> {
+export async function runJob(
+  sqlite: Database.Database,
+  jobId: string,
+  hooks: RunHooks = {},
+): Promise<JobRow> {
   const now = hooks.now ?? (() => new Date().toISOString());
   const job = jobRow(sqlite, jobId);
   if (!job) throw new JobStateError('That import does not exist.');
-  if (!RUNNABLE.has(job.status)) throw new JobStateError(`This import is ${job.status}; it cannot be started again.`);
+  if (!RUNNABLE.has(job.status))
+    throw new JobStateError(`This import is ${job.status}; it cannot be started again.`);
   if (!job.file_path) throw new JobStateError('This import does not know which file it came from.');
   const options = jobOptions(job);
   const preset = job.preset ? (presetNamed(job.preset) ?? null) : null;
@@ -114,10 +133,17 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
   try {
     const hash = await fileHash(job.file_path);
     if (job.file_hash && job.file_hash !== hash) {
-      throw new JobStateError(`${job.file_name} has changed since this import started, so it cannot be resumed; import it again instead.`);
+      throw new JobStateError(
+        `${job.file_name} has changed since this import started, so it cannot be resumed; import it again instead.`,
+      );
     }
     const table = await openTable(job.file_path, { sheet: options.sheet });
-    if (preset && !presetFits(preset, table.columns)) throw new FileRejectedError(job.file_name, 'no-header', `the columns are not those of a ${preset.label} export`);
+    if (preset && !presetFits(preset, table.columns))
+      throw new FileRejectedError(
+        job.file_name,
+        'no-header',
+        `the columns are not those of a ${preset.label} export`,
+      );
     startRunning(sqlite, job, options, table.columns, hash, now());
     if (job.kind === 'contacts' && job.file_size >= DEFER_INDEXES_BYTES) deferIndexes(sqlite, jobId);
     const plan = createPlan(job.kind, preset, jobMapping(job), table.columns, {
@@ -163,7 +189,11 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
 
     let held: Row[] = [];
     let bytes = 0;
-    for await (const batch of table.records({ skipRecords: cursor, batchSize: hooks.batchSize ?? BATCH_SIZE, signal: hooks.signal })) {
+    for await (const batch of table.records({
+      skipRecords: cursor,
+      batchSize: hooks.batchSize ?? BATCH_SIZE,
+      signal: hooks.signal,
+    })) {
       const issues = new Map(batch.issues.map((i) => [i.record, i]));
       const rows: Row[] = held;
       batch.rows.forEach((cells, i) => {
@@ -192,7 +222,8 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
   } catch (error) {
     const status = finish(sqlite, jobId, error, hooks.signal, now);
     report(status, cursor, job.file_size, true);
-    if (status === 'failed' && !(error instanceof FileRejectedError) && !(error instanceof JobStateError)) throw error;
+    if (status === 'failed' && !(error instanceof FileRejectedError) && !(error instanceof JobStateError))
+      throw error;
   }
   return jobRow(sqlite, jobId) as JobRow;
 }
@@ -208,7 +239,13 @@ function finish(
   restoreIndexes(sqlite, jobId);
   if (signal?.aborted) {
     indexJobForSearch(sqlite, jobId);
-    setStatus(sqlite, jobId, 'cancelled', now(), 'Cancelled; the rows imported so far are kept (undo or resume the import).');
+    setStatus(
+      sqlite,
+      jobId,
+      'cancelled',
+      now(),
+      'Cancelled; the rows imported so far are kept (undo or resume the import).',
+    );
     return 'cancelled';
   }
   if (error instanceof FileRejectedError) {
@@ -217,7 +254,10 @@ function finish(
     return 'failed';
   }
   indexJobForSearch(sqlite, jobId);
-  const message = error instanceof JobStateError ? error.message : `The import stopped: ${error instanceof Error ? error.message : String(error)}`;
+  const message =
+    error instanceof JobStateError
+      ? error.message
+      : `The import stopped: ${error instanceof Error ? error.message : String(error)}`;
   setStatus(sqlite, jobId, 'failed', now(), message);
   return 'failed';
 }

@@ -51,12 +51,17 @@ function indexRows(sqlite: Database.Database, jobId: string): number {
     for (;;) {
       // The range's upper rowid, so each chunk reads only its own rows.
       const upper =
-        get<{ r: number }>(sqlite, `SELECT rowid AS r FROM ${k.table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`, from)?.r ??
-        Number.MAX_SAFE_INTEGER;
+        get<{ r: number }>(
+          sqlite,
+          `SELECT rowid AS r FROM ${k.table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`,
+          from,
+        )?.r ?? Number.MAX_SAFE_INTEGER;
       indexed += sqlite.transaction(() => {
         const before =
-          get<{ m: number }>(sqlite, `SELECT coalesce(max(id), ${k.low}) AS m FROM search_refs WHERE id >= ${k.low} AND id < ${k.high}`)?.m ??
-          k.low;
+          get<{ m: number }>(
+            sqlite,
+            `SELECT coalesce(max(id), ${k.low}) AS m FROM search_refs WHERE id >= ${k.low} AND id < ${k.high}`,
+          )?.m ?? k.low;
         // Both statements number the same rows in the same order, so the index rows and their refs line up
         // without looking each ref up again; soft-deleted rows get a ref but no index row, as in the trigger.
         const rowsOf = `FROM ${k.table} t WHERE t.rowid > ? AND t.rowid <= ? AND t.import_job_id = ?

@@ -99,7 +99,13 @@ export function jobMapping(row: JobRow): Record<string, string> {
   return JSON.parse(row.mapping ?? '{}') as Record<string, string>;
 }
 
-export function setStatus(sqlite: Database.Database, id: string, status: ImportStatus, now: string, message: string | null = null): void {
+export function setStatus(
+  sqlite: Database.Database,
+  id: string,
+  status: ImportStatus,
+  now: string,
+  message: string | null = null,
+): void {
   const finished = status === 'running' || status === 'undoing' || status === 'queued' ? null : now;
   run(
     sqlite,
@@ -149,8 +155,17 @@ export function toJob(sqlite: Database.Database, row: JobRow): ImportJob {
   };
 }
 
-export function listJobs(sqlite: Database.Database, offset: number, limit: number): { total: number; rows: ImportJob[] } {
+export function listJobs(
+  sqlite: Database.Database,
+  offset: number,
+  limit: number,
+): { total: number; rows: ImportJob[] } {
   const total = get<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM import_jobs')?.n ?? 0;
-  const rows = all<JobRow>(sqlite, 'SELECT * FROM import_jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?', limit, offset);
+  const rows = all<JobRow>(
+    sqlite,
+    'SELECT * FROM import_jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',
+    limit,
+    offset,
+  );
   return { total, rows: rows.map((r) => toJob(sqlite, r)) };
 }

@@ -27,11 +27,18 @@ function referencesTo(sqlite: Database.Database): Map<string, Reference[]> {
 }
 
 function columnsOf(sqlite: Database.Database, table: string): Set<string> {
-  return new Set(all<{ name: string }>(sqlite, `SELECT name FROM pragma_table_info(?)`, table).map((c) => c.name));
+  return new Set(
+    all<{ name: string }>(sqlite, `SELECT name FROM pragma_table_info(?)`, table).map((c) => c.name),
+  );
 }
 
 /** Puts back what the job changed in records it did not create, newest change first. */
-function restoreChanges(sqlite: Database.Database, jobId: string, now: string, onRows: (n: number) => void): void {
+function restoreChanges(
+  sqlite: Database.Database,
+  jobId: string,
+  now: string,
+  onRows: (n: number) => void,
+): void {
   const columns = new Map<string, Set<string>>();
   const known = (table: string) => {
     let set = columns.get(table);
@@ -39,7 +46,13 @@ function restoreChanges(sqlite: Database.Database, jobId: string, now: string, o
     return set;
   };
   for (;;) {
-    const batch = all<{ seq: number; table_name: string; record_id: string; action: string; before: string | null }>(
+    const batch = all<{
+      seq: number;
+      table_name: string;
+      record_id: string;
+      action: string;
+      before: string | null;
+    }>(
       sqlite,
       'SELECT rowid AS seq, table_name, record_id, action, before FROM import_changes WHERE job_id = ? ORDER BY rowid DESC LIMIT ?',
       jobId,
@@ -54,9 +67,19 @@ function restoreChanges(sqlite: Database.Database, jobId: string, now: string, o
         const names = Object.keys(values).filter((c) => known(table).has(c));
         if (change.action === 'insert') run(sqlite, `DELETE FROM ${table} WHERE id = ?`, change.record_id);
         else if (change.action === 'delete' && names.length > 0) {
-          run(sqlite, `INSERT OR IGNORE INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`, ...names.map((c) => values[c]));
+          run(
+            sqlite,
+            `INSERT OR IGNORE INTO ${table} (${names.join(', ')}) VALUES (${names.map(() => '?').join(', ')})`,
+            ...names.map((c) => values[c]),
+          );
         } else if (change.action === 'update' && names.length > 0) {
-          run(sqlite, `UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`, ...names.map((c) => values[c]), now, change.record_id);
+          run(
+            sqlite,
+            `UPDATE ${table} SET ${names.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`,
+            ...names.map((c) => values[c]),
+            now,
+            change.record_id,
+          );
         }
         run(sqlite, 'DELETE FROM import_changes WHERE rowid = ?', change.seq);
       }
@@ -71,13 +94,20 @@ function restoreChanges(sqlite: Database.Database, jobId: string, now: string, o
  * contact) is soft-deleted instead, so nothing of the user's breaks. Works in chunks and is idempotent, so an
  * undo that was interrupted can simply run again.
  */
-export function undoWrites(sqlite: Database.Database, jobId: string, now: () => string, onRows: (n: number) => void = () => {}): void {
+export function undoWrites(
+  sqlite: Database.Database,
+  jobId: string,
+  now: () => string,
+  onRows: (n: number) => void = () => {},
+): void {
   if (!jobRow(sqlite, jobId)) return;
   restoreChanges(sqlite, jobId, now(), onRows);
   const refs = referencesTo(sqlite);
   for (const table of JOB_TABLES) {
     const owned = OWNED[table] ?? [];
-    const others = (refs.get(table) ?? []).filter((r) => !owned.some((o) => o.table === r.child) && r.child !== table);
+    const others = (refs.get(table) ?? []).filter(
+      (r) => !owned.some((o) => o.table === r.child) && r.child !== table,
+    );
     const referenced = others.length
       ? others.map((r) => `EXISTS (SELECT 1 FROM ${r.child} c WHERE c.${r.column} = t.id)`).join(' OR ')
       : '0';
@@ -86,18 +116,41 @@ export function undoWrites(sqlite: Database.Database, jobId: string, now: () => 
     let from = 0;
     for (;;) {
       const upper =
-        get<{ r: number }>(sqlite, `SELECT rowid AS r FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`, from)?.r ??
-        Number.MAX_SAFE_INTEGER;
+        get<{ r: number }>(
+          sqlite,
+          `SELECT rowid AS r FROM ${table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`,
+          from,
+        )?.r ?? Number.MAX_SAFE_INTEGER;
       const range = `t.rowid > ? AND t.rowid <= ? AND t.import_job_id = ?`;
       const removed = sqlite.transaction(() => {
         for (const o of owned) {
-          run(sqlite, `DELETE FROM ${o.table} WHERE ${o.column} IN (SELECT t.id FROM ${table} t WHERE ${range} AND NOT (${referenced}))`, from, upper, jobId);
+          run(
+            sqlite,
+            `DELETE FROM ${o.table} WHERE ${o.column} IN (SELECT t.id FROM ${table} t WHERE ${range} AND NOT (${referenced}))`,
+            from,
+            upper,
+            jobId,
+          );
         }
         if (softDelete) {
           const at = now();
-          run(sqlite, `UPDATE ${table} AS t SET deleted_at = ?, updated_at = ? WHERE ${range} AND t.deleted_at IS NULL AND (${referenced})`, at, at, from, upper, jobId);
+          run(
+            sqlite,
+            `UPDATE ${table} AS t SET deleted_at = ?, updated_at = ? WHERE ${range} AND t.deleted_at IS NULL AND (${referenced})`,
+            at,
+            at,
+            from,
+            upper,
+            jobId,
+          );
         }
-        return run(sqlite, `DELETE FROM ${table} WHERE rowid IN (SELECT t.rowid FROM ${table} t WHERE ${range} AND NOT (${referenced}))`, from, upper, jobId).changes;
+        return run(
+          sqlite,
+          `DELETE FROM ${table} WHERE rowid IN (SELECT t.rowid FROM ${table} t WHERE ${range} AND NOT (${referenced}))`,
+          from,
+          upper,
+          jobId,
+        ).changes;
       })();
       onRows(removed);
       if (upper === Number.MAX_SAFE_INTEGER) break;
@@ -107,8 +160,19 @@ export function undoWrites(sqlite: Database.Database, jobId: string, now: () => 
 }
 
 /** Undoes a whole job (see undoWrites) and marks it undone. */
-export function undoJob(sqlite: Database.Database, jobId: string, now: () => string, onRows?: (n: number) => void): void {
+export function undoJob(
+  sqlite: Database.Database,
+  jobId: string,
+  now: () => string,
+  onRows?: (n: number) => void,
+): void {
   setStatus(sqlite, jobId, 'undoing', now());
   undoWrites(sqlite, jobId, now, onRows);
-  setStatus(sqlite, jobId, 'undone', now(), 'Undone: the records this import added were removed and the ones it changed were restored.');
+  setStatus(
+    sqlite,
+    jobId,
+    'undone',
+    now(),
+    'Undone: the records this import added were removed and the ones it changed were restored.',
+  );
 }

@@ -86,7 +86,9 @@ export const googleContacts = definePreset<ContactRecord>({
   },
   adjust(contact, row) {
     // "* myContacts" is Google's own group; a leading "* " marks the primary value.
-    contact.tags = contact.tags.map((t) => t.replace(/^\*\s*/, '')).filter((t) => t.toLowerCase() !== 'mycontacts');
+    contact.tags = contact.tags
+      .map((t) => t.replace(/^\*\s*/, ''))
+      .filter((t) => t.toLowerCase() !== 'mycontacts');
     const lifecycle = contact.tags.map(lifecycleOf).find((l) => l !== null);
     if (lifecycle) contact.lifecycle = lifecycle;
     for (const text of splitMulti(row.text('x.email2'))) {
@@ -144,6 +146,7 @@ export const pipedriveDeals = definePreset<DealRecord>({
   },
   adjust(deal, row, { options }) {
     deal.channel = PIPEDRIVE_CHANNELS[row.text('x.channel').toLowerCase()] ?? deal.channel;
-    if (deal.outcome !== 'open' && !deal.closedAt) deal.closedAt = row.instant(deal.outcome === 'won' ? 'x.wonAt' : 'x.lostAt', options);
+    if (deal.outcome !== 'open' && !deal.closedAt)
+      deal.closedAt = row.instant(deal.outcome === 'won' ? 'x.wonAt' : 'x.lostAt', options);
   },
 });

@@ -25,7 +25,8 @@ export function presetNamed(name: string): Preset | undefined {
 export function detectPreset(columns: readonly string[]): Preset | null {
   let best: Preset | null = null;
   for (const preset of PRESETS) {
-    if (presetFits(preset, columns) && (!best || preset.identify.length > best.identify.length)) best = preset;
+    if (presetFits(preset, columns) && (!best || preset.identify.length > best.identify.length))
+      best = preset;
   }
   return best;
 }

@@ -31,7 +31,12 @@ export const ga4Traffic = definePreset<MetricRecord>({
   kind: 'metrics',
   source: 'ga4',
   identify: ['Date', 'Session default channel group', 'Sessions'],
-  columns: { date: 'Date', channel: 'Session default channel group', visits: 'Sessions', conversions: 'Key events' },
+  columns: {
+    date: 'Date',
+    channel: 'Session default channel group',
+    visits: 'Sessions',
+    conversions: 'Key events',
+  },
   adjust(metrics, row) {
     const group = row.text('channel');
     metrics.scope = channelScope(group);
@@ -73,7 +78,13 @@ export const metaAds = definePreset<MetricRecord>({
   label: 'Meta Ads Manager (daily)',
   kind: 'metrics',
   source: 'meta',
-  identify: ['Reporting starts', 'Reporting ends', 'Campaign name', /^Amount spent \([A-Z]{3}\)$/, 'Impressions'],
+  identify: [
+    'Reporting starts',
+    'Reporting ends',
+    'Campaign name',
+    /^Amount spent \([A-Z]{3}\)$/,
+    'Impressions',
+  ],
   columns: {
     date: 'Reporting starts',
     'x.ends': 'Reporting ends',
@@ -93,11 +104,15 @@ export const metaAds = definePreset<MetricRecord>({
   adjust(metrics, row, { options }) {
     const ends = row.date('x.ends', options);
     if (ends && ends !== metrics.date) {
-      row.problem('x.ends', `the row covers ${metrics.date} to ${ends}, not one day: export the report with Breakdown: Day`);
+      row.problem(
+        'x.ends',
+        `the row covers ${metrics.date} to ${ends}, not one day: export the report with Breakdown: Day`,
+      );
     }
     const indicator = row.text('x.indicator');
     const results = row.number('x.results', options);
-    if (results !== null && /purchase|lead|conversion|complete_registration/i.test(indicator)) metrics.values.push(['conversions', results]);
+    if (results !== null && /purchase|lead|conversion|complete_registration/i.test(indicator))
+      metrics.values.push(['conversions', results]);
     metrics.channel = 'ads';
     metrics.scope = 'channel:ads';
   },

@@ -18,7 +18,15 @@ export const shopifyOrders = definePreset<OrderRecord>({
   label: 'Shopify orders',
   kind: 'orders',
   source: 'shopify',
-  identify: ['Name', 'Email', 'Financial Status', 'Created at', 'Lineitem quantity', 'Lineitem name', 'Total'],
+  identify: [
+    'Name',
+    'Email',
+    'Financial Status',
+    'Created at',
+    'Lineitem quantity',
+    'Lineitem name',
+    'Total',
+  ],
   columns: {
     externalId: 'Name',
     email: 'Email',

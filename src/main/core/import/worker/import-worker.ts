@@ -21,12 +21,25 @@ async function main(): Promise<void> {
   const now = () => new Date().toISOString();
   try {
     if (init.action === 'run') {
-      await runJob(sqlite, init.jobId, { signal: controller.signal, onProgress: (progress) => send({ type: 'progress', progress }) });
+      await runJob(sqlite, init.jobId, {
+        signal: controller.signal,
+        onProgress: (progress) => send({ type: 'progress', progress }),
+      });
     } else {
       let removed = 0;
       undoJob(sqlite, init.jobId, now, (n) => {
         removed += n;
-        send({ type: 'progress', progress: { jobId: init.jobId, status: 'undoing', rowsDone: removed, rowsTotal: null, rowsPerSecond: 0, etaSeconds: null } });
+        send({
+          type: 'progress',
+          progress: {
+            jobId: init.jobId,
+            status: 'undoing',
+            rowsDone: removed,
+            rowsTotal: null,
+            rowsPerSecond: 0,
+            etaSeconds: null,
+          },
+        });
       });
     }
     send({ type: 'done' });

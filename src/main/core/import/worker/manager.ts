@@ -23,10 +23,14 @@ export type ImportMode = 'worker' | 'inline';
  * core worker's bundle and `import-worker.js` is its sibling (see electron.vite.config.ts).
  */
 function workerEntry(): { entry: URL; execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts')) return { entry: new URL('./import-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+  if (import.meta.url.endsWith('.ts'))
+    return { entry: new URL('./import-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
   // Should the bundler ever move this module into a shared chunk (chunks/), the entry is one folder up.
   const sibling = new URL('./import-worker.js', import.meta.url);
-  return { entry: existsSync(fileURLToPath(sibling)) ? sibling : new URL('../import-worker.js', import.meta.url), execArgv: [] };
+  return {
+    entry: existsSync(fileURLToPath(sibling)) ? sibling : new URL('../import-worker.js', import.meta.url),
+    execArgv: [],
+  };
 }
 
 /**
@@ -89,22 +93,33 @@ export class ImportManager {
     } catch (error) {
       console.error(`[tandem] import ${task.action} of ${task.jobId} failed`, error);
     }
-    this.ctx.emit('data.changed', { domains: ['imports', 'contacts', 'companies', 'leads', 'campaigns', 'spend', 'results'] });
+    this.ctx.emit('data.changed', {
+      domains: ['imports', 'contacts', 'companies', 'leads', 'campaigns', 'spend', 'results'],
+    });
     await this.next();
   }
 
   private async inline(task: Task, signal: AbortSignal): Promise<void> {
     const sqlite = this.ctx.sqlite;
-    if (task.action === 'run') await runJob(sqlite, task.jobId, { signal, onProgress: this.emitProgress, now: this.ctx.nowIso });
+    if (task.action === 'run')
+      await runJob(sqlite, task.jobId, { signal, onProgress: this.emitProgress, now: this.ctx.nowIso });
     else undoJob(sqlite, task.jobId, this.ctx.nowIso);
   }
 
   private inWorker(task: Task, setCancel: (cancel: () => void) => void): Promise<void> {
     const { entry, execArgv } = workerEntry();
-    const init: ImportWorkerInit = { file: (this.ctx.sqlite as Database.Database).name, jobId: task.jobId, action: task.action };
+    const init: ImportWorkerInit = {
+      file: (this.ctx.sqlite as Database.Database).name,
+      jobId: task.jobId,
+      action: task.action,
+    };
     // A batch, its records and a few caches are all a job holds; a capped heap makes V8 collect them instead
     // of growing the process by hundreds of megabytes on a large file.
-    const worker = new Worker(entry, { workerData: init, execArgv, resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 } });
+    const worker = new Worker(entry, {
+      workerData: init,
+      execArgv,
+      resourceLimits: { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 16 },
+    });
     setCancel(() => worker.postMessage({ type: 'cancel' }));
     return new Promise((resolve, reject) => {
       let failure: string | null = null;

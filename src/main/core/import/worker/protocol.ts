@@ -10,6 +10,4 @@ export interface ImportWorkerInit {
 export type ToImportWorker = { type: 'cancel' };
 
 export type FromImportWorker =
-  | { type: 'progress'; progress: Progress }
-  | { type: 'done' }
-  | { type: 'error'; message: string };
+  { type: 'progress'; progress: Progress } | { type: 'done' } | { type: 'error'; message: string };

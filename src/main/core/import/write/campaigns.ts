@@ -15,7 +15,8 @@ export interface CampaignHint {
   source?: string | null;
 }
 
-const isChannel = (c: string | null | undefined): c is Channel => !!c && (CHANNELS as readonly string[]).includes(c);
+const isChannel = (c: string | null | undefined): c is Channel =>
+  !!c && (CHANNELS as readonly string[]).includes(c);
 
 /**
  * Finds campaigns by tracking code (or name) for one job, creating a draft for each code it does not know so
@@ -35,7 +36,9 @@ export class CampaignResolver {
   byCode(code: string, hint: CampaignHint = {}): CampaignRef {
     const cached = this.byCodeCache.get(code);
     if (cached) return cached;
-    const found = prepared(this.sqlite, 'SELECT id, channel FROM campaigns WHERE tracking_code = ?').get(code) as CampaignRef | undefined;
+    const found = prepared(this.sqlite, 'SELECT id, channel FROM campaigns WHERE tracking_code = ?').get(
+      code,
+    ) as CampaignRef | undefined;
     const ref = found ?? this.create(nameFromCode(code), code, hint);
     this.byCodeCache.set(code, ref);
     return ref;
@@ -71,7 +74,16 @@ export class CampaignResolver {
       this.sqlite,
       `INSERT INTO campaigns (id, name, channel, objective, status, tracking_code, import_job_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, 'draft', ?, ?, ?, ?)`,
-    ).run(id, name, channel, channel === 'social' || channel === 'web' ? 'awareness' : 'leads', code, this.jobId, at, at);
+    ).run(
+      id,
+      name,
+      channel,
+      channel === 'social' || channel === 'web' ? 'awareness' : 'leads',
+      code,
+      this.jobId,
+      at,
+      at,
+    );
     return { id, channel };
   }
 }

@@ -35,7 +35,11 @@ function otherEmailsNote(record: ContactRecord): string {
  * contact fills that contact's empty fields instead of creating another. Phone matches never join two
  * different e-mail addresses (a shared office line is not one person). Returns each record's contact id.
  */
-export function writeContacts(records: readonly ContactRecord[], w: WriteContext, counts: Counts = w.counts): string[] {
+export function writeContacts(
+  records: readonly ContactRecord[],
+  w: WriteContext,
+  counts: Counts = w.counts,
+): string[] {
   const emailKeys = new Set<string>();
   for (const r of records) {
     if (r.emailKey) emailKeys.add(r.emailKey);
@@ -84,7 +88,9 @@ export function writeContacts(records: readonly ContactRecord[], w: WriteContext
       region: record.region,
       country: record.country,
       lifecycle: record.lifecycle ?? 'lead',
-      source_campaign_id: record.campaignCode ? w.campaigns.byCode(record.campaignCode, { channel: record.channel }).id : null,
+      source_campaign_id: record.campaignCode
+        ? w.campaigns.byCode(record.campaignCode, { channel: record.channel }).id
+        : null,
       source_channel: record.channel,
       notes: [record.notes, otherEmailsNote(record)].filter(Boolean).join('\n'),
       tags: record.tags.join(', '),

@@ -23,13 +23,27 @@ export class ChangeLog {
     private readonly now: () => string,
   ) {}
 
-  private add(table: string, recordId: string, action: 'update' | 'insert' | 'delete', before: unknown): void {
+  private add(
+    table: string,
+    recordId: string,
+    action: 'update' | 'insert' | 'delete',
+    before: unknown,
+  ): void {
     const at = this.now();
     prepared(
       this.sqlite,
       `INSERT INTO import_changes (id, job_id, table_name, record_id, action, before, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(uuidv7(), this.jobId, table, recordId, action, before === null ? null : JSON.stringify(before), at, at);
+    ).run(
+      uuidv7(),
+      this.jobId,
+      table,
+      recordId,
+      action,
+      before === null ? null : JSON.stringify(before),
+      at,
+      at,
+    );
   }
 
   /** `before` holds the changed columns (SQL names) as they were. */
@@ -59,7 +73,12 @@ export interface WriteContext {
   companies: CompanyResolver;
 }
 
-export function createWriteContext(sqlite: Database.Database, jobId: string, source: string, now: () => string): WriteContext {
+export function createWriteContext(
+  sqlite: Database.Database,
+  jobId: string,
+  source: string,
+  now: () => string,
+): WriteContext {
   return {
     sqlite,
     jobId,
@@ -73,7 +92,10 @@ export function createWriteContext(sqlite: Database.Database, jobId: string, sou
 }
 
 /** Columns (SQL names) whose values differ, with their old values: the before-image of an update. */
-export function changedColumns(current: Record<string, unknown>, next: Record<string, unknown>): Record<string, unknown> | null {
+export function changedColumns(
+  current: Record<string, unknown>,
+  next: Record<string, unknown>,
+): Record<string, unknown> | null {
   let before: Record<string, unknown> | null = null;
   for (const [column, value] of Object.entries(next)) {
     if (current[column] !== value) (before ??= {})[column] = current[column] ?? null;
@@ -82,7 +104,13 @@ export function changedColumns(current: Record<string, unknown>, next: Record<st
 }
 
 /** `UPDATE table SET a = ?, b = ?, updated_at = ? WHERE id = ?` for the given columns (names are ours, not input). */
-export function updateRow(sqlite: Database.Database, table: string, id: string, values: Record<string, unknown>, now: string): void {
+export function updateRow(
+  sqlite: Database.Database,
+  table: string,
+  id: string,
+  values: Record<string, unknown>,
+  now: string,
+): void {
   const columns = Object.keys(values);
   const sql = `UPDATE ${table} SET ${columns.map((c) => `${c} = ?`).join(', ')}, updated_at = ? WHERE id = ?`;
   prepared(sqlite, sql).run(...columns.map((c) => values[c]), now, id);

@@ -49,7 +49,14 @@ interface LeadRow {
   import_job_id: string | null;
 }
 
-function recordStage(w: WriteContext, leadId: string, from: string | null, to: string, at: string, log: boolean): void {
+function recordStage(
+  w: WriteContext,
+  leadId: string,
+  from: string | null,
+  to: string,
+  at: string,
+  log: boolean,
+): void {
   const id = uuidv7();
   const now = w.now();
   prepared(
@@ -66,13 +73,24 @@ function recordStage(w: WriteContext, leadId: string, from: string | null, to: s
  * The deal's person is matched or created as a contact. Re-imports overwrite what the source owns.
  */
 export function writeDeals(records: readonly DealRecord[], w: WriteContext): void {
-  const stages = all<Stage>(w.sqlite, 'SELECT id, name, position, outcome FROM pipeline_stages WHERE deleted_at IS NULL ORDER BY position');
+  const stages = all<Stage>(
+    w.sqlite,
+    'SELECT id, name, position, outcome FROM pipeline_stages WHERE deleted_at IS NULL ORDER BY position',
+  );
   const closing = (outcome: string) => stages.find((s) => s.outcome === outcome);
   const people = records.filter((r) => r.contact);
-  const contactIds = writeContacts(people.map((r) => r.contact).filter((c) => c !== null), w, emptyCounts());
+  const contactIds = writeContacts(
+    people.map((r) => r.contact).filter((c) => c !== null),
+    w,
+    emptyCounts(),
+  );
   const contactOf = new Map(people.map((r, i) => [r, contactIds[i] ?? null]));
   const rank = (stageId: string) =>
-    (get<{ r: number | null }>(w.sqlite, 'SELECT min(board_rank) AS r FROM leads WHERE stage_id = ? AND deleted_at IS NULL', stageId)?.r ?? 1024) - 1024;
+    (get<{ r: number | null }>(
+      w.sqlite,
+      'SELECT min(board_rank) AS r FROM leads WHERE stage_id = ? AND deleted_at IS NULL',
+      stageId,
+    )?.r ?? 1024) - 1024;
 
   for (const deal of records) {
     const openStage = openStageFor(deal.stage, stages);
@@ -82,7 +100,9 @@ export function writeDeals(records: readonly DealRecord[], w: WriteContext): voi
     const createdAt = deal.createdAt ?? at;
     const closedAt = deal.outcome === 'open' ? null : (deal.closedAt ?? createdAt);
     const contactId = contactOf.get(deal) ?? null;
-    const campaign = deal.campaignCode ? w.campaigns.byCode(deal.campaignCode, { channel: deal.channel }) : null;
+    const campaign = deal.campaignCode
+      ? w.campaigns.byCode(deal.campaignCode, { channel: deal.channel })
+      : null;
     const next = {
       title: deal.title,
       contact_id: contactId,

@@ -75,10 +75,12 @@ export function mergeContact(current: ContactRow, record: ContactRecord, w: Writ
   if (!current.source_campaign_id && record.campaignCode) {
     next.source_campaign_id = w.campaigns.byCode(record.campaignCode, { channel: record.channel }).id;
   }
-  if (record.lifecycle && (RANK[record.lifecycle] ?? -1) > (RANK[current.lifecycle] ?? 9)) next.lifecycle = record.lifecycle;
+  if (record.lifecycle && (RANK[record.lifecycle] ?? -1) > (RANK[current.lifecycle] ?? 9))
+    next.lifecycle = record.lifecycle;
   let notes = appendText(current.notes, record.notes);
   for (const other of record.otherEmails) {
-    if (other.key !== (next.email_key ?? current.email_key)) notes = appendText(notes, `Other e-mail: ${other.email}`);
+    if (other.key !== (next.email_key ?? current.email_key))
+      notes = appendText(notes, `Other e-mail: ${other.email}`);
   }
   if (notes !== current.notes) next.notes = notes;
   if (record.tags.length > 0) {

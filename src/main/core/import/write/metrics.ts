@@ -14,16 +14,33 @@ function campaignFor(record: MetricRecord, w: WriteContext): CampaignRef | null 
   if (!record.campaignName) return null;
   const named = w.campaigns.byName(record.campaignName);
   // Spend must be booked on a campaign, so an unknown name becomes a draft; other numbers stay channel totals.
-  return named ?? (record.spendMinor !== null ? w.campaigns.createNamed(record.campaignName, { channel: record.channel }) : null);
+  return (
+    named ??
+    (record.spendMinor !== null
+      ? w.campaigns.createNamed(record.campaignName, { channel: record.channel })
+      : null)
+  );
 }
 
 /**
  * Whether this job already wrote the row: it created it, or it logged the row's before-image. Kept in the
  * database rather than in memory, so it holds for files of any size and across a resume.
  */
-function writtenByJob(w: WriteContext, table: string, row: { id: string; import_job_id: string | null }): boolean {
+function writtenByJob(
+  w: WriteContext,
+  table: string,
+  row: { id: string; import_job_id: string | null },
+): boolean {
   if (row.import_job_id === w.jobId) return true;
-  return get(w.sqlite, 'SELECT 1 AS x FROM import_changes WHERE record_id = ? AND job_id = ? AND table_name = ?', row.id, w.jobId, table) !== undefined;
+  return (
+    get(
+      w.sqlite,
+      'SELECT 1 AS x FROM import_changes WHERE record_id = ? AND job_id = ? AND table_name = ?',
+      row.id,
+      w.jobId,
+      table,
+    ) !== undefined
+  );
 }
 
 /**
@@ -52,18 +69,40 @@ function writeObservation(
       w.sqlite,
       `INSERT INTO metric_observations (id, date, scope, campaign_id, channel, metric, value, source, import_job_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(uuidv7(), record.date, scope, campaign?.id ?? null, campaign?.channel ?? record.channel, metric, value, w.source, w.jobId, at, at);
+    ).run(
+      uuidv7(),
+      record.date,
+      scope,
+      campaign?.id ?? null,
+      campaign?.channel ?? record.channel,
+      metric,
+      value,
+      w.source,
+      w.jobId,
+      at,
+      at,
+    );
     return 'inserted';
   }
   const again = writtenByJob(w, 'metric_observations', existing);
   const next = again ? existing.value + value : value;
   if (next === existing.value) return 'unchanged';
-  if (existing.import_job_id !== w.jobId && !again) w.changes.updated('metric_observations', existing.id, { value: existing.value });
-  prepared(w.sqlite, 'UPDATE metric_observations SET value = ?, updated_at = ? WHERE id = ?').run(next, at, existing.id);
+  if (existing.import_job_id !== w.jobId && !again)
+    w.changes.updated('metric_observations', existing.id, { value: existing.value });
+  prepared(w.sqlite, 'UPDATE metric_observations SET value = ?, updated_at = ? WHERE id = ?').run(
+    next,
+    at,
+    existing.id,
+  );
   return 'updated';
 }
 
-function writeSpend(w: WriteContext, record: MetricRecord, campaign: CampaignRef, amountMinor: number): Outcome {
+function writeSpend(
+  w: WriteContext,
+  record: MetricRecord,
+  campaign: CampaignRef,
+  amountMinor: number,
+): Outcome {
   const sourceKey = `${w.source}:${record.date}:${campaign.id}`;
   const existing = get<{ id: string; amount_minor: number; import_job_id: string | null }>(
     w.sqlite,
@@ -76,14 +115,29 @@ function writeSpend(w: WriteContext, record: MetricRecord, campaign: CampaignRef
       w.sqlite,
       `INSERT INTO spend_entries (id, campaign_id, date, amount_minor, note, source_key, import_job_id, created_at, updated_at)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(uuidv7(), campaign.id, record.date, amountMinor, `Imported from ${w.source}`, sourceKey, w.jobId, at, at);
+    ).run(
+      uuidv7(),
+      campaign.id,
+      record.date,
+      amountMinor,
+      `Imported from ${w.source}`,
+      sourceKey,
+      w.jobId,
+      at,
+      at,
+    );
     return 'inserted';
   }
   const again = writtenByJob(w, 'spend_entries', existing);
   const next = again ? existing.amount_minor + amountMinor : amountMinor;
   if (next === existing.amount_minor) return 'unchanged';
-  if (existing.import_job_id !== w.jobId && !again) w.changes.updated('spend_entries', existing.id, { amount_minor: existing.amount_minor });
-  prepared(w.sqlite, 'UPDATE spend_entries SET amount_minor = ?, updated_at = ? WHERE id = ?').run(next, at, existing.id);
+  if (existing.import_job_id !== w.jobId && !again)
+    w.changes.updated('spend_entries', existing.id, { amount_minor: existing.amount_minor });
+  prepared(w.sqlite, 'UPDATE spend_entries SET amount_minor = ?, updated_at = ? WHERE id = ?').run(
+    next,
+    at,
+    existing.id,
+  );
   return 'updated';
 }
 
@@ -96,7 +150,8 @@ export function writeMetrics(records: readonly MetricRecord[], w: WriteContext):
     const note = (o: Outcome) => {
       if (RANK[o] > RANK[outcome]) outcome = o;
     };
-    for (const [metric, value] of record.values) note(writeObservation(w, record, scope, campaign, metric, value));
+    for (const [metric, value] of record.values)
+      note(writeObservation(w, record, scope, campaign, metric, value));
     if (record.spendMinor !== null && campaign) note(writeSpend(w, record, campaign, record.spendMinor));
     w.counts[outcome]++;
   }

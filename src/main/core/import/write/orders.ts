@@ -17,7 +17,12 @@ export function contactsByEmail(w: WriteContext, keys: Iterable<string | null>):
   return map;
 }
 
-type OrderRow = Record<string, unknown> & { id: string; external_id: string; import_job_id: string | null; contact_id: string | null };
+type OrderRow = Record<string, unknown> & {
+  id: string;
+  external_id: string;
+  import_job_id: string | null;
+  contact_id: string | null;
+};
 
 interface LineRow {
   id: string;
@@ -36,16 +41,30 @@ const sameLines = (rows: readonly LineRow[], lines: readonly OrderLineRecord[]) 
   rows.length === lines.length &&
   rows.every((r, i) => {
     const l = lines[i];
-    return !!l && r.name === l.name && r.sku === l.sku && r.quantity === l.quantity && r.unit_price_minor === l.unitPriceMinor;
+    return (
+      !!l &&
+      r.name === l.name &&
+      r.sku === l.sku &&
+      r.quantity === l.quantity &&
+      r.unit_price_minor === l.unitPriceMinor
+    );
   });
 
-function insertLines(w: WriteContext, orderId: string, lines: readonly OrderLineRecord[], from: number, at: string): void {
+function insertLines(
+  w: WriteContext,
+  orderId: string,
+  lines: readonly OrderLineRecord[],
+  from: number,
+  at: string,
+): void {
   const insert = prepared(
     w.sqlite,
     `INSERT INTO order_lines (id, order_id, position, name, sku, quantity, unit_price_minor, import_job_id, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  lines.forEach((l, i) => insert.run(uuidv7(), orderId, from + i, l.name, l.sku, l.quantity, l.unitPriceMinor, w.jobId, at, at));
+  lines.forEach((l, i) =>
+    insert.run(uuidv7(), orderId, from + i, l.name, l.sku, l.quantity, l.unitPriceMinor, w.jobId, at, at),
+  );
 }
 
 /**
@@ -54,7 +73,10 @@ function insertLines(w: WriteContext, orderId: string, lines: readonly OrderLine
  * e-mail and to campaigns by utm_campaign (creating draft campaigns for unknown codes).
  */
 export function writeOrders(records: readonly OrderRecord[], w: WriteContext): void {
-  const contacts = contactsByEmail(w, records.map((r) => r.emailKey));
+  const contacts = contactsByEmail(
+    w,
+    records.map((r) => r.emailKey),
+  );
   const existing = new Map(
     all<OrderRow>(
       w.sqlite,
@@ -98,12 +120,21 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
          VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')}, ?, ?, ?)`,
       ).run(id, w.source, order.externalId, ...Object.values(next), w.jobId, at, at);
       insertLines(w, id, order.lines, 0, at);
-      existing.set(order.externalId, { ...next, id, external_id: order.externalId, import_job_id: w.jobId } as OrderRow);
+      existing.set(order.externalId, {
+        ...next,
+        id,
+        external_id: order.externalId,
+        import_job_id: w.jobId,
+      } as OrderRow);
       w.counts.inserted++;
       continue;
     }
     const fromJob = current.import_job_id === w.jobId;
-    const lines = all<LineRow>(w.sqlite, 'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position', current.id);
+    const lines = all<LineRow>(
+      w.sqlite,
+      'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position',
+      current.id,
+    );
     // The same order again within this file (rows not next to each other): its lines are added, not replaced.
     const appendLines = fromJob && !sameLines(lines, order.lines);
     const replaceLines = !fromJob && !sameLines(lines, order.lines);

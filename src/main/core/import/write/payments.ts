@@ -4,14 +4,22 @@ import type { PaymentRecord } from '../records';
 import { changedColumns, updateRow, type WriteContext } from './context';
 import { contactsByEmail } from './orders';
 
-type PaymentRow = Record<string, unknown> & { id: string; external_id: string; import_job_id: string | null; contact_id: string | null };
+type PaymentRow = Record<string, unknown> & {
+  id: string;
+  external_id: string;
+  import_job_id: string | null;
+  contact_id: string | null;
+};
 
 /**
  * Payments keyed by source + payment id. Status is kept as the processor reports it (failed payments stay as
  * records); revenue counts only succeeded and partially refunded ones, net of refunds.
  */
 export function writePayments(records: readonly PaymentRecord[], w: WriteContext): void {
-  const contacts = contactsByEmail(w, records.map((r) => r.emailKey));
+  const contacts = contactsByEmail(
+    w,
+    records.map((r) => r.emailKey),
+  );
   const existing = new Map(
     all<PaymentRow>(
       w.sqlite,
@@ -48,7 +56,12 @@ export function writePayments(records: readonly PaymentRecord[], w: WriteContext
         `INSERT INTO payments (id, source, external_id, ${columns.join(', ')}, import_job_id, created_at, updated_at)
          VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')}, ?, ?, ?)`,
       ).run(id, w.source, payment.externalId, ...Object.values(next), w.jobId, at, at);
-      existing.set(payment.externalId, { ...next, id, external_id: payment.externalId, import_job_id: w.jobId } as PaymentRow);
+      existing.set(payment.externalId, {
+        ...next,
+        id,
+        external_id: payment.externalId,
+        import_job_id: w.jobId,
+      } as PaymentRow);
       w.counts.inserted++;
       continue;
     }

@@ -24,23 +24,40 @@ export function CadenceForm({ cadence, onSaved, onCancel }: Props) {
   const [description, setDescription] = useState(cadence?.description ?? '');
   const [skipWeekends, setSkipWeekends] = useState(cadence?.skipWeekends ?? true);
   const [steps, setSteps] = useState<StepDraft[]>(() =>
-    cadence ? cadence.steps.map((s, i) => ({ key: i + 1, day: String(s.dayOffset), type: s.type, instruction: s.instruction })) : firstSteps(),
+    cadence
+      ? cadence.steps.map((s, i) => ({
+          key: i + 1,
+          day: String(s.dayOffset),
+          type: s.type,
+          instruction: s.instruction,
+        }))
+      : firstSteps(),
   );
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const bad = steps.flatMap((s, i) => (/^-?\d+$/.test(s.day.trim()) ? [] : [{ field: `steps.${i}.dayOffset`, message: 'enter whole days, e.g. 0 for the start day' }]));
+    const bad = steps.flatMap((s, i) =>
+      /^-?\d+$/.test(s.day.trim())
+        ? []
+        : [{ field: `steps.${i}.dayOffset`, message: 'enter whole days, e.g. 0 for the start day' }],
+    );
     if (bad.length > 0) return setError(localError(bad));
     const payload = {
       name,
       description,
       skipWeekends,
-      steps: steps.map((s) => ({ dayOffset: Number(s.day.trim()), type: s.type, instruction: s.instruction })),
+      steps: steps.map((s) => ({
+        dayOffset: Number(s.day.trim()),
+        type: s.type,
+        instruction: s.instruction,
+      })),
     };
     setSaving(true);
-    const request = cadence ? client.call('cadences.update', { id: cadence.id, patch: payload }) : client.call('cadences.create', payload);
+    const request = cadence
+      ? client.call('cadences.update', { id: cadence.id, patch: payload })
+      : client.call('cadences.create', payload);
     request
       .then((saved) => {
         setError(null);
@@ -50,12 +67,30 @@ export function CadenceForm({ cadence, onSaved, onCancel }: Props) {
       .finally(() => setSaving(false));
   };
   const issue = (field: string) => issueOf(error, field);
-  const stepFields = steps.flatMap((_, i) => [`steps.${i}.dayOffset`, `steps.${i}.type`, `steps.${i}.instruction`]);
+  const stepFields = steps.flatMap((_, i) => [
+    `steps.${i}.dayOffset`,
+    `steps.${i}.type`,
+    `steps.${i}.instruction`,
+  ]);
   const general = formLevel(error, ['name', 'description', 'skipWeekends', 'steps', ...stepFields]);
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={cadence ? 'Edit cadence' : 'New cadence'}>
-      <Field label="Name" value={name} onValue={setName} error={issue('name')} required autoFocus placeholder="e.g. After a tasting" />
-      <TextAreaField label="What it is for" value={description} onValue={setDescription} error={issue('description')} rows={2} />
+      <Field
+        label="Name"
+        value={name}
+        onValue={setName}
+        error={issue('name')}
+        required
+        autoFocus
+        placeholder="e.g. After a tasting"
+      />
+      <TextAreaField
+        label="What it is for"
+        value={description}
+        onValue={setDescription}
+        error={issue('description')}
+        rows={2}
+      />
       <label className="sales-check">
         <input type="checkbox" checked={skipWeekends} onChange={(e) => setSkipWeekends(e.target.checked)} />
         Skip weekends (a step landing on Saturday or Sunday moves to Monday)
@@ -72,7 +107,9 @@ export function CadenceForm({ cadence, onSaved, onCancel }: Props) {
         </p>
       )}
       {cadence && cadence.activeEnrollments > 0 && (
-        <p className="field-hint">Leads already in this cadence keep the follow-ups they were given; changes apply to new enrolments.</p>
+        <p className="field-hint">
+          Leads already in this cadence keep the follow-ups they were given; changes apply to new enrolments.
+        </p>
       )}
       <div className="form-actions">
         {onCancel && (

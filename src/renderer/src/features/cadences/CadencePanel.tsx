@@ -10,7 +10,15 @@ import { CadenceForm } from './CadenceForm';
 import { StepPreviewList } from './StepPreviewList';
 
 /** One cadence: its steps (editable), a preview for a real lead, and who is in it. */
-export function CadencePanel({ cadence, onClose, onOpenLead }: { cadence: Cadence; onClose(): void; onOpenLead(id: string): void }) {
+export function CadencePanel({
+  cadence,
+  onClose,
+  onOpenLead,
+}: {
+  cadence: Cadence;
+  onClose(): void;
+  onOpenLead(id: string): void;
+}) {
   const { format } = useWorkspace();
   const toast = useToast();
   const [lead, setLead] = useState<PickedLead | null>(null);
@@ -20,26 +28,40 @@ export function CadencePanel({ cadence, onClose, onOpenLead }: { cadence: Cadenc
       .call('cadences.delete', { id: cadence.id })
       .then(() => {
         onClose();
-        toast.show(`Deleted the cadence ${cadence.name}.`, { action: { label: 'Undo', run: () => void client.call('cadences.restore', { id: cadence.id }) } });
+        toast.show(`Deleted the cadence ${cadence.name}.`, {
+          action: { label: 'Undo', run: () => void client.call('cadences.restore', { id: cadence.id }) },
+        });
       })
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   const active = (enrollments.data ?? []).filter((e) => e.status === 'active');
   return (
     <div className="sales-panel">
-      <CadenceForm key={cadence.updatedAt} cadence={cadence} onSaved={(c) => toast.show(`Saved ${c.name}.`)} />
+      <CadenceForm
+        key={cadence.updatedAt}
+        cadence={cadence}
+        onSaved={(c) => toast.show(`Saved ${c.name}.`)}
+      />
       <section aria-labelledby="cad-preview-heading" className="cad-section">
         <h3 id="cad-preview-heading" className="sales-h3">
           Preview for a lead
         </h3>
         <LeadPicker value={lead} onValue={setLead} />
-        {lead && <StepPreviewList cadenceId={cadence.id} leadId={lead.id} heading={`Steps for ${lead.title}, starting today`} />}
+        {lead && (
+          <StepPreviewList
+            cadenceId={cadence.id}
+            leadId={lead.id}
+            heading={`Steps for ${lead.title}, starting today`}
+          />
+        )}
       </section>
       <section aria-labelledby="cad-enrolled-heading" className="cad-section">
         <h3 id="cad-enrolled-heading" className="sales-h3">
           In this cadence ({active.length} running)
         </h3>
         {(enrollments.data ?? []).length === 0 ? (
-          <p className="sales-muted">Nobody yet. Enrol leads from a lead's panel, or select several in the Pipeline table.</p>
+          <p className="sales-muted">
+            Nobody yet. Enrol leads from a lead's panel, or select several in the Pipeline table.
+          </p>
         ) : (
           <ul className="sales-list">
             {(enrollments.data ?? []).map((e) => (
@@ -48,7 +70,8 @@ export function CadencePanel({ cadence, onClose, onOpenLead }: { cadence: Cadenc
                   {e.leadTitle}
                 </button>
                 <span className="sales-muted">
-                  {e.status === 'active' ? 'Running' : e.status === 'completed' ? 'Completed' : 'Stopped'} · {e.stepsDone} of {e.stepsTotal} done
+                  {e.status === 'active' ? 'Running' : e.status === 'completed' ? 'Completed' : 'Stopped'} ·{' '}
+                  {e.stepsDone} of {e.stepsTotal} done
                   {e.nextDueDate ? ` · next ${format.date(e.nextDueDate)}` : ''}
                 </span>
               </li>

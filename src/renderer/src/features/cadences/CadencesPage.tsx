@@ -49,7 +49,13 @@ export function CadencesPage({ params }: { params: string[] }) {
       <header className="page-header">
         <h1>Cadences</h1>
         <div className="toolbar">
-          <button type="button" className="button primary" onClick={() => setCreating(true)} title="New cadence (n)" aria-keyshortcuts="n">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setCreating(true)}
+            title="New cadence (n)"
+            aria-keyshortcuts="n"
+          >
             New cadence <kbd className="kbd-on-accent">n</kbd>
           </button>
         </div>
@@ -64,8 +70,9 @@ export function CadencesPage({ params }: { params: string[] }) {
           }
         >
           <p>
-            A cadence is a sequence of touches you repeat for every new lead — call on day 0, e-mail on day 2, LinkedIn on day 5. Enrol a lead and each
-            step lands in Today on its day, with the lead's name and the campaign's key message filled in.
+            A cadence is a sequence of touches you repeat for every new lead — call on day 0, e-mail on day 2,
+            LinkedIn on day 5. Enrol a lead and each step lands in Today on its day, with the lead's name and
+            the campaign's key message filled in.
           </p>
         </EmptyState>
       ) : (
@@ -103,7 +110,13 @@ export function CadencesPage({ params }: { params: string[] }) {
         )}
       </SidePanel>
       <SidePanel title={open?.name ?? 'Cadence'} open={open !== null} onClose={() => navigate('cadences')}>
-        {open && <CadencePanel cadence={open} onClose={() => navigate('cadences')} onOpenLead={(id) => navigate(`pipeline/${id}`)} />}
+        {open && (
+          <CadencePanel
+            cadence={open}
+            onClose={() => navigate('cadences')}
+            onOpenLead={(id) => navigate(`pipeline/${id}`)}
+          />
+        )}
       </SidePanel>
     </div>
   );

@@ -33,7 +33,10 @@ export function EnrollForm({ leadIds, previewName, onDone, onCancel }: Props) {
   if (cadences.data && cadences.data.length === 0) {
     return (
       <div className="sales-empty-inline">
-        <p>No cadences yet. A cadence is a sequence of touches — call on day 0, e-mail on day 2, LinkedIn on day 5 — that turns into follow-ups on the right days.</p>
+        <p>
+          No cadences yet. A cadence is a sequence of touches — call on day 0, e-mail on day 2, LinkedIn on
+          day 5 — that turns into follow-ups on the right days.
+        </p>
         <a className="button primary" href="#/cadences">
           Create a cadence
         </a>
@@ -46,11 +49,20 @@ export function EnrollForm({ leadIds, previewName, onDone, onCancel }: Props) {
     const problem = dateProblem(start.value, start.bad);
     if (problem) return setError(localError([{ field: 'startDate', message: problem }]));
     void client
-      .call('cadences.enroll', { cadenceId: chosen, leadIds, ...(start.value ? { startDate: start.value } : {}) })
+      .call('cadences.enroll', {
+        cadenceId: chosen,
+        leadIds,
+        ...(start.value ? { startDate: start.value } : {}),
+      })
       .then((result) => {
         const name = cadences.data?.find((c) => c.id === chosen)?.name ?? 'the cadence';
-        const skipped = result.skipped.length > 0 ? ` Skipped ${result.skipped.length}: ${[...new Set(result.skipped.map((s) => s.reason))].join(', ')}.` : '';
-        toast.show(`Enrolled ${result.enrolled.length} ${result.enrolled.length === 1 ? 'lead' : 'leads'} in ${name}.${skipped}`);
+        const skipped =
+          result.skipped.length > 0
+            ? ` Skipped ${result.skipped.length}: ${[...new Set(result.skipped.map((s) => s.reason))].join(', ')}.`
+            : '';
+        toast.show(
+          `Enrolled ${result.enrolled.length} ${result.enrolled.length === 1 ? 'lead' : 'leads'} in ${name}.${skipped}`,
+        );
         onDone();
       })
       .catch((e: unknown) => setError(asApiError(e)));
@@ -63,14 +75,28 @@ export function EnrollForm({ leadIds, previewName, onDone, onCancel }: Props) {
         <SelectField
           label="Cadence"
           value={chosen}
-          options={(cadences.data ?? []).map((c) => ({ value: c.id, label: `${c.name} · ${c.steps.length} steps` }))}
+          options={(cadences.data ?? []).map((c) => ({
+            value: c.id,
+            label: `${c.name} · ${c.steps.length} steps`,
+          }))}
           onValue={setCadenceId}
           error={issue('cadenceId')}
         />
-        <DateField label="Start" value={start} onValue={setStart} error={issue('startDate')} hint={start.value ? `Day 0 is ${format.date(start.value)}` : undefined} />
+        <DateField
+          label="Start"
+          value={start}
+          onValue={setStart}
+          error={issue('startDate')}
+          hint={start.value ? `Day 0 is ${format.date(start.value)}` : undefined}
+        />
       </div>
       {chosen && startOk && (
-        <StepPreviewList cadenceId={chosen} leadId={leadIds[0]} startDate={start.value} heading={`Preview${previewName ? ` for ${previewName}` : ''}`} />
+        <StepPreviewList
+          cadenceId={chosen}
+          leadId={leadIds[0]}
+          startDate={start.value}
+          heading={`Preview${previewName ? ` for ${previewName}` : ''}`}
+        />
       )}
       {general && (
         <p className="field-error" role="alert">

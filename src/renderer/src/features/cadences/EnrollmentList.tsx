@@ -7,11 +7,26 @@ import { DueMark } from '../leads/FollowUp';
 import { ACTIVITY_ICONS, activityLabel, asApiError } from '../leads/sales';
 import './cadences.css';
 
-const STATUS: Record<Enrollment['status'], string> = { active: 'Running', completed: 'Completed', stopped: 'Stopped' };
-const REASON: Record<string, string> = { user: 'by you', won: 'lead won', lost: 'lead lost', deleted: 'lead deleted' };
+const STATUS: Record<Enrollment['status'], string> = {
+  active: 'Running',
+  completed: 'Completed',
+  stopped: 'Stopped',
+};
+const REASON: Record<string, string> = {
+  user: 'by you',
+  won: 'lead won',
+  lost: 'lead lost',
+  deleted: 'lead deleted',
+};
 
 /** The lead's cadences with their steps as follow-ups on their days; a running one can be stopped. */
-export function EnrollmentList({ enrollments, activities }: { enrollments: Enrollment[]; activities: Activity[] }) {
+export function EnrollmentList({
+  enrollments,
+  activities,
+}: {
+  enrollments: Enrollment[];
+  activities: Activity[];
+}) {
   const { format } = useWorkspace();
   const toast = useToast();
   if (enrollments.length === 0) return <p className="sales-muted">Not in any cadence.</p>;
@@ -23,7 +38,9 @@ export function EnrollmentList({ enrollments, activities }: { enrollments: Enrol
   return (
     <ul className="cad-enrollments">
       {enrollments.map((e) => {
-        const steps = activities.filter((a) => a.enrollmentId === e.id).sort((x, y) => (x.dueAt ?? '').localeCompare(y.dueAt ?? ''));
+        const steps = activities
+          .filter((a) => a.enrollmentId === e.id)
+          .sort((x, y) => (x.dueAt ?? '').localeCompare(y.dueAt ?? ''));
         return (
           <li key={e.id} aria-label={`${e.cadenceName} cadence`}>
             <div className="sales-item-main">
@@ -36,7 +53,12 @@ export function EnrollmentList({ enrollments, activities }: { enrollments: Enrol
                 {e.stepsDone} of {e.stepsTotal} done · started {format.date(e.startDate)}
               </span>
               {e.status === 'active' && (
-                <button type="button" className="button sales-small" onClick={() => stop(e)} aria-label={`Stop ${e.cadenceName}`}>
+                <button
+                  type="button"
+                  className="button sales-small"
+                  onClick={() => stop(e)}
+                  aria-label={`Stop ${e.cadenceName}`}
+                >
                   Stop
                 </button>
               )}
@@ -50,7 +72,11 @@ export function EnrollmentList({ enrollments, activities }: { enrollments: Enrol
                       {activityLabel(s.type)}
                     </span>
                     <span className="sales-subject">{s.subject}</span>
-                    {s.status === 'done' ? <span className="sales-muted">✓ Done</span> : <DueMark dueDate={s.dueDate} overdue={s.overdue} />}
+                    {s.status === 'done' ? (
+                      <span className="sales-muted">✓ Done</span>
+                    ) : (
+                      <DueMark dueDate={s.dueDate} overdue={s.overdue} />
+                    )}
                   </li>
                 ))}
               </ol>

@@ -11,7 +11,10 @@ export interface StepDraft {
   instruction: string;
 }
 
-const TYPES = (['email', 'call', 'linkedin', 'task'] as const).map((t) => ({ value: t, label: ACTIVITY_LABELS[t] }));
+const TYPES = (['email', 'call', 'linkedin', 'task'] as const).map((t) => ({
+  value: t,
+  label: ACTIVITY_LABELS[t],
+}));
 
 const FIELD_LABELS: Record<(typeof TEMPLATE_FIELDS)[number], string> = {
   first_name: 'First name',
@@ -40,7 +43,8 @@ interface Props {
 
 /** The touches of a cadence in order; each text previews live with an example lead. */
 export function StepEditor({ steps, onSteps, issue }: Props) {
-  const update = (index: number, patch: Partial<StepDraft>) => onSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
+  const update = (index: number, patch: Partial<StepDraft>) =>
+    onSteps(steps.map((s, i) => (i === index ? { ...s, ...patch } : s)));
   const remove = (index: number) => onSteps(steps.filter((_, i) => i !== index));
   const move = (index: number, by: -1 | 1) => {
     const next = [...steps];
@@ -50,13 +54,22 @@ export function StepEditor({ steps, onSteps, issue }: Props) {
   };
   const add = () => {
     const lastDay = Number(steps.at(-1)?.day ?? '-2');
-    onSteps([...steps, { key: Math.max(0, ...steps.map((s) => s.key)) + 1, day: String(Number.isFinite(lastDay) ? lastDay + 2 : 0), type: 'email', instruction: '' }]);
+    onSteps([
+      ...steps,
+      {
+        key: Math.max(0, ...steps.map((s) => s.key)) + 1,
+        day: String(Number.isFinite(lastDay) ? lastDay + 2 : 0),
+        type: 'email',
+        instruction: '',
+      },
+    ]);
   };
   return (
     <div className="cad-steps-editor">
       <h3 className="sales-h3">Steps</h3>
       <p className="field-hint">
-        Texts can use {TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(', ')} — filled in for each lead, the key message from the lead's source campaign.
+        Texts can use {TEMPLATE_FIELDS.map((f) => `{{${f}}}`).join(', ')} — filled in for each lead, the key
+        message from the lead's source campaign.
       </p>
       <ol>
         {steps.map((step, index) => (
@@ -64,24 +77,68 @@ export function StepEditor({ steps, onSteps, issue }: Props) {
             <fieldset className="cad-step">
               <legend>Step {index + 1}</legend>
               <div className="cad-step-row">
-                <Field label="Day" inputMode="numeric" value={step.day} onValue={(day) => update(index, { day })} error={issue(`steps.${index}.dayOffset`)} />
-                <SelectField label="Type" value={step.type} options={TYPES} onValue={(type) => update(index, { type: type as StepDraft['type'] })} error={issue(`steps.${index}.type`)} />
+                <Field
+                  label="Day"
+                  inputMode="numeric"
+                  value={step.day}
+                  onValue={(day) => update(index, { day })}
+                  error={issue(`steps.${index}.dayOffset`)}
+                />
+                <SelectField
+                  label="Type"
+                  value={step.type}
+                  options={TYPES}
+                  onValue={(type) => update(index, { type: type as StepDraft['type'] })}
+                  error={issue(`steps.${index}.type`)}
+                />
                 <div className="cad-step-buttons">
-                  <button type="button" className="icon-button" onClick={() => move(index, -1)} disabled={index === 0} aria-label={`Move step ${index + 1} up`}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => move(index, -1)}
+                    disabled={index === 0}
+                    aria-label={`Move step ${index + 1} up`}
+                  >
                     ↑
                   </button>
-                  <button type="button" className="icon-button" onClick={() => move(index, 1)} disabled={index === steps.length - 1} aria-label={`Move step ${index + 1} down`}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => move(index, 1)}
+                    disabled={index === steps.length - 1}
+                    aria-label={`Move step ${index + 1} down`}
+                  >
                     ↓
                   </button>
-                  <button type="button" className="icon-button" onClick={() => remove(index)} aria-label={`Remove step ${index + 1}`}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    onClick={() => remove(index)}
+                    aria-label={`Remove step ${index + 1}`}
+                  >
                     ×
                   </button>
                 </div>
               </div>
-              <TextAreaField label="Instruction" rows={2} value={step.instruction} onValue={(instruction) => update(index, { instruction })} error={issue(`steps.${index}.instruction`)} />
+              <TextAreaField
+                label="Instruction"
+                rows={2}
+                value={step.instruction}
+                onValue={(instruction) => update(index, { instruction })}
+                error={issue(`steps.${index}.instruction`)}
+              />
               <div className="cad-insert" role="group" aria-label={`Insert into step ${index + 1}`}>
                 {TEMPLATE_FIELDS.map((f) => (
-                  <button key={f} type="button" className="sales-chip" onClick={() => update(index, { instruction: `${step.instruction}${step.instruction && !step.instruction.endsWith(' ') ? ' ' : ''}{{${f}}}` })}>
+                  <button
+                    key={f}
+                    type="button"
+                    className="sales-chip"
+                    onClick={() =>
+                      update(index, {
+                        instruction: `${step.instruction}${step.instruction && !step.instruction.endsWith(' ') ? ' ' : ''}{{${f}}}`,
+                      })
+                    }
+                  >
                     + {FIELD_LABELS[f]}
                   </button>
                 ))}

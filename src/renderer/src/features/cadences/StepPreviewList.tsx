@@ -13,7 +13,11 @@ interface Props {
 /** The steps as they would land for one lead: day, type and the text with the lead's name and key message filled in. */
 export function StepPreviewList({ cadenceId, leadId, startDate, heading }: Props) {
   const { format } = useWorkspace();
-  const preview = useQuery('cadences.preview', { cadenceId, ...(leadId ? { leadId } : {}), ...(startDate ? { startDate } : {}) });
+  const preview = useQuery('cadences.preview', {
+    cadenceId,
+    ...(leadId ? { leadId } : {}),
+    ...(startDate ? { startDate } : {}),
+  });
   return (
     <section className="cad-preview" aria-label={heading}>
       <h3 className="sales-h3">{heading}</h3>

@@ -35,8 +35,19 @@ function describe(item: ContentItem): string {
   return `${item.title} — ${labelOf(CONTENT_STATUSES, item.status)}, ${channelLabel(item.channel)}${campaign}`;
 }
 
-function Chip({ item, detailed, onOpen }: { item: ContentItem; detailed: boolean; onOpen(item: ContentItem): void }) {
-  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: item.id, data: { date: item.scheduledDate } });
+function Chip({
+  item,
+  detailed,
+  onOpen,
+}: {
+  item: ContentItem;
+  detailed: boolean;
+  onOpen(item: ContentItem): void;
+}) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
+    id: item.id,
+    data: { date: item.scheduledDate },
+  });
   return (
     <div
       ref={setNodeRef}
@@ -65,18 +76,41 @@ function Chip({ item, detailed, onOpen }: { item: ContentItem; detailed: boolean
   );
 }
 
-function Day(props: { date: string; label: string; outside: boolean; isToday: boolean; detailed: boolean; items: ContentItem[]; onOpen(item: ContentItem): void; onNew(date: string): void }) {
+function Day(props: {
+  date: string;
+  label: string;
+  outside: boolean;
+  isToday: boolean;
+  detailed: boolean;
+  items: ContentItem[];
+  onOpen(item: ContentItem): void;
+  onNew(date: string): void;
+}) {
   const { date, label, items } = props;
   const { setNodeRef, isOver } = useDroppable({ id: date });
-  const classes = ['day', props.outside && 'day-outside', props.isToday && 'day-today', isOver && 'day-over'].filter(Boolean).join(' ');
+  const classes = ['day', props.outside && 'day-outside', props.isToday && 'day-today', isOver && 'day-over']
+    .filter(Boolean)
+    .join(' ');
   return (
-    <div ref={setNodeRef} className={classes} role="group" aria-label={label} onDoubleClick={(e) => !(e.target as HTMLElement).closest('.chip, button') && props.onNew(date)}>
+    <div
+      ref={setNodeRef}
+      className={classes}
+      role="group"
+      aria-label={label}
+      onDoubleClick={(e) => !(e.target as HTMLElement).closest('.chip, button') && props.onNew(date)}
+    >
       <div className="day-head">
         <span className="day-number" aria-hidden="true">
           {Number(date.slice(8))}
         </span>
         {props.isToday && <span className="today-mark">Today</span>}
-        <button type="button" className="day-add" tabIndex={-1} aria-label={`New content item on ${label}`} onClick={() => props.onNew(date)}>
+        <button
+          type="button"
+          className="day-add"
+          tabIndex={-1}
+          aria-label={`New content item on ${label}`}
+          onClick={() => props.onNew(date)}
+        >
           +
         </button>
       </div>
@@ -90,13 +124,28 @@ function Day(props: { date: string; label: string; outside: boolean; isToday: bo
 }
 
 /** The month or week grid and the undated ideas, with items dragged between days by pointer or keyboard. */
-export function CalendarGrid({ days, month, today, items, unscheduled, dayLabel, weekdayLabels, onOpen, onNew, onMove }: Props) {
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, keyboardOptions));
+export function CalendarGrid({
+  days,
+  month,
+  today,
+  items,
+  unscheduled,
+  dayLabel,
+  weekdayLabels,
+  onOpen,
+  onNew,
+  onMove,
+}: Props) {
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, keyboardOptions),
+  );
   const [dragging, setDragging] = useState<ContentItem | null>(null);
   const all = useMemo(() => [...items, ...unscheduled], [items, unscheduled]);
   const byDay = useMemo(() => {
     const map = new Map<string, ContentItem[]>();
-    for (const item of items) if (item.scheduledDate) map.set(item.scheduledDate, [...(map.get(item.scheduledDate) ?? []), item]);
+    for (const item of items)
+      if (item.scheduledDate) map.set(item.scheduledDate, [...(map.get(item.scheduledDate) ?? []), item]);
     return map;
   }, [items]);
   const titleOf = (id: string) => all.find((i) => i.id === id)?.title ?? 'the item';

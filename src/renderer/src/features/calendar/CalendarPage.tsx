@@ -36,7 +36,8 @@ export function CalendarPage() {
   const newItem = (date = today) => setEditing({ defaults: { scheduledDate: date } });
   useCreateRequests({ 'new-content': () => newItem() }, () => newItem());
 
-  const range = view === 'month' ? monthGridRange(anchor, settings.weekStart) : weekRange(anchor, settings.weekStart);
+  const range =
+    view === 'month' ? monthGridRange(anchor, settings.weekStart) : weekRange(anchor, settings.weekStart);
   const content = useQuery('content.range', {
     from: range.startDate,
     to: range.endDate,
@@ -47,28 +48,54 @@ export function CalendarPage() {
   const campaigns = useQuery('campaigns.list', {});
 
   const fmt = useMemo(() => {
-    const day = new Intl.DateTimeFormat(settings.locale, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+    const day = new Intl.DateTimeFormat(settings.locale, {
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     const weekday = new Intl.DateTimeFormat(settings.locale, { weekday: 'short', timeZone: 'UTC' });
-    const month = new Intl.DateTimeFormat(settings.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-    const short = new Intl.DateTimeFormat(settings.locale, { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(settings.locale, {
+      month: 'long',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
+    const short = new Intl.DateTimeFormat(settings.locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     return { day, weekday, month, short };
   }, [settings.locale]);
 
-  const days = Array.from({ length: daysBetween(range.startDate, range.endDate) + 1 }, (_, i) => addDays(range.startDate, i));
-  const title = view === 'month' ? fmt.month.format(utc(anchor)) : fmt.short.formatRange(utc(range.startDate), utc(range.endDate));
-  const step = (direction: -1 | 1) => setAnchor((a) => (view === 'month' ? addMonths(a, direction) : addDays(a, 7 * direction)));
+  const days = Array.from({ length: daysBetween(range.startDate, range.endDate) + 1 }, (_, i) =>
+    addDays(range.startDate, i),
+  );
+  const title =
+    view === 'month'
+      ? fmt.month.format(utc(anchor))
+      : fmt.short.formatRange(utc(range.startDate), utc(range.endDate));
+  const step = (direction: -1 | 1) =>
+    setAnchor((a) => (view === 'month' ? addMonths(a, direction) : addDays(a, 7 * direction)));
 
   const placed = (item: ContentItem): ContentItem => {
     const move = moved.find((m) => m.id === item.id && m.basedOn === item.updatedAt);
     return move ? { ...item, scheduledDate: move.date } : item;
   };
   const all = [...(content.data?.items ?? []), ...(content.data?.unscheduled ?? [])].map(placed);
-  const inView = all.filter((i) => i.scheduledDate && i.scheduledDate >= range.startDate && i.scheduledDate <= range.endDate);
+  const inView = all.filter(
+    (i) => i.scheduledDate && i.scheduledDate >= range.startDate && i.scheduledDate <= range.endDate,
+  );
   const undated = all.filter((i) => !i.scheduledDate);
 
   const move = (item: ContentItem, date: string) => {
     const from = item.scheduledDate;
-    setMoved((all) => [...all.filter((m) => m.id !== item.id), { id: item.id, date, basedOn: item.updatedAt }]);
+    setMoved((all) => [
+      ...all.filter((m) => m.id !== item.id),
+      { id: item.id, date, basedOn: item.updatedAt },
+    ]);
     client
       .call('content.reschedule', { id: item.id, date })
       .then(() =>
@@ -105,7 +132,11 @@ export function CalendarPage() {
               </option>
             ))}
           </select>
-          <select aria-label="Filter by campaign" value={campaignId} onChange={(e) => setCampaignId(e.target.value)}>
+          <select
+            aria-label="Filter by campaign"
+            value={campaignId}
+            onChange={(e) => setCampaignId(e.target.value)}
+          >
             <option value="">All campaigns</option>
             {campaignOptions.map((c) => (
               <option key={c.id} value={c.id}>
@@ -113,17 +144,32 @@ export function CalendarPage() {
               </option>
             ))}
           </select>
-          <button type="button" className="button primary" onClick={() => newItem()} title="New content item (n)">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => newItem()}
+            title="New content item (n)"
+          >
             New content item
           </button>
         </div>
       </header>
       <div className="calendar-nav">
         <div className="toolbar">
-          <button type="button" className="icon-button" aria-label={view === 'month' ? 'Previous month' : 'Previous week'} onClick={() => step(-1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={view === 'month' ? 'Previous month' : 'Previous week'}
+            onClick={() => step(-1)}
+          >
             ‹
           </button>
-          <button type="button" className="icon-button" aria-label={view === 'month' ? 'Next month' : 'Next week'} onClick={() => step(1)}>
+          <button
+            type="button"
+            className="icon-button"
+            aria-label={view === 'month' ? 'Next month' : 'Next week'}
+            onClick={() => step(1)}
+          >
             ›
           </button>
           <button type="button" className="button" onClick={() => setAnchor(today)}>
@@ -150,8 +196,9 @@ export function CalendarPage() {
       </div>
       {empty && (
         <p className="calendar-hint">
-          Plan posts, newsletters and events here across all your campaigns. Add one with “New content item” or double-click a day;
-          drag it to another day to reschedule. Items due today also show under <a href="#/today">Today</a>.
+          Plan posts, newsletters and events here across all your campaigns. Add one with “New content item”
+          or double-click a day; drag it to another day to reschedule. Items due today also show under{' '}
+          <a href="#/today">Today</a>.
         </p>
       )}
       <CalendarGrid

@@ -46,7 +46,17 @@ export function ContentPanel({ editing, onClose }: { editing: ContentEditing; on
   );
 }
 
-function ContentForm({ item, defaults, onSaved, onDelete }: { item?: ContentItem; defaults: ContentDefaults; onSaved(c: ContentItem): void; onDelete?(): void }) {
+function ContentForm({
+  item,
+  defaults,
+  onSaved,
+  onDelete,
+}: {
+  item?: ContentItem;
+  defaults: ContentDefaults;
+  onSaved(c: ContentItem): void;
+  onDelete?(): void;
+}) {
   const campaigns = useQuery('campaigns.list', {});
   const [draft, setDraft] = useState({
     title: item?.title ?? '',
@@ -73,7 +83,9 @@ function ContentForm({ item, defaults, onSaved, onDelete }: { item?: ContentItem
       ...(draft.channel ? { channel: draft.channel as NonNullable<ContentPatch['channel']> } : {}),
     };
     setSaving(true);
-    const request = item ? client.call('content.update', { id: item.id, patch: fields }) : client.call('content.create', fields);
+    const request = item
+      ? client.call('content.update', { id: item.id, patch: fields })
+      : client.call('content.create', fields);
     request
       .then((saved) => {
         setError(null);
@@ -84,20 +96,70 @@ function ContentForm({ item, defaults, onSaved, onDelete }: { item?: ContentItem
   };
 
   const issue = (field: string) => fieldIssue(error, field);
-  const campaignOptions = [{ value: '', label: 'No campaign' }, ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name }))];
-  const channelOptions = [{ value: '', label: draft.campaignId ? 'Same as the campaign' : 'Choose a channel' }, ...CHANNEL_OPTIONS];
+  const campaignOptions = [
+    { value: '', label: 'No campaign' },
+    ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),
+  ];
+  const channelOptions = [
+    { value: '', label: draft.campaignId ? 'Same as the campaign' : 'Choose a channel' },
+    ...CHANNEL_OPTIONS,
+  ];
   return (
-    <form className="form" onSubmit={submit} noValidate aria-label={item ? 'Edit content item' : 'New content item'}>
-      <Field label="Title" value={draft.title} onValue={set('title')} error={issue('title')} required autoFocus />
+    <form
+      className="form"
+      onSubmit={submit}
+      noValidate
+      aria-label={item ? 'Edit content item' : 'New content item'}
+    >
+      <Field
+        label="Title"
+        value={draft.title}
+        onValue={set('title')}
+        error={issue('title')}
+        required
+        autoFocus
+      />
       <div className="form-row">
-        <SelectField label="Campaign" value={draft.campaignId} options={campaignOptions} onValue={set('campaignId')} error={issue('campaignId')} />
-        <SelectField label="Channel" value={draft.channel} options={channelOptions} onValue={set('channel')} error={issue('channel')} />
+        <SelectField
+          label="Campaign"
+          value={draft.campaignId}
+          options={campaignOptions}
+          onValue={set('campaignId')}
+          error={issue('campaignId')}
+        />
+        <SelectField
+          label="Channel"
+          value={draft.channel}
+          options={channelOptions}
+          onValue={set('channel')}
+          error={issue('channel')}
+        />
       </div>
       <div className="form-row">
-        <SelectField label="Status" value={draft.status} options={CONTENT_STATUSES} onValue={set('status')} error={issue('status')} />
-        <Field label="Date" type="date" value={draft.scheduledDate} onValue={set('scheduledDate')} error={issue('scheduledDate')} />
+        <SelectField
+          label="Status"
+          value={draft.status}
+          options={CONTENT_STATUSES}
+          onValue={set('status')}
+          error={issue('status')}
+        />
+        <Field
+          label="Date"
+          type="date"
+          value={draft.scheduledDate}
+          onValue={set('scheduledDate')}
+          error={issue('scheduledDate')}
+        />
       </div>
-      <Field label="Link" type="url" placeholder="https://…" value={draft.link} onValue={set('link')} error={issue('link')} hint="The post, e-mail or page once it is out." />
+      <Field
+        label="Link"
+        type="url"
+        placeholder="https://…"
+        value={draft.link}
+        onValue={set('link')}
+        error={issue('link')}
+        hint="The post, e-mail or page once it is out."
+      />
       <TextAreaField label="Notes" value={draft.notes} onValue={set('notes')} error={issue('notes')} />
       {item?.taggedUrl && (
         <p className="field-hint">

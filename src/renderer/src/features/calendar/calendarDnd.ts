@@ -47,13 +47,19 @@ export const screenReaderInstructions = {
 };
 
 /** Spoken updates while dragging, in words: the item's title and the day under it. */
-export function announcements(titleOf: (id: string) => string, dayOf: (date: string) => string): Announcements {
+export function announcements(
+  titleOf: (id: string) => string,
+  dayOf: (date: string) => string,
+): Announcements {
   const day = (id: string | number | undefined) => (id === undefined ? 'no day' : dayOf(String(id)));
   return {
     onDragStart: ({ active }) => `Picked up ${titleOf(String(active.id))}.`,
     onDragOver: ({ active, over }) => `${titleOf(String(active.id))} is over ${day(over?.id)}.`,
     onDragEnd: ({ active, over }) =>
-      over ? `${titleOf(String(active.id))} moved to ${day(over.id)}.` : `${titleOf(String(active.id))} was not moved.`,
-    onDragCancel: ({ active }) => `Moving ${titleOf(String(active.id))} was cancelled; it stays where it was.`,
+      over
+        ? `${titleOf(String(active.id))} moved to ${day(over.id)}.`
+        : `${titleOf(String(active.id))} was not moved.`,
+    onDragCancel: ({ active }) =>
+      `Moving ${titleOf(String(active.id))} was cancelled; it stays where it was.`,
   };
 }

@@ -18,7 +18,8 @@ export function CampaignContent({ campaignId, items }: { campaignId: string; ite
       </div>
       {items.length === 0 ? (
         <p className="muted">
-          Posts, e-mails and events that carry this campaign. Plan them here or on the <a href="#/calendar">calendar</a>.
+          Posts, e-mails and events that carry this campaign. Plan them here or on the{' '}
+          <a href="#/calendar">calendar</a>.
         </p>
       ) : (
         <table className="data-table" aria-label="Content items">
@@ -33,7 +34,13 @@ export function CampaignContent({ campaignId, items }: { campaignId: string; ite
           <tbody>
             {items.map((item) => (
               <tr key={item.id}>
-                <td>{item.scheduledDate ? format.date(item.scheduledDate) : <span className="muted">No date</span>}</td>
+                <td>
+                  {item.scheduledDate ? (
+                    format.date(item.scheduledDate)
+                  ) : (
+                    <span className="muted">No date</span>
+                  )}
+                </td>
                 <td>
                   <button type="button" className="link-button" onClick={() => setEditing({ item })}>
                     {item.title}
@@ -41,7 +48,9 @@ export function CampaignContent({ campaignId, items }: { campaignId: string; ite
                 </td>
                 <td>{channelLabel(item.channel)}</td>
                 <td>
-                  <span className={`status status-${item.status}`}>{labelOf(CONTENT_STATUSES, item.status)}</span>
+                  <span className={`status status-${item.status}`}>
+                    {labelOf(CONTENT_STATUSES, item.status)}
+                  </span>
                 </td>
               </tr>
             ))}

@@ -52,7 +52,8 @@ export function CampaignEditor({ campaign }: { campaign: Campaign }) {
       .catch((e: unknown) => {
         const error = asApiError(e);
         const found: Errors = {};
-        for (const issue of error.issues) found[issue.field.replace(/^patch\./, '') as DraftField] = issue.message;
+        for (const issue of error.issues)
+          found[issue.field.replace(/^patch\./, '') as DraftField] = issue.message;
         found[field] ??= error.issues[0]?.message ?? error.message;
         setErrors((all) => ({ ...all, ...found }));
         setStatus(null);
@@ -71,7 +72,11 @@ export function CampaignEditor({ campaign }: { campaign: Campaign }) {
         onCommit={commit}
       />
       <p className="field-hint" aria-live="polite">
-        {status === 'saving' ? 'Saving…' : status === 'saved' ? 'All changes saved.' : 'Changes are saved as you leave each field.'}
+        {status === 'saving'
+          ? 'Saving…'
+          : status === 'saved'
+            ? 'All changes saved.'
+            : 'Changes are saved as you leave each field.'}
       </p>
     </div>
   );

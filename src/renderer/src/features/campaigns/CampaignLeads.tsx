@@ -28,8 +28,8 @@ export function CampaignLeads({ leads }: { leads: Lead[] }) {
       <h2 id="leads-heading">Leads</h2>
       {leads.length === 0 ? (
         <p className="muted">
-          No leads from this campaign yet. Leads get here when you pick this campaign as their source, or when an imported
-          order or form carries its tracking code.
+          No leads from this campaign yet. Leads get here when you pick this campaign as their source, or when
+          an imported order or form carries its tracking code.
         </p>
       ) : (
         <table className="data-table" aria-label="Leads from this campaign">
@@ -80,8 +80,8 @@ export function CampaignOrders({ orders }: { orders: Order[] }) {
       <h2 id="orders-heading">Orders</h2>
       {orders.length === 0 ? (
         <p className="muted">
-          No orders attributed yet. Orders count here when your shop export carries this campaign’s tracking code, or
-          when the customer’s lead came from it.
+          No orders attributed yet. Orders count here when your shop export carries this campaign’s tracking
+          code, or when the customer’s lead came from it.
         </p>
       ) : (
         <table className="data-table" aria-label="Orders from this campaign">

@@ -34,7 +34,10 @@ export function CampaignPage({ id }: { id: string }) {
     void client.call('campaigns.delete', { id }).then(() => {
       navigate(campaign.planId ? `plans/${campaign.planId}` : 'campaigns');
       toast.show(`Deleted ${campaign.name}.`, {
-        action: { label: 'Undo', run: () => void client.call('campaigns.restore', { id }).then(() => navigate(`campaigns/${id}`)) },
+        action: {
+          label: 'Undo',
+          run: () => void client.call('campaigns.restore', { id }).then(() => navigate(`campaigns/${id}`)),
+        },
       });
     });
   };
@@ -54,7 +57,10 @@ export function CampaignPage({ id }: { id: string }) {
         <div>
           <h1>{campaign.name}</h1>
           <p className="page-meta">
-            {channelLabel(campaign.channel)} · <span className={`status status-${campaign.status}`}>{labelOf(CAMPAIGN_STATUSES, campaign.status)}</span>
+            {channelLabel(campaign.channel)} ·{' '}
+            <span className={`status status-${campaign.status}`}>
+              {labelOf(CAMPAIGN_STATUSES, campaign.status)}
+            </span>
             {campaign.trackingCode && (
               <>
                 {' · '}
@@ -100,7 +106,11 @@ function ResultsTiles({ detail }: { detail: CampaignDetail }) {
   return (
     <div className="tiles" role="group" aria-label="Results so far">
       <Tile label="Spent" value={format.money(r.spendMinor)}>
-        {r.overBudget ? <OverBudget overspendMinor={r.overspendMinor} /> : `of ${format.money(r.budgetMinor)} budget`}
+        {r.overBudget ? (
+          <OverBudget overspendMinor={r.overspendMinor} />
+        ) : (
+          `of ${format.money(r.budgetMinor)} budget`
+        )}
       </Tile>
       <Tile label="Leads" value={format.number(r.leads)}>
         {of(r.leads, c.targetLeads, false) ?? `${format.number(r.qualifiedLeads)} qualified`}
@@ -111,7 +121,10 @@ function ResultsTiles({ detail }: { detail: CampaignDetail }) {
       <Tile label="Revenue" value={format.money(r.revenueMinor)}>
         {of(r.revenueMinor, c.targetRevenueMinor, true) ?? 'from orders, payments and won leads'}
       </Tile>
-      <Tile label="Cost per lead" value={r.costPerLeadMinor === null ? '—' : format.money(r.costPerLeadMinor)}>
+      <Tile
+        label="Cost per lead"
+        value={r.costPerLeadMinor === null ? '—' : format.money(r.costPerLeadMinor)}
+      >
         {r.costPerLeadMinor === null ? 'needs spend and leads' : 'spend ÷ leads'}
       </Tile>
       <Tile label="Return on spend" value={r.roi === null ? '—' : format.percent(r.roi)}>

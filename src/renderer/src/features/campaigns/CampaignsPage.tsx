@@ -80,7 +80,11 @@ function CampaignList({ onNew }: { onNew(): void }) {
             value={filter.search ?? ''}
             onChange={(e) => set({ search: e.target.value || undefined })}
           />
-          <select aria-label="Status" value={filter.status ?? ''} onChange={(e) => set({ status: (e.target.value || undefined) as Filter['status'] })}>
+          <select
+            aria-label="Status"
+            value={filter.status ?? ''}
+            onChange={(e) => set({ status: (e.target.value || undefined) as Filter['status'] })}
+          >
             <option value="">All statuses</option>
             {CAMPAIGN_STATUSES.map((s) => (
               <option key={s.value} value={s.value}>
@@ -88,7 +92,11 @@ function CampaignList({ onNew }: { onNew(): void }) {
               </option>
             ))}
           </select>
-          <select aria-label="Channel" value={filter.channel ?? ''} onChange={(e) => set({ channel: (e.target.value || undefined) as Filter['channel'] })}>
+          <select
+            aria-label="Channel"
+            value={filter.channel ?? ''}
+            onChange={(e) => set({ channel: (e.target.value || undefined) as Filter['channel'] })}
+          >
             <option value="">All channels</option>
             {CHANNEL_OPTIONS.map((c) => (
               <option key={c.value} value={c.value}>
@@ -111,12 +119,12 @@ function CampaignList({ onNew }: { onNew(): void }) {
           }
         >
           <p>
-            A campaign is one push on one channel — a spring newsletter, a fair stand, a month of ads — with a budget, a target and a
-            tracking code, so you can see the leads and orders it brings.
+            A campaign is one push on one channel — a spring newsletter, a fair stand, a month of ads — with a
+            budget, a target and a tracking code, so you can see the leads and orders it brings.
           </p>
           <p>
-            Most campaigns belong to a <a href="#/plans">plan</a>; ad and e-mail reports can be brought in under{' '}
-            <a href="#/imports">Imports</a>.
+            Most campaigns belong to a <a href="#/plans">plan</a>; ad and e-mail reports can be brought in
+            under <a href="#/imports">Imports</a>.
           </p>
         </EmptyState>
       ) : rows.length === 0 ? (

@@ -4,7 +4,17 @@ import { useWorkspace } from '../../lib/settings';
 import './campaigns.css';
 
 /** A quiet bar; `tone` adds the status colour, always next to words that say the same. */
-export function Bar({ fraction, label, valueText, tone }: { fraction: number; label: string; valueText: string; tone?: 'over' | 'met' }) {
+export function Bar({
+  fraction,
+  label,
+  valueText,
+  tone,
+}: {
+  fraction: number;
+  label: string;
+  valueText: string;
+  tone?: 'over' | 'met';
+}) {
   const shown = Math.max(0, Math.min(1, fraction));
   return (
     <div
@@ -33,7 +43,15 @@ export function OverBudget({ overspendMinor, short }: { overspendMinor: number; 
 }
 
 /** Budget against spend: bar, amounts and the over-budget warning. */
-export function BudgetMeter({ budgetMinor, spentMinor, label }: { budgetMinor: number; spentMinor: number; label: string }) {
+export function BudgetMeter({
+  budgetMinor,
+  spentMinor,
+  label,
+}: {
+  budgetMinor: number;
+  spentMinor: number;
+  label: string;
+}) {
   const { format } = useWorkspace();
   const usage = budgetUsage(budgetMinor, spentMinor);
   const text = `${format.money(spentMinor)} spent of ${format.money(budgetMinor)}`;
@@ -46,7 +64,8 @@ export function BudgetMeter({ budgetMinor, spentMinor, label }: { budgetMinor: n
         tone={usage.overBudget ? 'over' : undefined}
       />
       <p className="meter-text">
-        <span className="money">{format.money(spentMinor)}</span> spent of <span className="money">{format.money(budgetMinor)}</span>
+        <span className="money">{format.money(spentMinor)}</span> spent of{' '}
+        <span className="money">{format.money(budgetMinor)}</span>
         {!usage.overBudget && budgetMinor > 0 && (
           <span className="muted"> · {format.money(usage.remainingMinor)} left</span>
         )}

@@ -24,9 +24,17 @@ export function NewCampaignPanel({ open, planId, onClose, onCreated }: Props) {
   );
 }
 
-function NewCampaignForm({ planId, onCreated }: { planId?: string | undefined; onCreated(c: Campaign): void }) {
+function NewCampaignForm({
+  planId,
+  onCreated,
+}: {
+  planId?: string | undefined;
+  onCreated(c: Campaign): void;
+}) {
   const { settings } = useWorkspace();
-  const [draft, setDraft] = useState<CampaignDraft>(() => draftOf(undefined, settings, { planId: planId ?? '' }));
+  const [draft, setDraft] = useState<CampaignDraft>(() =>
+    draftOf(undefined, settings, { planId: planId ?? '' }),
+  );
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
 

@@ -32,7 +32,8 @@ export function SpendForm({ campaignId, compact, onSaved }: Props) {
     event.preventDefault();
     const parsed = parseMoney(amount, settings.locale, settings.currency);
     if (!parsed.ok) return setError(localError([{ field: 'amountMinor', message: parsed.message }]));
-    if (parsed.value === null) return setError(localError([{ field: 'amountMinor', message: 'enter the amount spent' }]));
+    if (parsed.value === null)
+      return setError(localError([{ field: 'amountMinor', message: 'enter the amount spent' }]));
     if (!target) return setError(localError([{ field: 'campaignId', message: 'create a campaign first' }]));
     setSaving(true);
     client
@@ -69,7 +70,13 @@ export function SpendForm({ campaignId, compact, onSaved }: Props) {
         required
         autoFocus={!compact}
       />
-      <Field label="Note" value={note} onValue={setNote} error={issue('note')} placeholder="Invoice, ad set, printer…" />
+      <Field
+        label="Note"
+        value={note}
+        onValue={setNote}
+        error={issue('note')}
+        placeholder="Invoice, ad set, printer…"
+      />
       {error && error.issues.length === 0 && (
         <p className="field-error" role="alert">
           {error.message}

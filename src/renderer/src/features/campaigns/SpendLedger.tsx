@@ -7,7 +7,15 @@ import { SpendForm } from './SpendForm';
 import { asApiError } from './marketing';
 
 /** A campaign's spend: budget against spent, the entries, and a line to log the next one. */
-export function SpendLedger({ campaignId, budget, entries }: { campaignId: string; budget: BudgetUsage; entries: SpendEntry[] }) {
+export function SpendLedger({
+  campaignId,
+  budget,
+  entries,
+}: {
+  campaignId: string;
+  budget: BudgetUsage;
+  entries: SpendEntry[];
+}) {
   const { format } = useWorkspace();
   const toast = useToast();
 
@@ -26,11 +34,17 @@ export function SpendLedger({ campaignId, budget, entries }: { campaignId: strin
   return (
     <section className="card" aria-labelledby="spend-heading">
       <h2 id="spend-heading">Spend</h2>
-      <BudgetMeter budgetMinor={budget.budgetMinor} spentMinor={budget.spentMinor} label="Campaign budget used" />
+      <BudgetMeter
+        budgetMinor={budget.budgetMinor}
+        spentMinor={budget.spentMinor}
+        label="Campaign budget used"
+      />
       <SpendForm
         campaignId={campaignId}
         compact
-        onSaved={(entry) => toast.show(`Logged ${format.money(entry.amountMinor)} on ${format.date(entry.date)}.`)}
+        onSaved={(entry) =>
+          toast.show(`Logged ${format.money(entry.amountMinor)} on ${format.date(entry.date)}.`)
+        }
       />
       {entries.length === 0 ? (
         <p className="muted">No spend logged yet. Add each invoice, ad charge or print bill as you pay it.</p>

@@ -36,7 +36,9 @@ function CopyLink({ label, url }: { label: string; url: string }) {
         aria-label={`Copy ${label.toLowerCase()}`}
         onClick={() =>
           void copyText(url).then((ok) =>
-            toast.show(ok ? 'Link copied.' : 'Could not copy: select the link and press Ctrl+C.', { tone: ok ? 'info' : 'error' }),
+            toast.show(ok ? 'Link copied.' : 'Could not copy: select the link and press Ctrl+C.', {
+              tone: ok ? 'info' : 'error',
+            }),
           )
         }
       >
@@ -74,8 +76,8 @@ export function UtmBuilder({ campaign }: { campaign: Campaign }) {
     <section className="card" aria-labelledby="links-heading">
       <h2 id="links-heading">Tracking links</h2>
       <p className="muted">
-        Share these links instead of the bare page, so visits and orders find their way back to this campaign (
-        <code>utm_campaign={campaign.trackingCode ?? '…'}</code>).
+        Share these links instead of the bare page, so visits and orders find their way back to this campaign
+        (<code>utm_campaign={campaign.trackingCode ?? '…'}</code>).
       </p>
       <div className="form">
         <Field
@@ -88,8 +90,20 @@ export function UtmBuilder({ campaign }: { campaign: Campaign }) {
           hint={form.url.trim() ? undefined : 'Your landing page; set one in the details to fill this in.'}
         />
         <div className="form-row">
-          <Field label="Source" placeholder={defaults.source} value={form.source} onValue={set('source')} hint="utm_source" />
-          <Field label="Medium" placeholder={defaults.medium} value={form.medium} onValue={set('medium')} hint="utm_medium" />
+          <Field
+            label="Source"
+            placeholder={defaults.source}
+            value={form.source}
+            onValue={set('source')}
+            hint="utm_source"
+          />
+          <Field
+            label="Medium"
+            placeholder={defaults.medium}
+            value={form.medium}
+            onValue={set('medium')}
+            hint="utm_medium"
+          />
         </div>
         {data?.url && <CopyLink label="Campaign link" url={data.url} />}
       </div>
@@ -100,7 +114,8 @@ export function UtmBuilder({ campaign }: { campaign: Campaign }) {
             {data.content.map((item) => (
               <li key={item.id}>
                 <span className="link-title">
-                  {item.title} {item.utmContent && <code className="muted">utm_content={item.utmContent}</code>}
+                  {item.title}{' '}
+                  {item.utmContent && <code className="muted">utm_content={item.utmContent}</code>}
                 </span>
                 {item.url ? (
                   <CopyLink label={`Link for ${item.title}`} url={item.url} />

@@ -25,7 +25,11 @@ interface Locale {
   currency: string;
 }
 
-export function draftOf(c: Campaign | undefined, ws: Locale, defaults: Partial<CampaignDraft> = {}): CampaignDraft {
+export function draftOf(
+  c: Campaign | undefined,
+  ws: Locale,
+  defaults: Partial<CampaignDraft> = {},
+): CampaignDraft {
   return {
     name: c?.name ?? '',
     planId: c?.planId ?? '',
@@ -47,7 +51,11 @@ export function draftOf(c: Campaign | undefined, ws: Locale, defaults: Partial<C
 const orNull = (text: string) => (text.trim() === '' ? null : text);
 
 /** One field's value as the API takes it, or the reason the text is not a value. */
-export function apiValue(field: DraftField, draft: CampaignDraft, ws: Locale): Parsed | { ok: true; value: unknown } {
+export function apiValue(
+  field: DraftField,
+  draft: CampaignDraft,
+  ws: Locale,
+): Parsed | { ok: true; value: unknown } {
   const text = draft[field];
   switch (field) {
     case 'budgetMinor': {
@@ -68,19 +76,26 @@ export function apiValue(field: DraftField, draft: CampaignDraft, ws: Locale): P
 }
 
 /** The whole draft for `campaigns.create`; a blank tracking code is left to the core to make up. */
-export function createInput(draft: CampaignDraft, ws: Locale): { input: CampaignCreate } | { error: ApiError } {
+export function createInput(
+  draft: CampaignDraft,
+  ws: Locale,
+): { input: CampaignCreate } | { error: ApiError } {
   const issues: FieldIssue[] = [];
   const input: Record<string, unknown> = {};
   for (const field of Object.keys(draft) as DraftField[]) {
     if (field === 'trackingCode' && draft.trackingCode.trim() === '') continue;
     const result = apiValue(field, draft, ws);
     if (!result.ok) issues.push({ field, message: result.message });
-    else if (typeof result.value === 'number' && result.value < 0) issues.push({ field, message: 'must not be negative' });
+    else if (typeof result.value === 'number' && result.value < 0)
+      issues.push({ field, message: 'must not be negative' });
     else input[field] = result.value;
   }
   // Checked here too (the core checks again) so every problem shows at once, not one save at a time.
   if (draft.startDate && draft.endDate && draft.endDate < draft.startDate) {
-    issues.push({ field: 'endDate', message: `the end date ${draft.endDate} is before the start date ${draft.startDate}` });
+    issues.push({
+      field: 'endDate',
+      message: `the end date ${draft.endDate} is before the start date ${draft.startDate}`,
+    });
   }
   return issues.length > 0 ? { error: localError(issues) } : { input: input as CampaignCreate };
 }

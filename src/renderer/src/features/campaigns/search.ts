@@ -14,7 +14,12 @@ async function marketingSearch(text: string): Promise<SearchHit[]> {
     ...plans
       .filter((p) => p.name.toLowerCase().includes(needle))
       .slice(0, 5)
-      .map((p) => ({ id: `plan-${p.id}`, label: p.name, detail: `Plan · ${p.periodLabel}`, run: () => navigate(`plans/${p.id}`) })),
+      .map((p) => ({
+        id: `plan-${p.id}`,
+        label: p.name,
+        detail: `Plan · ${p.periodLabel}`,
+        run: () => navigate(`plans/${p.id}`),
+      })),
     ...campaigns.slice(0, 8).map((c) => ({
       id: `campaign-${c.id}`,
       label: c.name,

@@ -2,7 +2,8 @@ import { useEffect, useRef } from 'react';
 import { onCreateRequest } from '../../app/commands';
 
 const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+  target instanceof HTMLElement &&
+  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
 
 /**
  * Opens this page's forms for "+ New" / palette requests (by id), and for the `n` key when `onN` is given

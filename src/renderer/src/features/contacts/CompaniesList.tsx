@@ -16,7 +16,12 @@ export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: s
   const { format } = useWorkspace();
   const [sort, setSort] = useState<Sort>('name');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
-  const companies = useQuery('companies.list', { ...(search.trim() ? { search: search.trim() } : {}), sort, direction, limit: LIMIT });
+  const companies = useQuery('companies.list', {
+    ...(search.trim() ? { search: search.trim() } : {}),
+    sort,
+    direction,
+    limit: LIMIT,
+  });
   const rows = companies.data?.rows ?? [];
   const sortBy = (column: Sort) => {
     if (column === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
@@ -31,7 +36,11 @@ export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: s
         <thead>
           <tr>
             {COLUMNS.map((c) => (
-              <th key={c.sort} scope="col" aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+              <th
+                key={c.sort}
+                scope="col"
+                aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              >
                 <button type="button" onClick={() => sortBy(c.sort)}>
                   {c.label}
                   {sort === c.sort && <span aria-hidden="true">{direction === 'asc' ? ' ↑' : ' ↓'}</span>}

@@ -30,7 +30,9 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
       .call('companies.delete', { id: company.id })
       .then(() => {
         onClose();
-        toast.show(`Deleted ${company.name}.`, { action: { label: 'Undo', run: () => void client.call('companies.restore', { id: company.id }) } });
+        toast.show(`Deleted ${company.name}.`, {
+          action: { label: 'Undo', run: () => void client.call('companies.restore', { id: company.id }) },
+        });
       })
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   return (
@@ -75,7 +77,11 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
             <ul className="sales-list">
               {data.contacts.map((c) => (
                 <li key={c.id} className="sales-item-main">
-                  <button type="button" className="button-link sales-link" onClick={() => onOpenContact(c.id)}>
+                  <button
+                    type="button"
+                    className="button-link sales-link"
+                    onClick={() => onOpenContact(c.id)}
+                  >
                     {c.displayName}
                   </button>
                   <span className="sales-muted">{c.title || c.email}</span>
@@ -91,7 +97,11 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
             <ul className="sales-list">
               {data.leads.map((l) => (
                 <li key={l.id} className="sales-item-main">
-                  <button type="button" className="button-link sales-link sales-subject" onClick={() => onOpenLead(l.id)}>
+                  <button
+                    type="button"
+                    className="button-link sales-link sales-subject"
+                    onClick={() => onOpenLead(l.id)}
+                  >
                     {l.title}
                   </button>
                   <span className={`sales-outcome sales-outcome-${l.outcome}`}>{l.stageName}</span>
@@ -113,7 +123,12 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
 }
 
 function CompanyForm({ company, onDone }: { company: Company; onDone(): void }) {
-  const [draft, setDraft] = useState({ name: company.name, website: company.website ?? '', phone: company.phone ?? '', notes: company.notes });
+  const [draft, setDraft] = useState({
+    name: company.name,
+    website: company.website ?? '',
+    phone: company.phone ?? '',
+    notes: company.notes,
+  });
   const [error, setError] = useState<ApiError | null>(null);
   const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const submit = (event: FormEvent) => {
@@ -126,10 +141,28 @@ function CompanyForm({ company, onDone }: { company: Company; onDone(): void }) 
   const general = formLevel(error, Object.keys(draft));
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Edit company">
-      <Field label="Name" value={draft.name} onValue={set('name')} error={issueOf(error, 'name')} required autoFocus />
+      <Field
+        label="Name"
+        value={draft.name}
+        onValue={set('name')}
+        error={issueOf(error, 'name')}
+        required
+        autoFocus
+      />
       <div className="form-row">
-        <Field label="Website" value={draft.website} onValue={set('website')} error={issueOf(error, 'website')} />
-        <Field label="Phone" type="tel" value={draft.phone} onValue={set('phone')} error={issueOf(error, 'phone')} />
+        <Field
+          label="Website"
+          value={draft.website}
+          onValue={set('website')}
+          error={issueOf(error, 'website')}
+        />
+        <Field
+          label="Phone"
+          type="tel"
+          value={draft.phone}
+          onValue={set('phone')}
+          error={issueOf(error, 'phone')}
+        />
       </div>
       <Field label="Notes" value={draft.notes} onValue={set('notes')} error={issueOf(error, 'notes')} />
       {general && (

@@ -14,7 +14,12 @@ const LIFECYCLES = [
   { value: 'other', label: 'Other' },
 ] as const;
 
-type Draft = Required<Pick<ContactCreate, 'firstName' | 'lastName' | 'email' | 'phone' | 'companyName' | 'title' | 'city' | 'notes'>> & {
+type Draft = Required<
+  Pick<
+    ContactCreate,
+    'firstName' | 'lastName' | 'email' | 'phone' | 'companyName' | 'title' | 'city' | 'notes'
+  >
+> & {
   lifecycle: Contact['lifecycle'];
 };
 
@@ -33,7 +38,15 @@ function draftOf(contact: Contact | undefined): Draft {
 }
 
 /** Create or edit a contact; the core's validation messages appear next to their fields. */
-export function ContactForm({ contact, onSaved, onDelete }: { contact?: Contact; onSaved(c: Contact): void; onDelete?(): void }) {
+export function ContactForm({
+  contact,
+  onSaved,
+  onDelete,
+}: {
+  contact?: Contact;
+  onSaved(c: Contact): void;
+  onDelete?(): void;
+}) {
   const [draft, setDraft] = useState<Draft>(() => draftOf(contact));
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -51,7 +64,9 @@ export function ContactForm({ contact, onSaved, onDelete }: { contact?: Contact;
         setError(null);
         onSaved(saved);
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) })))
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) })),
+      )
       .finally(() => setSaving(false));
   };
 
@@ -59,19 +74,35 @@ export function ContactForm({ contact, onSaved, onDelete }: { contact?: Contact;
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={contact ? 'Edit contact' : 'New contact'}>
       <div className="form-row">
-        <Field label="First name" value={draft.firstName} onValue={set('firstName')} error={issue('firstName')} autoFocus />
+        <Field
+          label="First name"
+          value={draft.firstName}
+          onValue={set('firstName')}
+          error={issue('firstName')}
+          autoFocus
+        />
         <Field label="Last name" value={draft.lastName} onValue={set('lastName')} error={issue('lastName')} />
       </div>
       <Field label="E-mail" type="email" value={draft.email} onValue={set('email')} error={issue('email')} />
       <Field label="Phone" type="tel" value={draft.phone} onValue={set('phone')} error={issue('phone')} />
       <DuplicateWarning matches={duplicates} />
       <div className="form-row">
-        <Field label="Company" value={draft.companyName} onValue={set('companyName')} error={issue('companyName')} />
+        <Field
+          label="Company"
+          value={draft.companyName}
+          onValue={set('companyName')}
+          error={issue('companyName')}
+        />
         <Field label="Job title" value={draft.title} onValue={set('title')} error={issue('title')} />
       </div>
       <div className="form-row">
         <Field label="City" value={draft.city} onValue={set('city')} error={issue('city')} />
-        <SelectField label="Lifecycle" value={draft.lifecycle} options={LIFECYCLES} onValue={set('lifecycle')} />
+        <SelectField
+          label="Lifecycle"
+          value={draft.lifecycle}
+          options={LIFECYCLES}
+          onValue={set('lifecycle')}
+        />
       </div>
       <Field label="Notes" value={draft.notes} onValue={set('notes')} error={issue('notes')} />
       {error && error.issues.length === 0 && (

@@ -45,7 +45,13 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
       const target = sequence[position + by];
       if (position >= 0 && target) onNavigate(target);
     };
-    const action = { j: () => step(1), k: () => step(-1), e: () => setMode('edit'), a: () => setMode('log'), l: () => setMode('lead') }[e.key];
+    const action = {
+      j: () => step(1),
+      k: () => step(-1),
+      e: () => setMode('edit'),
+      a: () => setMode('log'),
+      l: () => setMode('lead'),
+    }[e.key];
     if (!action) return;
     e.preventDefault();
     action();
@@ -61,14 +67,20 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
       .call('contacts.delete', { id: contact.id })
       .then(() => {
         onClose();
-        toast.show(`Deleted ${contact.displayName}.`, { action: { label: 'Undo', run: () => void client.call('contacts.restore', { id: contact.id }) } });
+        toast.show(`Deleted ${contact.displayName}.`, {
+          action: { label: 'Undo', run: () => void client.call('contacts.restore', { id: contact.id }) },
+        });
       })
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
 
   const gone = detail.error?.code === 'not_found' && !data;
   const c = data?.contact;
   return (
-    <SidePanel title={c ? c.displayName || c.email || 'Contact' : gone ? 'Contact not found' : 'Contact'} open onClose={onClose}>
+    <SidePanel
+      title={c ? c.displayName || c.email || 'Contact' : gone ? 'Contact not found' : 'Contact'}
+      open
+      onClose={onClose}
+    >
       {gone && <p>This contact was deleted or merged into another one.</p>}
       {data && c && (
         <div className="sales-panel">
@@ -77,10 +89,22 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
               <span className="sales-muted">
                 {position + 1} of {sequence.length}
               </span>
-              <button type="button" className="button sales-small" disabled={position === 0} onClick={() => onNavigate(sequence[position - 1] ?? id)} title="Previous (k)">
+              <button
+                type="button"
+                className="button sales-small"
+                disabled={position === 0}
+                onClick={() => onNavigate(sequence[position - 1] ?? id)}
+                title="Previous (k)"
+              >
                 ↑ Previous <kbd>k</kbd>
               </button>
-              <button type="button" className="button sales-small" disabled={position === sequence.length - 1} onClick={() => onNavigate(sequence[position + 1] ?? id)} title="Next (j)">
+              <button
+                type="button"
+                className="button sales-small"
+                disabled={position === sequence.length - 1}
+                onClick={() => onNavigate(sequence[position + 1] ?? id)}
+                title="Next (j)"
+              >
                 ↓ Next <kbd>j</kbd>
               </button>
             </div>
@@ -94,7 +118,11 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
                 <Fact term="Phone">{c.phone}</Fact>
                 <Fact term="Company">
                   {c.companyId ? (
-                    <button type="button" className="button-link sales-link" onClick={() => onOpenCompany(c.companyId ?? '')}>
+                    <button
+                      type="button"
+                      className="button-link sales-link"
+                      onClick={() => onOpenCompany(c.companyId ?? '')}
+                    >
                       {c.companyName}
                     </button>
                   ) : null}
@@ -109,10 +137,20 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
                 <button type="button" className="button" onClick={() => setMode('edit')} title="Edit (e)">
                   Edit <kbd>e</kbd>
                 </button>
-                <button type="button" className="button" onClick={() => setMode('lead')} title="New lead for this contact (l)">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setMode('lead')}
+                  title="New lead for this contact (l)"
+                >
                   New lead <kbd>l</kbd>
                 </button>
-                <button type="button" className="button" onClick={() => setMode('log')} title="Log activity (a)">
+                <button
+                  type="button"
+                  className="button"
+                  onClick={() => setMode('log')}
+                  title="Log activity (a)"
+                >
                   Log activity <kbd>a</kbd>
                 </button>
                 <button type="button" className="button danger" onClick={() => remove(c)}>
@@ -122,9 +160,20 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
             </>
           )}
           {mode === 'lead' && (
-            <LeadForm contact={{ id: c.id, name: c.displayName }} onCancel={() => setMode('view')} onSaved={(lead) => (setMode('view'), onOpenLead(lead.id))} />
+            <LeadForm
+              contact={{ id: c.id, name: c.displayName }}
+              onCancel={() => setMode('view')}
+              onSaved={(lead) => (setMode('view'), onOpenLead(lead.id))}
+            />
           )}
-          {mode === 'log' && <ActivityForm contactId={c.id} autoFocus onLogged={() => setMode('view')} onCancel={() => setMode('view')} />}
+          {mode === 'log' && (
+            <ActivityForm
+              contactId={c.id}
+              autoFocus
+              onLogged={() => setMode('view')}
+              onCancel={() => setMode('view')}
+            />
+          )}
           <MergeSection contact={c} onMerged={(keptId) => keptId !== c.id && onNavigate(keptId)} />
           <section aria-labelledby="contact-leads">
             <h3 id="contact-leads" className="sales-h3">
@@ -136,7 +185,11 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
               <ul className="sales-list">
                 {data.leads.map((l) => (
                   <li key={l.id} className="sales-item-main">
-                    <button type="button" className="button-link sales-link sales-subject" onClick={() => onOpenLead(l.id)}>
+                    <button
+                      type="button"
+                      className="button-link sales-link sales-subject"
+                      onClick={() => onOpenLead(l.id)}
+                    >
                       {l.title}
                     </button>
                     <span className={`sales-outcome sales-outcome-${l.outcome}`}>{l.stageName}</span>

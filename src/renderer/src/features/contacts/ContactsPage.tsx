@@ -26,7 +26,8 @@ export function ContactsPage({ params }: { params: string[] }) {
   const [tab, setTab] = useState<'people' | 'companies'>('people');
   const [total, setTotal] = useState<number | null>(null);
   const [sequence, setSequence] = useState<string[]>([]);
-  const [kind, id] = params[0] === 'company' || params[0] === 'lead' ? [params[0], params[1]] : ['contact', params[0]];
+  const [kind, id] =
+    params[0] === 'company' || params[0] === 'lead' ? [params[0], params[1]] : ['contact', params[0]];
   const openContact = useCallback((contactId: string) => navigate(`contacts/${contactId}`), []);
   const openLead = useCallback((leadId: string) => navigate(`contacts/lead/${leadId}`), []);
   const openCompany = useCallback((companyId: string) => navigate(`contacts/company/${companyId}`), []);
@@ -61,7 +62,13 @@ export function ContactsPage({ params }: { params: string[] }) {
             value={search}
             onChange={(e) => setSearch(e.target.value)}
           />
-          <button type="button" className="button primary" onClick={() => setCreating(true)} title="New contact (n)" aria-keyshortcuts="n">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setCreating(true)}
+            title="New contact (n)"
+            aria-keyshortcuts="n"
+          >
             New contact
           </button>
         </div>
@@ -77,17 +84,27 @@ export function ContactsPage({ params }: { params: string[] }) {
         >
           <p>Everyone you sell to or market to lives here, with their leads, follow-ups and orders.</p>
           <p>
-            Already have a list? Import it from HubSpot, Pipedrive, Google Contacts or your shop under <a href="#/imports">Imports</a>.
+            Already have a list? Import it from HubSpot, Pipedrive, Google Contacts or your shop under{' '}
+            <a href="#/imports">Imports</a>.
           </p>
         </EmptyState>
       ) : null}
-      <Tabs.Root value={tab} onValueChange={(v) => setTab(v === 'companies' ? 'companies' : 'people')} className={`contacts-tabs${isEmpty && tab === 'people' ? ' is-hidden' : ''}`}>
+      <Tabs.Root
+        value={tab}
+        onValueChange={(v) => setTab(v === 'companies' ? 'companies' : 'people')}
+        className={`contacts-tabs${isEmpty && tab === 'people' ? ' is-hidden' : ''}`}
+      >
         <Tabs.List aria-label="Show" className="sales-tabs">
           <Tabs.Trigger value="people">People</Tabs.Trigger>
           <Tabs.Trigger value="companies">Companies</Tabs.Trigger>
         </Tabs.List>
         <Tabs.Content value="people" className="contacts-content">
-          <ContactsTable search={search} onOpen={(c) => openContact(c.id)} onSequence={setSequence} onTotal={setTotal} />
+          <ContactsTable
+            search={search}
+            onOpen={(c) => openContact(c.id)}
+            onSequence={setSequence}
+            onTotal={setTotal}
+          />
         </Tabs.Content>
         <Tabs.Content value="companies" className="contacts-content">
           {tab === 'companies' && <CompaniesList search={search} onOpen={openCompany} />}
@@ -98,15 +115,26 @@ export function ContactsPage({ params }: { params: string[] }) {
           <ContactForm
             onSaved={(saved) => {
               setCreating(false);
-              toast.show(`Saved ${saved.displayName}.`, { action: { label: 'Open', run: () => openContact(saved.id) } });
+              toast.show(`Saved ${saved.displayName}.`, {
+                action: { label: 'Open', run: () => openContact(saved.id) },
+              });
             }}
           />
         )}
       </SidePanel>
       {kind === 'contact' && id && (
-        <ContactPanel id={id} sequence={sequence} onNavigate={openContact} onClose={close} onOpenLead={openLead} onOpenCompany={openCompany} />
+        <ContactPanel
+          id={id}
+          sequence={sequence}
+          onNavigate={openContact}
+          onClose={close}
+          onOpenLead={openLead}
+          onOpenCompany={openCompany}
+        />
       )}
-      {kind === 'company' && id && <CompanyPanel id={id} onClose={close} onOpenContact={openContact} onOpenLead={openLead} />}
+      {kind === 'company' && id && (
+        <CompanyPanel id={id} onClose={close} onOpenContact={openContact} onOpenLead={openLead} />
+      )}
       <LeadPanel id={kind === 'lead' && id ? id : null} onClose={close} onOpenContact={openContact} />
     </div>
   );

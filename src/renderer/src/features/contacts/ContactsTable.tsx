@@ -27,9 +27,18 @@ export function ContactsTable({ search, onOpen, onSequence, onTotal }: Props) {
   const [sort, setSort] = useState<Sort>('name');
   const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
   const [focused, setFocused] = useState(0);
-  const { total, rowAt, ensure, loadedIds } = usePagedRows('contacts.list', { search: search || undefined, sort, direction });
+  const { total, rowAt, ensure, loadedIds } = usePagedRows('contacts.list', {
+    search: search || undefined,
+    sort,
+    direction,
+  });
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 36, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 36,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -50,7 +59,9 @@ export function ContactsTable({ search, onOpen, onSequence, onTotal }: Props) {
     const target = Math.max(0, Math.min((total ?? 1) - 1, index));
     setFocused(target);
     virtualizer.scrollToIndex(target);
-    window.requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+    window.requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus(),
+    );
   };
   const onKey = (index: number, row: Contact | undefined) => (e: KeyboardEvent) => {
     if (e.altKey || e.ctrlKey || e.metaKey) return;
@@ -70,7 +81,11 @@ export function ContactsTable({ search, onOpen, onSequence, onTotal }: Props) {
     <div className="table" role="table" aria-label="Contacts" aria-rowcount={(total ?? 0) + 1}>
       <div className="table-head" role="row">
         {COLUMNS.map((c) => (
-          <div key={c.sort} role="columnheader" aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}>
+          <div
+            key={c.sort}
+            role="columnheader"
+            aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+          >
             <button type="button" onClick={() => sortBy(c.sort)}>
               {c.label}
               {sort === c.sort && <span aria-hidden="true">{direction === 'asc' ? ' ↑' : ' ↓'}</span>}

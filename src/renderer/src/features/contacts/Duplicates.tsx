@@ -18,7 +18,11 @@ export function useDuplicates(email: string, phone: string, excludeId?: string):
       const p = phone.trim();
       if (!e && !p) return current && setFound([]);
       void client
-        .call('contacts.findDuplicates', { ...(e ? { email: e } : {}), ...(p ? { phone: p } : {}), ...(excludeId ? { excludeId } : {}) })
+        .call('contacts.findDuplicates', {
+          ...(e ? { email: e } : {}),
+          ...(p ? { phone: p } : {}),
+          ...(excludeId ? { excludeId } : {}),
+        })
         .then((matches) => current && setFound(matches))
         .catch(() => current && setFound([]));
     }, 250);
@@ -39,7 +43,8 @@ export function DuplicateWarning({ matches }: { matches: DuplicateMatch[] }) {
       {matches.slice(0, 3).map((m, i) => (
         <span key={m.contact.id}>
           {i > 0 && '; '}
-          <a href={`#/contacts/${m.contact.id}`}>{m.contact.displayName || m.contact.email}</a> already has this {matched(m)}
+          <a href={`#/contacts/${m.contact.id}`}>{m.contact.displayName || m.contact.email}</a> already has
+          this {matched(m)}
         </span>
       ))}
       . Open it instead, or save and merge the two later.
@@ -61,7 +66,9 @@ export function MergeSection({ contact, onMerged }: { contact: Contact; onMerged
       .call('contacts.merge', { keepId: keep.id, mergeId: other.id })
       .then(({ moved }) => {
         setConfirm(null);
-        toast.show(`Merged ${other.displayName} into ${keep.displayName}: moved ${count(moved.leads, 'lead')}, ${count(moved.activities, 'activity', 'activities')} and ${count(moved.orders, 'order')}.`);
+        toast.show(
+          `Merged ${other.displayName} into ${keep.displayName}: moved ${count(moved.leads, 'lead')}, ${count(moved.activities, 'activity', 'activities')} and ${count(moved.orders, 'order')}.`,
+        );
         onMerged(keep.id);
       })
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
@@ -78,10 +85,18 @@ export function MergeSection({ contact, onMerged }: { contact: Contact; onMerged
               <span className="sales-muted">same {matched(m)}</span>
             </div>
             <div className="sales-item-actions">
-              <button type="button" className="button sales-small" onClick={() => setConfirm({ keep: contact, merge: m.contact })}>
+              <button
+                type="button"
+                className="button sales-small"
+                onClick={() => setConfirm({ keep: contact, merge: m.contact })}
+              >
                 Merge into this contact
               </button>
-              <button type="button" className="button sales-small" onClick={() => setConfirm({ keep: m.contact, merge: contact })}>
+              <button
+                type="button"
+                className="button sales-small"
+                onClick={() => setConfirm({ keep: m.contact, merge: contact })}
+              >
                 Keep {m.contact.displayName} instead
               </button>
             </div>
@@ -91,14 +106,19 @@ export function MergeSection({ contact, onMerged }: { contact: Contact; onMerged
       {confirm && (
         <div className="dup-confirm" role="group" aria-label="Confirm merge">
           <p>
-            Keep <strong>{confirm.keep.displayName}</strong> and move the leads, activities and orders of <strong>{confirm.merge.displayName}</strong> to it?
-            Blank fields are filled from {confirm.merge.displayName}, which is then removed. This cannot be undone.
+            Keep <strong>{confirm.keep.displayName}</strong> and move the leads, activities and orders of{' '}
+            <strong>{confirm.merge.displayName}</strong> to it? Blank fields are filled from{' '}
+            {confirm.merge.displayName}, which is then removed. This cannot be undone.
           </p>
           <div className="form-actions">
             <button type="button" className="button" onClick={() => setConfirm(null)}>
               Cancel
             </button>
-            <button type="button" className="button primary" onClick={() => merge(confirm.keep, confirm.merge)}>
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => merge(confirm.keep, confirm.merge)}
+            >
               Merge
             </button>
           </div>

@@ -4,9 +4,20 @@ import { useWorkspace } from '../../lib/settings';
 const ICON: Record<TimelineEntry['kind'], string> = { activity: '✎', lead: '◆', stage: '→', order: '▣' };
 
 /** A record's history, newest first: activities, leads created, stage changes and orders. */
-export function Timeline({ entries, onOpenLead }: { entries: TimelineEntry[]; onOpenLead?(id: string): void }) {
+export function Timeline({
+  entries,
+  onOpenLead,
+}: {
+  entries: TimelineEntry[];
+  onOpenLead?(id: string): void;
+}) {
   const { format } = useWorkspace();
-  if (entries.length === 0) return <p className="sales-muted">No history yet: calls, e-mails, leads and orders appear here as they happen.</p>;
+  if (entries.length === 0)
+    return (
+      <p className="sales-muted">
+        No history yet: calls, e-mails, leads and orders appear here as they happen.
+      </p>
+    );
   return (
     <ol className="sales-timeline" aria-label="Timeline">
       {entries.map((e) => (
@@ -16,7 +27,11 @@ export function Timeline({ entries, onOpenLead }: { entries: TimelineEntry[]; on
               {ICON[e.kind]}
             </span>
             {e.leadId && onOpenLead ? (
-              <button type="button" className="button-link sales-link sales-subject" onClick={() => onOpenLead(e.leadId ?? '')}>
+              <button
+                type="button"
+                className="button-link sales-link sales-subject"
+                onClick={() => onOpenLead(e.leadId ?? '')}
+              >
                 {e.title}
               </button>
             ) : (

@@ -9,7 +9,11 @@ import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollow
 import { ACTIVITY_ICONS, ACTIVITY_LABELS, asApiError, formLevel, issueOf, localError } from './sales';
 
 type LoggedType = 'call' | 'email' | 'meeting' | 'note';
-const TYPES = (['call', 'email', 'meeting', 'note'] as const).map((t) => ({ value: t, label: ACTIVITY_LABELS[t], icon: ACTIVITY_ICONS[t] }));
+const TYPES = (['call', 'email', 'meeting', 'note'] as const).map((t) => ({
+  value: t,
+  label: ACTIVITY_LABELS[t],
+  icon: ACTIVITY_ICONS[t],
+}));
 const PLACEHOLDER: Record<LoggedType, string> = {
   call: 'e.g. Intro call with the owner',
   email: 'e.g. Sent the tasting menu',
@@ -42,7 +46,8 @@ export function ActivityForm({ leadId, contactId, onLogged, onCancel, autoFocus 
     const planned = nextInput(next);
     if (!planned.ok) return setError(localError([{ field: 'next.dueAt', message: planned.message }]));
     const owner = needsLead ? { leadId: lead?.id } : { leadId, contactId };
-    if (!owner.leadId && !owner.contactId) return setError(localError([{ field: 'leadId', message: 'choose the lead this belongs to' }]));
+    if (!owner.leadId && !owner.contactId)
+      return setError(localError([{ field: 'leadId', message: 'choose the lead this belongs to' }]));
     setSaving(true);
     client
       .call('activities.log', {
@@ -66,12 +71,31 @@ export function ActivityForm({ leadId, contactId, onLogged, onCancel, autoFocus 
   };
 
   const issue = (field: string) => issueOf(error, field);
-  const general = formLevel(error, ['leadId', 'contactId', 'type', 'subject', 'notes', 'next.type', 'next.subject', 'next.dueAt']);
+  const general = formLevel(error, [
+    'leadId',
+    'contactId',
+    'type',
+    'subject',
+    'notes',
+    'next.type',
+    'next.subject',
+    'next.dueAt',
+  ]);
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Log activity">
-      {needsLead && <LeadPicker value={lead} onValue={setLead} error={issue('leadId')} autoFocus={autoFocus} />}
+      {needsLead && (
+        <LeadPicker value={lead} onValue={setLead} error={issue('leadId')} autoFocus={autoFocus} />
+      )}
       <Choice<LoggedType> label="What happened" value={type} options={TYPES} onValue={setType} />
-      <Field label="Subject" value={subject} onValue={setSubject} error={issue('subject')} required placeholder={PLACEHOLDER[type]} autoFocus={autoFocus && !needsLead} />
+      <Field
+        label="Subject"
+        value={subject}
+        onValue={setSubject}
+        error={issue('subject')}
+        required
+        placeholder={PLACEHOLDER[type]}
+        autoFocus={autoFocus && !needsLead}
+      />
       <TextAreaField label="Notes" value={notes} onValue={setNotes} error={issue('notes')} />
       <NextFollowUp value={next} onValue={setNext} issue={issue} />
       {general && (

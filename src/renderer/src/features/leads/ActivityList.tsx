@@ -27,14 +27,30 @@ export function FollowUps({ activities, empty }: { activities: Activity[]; empty
             <DueMark dueDate={a.dueDate} overdue={a.overdue} />
           </div>
           <div className="sales-item-actions">
-            <button type="button" className="button sales-small" onClick={() => setCompleting({ id: a.id, next: false })} aria-label={`Done: ${a.subject}`}>
+            <button
+              type="button"
+              className="button sales-small"
+              onClick={() => setCompleting({ id: a.id, next: false })}
+              aria-label={`Done: ${a.subject}`}
+            >
               ✓ Done
             </button>
-            <button type="button" className="button sales-small" onClick={() => setCompleting({ id: a.id, next: true })} aria-label={`Done and schedule next: ${a.subject}`}>
+            <button
+              type="button"
+              className="button sales-small"
+              onClick={() => setCompleting({ id: a.id, next: true })}
+              aria-label={`Done and schedule next: ${a.subject}`}
+            >
               Schedule next
             </button>
             <SnoozeMenu activity={a} />
-            <button type="button" className="icon-button" onClick={() => remove(a)} aria-label={`Delete ${a.subject}`} title="Delete">
+            <button
+              type="button"
+              className="icon-button"
+              onClick={() => remove(a)}
+              aria-label={`Delete ${a.subject}`}
+              title="Delete"
+            >
               ×
             </button>
           </div>
@@ -59,7 +75,9 @@ export function FollowUps({ activities, empty }: { activities: Activity[]; empty
 export function ActivityHistory({ activities }: { activities: Activity[] }) {
   const { format } = useWorkspace();
   const remove = useDeleteActivity();
-  const done = activities.filter((a) => a.status === 'done').sort((x, y) => (y.doneAt ?? '').localeCompare(x.doneAt ?? ''));
+  const done = activities
+    .filter((a) => a.status === 'done')
+    .sort((x, y) => (y.doneAt ?? '').localeCompare(x.doneAt ?? ''));
   if (done.length === 0) return <p className="sales-muted">Nothing logged yet.</p>;
   return (
     <ol className="sales-timeline" aria-label="Activity history">
@@ -74,7 +92,13 @@ export function ActivityHistory({ activities }: { activities: Activity[] }) {
             <time className="sales-muted" dateTime={a.doneAt ?? undefined}>
               {a.doneAt ? format.dateTime(a.doneAt) : ''}
             </time>
-            <button type="button" className="icon-button sales-hover" onClick={() => remove(a)} aria-label={`Delete ${a.subject}`} title="Delete">
+            <button
+              type="button"
+              className="icon-button sales-hover"
+              onClick={() => remove(a)}
+              aria-label={`Delete ${a.subject}`}
+              title="Delete"
+            >
               ×
             </button>
           </div>

@@ -27,7 +27,11 @@ export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false 
     if (!planned.ok) return setError(localError([{ field: 'next.dueAt', message: planned.message }]));
     setSaving(true);
     client
-      .call('activities.complete', { id: activity.id, outcome, ...(planned.value ? { next: planned.value } : {}) })
+      .call('activities.complete', {
+        id: activity.id,
+        outcome,
+        ...(planned.value ? { next: planned.value } : {}),
+      })
       .then(onDone)
       .catch((e: unknown) => setError(asApiError(e)))
       .finally(() => setSaving(false));
@@ -35,8 +39,20 @@ export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false 
   const issue = (field: string) => issueOf(error, field);
   const general = formLevel(error, ['outcome', 'next.type', 'next.subject', 'next.dueAt']);
   return (
-    <form className="form sales-inline-form" onSubmit={submit} noValidate aria-label={`Complete ${activity.subject}`}>
-      <Field label="Outcome" value={outcome} onValue={setOutcome} error={issue('outcome')} placeholder="e.g. Interested, wants a tasting" autoFocus />
+    <form
+      className="form sales-inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={`Complete ${activity.subject}`}
+    >
+      <Field
+        label="Outcome"
+        value={outcome}
+        onValue={setOutcome}
+        error={issue('outcome')}
+        placeholder="e.g. Interested, wants a tasting"
+        autoFocus
+      />
       <NextFollowUp value={next} onValue={setNext} issue={issue} />
       {general && (
         <p className="field-error" role="alert">

@@ -27,7 +27,10 @@ interface Props {
 export function ContactPicker({ value, onValue, issue }: Props) {
   const [text, setText] = useState('');
   const [found, setFound] = useState<Contact[]>([]);
-  const duplicates = useDuplicates(value.kind === 'new' ? value.email : '', value.kind === 'new' ? value.phone : '');
+  const duplicates = useDuplicates(
+    value.kind === 'new' ? value.email : '',
+    value.kind === 'new' ? value.phone : '',
+  );
   useEffect(() => {
     const search = text.trim();
     let current = true;
@@ -53,17 +56,27 @@ export function ContactPicker({ value, onValue, issue }: Props) {
             <strong>{value.name}</strong>
             {value.detail && <span className="sales-muted"> · {value.detail}</span>}
           </span>
-          <button type="button" className="button-link" onClick={() => onValue({ kind: 'none' })} aria-label={`Change contact (now ${value.name})`}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => onValue({ kind: 'none' })}
+            aria-label={`Change contact (now ${value.name})`}
+          >
             Change
           </button>
         </div>
-        {issue('contactId') && <p className="field-error" role="alert">{issue('contactId')}</p>}
+        {issue('contactId') && (
+          <p className="field-error" role="alert">
+            {issue('contactId')}
+          </p>
+        )}
       </div>
     );
   }
 
   if (value.kind === 'new') {
-    const set = (field: 'firstName' | 'lastName' | 'email' | 'phone') => (v: string) => onValue({ ...value, [field]: v });
+    const set = (field: 'firstName' | 'lastName' | 'email' | 'phone') => (v: string) =>
+      onValue({ ...value, [field]: v });
     return (
       <fieldset className="sales-fieldset">
         <legend>
@@ -73,18 +86,46 @@ export function ContactPicker({ value, onValue, issue }: Props) {
           </button>
         </legend>
         <div className="form-row">
-          <Field label="First name" value={value.firstName} onValue={set('firstName')} error={issue('newContact.firstName')} />
-          <Field label="Last name" value={value.lastName} onValue={set('lastName')} error={issue('newContact.lastName')} />
+          <Field
+            label="First name"
+            value={value.firstName}
+            onValue={set('firstName')}
+            error={issue('newContact.firstName')}
+          />
+          <Field
+            label="Last name"
+            value={value.lastName}
+            onValue={set('lastName')}
+            error={issue('newContact.lastName')}
+          />
         </div>
         <div className="form-row">
-          <Field label="E-mail" type="email" value={value.email} onValue={set('email')} error={issue('newContact.email')} />
-          <Field label="Phone" type="tel" value={value.phone} onValue={set('phone')} error={issue('newContact.phone')} />
+          <Field
+            label="E-mail"
+            type="email"
+            value={value.email}
+            onValue={set('email')}
+            error={issue('newContact.email')}
+          />
+          <Field
+            label="Phone"
+            type="tel"
+            value={value.phone}
+            onValue={set('phone')}
+            error={issue('newContact.phone')}
+          />
         </div>
         {duplicates.map(({ contact: c, matchedOn }) => (
           <p key={c.id} className="dup-warning">
             <span aria-hidden="true">⚠ </span>
             {c.displayName} already has this {matchedOn.includes('email') ? 'e-mail' : 'phone number'}.{' '}
-            <button type="button" className="button-link" onClick={() => onValue({ kind: 'existing', id: c.id, name: c.displayName, detail: detailOf(c) })}>
+            <button
+              type="button"
+              className="button-link"
+              onClick={() =>
+                onValue({ kind: 'existing', id: c.id, name: c.displayName, detail: detailOf(c) })
+              }
+            >
               Use {c.displayName} instead
             </button>
           </p>
@@ -107,7 +148,13 @@ export function ContactPicker({ value, onValue, issue }: Props) {
         {text.trim() && (
           <Command.List className="sales-options">
             {found.map((c) => (
-              <Command.Item key={c.id} value={c.id} onSelect={() => onValue({ kind: 'existing', id: c.id, name: c.displayName, detail: detailOf(c) })}>
+              <Command.Item
+                key={c.id}
+                value={c.id}
+                onSelect={() =>
+                  onValue({ kind: 'existing', id: c.id, name: c.displayName, detail: detailOf(c) })
+                }
+              >
                 <span>{c.displayName}</span>
                 <span className="sales-muted">{detailOf(c)}</span>
               </Command.Item>

@@ -29,7 +29,9 @@ export function SnoozeMenu({ activity }: { activity: { id: string; subject: stri
   const snooze = (label: string, input: { days: number } | { until: string }) =>
     client
       .call('activities.snooze', { id: activity.id, ...input })
-      .then((a) => toast.show(`Snoozed “${activity.subject}” to ${a.dueDate ? format.date(a.dueDate) : label}.`))
+      .then((a) =>
+        toast.show(`Snoozed “${activity.subject}” to ${a.dueDate ? format.date(a.dueDate) : label}.`),
+      )
       .catch((e: unknown) => toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' }));
   const [tomorrow, inThree, nextWeek] = quickDays(today);
   return (
@@ -46,7 +48,10 @@ export function SnoozeMenu({ activity }: { activity: { id: string; subject: stri
             3 days <span className="sales-muted">{inThree && format.date(inThree.date)}</span>
           </DropdownMenu.Item>
           {nextWeek && (
-            <DropdownMenu.Item className="menu-item" onSelect={() => void snooze('next week', { until: nextWeek.date })}>
+            <DropdownMenu.Item
+              className="menu-item"
+              onSelect={() => void snooze('next week', { until: nextWeek.date })}
+            >
               Next week <span className="sales-muted">{format.date(nextWeek.date)}</span>
             </DropdownMenu.Item>
           )}

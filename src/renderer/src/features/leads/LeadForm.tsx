@@ -8,10 +8,28 @@ import { useQuery } from '../../lib/useQuery';
 import { Field, SelectField } from '../../ui/Field';
 import { ContactPicker, type ContactChoice } from './ContactPicker';
 import { DateField, emptyDate, type DateValue } from './fields';
-import { LEAD_CHANNELS, asApiError, dateProblem, formLevel, issueOf, localError, moneyText, parseMoney } from './sales';
+import {
+  LEAD_CHANNELS,
+  asApiError,
+  dateProblem,
+  formLevel,
+  issueOf,
+  localError,
+  moneyText,
+  parseMoney,
+} from './sales';
 
 const UNKNOWN = 'unknown';
-const FIELDS = ['title', 'contactId', 'campaignId', 'channel', 'valueMinor', 'expectedCloseDate', 'owner', 'stageId'];
+const FIELDS = [
+  'title',
+  'contactId',
+  'campaignId',
+  'channel',
+  'valueMinor',
+  'expectedCloseDate',
+  'owner',
+  'stageId',
+];
 
 interface Draft {
   title: string;
@@ -53,11 +71,15 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
   }));
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
-  const set = <K extends keyof Draft>(field: K) => (value: Draft[K]) => setDraft((d) => ({ ...d, [field]: value }));
+  const set =
+    <K extends keyof Draft>(field: K) =>
+    (value: Draft[K]) =>
+      setDraft((d) => ({ ...d, [field]: value }));
 
   const pickCampaign = (campaignId: string) => {
     const campaign = campaigns.data?.find((c) => c.id === campaignId);
-    const channel = LEAD_CHANNELS.find((c) => c.value === campaign?.channel)?.value ?? (campaign ? 'other' : 'unknown');
+    const channel =
+      LEAD_CHANNELS.find((c) => c.value === campaign?.channel)?.value ?? (campaign ? 'other' : 'unknown');
     setDraft((d) => ({ ...d, campaignId, channel }));
   };
 
@@ -78,7 +100,9 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
     const create = {
       ...fields,
       ...(c.kind === 'existing' ? { contactId: c.id } : {}),
-      ...(c.kind === 'new' ? { newContact: { firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone } } : {}),
+      ...(c.kind === 'new'
+        ? { newContact: { firstName: c.firstName, lastName: c.lastName, email: c.email, phone: c.phone } }
+        : {}),
       ...(draft.stageId ? { stageId: draft.stageId } : {}),
     };
     if (!money.ok || badDate) {
@@ -94,7 +118,9 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
       return;
     }
     setSaving(true);
-    const request = lead ? client.call('leads.update', { id: lead.id, patch }) : client.call('leads.create', create);
+    const request = lead
+      ? client.call('leads.update', { id: lead.id, patch })
+      : client.call('leads.create', create);
     request
       .then((saved) => {
         setError(null);
@@ -111,24 +137,79 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
   ];
   const stageOptions = [
     { value: '', label: 'First stage' },
-    ...(stages.data ?? []).filter((s) => s.outcome !== 'lost').map((s) => ({ value: s.id, label: `${s.name} (${s.probability} %)` })),
+    ...(stages.data ?? [])
+      .filter((s) => s.outcome !== 'lost')
+      .map((s) => ({ value: s.id, label: `${s.name} (${s.probability} %)` })),
   ];
-  const general = formLevel(error, [...FIELDS, 'newContact.firstName', 'newContact.lastName', 'newContact.email', 'newContact.phone', 'newContact']);
+  const general = formLevel(error, [
+    ...FIELDS,
+    'newContact.firstName',
+    'newContact.lastName',
+    'newContact.email',
+    'newContact.phone',
+    'newContact',
+  ]);
   return (
     <form className="form" onSubmit={submit} noValidate aria-label={lead ? 'Edit lead' : 'New lead'}>
-      <Field label="Title" value={draft.title} onValue={set('title')} error={issue('title')} required autoFocus placeholder="e.g. Office coffee for Pemaquid" />
+      <Field
+        label="Title"
+        value={draft.title}
+        onValue={set('title')}
+        error={issue('title')}
+        required
+        autoFocus
+        placeholder="e.g. Office coffee for Pemaquid"
+      />
       <ContactPicker value={draft.contact} onValue={set('contact')} issue={issue} />
       <div className="form-row">
-        <SelectField label="Source campaign" value={draft.campaignId} options={campaignOptions} onValue={pickCampaign} error={issue('campaignId')} />
-        <SelectField label="Channel" value={draft.channel} options={LEAD_CHANNELS} onValue={(v) => set('channel')(v as LeadChannel)} error={issue('channel')} />
+        <SelectField
+          label="Source campaign"
+          value={draft.campaignId}
+          options={campaignOptions}
+          onValue={pickCampaign}
+          error={issue('campaignId')}
+        />
+        <SelectField
+          label="Channel"
+          value={draft.channel}
+          options={LEAD_CHANNELS}
+          onValue={(v) => set('channel')(v as LeadChannel)}
+          error={issue('channel')}
+        />
       </div>
       <div className="form-row">
-        <Field label={`Value (${settings.currency})`} inputMode="decimal" value={draft.value} onValue={set('value')} error={issue('valueMinor')} className="money" />
-        <DateField label="Expected close" value={draft.expectedClose} onValue={set('expectedClose')} error={issue('expectedCloseDate')} />
+        <Field
+          label={`Value (${settings.currency})`}
+          inputMode="decimal"
+          value={draft.value}
+          onValue={set('value')}
+          error={issue('valueMinor')}
+          className="money"
+        />
+        <DateField
+          label="Expected close"
+          value={draft.expectedClose}
+          onValue={set('expectedClose')}
+          error={issue('expectedCloseDate')}
+        />
       </div>
       <div className="form-row">
-        <Field label="Owner" value={draft.owner} onValue={set('owner')} error={issue('owner')} placeholder="Who works this lead" />
-        {!lead && <SelectField label="Stage" value={draft.stageId} options={stageOptions} onValue={set('stageId')} error={issue('stageId')} />}
+        <Field
+          label="Owner"
+          value={draft.owner}
+          onValue={set('owner')}
+          error={issue('owner')}
+          placeholder="Who works this lead"
+        />
+        {!lead && (
+          <SelectField
+            label="Stage"
+            value={draft.stageId}
+            options={stageOptions}
+            onValue={set('stageId')}
+            error={issue('stageId')}
+          />
+        )}
       </div>
       {general && (
         <p className="field-error" role="alert">

@@ -47,7 +47,9 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
   };
   const onKey = useEffectEvent((e: KeyboardEvent) => {
     if (!plainKey(e) || isTyping(e.target) || document.querySelector('[role="menu"]')) return;
-    const action = { j: () => step(1), k: () => step(-1), a: () => setMode('log'), e: () => setMode('edit') }[e.key];
+    const action = { j: () => step(1), k: () => step(-1), a: () => setMode('log'), e: () => setMode('edit') }[
+      e.key
+    ];
     if (!action) return;
     e.preventDefault();
     action();
@@ -85,13 +87,30 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
                 Follow-ups
               </h3>
               {mode !== 'log' && (
-                <button type="button" className="button sales-small" onClick={() => setMode('log')} title="Log activity (a)" aria-keyshortcuts="a">
+                <button
+                  type="button"
+                  className="button sales-small"
+                  onClick={() => setMode('log')}
+                  title="Log activity (a)"
+                  aria-keyshortcuts="a"
+                >
                   Log activity <kbd>a</kbd>
                 </button>
               )}
             </div>
-            {mode === 'log' && <ActivityForm key={data.lead.id} leadId={data.lead.id} autoFocus onLogged={() => setMode('view')} onCancel={() => setMode('view')} />}
-            <FollowUps activities={data.activities} empty="No follow-up planned. Log what happened and schedule the next step." />
+            {mode === 'log' && (
+              <ActivityForm
+                key={data.lead.id}
+                leadId={data.lead.id}
+                autoFocus
+                onLogged={() => setMode('view')}
+                onCancel={() => setMode('view')}
+              />
+            )}
+            <FollowUps
+              activities={data.activities}
+              empty="No follow-up planned. Log what happened and schedule the next step."
+            />
           </section>
           <section aria-labelledby="lead-cadences">
             <div className="sales-section-head">
@@ -104,7 +123,14 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
                 </button>
               )}
             </div>
-            {mode === 'enrol' && <EnrollForm leadIds={[data.lead.id]} previewName={data.lead.contactName ?? data.lead.title} onDone={() => setMode('view')} onCancel={() => setMode('view')} />}
+            {mode === 'enrol' && (
+              <EnrollForm
+                leadIds={[data.lead.id]}
+                previewName={data.lead.contactName ?? data.lead.title}
+                onDone={() => setMode('view')}
+                onCancel={() => setMode('view')}
+              />
+            )}
             <EnrollmentList enrollments={data.enrollments} activities={data.activities} />
           </section>
           <StageHistory history={data.history} />
@@ -121,31 +147,63 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
   );
 }
 
-function PanelNav({ position, total, onStep }: { position: number; total: number; onStep(by: 1 | -1): void }) {
+function PanelNav({
+  position,
+  total,
+  onStep,
+}: {
+  position: number;
+  total: number;
+  onStep(by: 1 | -1): void;
+}) {
   if (position < 0 || total < 2) return null;
   return (
     <div className="sales-panel-nav">
       <span className="sales-muted">
         {position + 1} of {total}
       </span>
-      <button type="button" className="button sales-small" onClick={() => onStep(-1)} disabled={position === 0} title="Previous (k)" aria-keyshortcuts="k">
+      <button
+        type="button"
+        className="button sales-small"
+        onClick={() => onStep(-1)}
+        disabled={position === 0}
+        title="Previous (k)"
+        aria-keyshortcuts="k"
+      >
         ↑ Previous <kbd>k</kbd>
       </button>
-      <button type="button" className="button sales-small" onClick={() => onStep(1)} disabled={position === total - 1} title="Next (j)" aria-keyshortcuts="j">
+      <button
+        type="button"
+        className="button sales-small"
+        onClick={() => onStep(1)}
+        disabled={position === total - 1}
+        title="Next (j)"
+        aria-keyshortcuts="j"
+      >
         ↓ Next <kbd>j</kbd>
       </button>
     </div>
   );
 }
 
-function LeadActions({ lead, onEdit, onClose }: { lead: { id: string; title: string }; onEdit(): void; onClose(): void }) {
+function LeadActions({
+  lead,
+  onEdit,
+  onClose,
+}: {
+  lead: { id: string; title: string };
+  onEdit(): void;
+  onClose(): void;
+}) {
   const toast = useToast();
   const remove = () =>
     void client
       .call('leads.delete', { id: lead.id })
       .then(() => {
         onClose();
-        toast.show(`Deleted “${lead.title}”.`, { action: { label: 'Undo', run: () => void client.call('leads.restore', { id: lead.id }) } });
+        toast.show(`Deleted “${lead.title}”.`, {
+          action: { label: 'Undo', run: () => void client.call('leads.restore', { id: lead.id }) },
+        });
       })
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   return (
@@ -160,7 +218,11 @@ function LeadActions({ lead, onEdit, onClose }: { lead: { id: string; title: str
   );
 }
 
-function StageHistory({ history }: { history: { id: string; fromStageName: string | null; toStageName: string; changedAt: string }[] }) {
+function StageHistory({
+  history,
+}: {
+  history: { id: string; fromStageName: string | null; toStageName: string; changedAt: string }[];
+}) {
   const { format } = useWorkspace();
   return (
     <section aria-labelledby="lead-stages">
@@ -170,7 +232,9 @@ function StageHistory({ history }: { history: { id: string; fromStageName: strin
       <ol className="sales-stages" aria-label="Stage history">
         {[...history].reverse().map((h) => (
           <li key={h.id}>
-            <span>{h.fromStageName ? `${h.fromStageName} → ${h.toStageName}` : `Created in ${h.toStageName}`}</span>
+            <span>
+              {h.fromStageName ? `${h.fromStageName} → ${h.toStageName}` : `Created in ${h.toStageName}`}
+            </span>
             <time className="sales-muted" dateTime={h.changedAt}>
               {format.dateTime(h.changedAt)}
             </time>

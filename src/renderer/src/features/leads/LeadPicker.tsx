@@ -11,7 +11,17 @@ export interface PickedLead {
 }
 
 /** Choose the lead an activity belongs to by typing part of its title, contact or company. */
-export function LeadPicker({ value, onValue, error, autoFocus }: { value: PickedLead | null; onValue(lead: PickedLead | null): void; error?: string | undefined; autoFocus?: boolean }) {
+export function LeadPicker({
+  value,
+  onValue,
+  error,
+  autoFocus,
+}: {
+  value: PickedLead | null;
+  onValue(lead: PickedLead | null): void;
+  error?: string | undefined;
+  autoFocus?: boolean;
+}) {
   const [text, setText] = useState('');
   const [found, setFound] = useState<Lead[]>([]);
   useEffect(() => {
@@ -38,7 +48,12 @@ export function LeadPicker({ value, onValue, error, autoFocus }: { value: Picked
             <strong>{value.title}</strong>
             {value.detail && <span className="sales-muted"> · {value.detail}</span>}
           </span>
-          <button type="button" className="button-link" onClick={() => onValue(null)} aria-label={`Change lead (now ${value.title})`}>
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => onValue(null)}
+            aria-label={`Change lead (now ${value.title})`}
+          >
             Change
           </button>
         </div>
@@ -51,12 +66,21 @@ export function LeadPicker({ value, onValue, error, autoFocus }: { value: Picked
         Lead *
       </span>
       <Command label="Lead" shouldFilter={false} loop>
-        <Command.Input value={text} onValueChange={setText} placeholder="Type a lead, contact or company…" autoFocus={autoFocus} />
+        <Command.Input
+          value={text}
+          onValueChange={setText}
+          placeholder="Type a lead, contact or company…"
+          autoFocus={autoFocus}
+        />
         <Command.List className="sales-options">
           {found.map((l) => {
             const detail = [l.contactName, l.stageName].filter(Boolean).join(' · ');
             return (
-              <Command.Item key={l.id} value={l.id} onSelect={() => onValue({ id: l.id, title: l.title, contactId: l.contactId, detail })}>
+              <Command.Item
+                key={l.id}
+                value={l.id}
+                onSelect={() => onValue({ id: l.id, title: l.title, contactId: l.contactId, detail })}
+              >
                 <span>{l.title}</span>
                 <span className="sales-muted">{detail}</span>
               </Command.Item>

@@ -39,7 +39,11 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
       'Contact',
       lead.contactId ? (
         onOpenContact ? (
-          <button type="button" className="button-link sales-link" onClick={() => onOpenContact(lead.contactId ?? '')}>
+          <button
+            type="button"
+            className="button-link sales-link"
+            onClick={() => onOpenContact(lead.contactId ?? '')}
+          >
             {lead.contactName}
           </button>
         ) : (
@@ -50,9 +54,23 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
       ),
     ],
     ['Company', lead.companyName ?? <span className="sales-muted">—</span>],
-    ['Source', lead.campaignId ? <a href={`#/campaigns/${lead.campaignId}`}>{lead.campaignName}</a> : <span>Unknown campaign</span>],
+    [
+      'Source',
+      lead.campaignId ? (
+        <a href={`#/campaigns/${lead.campaignId}`}>{lead.campaignName}</a>
+      ) : (
+        <span>Unknown campaign</span>
+      ),
+    ],
     ['Channel', channelName(lead.channel)],
-    ['Expected close', lead.expectedCloseDate ? format.date(lead.expectedCloseDate) : <span className="sales-muted">Not set</span>],
+    [
+      'Expected close',
+      lead.expectedCloseDate ? (
+        format.date(lead.expectedCloseDate)
+      ) : (
+        <span className="sales-muted">Not set</span>
+      ),
+    ],
     ['Owner', lead.owner || <span className="sales-muted">Nobody yet</span>],
     ['Created', format.date(lead.createdAt)],
   ];
@@ -74,7 +92,11 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
             <button type="button" className="button sales-won" onClick={won}>
               <span aria-hidden="true">✓ </span>Won
             </button>
-            <button type="button" className="button" onClick={() => setLosing(stages.data?.find((s) => s.outcome === 'lost')?.id ?? '')}>
+            <button
+              type="button"
+              className="button"
+              onClick={() => setLosing(stages.data?.find((s) => s.outcome === 'lost')?.id ?? '')}
+            >
               <span aria-hidden="true">✕ </span>Lost…
             </button>
           </>
@@ -85,7 +107,9 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
           </span>
         )}
       </div>
-      {lead.outcome === 'lost' && lead.lostReason && <p className="sales-note">Lost because: {lead.lostReason}</p>}
+      {lead.outcome === 'lost' && lead.lostReason && (
+        <p className="sales-note">Lost because: {lead.lostReason}</p>
+      )}
       {losing !== null && <LostForm lead={lead} stageId={losing} onClose={() => setLosing(null)} />}
       <dl className="sales-facts">
         {facts.map(([term, value]) => (
@@ -100,7 +124,15 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
 }
 
 /** Lost needs a reason: marketing learns from it, and the core refuses a lost lead without one. */
-export function LostForm({ lead, stageId, onClose }: { lead: { id: string; title: string }; stageId: string; onClose(): void }) {
+export function LostForm({
+  lead,
+  stageId,
+  onClose,
+}: {
+  lead: { id: string; title: string };
+  stageId: string;
+  onClose(): void;
+}) {
   const toast = useToast();
   const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
@@ -118,8 +150,21 @@ export function LostForm({ lead, stageId, onClose }: { lead: { id: string; title
       .catch((e: unknown) => setError(asApiError(e).issueFor('lostReason') ?? asApiError(e).message));
   };
   return (
-    <form className="form sales-inline-form" onSubmit={submit} noValidate aria-label={`Mark ${lead.title} as lost`}>
-      <Field label="Lost reason" value={reason} onValue={setReason} error={error} required autoFocus placeholder="e.g. Chose a cheaper roaster" />
+    <form
+      className="form sales-inline-form"
+      onSubmit={submit}
+      noValidate
+      aria-label={`Mark ${lead.title} as lost`}
+    >
+      <Field
+        label="Lost reason"
+        value={reason}
+        onValue={setReason}
+        error={error}
+        required
+        autoFocus
+        placeholder="e.g. Chose a cheaper roaster"
+      />
       <div className="form-actions">
         <button type="button" className="button" onClick={onClose}>
           Cancel

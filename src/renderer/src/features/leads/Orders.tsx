@@ -2,11 +2,26 @@ import { toMajor } from '@shared/domain/currency';
 import { useWorkspace } from '../../lib/settings';
 
 /** Orders of a lead or contact, newest first, with their amounts. */
-export function Orders({ orders }: { orders: { id: string; externalId: string; orderedAt: string; currency: string; totalMinor: number; status: string }[] }) {
+export function Orders({
+  orders,
+}: {
+  orders: {
+    id: string;
+    externalId: string;
+    orderedAt: string;
+    currency: string;
+    totalMinor: number;
+    status: string;
+  }[];
+}) {
   const { format, settings } = useWorkspace();
   // An order in another currency than the workspace's keeps its own.
   const amount = (minor: number, currency: string) =>
-    currency === settings.currency ? format.money(minor) : new Intl.NumberFormat(settings.locale, { style: 'currency', currency }).format(toMajor(minor, currency));
+    currency === settings.currency
+      ? format.money(minor)
+      : new Intl.NumberFormat(settings.locale, { style: 'currency', currency }).format(
+          toMajor(minor, currency),
+        );
   if (orders.length === 0) return null;
   return (
     <section aria-labelledby="record-orders">

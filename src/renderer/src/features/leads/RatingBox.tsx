@@ -38,7 +38,11 @@ export function RatingBox({ lead }: { lead: Lead }) {
       <fieldset className="sales-stars">
         <legend>Lead quality</legend>
         {[1, 2, 3, 4, 5].map((n) => (
-          <label key={n} className={rating !== null && n <= rating ? 'is-on' : undefined} title={`${n} – ${MEANING[n]}`}>
+          <label
+            key={n}
+            className={rating !== null && n <= rating ? 'is-on' : undefined}
+            title={`${n} – ${MEANING[n]}`}
+          >
             <input type="radio" name={name} value={n} checked={rating === n} onChange={() => void rate(n)} />
             <span aria-hidden="true">★</span>
             <span className="visually-hidden">
@@ -60,7 +64,11 @@ export function RatingBox({ lead }: { lead: Lead }) {
         className="sales-rating-note"
         value={note}
         maxLength={500}
-        placeholder={lead.rating === null ? 'Pick the stars, then say why (optional)' : 'Why this rating? (saved when you leave the field)'}
+        placeholder={
+          lead.rating === null
+            ? 'Pick the stars, then say why (optional)'
+            : 'Why this rating? (saved when you leave the field)'
+        }
         onChange={(e) => setNote(e.target.value)}
         onBlur={() => lead.rating !== null && note.trim() !== lead.ratingNote && void rate(lead.rating)}
         onKeyDown={(e) => e.key === 'Enter' && lead.rating !== null && void rate(lead.rating)}

@@ -71,7 +71,13 @@ export function Choice<T extends string>({ label, value, options, onValue }: Cho
       <legend>{label}</legend>
       {options.map((o) => (
         <label key={o.value} className={value === o.value ? 'is-checked' : undefined}>
-          <input type="radio" name={name} value={o.value} checked={value === o.value} onChange={() => onValue(o.value)} />
+          <input
+            type="radio"
+            name={name}
+            value={o.value}
+            checked={value === o.value}
+            onChange={() => onValue(o.value)}
+          />
           {o.icon && <span aria-hidden="true">{o.icon} </span>}
           {o.label}
         </label>

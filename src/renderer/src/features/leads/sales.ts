@@ -74,11 +74,19 @@ function separators(locale: string): { group: string; decimal: string } {
  * Money typed in the workspace's format (`1,200.50`, `1.200,50`) → integer minor units; empty is 0. A
  * negative amount passes through so the core's rule ("cannot be negative") is the one message shown.
  */
-export function parseMoney(text: string, locale: string, currency: string): { ok: true; minor: number } | { ok: false; message: string } {
+export function parseMoney(
+  text: string,
+  locale: string,
+  currency: string,
+): { ok: true; minor: number } | { ok: false; message: string } {
   const trimmed = text.trim();
   if (trimmed === '') return { ok: true, minor: 0 };
   const { group, decimal } = separators(locale);
-  const plain = trimmed.replace(/[\s\u00a0\u202f]/g, '').split(group).join('').replace(decimal, '.');
+  const plain = trimmed
+    .replace(/[\s\u00a0\u202f]/g, '')
+    .split(group)
+    .join('')
+    .replace(decimal, '.');
   if (!/^-?(\d+\.?\d*|\.\d+)$/.test(plain)) {
     return { ok: false, message: `enter an amount such as ${new Intl.NumberFormat(locale).format(1250.5)}` };
   }
@@ -96,7 +104,7 @@ export function moneyText(minor: number, locale: string, currency: string): stri
 
 /** Quick due dates for follow-ups and snoozing: tomorrow, in 3 days, next week (the next Monday). */
 export function quickDays(today: string): { label: string; date: string; days: number }[] {
-  const toMonday = ((8 - dayOfWeek(today)) % 7) || 7;
+  const toMonday = (8 - dayOfWeek(today)) % 7 || 7;
   return [
     { label: 'Tomorrow', date: addDays(today, 1), days: 1 },
     { label: 'In 3 days', date: addDays(today, 3), days: 3 },
@@ -105,7 +113,9 @@ export function quickDays(today: string): { label: string; date: string; days: n
 }
 
 export const dateProblem = (value: string, bad: boolean): string | undefined =>
-  bad || (value !== '' && !isRealDate(value)) ? 'that date does not exist — check the day and the month' : undefined;
+  bad || (value !== '' && !isRealDate(value))
+    ? 'that date does not exist — check the day and the month'
+    : undefined;
 
 /** True while the user types in a field: single-key shortcuts stay quiet then. */
 export const isTyping = (target: EventTarget | null): boolean =>

@@ -3,7 +3,12 @@ import type { SearchHit } from '../../app/search';
 import { client } from '../../lib/client';
 import { navigate } from '../../lib/router';
 
-const KIND: Record<Hit['kind'], string> = { lead: 'Lead', contact: 'Contact', company: 'Company', activity: 'Activity' };
+const KIND: Record<Hit['kind'], string> = {
+  lead: 'Lead',
+  contact: 'Contact',
+  company: 'Company',
+  activity: 'Activity',
+};
 
 /** Where a hit opens: a lead's panel on the pipeline, a contact's or company's panel over the contacts list. */
 function pathOf(hit: Hit): string {

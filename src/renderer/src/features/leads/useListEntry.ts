@@ -8,7 +8,8 @@ import { isTyping, plainKey } from './sales';
 export function useListEntry(selector: string): void {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if ((e.key !== 'j' && e.key !== 'k') || !plainKey(e) || isTyping(e.target) || e.defaultPrevented) return;
+      if ((e.key !== 'j' && e.key !== 'k') || !plainKey(e) || isTyping(e.target) || e.defaultPrevented)
+        return;
       if (document.querySelector('[role="dialog"], [role="menu"]')) return;
       const items = [...document.querySelectorAll<HTMLElement>(selector)];
       if (items.length === 0 || items.some((item) => item === document.activeElement)) return;

@@ -17,13 +17,15 @@ export function Onboarding() {
     <main className="onboarding">
       <h1>Welcome to Tandem</h1>
       <p className="lead">
-        One place for both hats: plan your marketing, run campaigns, follow up every lead, and see what pays off.
-        Everything stays in a file on this computer.
+        One place for both hats: plan your marketing, run campaigns, follow up every lead, and see what pays
+        off. Everything stays in a file on this computer.
       </p>
       <div className="choices">
         <button type="button" className="choice" onClick={() => choose('demo')} disabled={busy !== null}>
           <strong>Explore the demo business</strong>
-          <span>A coffee roaster with nine months of campaigns, leads in every stage, follow-ups due and orders.</span>
+          <span>
+            A coffee roaster with nine months of campaigns, leads in every stage, follow-ups due and orders.
+          </span>
         </button>
         <button type="button" className="choice" onClick={() => choose('empty')} disabled={busy !== null}>
           <strong>Start with an empty workspace</strong>

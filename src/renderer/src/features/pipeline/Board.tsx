@@ -1,4 +1,13 @@
-import { DndContext, DragOverlay, KeyboardSensor, PointerSensor, useDroppable, useSensor, useSensors, type DragEndEvent } from '@dnd-kit/core';
+import {
+  DndContext,
+  DragOverlay,
+  KeyboardSensor,
+  PointerSensor,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type DragEndEvent,
+} from '@dnd-kit/core';
 import { useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import type { Board as BoardData } from '@shared/api/leads';
 import { client } from '../../lib/client';
@@ -7,7 +16,17 @@ import { useToast } from '../../ui/toast';
 import { asApiError } from '../leads/sales';
 import { BoardCard } from './BoardCard';
 import { LostDialog } from './LostDialog';
-import { applyMove, boardCollision, keyboardOptions, locate, parseDrop, resetKeyboardAim, screenReaderInstructions, stageDrop, type Column } from './boardModel';
+import {
+  applyMove,
+  boardCollision,
+  keyboardOptions,
+  locate,
+  parseDrop,
+  resetKeyboardAim,
+  screenReaderInstructions,
+  stageDrop,
+  type Column,
+} from './boardModel';
 
 interface Props {
   board: BoardData;
@@ -22,7 +41,9 @@ export function Board({ board, onOpen, onShowStage }: Props) {
   const { format } = useWorkspace();
   const toast = useToast();
   // Moves show at once; the board from the core takes over once every move is recorded and it has reloaded.
-  const [local, setLocal] = useState<{ columns: Column[]; pending: number; until: BoardData | null } | null>(null);
+  const [local, setLocal] = useState<{ columns: Column[]; pending: number; until: BoardData | null } | null>(
+    null,
+  );
   const showLocal = local !== null && (local.pending > 0 || local.until === board);
   const columns = showLocal ? local.columns : board.columns;
   const latest = useRef(board);
@@ -31,8 +52,12 @@ export function Board({ board, onOpen, onShowStage }: Props) {
   const [losing, setLosing] = useState<Move | null>(null);
   const [spoken, setSpoken] = useState('');
   const focusAfter = useRef<string | null>(null);
-  const sensors = useSensors(useSensor(PointerSensor, { activationConstraint: { distance: 5 } }), useSensor(KeyboardSensor, keyboardOptions));
-  const titleOf = (id: string) => columns.flatMap((c) => c.cards).find((l) => l.id === id)?.title ?? 'the lead';
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
+    useSensor(KeyboardSensor, keyboardOptions),
+  );
+  const titleOf = (id: string) =>
+    columns.flatMap((c) => c.cards).find((l) => l.id === id)?.title ?? 'the lead';
   const stageOf = (id: string) => columns.find((c) => c.stage.id === id)?.stage.name ?? 'no stage';
 
   // A card moved by keyboard keeps the focus in its new column, before the next key arrives.
@@ -66,12 +91,24 @@ export function Board({ board, onOpen, onShowStage }: Props) {
     const to = locate(next, m.id);
     const place = to ? `, position ${to.row + 1} of ${next[to.col]?.cards.length ?? 1}` : '';
     const moved = from && columns[from.col]?.stage.id !== m.stageId;
-    setSpoken(`${moved ? 'Moved' : 'Reordered'} “${titleOf(m.id)}” ${moved ? `to ${column.stage.name}` : `in ${column.stage.name}`}${place}.`);
+    setSpoken(
+      `${moved ? 'Moved' : 'Reordered'} “${titleOf(m.id)}” ${moved ? `to ${column.stage.name}` : `in ${column.stage.name}`}${place}.`,
+    );
     // One move after the other, in the order they were made.
     queue.current = queue.current
-      .then(() => client.call('leads.move', { id: m.id, stageId: m.stageId, beforeId: m.beforeId, ...(lostReason ? { lostReason } : {}) }))
+      .then(() =>
+        client.call('leads.move', {
+          id: m.id,
+          stageId: m.stageId,
+          beforeId: m.beforeId,
+          ...(lostReason ? { lostReason } : {}),
+        }),
+      )
       .then(
-        () => setLocal((l) => l && { ...l, pending: l.pending - 1, until: l.pending === 1 ? latest.current : null }),
+        () =>
+          setLocal(
+            (l) => l && { ...l, pending: l.pending - 1, until: l.pending === 1 ? latest.current : null },
+          ),
         (e: unknown) => {
           setLocal(null);
           toast.show(asApiError(e).message, { tone: 'error' });
@@ -160,8 +197,12 @@ export function Board({ board, onOpen, onShowStage }: Props) {
         screenReaderInstructions,
         announcements: {
           onDragStart: ({ active }) => `Picked up “${titleOf(String(active.id))}”.`,
-          onDragOver: ({ active, over }) => `“${titleOf(String(active.id))}” is over ${over ? stageOf(overStage(columns, over.id)) : 'no stage'}.`,
-          onDragEnd: ({ active, over }) => (over ? `Dropped “${titleOf(String(active.id))}” in ${stageOf(overStage(columns, over.id))}.` : `“${titleOf(String(active.id))}” was not moved.`),
+          onDragOver: ({ active, over }) =>
+            `“${titleOf(String(active.id))}” is over ${over ? stageOf(overStage(columns, over.id)) : 'no stage'}.`,
+          onDragEnd: ({ active, over }) =>
+            over
+              ? `Dropped “${titleOf(String(active.id))}” in ${stageOf(overStage(columns, over.id))}.`
+              : `“${titleOf(String(active.id))}” was not moved.`,
           onDragCancel: ({ active }) => `Moving “${titleOf(String(active.id))}” was cancelled.`,
         },
       }}
@@ -170,7 +211,12 @@ export function Board({ board, onOpen, onShowStage }: Props) {
         {columns.map((column) => (
           <BoardColumn key={column.stage.id} column={column} format={format} onShowStage={onShowStage}>
             {column.cards.map((lead) => (
-              <BoardCard key={lead.id} lead={lead} onOpen={() => onOpen(lead.id)} onKey={onCardKey(lead.id)} />
+              <BoardCard
+                key={lead.id}
+                lead={lead}
+                onOpen={() => onOpen(lead.id)}
+                onKey={onCardKey(lead.id)}
+              />
             ))}
           </BoardColumn>
         ))}
@@ -202,11 +248,26 @@ function overStage(columns: Column[], overId: string | number): string {
   return at ? (columns[at.col]?.stage.id ?? '') : '';
 }
 
-function BoardColumn({ column, format, onShowStage, children }: { column: Column; format: { money(n: number): string }; onShowStage(id: string): void; children: ReactNode }) {
+function BoardColumn({
+  column,
+  format,
+  onShowStage,
+  children,
+}: {
+  column: Column;
+  format: { money(n: number): string };
+  onShowStage(id: string): void;
+  children: ReactNode;
+}) {
   const { setNodeRef, isOver } = useDroppable({ id: stageDrop(column.stage.id) });
   const { stage } = column;
   return (
-    <section ref={setNodeRef} role="listitem" aria-label={`${stage.name}: ${column.count} ${column.count === 1 ? 'lead' : 'leads'}, ${format.money(column.totalValueMinor)}`} className={`board-column board-${stage.outcome}${isOver ? ' is-over' : ''}`}>
+    <section
+      ref={setNodeRef}
+      role="listitem"
+      aria-label={`${stage.name}: ${column.count} ${column.count === 1 ? 'lead' : 'leads'}, ${format.money(column.totalValueMinor)}`}
+      className={`board-column board-${stage.outcome}${isOver ? ' is-over' : ''}`}
+    >
       <header className="board-column-head">
         <h2>
           {stage.outcome === 'won' && <span aria-hidden="true">✓ </span>}
@@ -217,7 +278,9 @@ function BoardColumn({ column, format, onShowStage, children }: { column: Column
           {column.count}
         </span>
         <div className="board-total">
-          <span className="money" aria-hidden="true">{format.money(column.totalValueMinor)}</span>
+          <span className="money" aria-hidden="true">
+            {format.money(column.totalValueMinor)}
+          </span>
           <span className="sales-muted"> · {stage.probability} %</span>
         </div>
       </header>

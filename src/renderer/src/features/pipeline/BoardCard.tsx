@@ -57,7 +57,11 @@ export function BoardCard({ lead, onOpen, onKey }: Props) {
           {next ? (
             <>
               <span aria-hidden="true">{next.overdue ? '⚠' : ACTIVITY_ICONS[next.type]} </span>
-              {next.overdue ? 'Overdue · ' : next.dueDate === today ? 'Today · ' : `${format.date(next.dueDate)} · `}
+              {next.overdue
+                ? 'Overdue · '
+                : next.dueDate === today
+                  ? 'Today · '
+                  : `${format.date(next.dueDate)} · `}
               <span title={activityLabel(next.type)}>{next.subject}</span>
             </>
           ) : (

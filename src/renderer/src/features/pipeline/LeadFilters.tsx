@@ -2,7 +2,10 @@ import type { LeadFilter } from '@shared/api/leads';
 import { useQuery } from '../../lib/useQuery';
 import { LEAD_CHANNELS } from '../leads/sales';
 
-export type Filter = Pick<LeadFilter, 'search' | 'campaignId' | 'channel' | 'rating' | 'outcome' | 'stageId' | 'owner'>;
+export type Filter = Pick<
+  LeadFilter,
+  'search' | 'campaignId' | 'channel' | 'rating' | 'outcome' | 'stageId' | 'owner'
+>;
 
 interface Props {
   filter: Filter;
@@ -17,7 +20,8 @@ export function LeadFilters({ filter, onFilter, table }: Props) {
   const stages = useQuery('leads.stages', {});
   const set = (patch: Filter) => {
     const next = { ...filter, ...patch };
-    for (const key of Object.keys(next) as (keyof Filter)[]) if (next[key] === undefined || next[key] === '') delete next[key];
+    for (const key of Object.keys(next) as (keyof Filter)[])
+      if (next[key] === undefined || next[key] === '') delete next[key];
     onFilter(next);
   };
   const active = Object.keys(filter).length > 0;
@@ -31,7 +35,11 @@ export function LeadFilters({ filter, onFilter, table }: Props) {
         value={filter.search ?? ''}
         onChange={(e) => set({ search: e.target.value || undefined })}
       />
-      <select aria-label="Source campaign" value={filter.campaignId ?? ''} onChange={(e) => set({ campaignId: e.target.value || undefined })}>
+      <select
+        aria-label="Source campaign"
+        value={filter.campaignId ?? ''}
+        onChange={(e) => set({ campaignId: e.target.value || undefined })}
+      >
         <option value="">All sources</option>
         <option value="none">No campaign (unknown)</option>
         {(campaigns.data ?? []).map((c) => (
@@ -40,7 +48,11 @@ export function LeadFilters({ filter, onFilter, table }: Props) {
           </option>
         ))}
       </select>
-      <select aria-label="Channel" value={filter.channel ?? ''} onChange={(e) => set({ channel: (e.target.value || undefined) as Filter['channel'] })}>
+      <select
+        aria-label="Channel"
+        value={filter.channel ?? ''}
+        onChange={(e) => set({ channel: (e.target.value || undefined) as Filter['channel'] })}
+      >
         <option value="">All channels</option>
         {LEAD_CHANNELS.map((c) => (
           <option key={c.value} value={c.value}>
@@ -51,7 +63,16 @@ export function LeadFilters({ filter, onFilter, table }: Props) {
       <select
         aria-label="Quality"
         value={filter.rating === undefined ? '' : String(filter.rating)}
-        onChange={(e) => set({ rating: e.target.value === '' ? undefined : e.target.value === 'unrated' ? 'unrated' : Number(e.target.value) })}
+        onChange={(e) =>
+          set({
+            rating:
+              e.target.value === ''
+                ? undefined
+                : e.target.value === 'unrated'
+                  ? 'unrated'
+                  : Number(e.target.value),
+          })
+        }
       >
         <option value="">Any quality</option>
         {[5, 4, 3, 2, 1].map((n) => (
@@ -63,7 +84,11 @@ export function LeadFilters({ filter, onFilter, table }: Props) {
       </select>
       {table && (
         <>
-          <select aria-label="Stage" value={filter.stageId ?? ''} onChange={(e) => set({ stageId: e.target.value || undefined })}>
+          <select
+            aria-label="Stage"
+            value={filter.stageId ?? ''}
+            onChange={(e) => set({ stageId: e.target.value || undefined })}
+          >
             <option value="">All stages</option>
             {(stages.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -71,7 +96,11 @@ export function LeadFilters({ filter, onFilter, table }: Props) {
               </option>
             ))}
           </select>
-          <select aria-label="Outcome" value={filter.outcome ?? ''} onChange={(e) => set({ outcome: (e.target.value || undefined) as Filter['outcome'] })}>
+          <select
+            aria-label="Outcome"
+            value={filter.outcome ?? ''}
+            onChange={(e) => set({ outcome: (e.target.value || undefined) as Filter['outcome'] })}
+          >
             <option value="">Open, won and lost</option>
             <option value="open">Open</option>
             <option value="won">Won</option>

@@ -35,7 +35,12 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
   const [focused, setFocused] = useState(0);
   const { total, rowAt, ensure, loadedIds } = usePagedRows('leads.list', { ...filter, sort, direction });
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: total ?? 0, getScrollElement: () => scroller.current, estimateSize: () => 36, overscan: 12 });
+  const virtualizer = useVirtualizer({
+    count: total ?? 0,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => 36,
+    overscan: 12,
+  });
   const items = virtualizer.getVirtualItems();
   const first = items[0]?.index ?? 0;
   const last = items[items.length - 1]?.index ?? 0;
@@ -62,7 +67,9 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
     const target = Math.max(0, Math.min((total ?? 1) - 1, index));
     setFocused(target);
     virtualizer.scrollToIndex(target);
-    window.requestAnimationFrame(() => scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus());
+    window.requestAnimationFrame(() =>
+      scroller.current?.querySelector<HTMLElement>(`[data-index="${target}"]`)?.focus(),
+    );
   };
   const onRowKey = (index: number, row: Lead | undefined) => (e: KeyboardEvent) => {
     if (e.target instanceof HTMLInputElement) return;
@@ -84,10 +91,22 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
     <div className="table leads-table" role="table" aria-label="Leads" aria-rowcount={(total ?? 0) + 1}>
       <div className="table-head leads-row" role="row">
         <div role="columnheader" className="leads-check">
-          <input type="checkbox" aria-label="Select all loaded leads" checked={allLoaded} onChange={() => onSelect(allLoaded ? new Set() : new Set(ids))} />
+          <input
+            type="checkbox"
+            aria-label="Select all loaded leads"
+            checked={allLoaded}
+            onChange={() => onSelect(allLoaded ? new Set() : new Set(ids))}
+          />
         </div>
         {COLUMNS.map((c) => (
-          <div key={c.label} role="columnheader" className={c.numeric ? 'num' : undefined} aria-sort={c.sort && sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}>
+          <div
+            key={c.label}
+            role="columnheader"
+            className={c.numeric ? 'num' : undefined}
+            aria-sort={
+              c.sort && sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined
+            }
+          >
             {c.sort ? (
               <button type="button" onClick={() => c.sort && sortBy(c.sort)}>
                 {c.label}
@@ -117,7 +136,14 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
                 onKeyDown={onRowKey(item.index, row)}
               >
                 <div role="cell" className="leads-check" onClick={(e) => e.stopPropagation()}>
-                  {row && <input type="checkbox" aria-label={`Select ${row.title}`} checked={selected.has(row.id)} onChange={() => toggle(row.id)} />}
+                  {row && (
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${row.title}`}
+                      checked={selected.has(row.id)}
+                      onChange={() => toggle(row.id)}
+                    />
+                  )}
                 </div>
                 <div role="cell">{row?.title ?? ''}</div>
                 <div role="cell">{row?.contactName ?? ''}</div>
@@ -129,24 +155,40 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
                     </span>
                   )}
                 </div>
-                <div role="cell" className="money">{row ? format.money(row.valueMinor) : ''}</div>
-                <div role="cell">{row?.nextActivity ? <DueMark dueDate={row.nextActivity.dueDate} overdue={row.nextActivity.overdue} /> : ''}</div>
+                <div role="cell" className="money">
+                  {row ? format.money(row.valueMinor) : ''}
+                </div>
+                <div role="cell">
+                  {row?.nextActivity ? (
+                    <DueMark dueDate={row.nextActivity.dueDate} overdue={row.nextActivity.overdue} />
+                  ) : (
+                    ''
+                  )}
+                </div>
                 <div role="cell">{row?.expectedCloseDate ? format.date(row.expectedCloseDate) : ''}</div>
-                <div role="cell">{row ? (row.campaignName ?? `Unknown · ${channelName(row.channel)}`) : ''}</div>
-                <div role="cell">{row?.rating ? (
+                <div role="cell">
+                  {row ? (row.campaignName ?? `Unknown · ${channelName(row.channel)}`) : ''}
+                </div>
+                <div role="cell">
+                  {row?.rating ? (
                     <>
-                      <span aria-hidden="true" className="leads-stars">{'★'.repeat(row.rating)}</span>
+                      <span aria-hidden="true" className="leads-stars">
+                        {'★'.repeat(row.rating)}
+                      </span>
                       <span className="visually-hidden">{row.rating} of 5</span>
                     </>
                   ) : (
                     ''
-                  )}</div>
+                  )}
+                </div>
               </div>
             );
           })}
         </div>
       </div>
-      <p className="table-foot">{total === null ? '' : `${format.number(total)} ${total === 1 ? 'lead' : 'leads'}`}</p>
+      <p className="table-foot">
+        {total === null ? '' : `${format.number(total)} ${total === 1 ? 'lead' : 'leads'}`}
+      </p>
     </div>
   );
 }

@@ -34,7 +34,15 @@ function ReasonForm({ onCancel, onConfirm }: Omit<Props, 'title' | 'open'>) {
   };
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Why it was lost">
-      <Field label="Lost reason" value={reason} onValue={setReason} error={error} required autoFocus placeholder="e.g. Went with a cheaper roaster" />
+      <Field
+        label="Lost reason"
+        value={reason}
+        onValue={setReason}
+        error={error}
+        required
+        autoFocus
+        placeholder="e.g. Went with a cheaper roaster"
+      />
       <div className="form-actions">
         <button type="button" className="button" onClick={onCancel}>
           Keep it open

@@ -24,7 +24,9 @@ const VIEW_KEY = 'tandem.pipeline.view';
 export function PipelinePage({ params }: { params: string[] }) {
   const { format } = useWorkspace();
   const toast = useToast();
-  const [view, setView] = useState<View>(() => (localStorage.getItem(VIEW_KEY) === 'table' ? 'table' : 'board'));
+  const [view, setView] = useState<View>(() =>
+    localStorage.getItem(VIEW_KEY) === 'table' ? 'table' : 'board',
+  );
   const [filter, setFilter] = useState<Filter>({});
   const [creating, setCreating] = useState(false);
   const [editingStages, setEditingStages] = useState(false);
@@ -49,7 +51,8 @@ export function PipelinePage({ params }: { params: string[] }) {
     localStorage.setItem(VIEW_KEY, v);
   };
   const open = useCallback((id: string) => navigate(`pipeline/${id}`), []);
-  const sequence = view === 'board' ? (board.data?.columns.flatMap((c) => c.cards.map((l) => l.id)) ?? []) : tableIds;
+  const sequence =
+    view === 'board' ? (board.data?.columns.flatMap((c) => c.cards.map((l) => l.id)) ?? []) : tableIds;
   const totalLeads = board.data?.columns.reduce((n, c) => n + c.count, 0);
   const empty = totalLeads === 0 && Object.keys(boardFilter).length === 0;
 
@@ -60,8 +63,8 @@ export function PipelinePage({ params }: { params: string[] }) {
           <h1>Pipeline</h1>
           {board.data && (
             <p className="sales-muted pipeline-sum">
-              Open pipeline <strong className="money">{format.money(board.data.pipelineValueMinor)}</strong> · weighted{' '}
-              <span className="money">{format.money(board.data.weightedPipelineValueMinor)}</span>
+              Open pipeline <strong className="money">{format.money(board.data.pipelineValueMinor)}</strong> ·
+              weighted <span className="money">{format.money(board.data.weightedPipelineValueMinor)}</span>
             </p>
           )}
         </div>
@@ -69,7 +72,13 @@ export function PipelinePage({ params }: { params: string[] }) {
           <button type="button" className="button" onClick={() => setEditingStages(true)}>
             Stages
           </button>
-          <button type="button" className="button primary" onClick={() => setCreating(true)} title="New lead (l)" aria-keyshortcuts="l">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setCreating(true)}
+            title="New lead (l)"
+            aria-keyshortcuts="l"
+          >
             New lead <kbd className="kbd-on-accent">l</kbd>
           </button>
         </div>
@@ -83,7 +92,10 @@ export function PipelinePage({ params }: { params: string[] }) {
             </button>
           }
         >
-          <p>A lead is a deal you are working on: who it is with, what it is worth, where it came from and what happens next.</p>
+          <p>
+            A lead is a deal you are working on: who it is with, what it is worth, where it came from and what
+            happens next.
+          </p>
           <p>
             Leads in Pipedrive or HubSpot? Bring them in under <a href="#/imports">Imports</a>.
           </p>
@@ -98,13 +110,23 @@ export function PipelinePage({ params }: { params: string[] }) {
             <LeadFilters filter={filter} onFilter={setFilter} table={view === 'table'} />
           </div>
           <Tabs.Content value="board" className="pipeline-content">
-            {board.data && <Board board={board.data} onOpen={open} onShowStage={(stageId) => (setFilter({ ...filter, stageId }), changeView('table'))} />}
+            {board.data && (
+              <Board
+                board={board.data}
+                onOpen={open}
+                onShowStage={(stageId) => (setFilter({ ...filter, stageId }), changeView('table'))}
+              />
+            )}
           </Tabs.Content>
           <Tabs.Content value="table" className="pipeline-content">
             {selected.size > 0 && (
               <div className="bulk-bar" role="region" aria-label="Selected leads">
                 <span>{selected.size} selected</span>
-                <button type="button" className="button primary sales-small" onClick={() => setEnrolling(true)}>
+                <button
+                  type="button"
+                  className="button primary sales-small"
+                  onClick={() => setEnrolling(true)}
+                >
                   Enrol in cadence
                 </button>
                 <button type="button" className="button-link" onClick={() => setSelected(new Set())}>
@@ -112,7 +134,15 @@ export function PipelinePage({ params }: { params: string[] }) {
                 </button>
               </div>
             )}
-            {view === 'table' && <LeadsTable filter={filter} selected={selected} onSelect={setSelected} onOpen={open} onSequence={setTableIds} />}
+            {view === 'table' && (
+              <LeadsTable
+                filter={filter}
+                selected={selected}
+                onSelect={setSelected}
+                onOpen={open}
+                onSequence={setTableIds}
+              />
+            )}
           </Tabs.Content>
         </Tabs.Root>
       )}
@@ -123,7 +153,9 @@ export function PipelinePage({ params }: { params: string[] }) {
             onCancel={closeNew}
             onSaved={(lead) => {
               closeNew();
-              toast.show(`Created “${lead.title}” in ${lead.stageName}.`, { action: { label: 'Open', run: () => open(lead.id) } });
+              toast.show(`Created “${lead.title}” in ${lead.stageName}.`, {
+                action: { label: 'Open', run: () => open(lead.id) },
+              });
             }}
           />
         )}
@@ -131,7 +163,11 @@ export function PipelinePage({ params }: { params: string[] }) {
       <SidePanel title="Pipeline stages" open={editingStages} onClose={() => setEditingStages(false)}>
         {editingStages && <StageEditor />}
       </SidePanel>
-      <SidePanel title={`Enrol ${selected.size} ${selected.size === 1 ? 'lead' : 'leads'} in a cadence`} open={enrolling} onClose={() => setEnrolling(false)}>
+      <SidePanel
+        title={`Enrol ${selected.size} ${selected.size === 1 ? 'lead' : 'leads'} in a cadence`}
+        open={enrolling}
+        onClose={() => setEnrolling(false)}
+      >
         {enrolling && (
           <EnrollForm
             leadIds={[...selected]}

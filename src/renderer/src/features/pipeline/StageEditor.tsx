@@ -28,11 +28,16 @@ export function StageEditor() {
     const [moved] = ids.splice(index, 1);
     if (!moved) return;
     ids.splice(index + by, 0, moved);
-    void client.call('leads.reorderStages', { ids }).catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+    void client
+      .call('leads.reorderStages', { ids })
+      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   };
   return (
     <div className="stage-editor">
-      <p className="sales-muted stage-intro">The win probability weighs each stage's value in the pipeline total. Only an empty stage can be deleted.</p>
+      <p className="sales-muted stage-intro">
+        The win probability weighs each stage's value in the pipeline total. Only an empty stage can be
+        deleted.
+      </p>
       <div className="stage-row stage-head" aria-hidden="true">
         <span>Stage</span>
         <span>Win %</span>
@@ -41,15 +46,36 @@ export function StageEditor() {
       </div>
       <ol className="stage-list" aria-label="Stages">
         {list.map((stage, index) => (
-          <StageRow key={`${stage.id}-${stage.name}-${stage.probability}-${stage.outcome}`} stage={stage} first={index === 0} last={index === list.length - 1} onMove={(by) => reorder(index, by)} />
+          <StageRow
+            key={`${stage.id}-${stage.name}-${stage.probability}-${stage.outcome}`}
+            stage={stage}
+            first={index === 0}
+            last={index === list.length - 1}
+            onMove={(by) => reorder(index, by)}
+          />
         ))}
       </ol>
-      <NewStage position={Math.max(0, list.findIndex((s) => s.outcome !== 'open'))} />
+      <NewStage
+        position={Math.max(
+          0,
+          list.findIndex((s) => s.outcome !== 'open'),
+        )}
+      />
     </div>
   );
 }
 
-function StageRow({ stage, first, last, onMove }: { stage: Stage; first: boolean; last: boolean; onMove(by: -1 | 1): void }) {
+function StageRow({
+  stage,
+  first,
+  last,
+  onMove,
+}: {
+  stage: Stage;
+  first: boolean;
+  last: boolean;
+  onMove(by: -1 | 1): void;
+}) {
   const toast = useToast();
   const [name, setName] = useState(stage.name);
   const [probability, setProbability] = useState(String(stage.probability));
@@ -61,7 +87,8 @@ function StageRow({ stage, first, last, onMove }: { stage: Stage; first: boolean
       .catch((e: unknown) => setError(asApiError(e)));
   const saveProbability = () => {
     const value = percent(probability);
-    if (value === null) return setError(localError([{ field: 'probability', message: 'enter a percentage from 0 to 100' }]));
+    if (value === null)
+      return setError(localError([{ field: 'probability', message: 'enter a percentage from 0 to 100' }]));
     if (value !== stage.probability) save({ probability: value });
   };
   const remove = () =>
@@ -69,7 +96,8 @@ function StageRow({ stage, first, last, onMove }: { stage: Stage; first: boolean
       .call('leads.deleteStage', { id: stage.id })
       .then(() => toast.show(`Deleted the stage ${stage.name}.`))
       .catch((e: unknown) => setError(asApiError(e)));
-  const general = error && !error.issueFor('name') && !error.issueFor('probability') ? error.message : undefined;
+  const general =
+    error && !error.issueFor('name') && !error.issueFor('probability') ? error.message : undefined;
   const nameError = issueOf(error, 'name');
   const probabilityError = issueOf(error, 'probability');
   return (
@@ -92,7 +120,11 @@ function StageRow({ stage, first, last, onMove }: { stage: Stage; first: boolean
         />
         <span aria-hidden="true">%</span>
       </span>
-      <select aria-label={`Outcome of ${stage.name}`} value={stage.outcome} onChange={(e) => save({ outcome: e.target.value as Stage['outcome'] })}>
+      <select
+        aria-label={`Outcome of ${stage.name}`}
+        value={stage.outcome}
+        onChange={(e) => save({ outcome: e.target.value as Stage['outcome'] })}
+      >
         {OUTCOMES.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}
@@ -103,10 +135,22 @@ function StageRow({ stage, first, last, onMove }: { stage: Stage; first: boolean
         {stage.leadCount} {stage.leadCount === 1 ? 'lead' : 'leads'}
       </span>
       <span className="stage-buttons">
-        <button type="button" className="icon-button" onClick={() => onMove(-1)} disabled={first} aria-label={`Move ${stage.name} up`}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => onMove(-1)}
+          disabled={first}
+          aria-label={`Move ${stage.name} up`}
+        >
           ↑
         </button>
-        <button type="button" className="icon-button" onClick={() => onMove(1)} disabled={last} aria-label={`Move ${stage.name} down`}>
+        <button
+          type="button"
+          className="icon-button"
+          onClick={() => onMove(1)}
+          disabled={last}
+          aria-label={`Move ${stage.name} down`}
+        >
           ↓
         </button>
         <button
@@ -136,7 +180,8 @@ function NewStage({ position }: { position: number }) {
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const value = percent(probability);
-    if (value === null) return setError(localError([{ field: 'probability', message: 'enter a percentage from 0 to 100' }]));
+    if (value === null)
+      return setError(localError([{ field: 'probability', message: 'enter a percentage from 0 to 100' }]));
     void client
       .call('leads.createStage', { name, probability: value, position })
       .then(() => {
@@ -151,7 +196,14 @@ function NewStage({ position }: { position: number }) {
       <h3 className="sales-h3">Add a stage</h3>
       <div className="form-row">
         <Field label="Name" value={name} onValue={setName} error={issueOf(error, 'name')} required />
-        <Field label="Win probability (%)" inputMode="numeric" value={probability} onValue={setProbability} error={issueOf(error, 'probability')} required />
+        <Field
+          label="Win probability (%)"
+          inputMode="numeric"
+          value={probability}
+          onValue={setProbability}
+          error={issueOf(error, 'probability')}
+          required
+        />
       </div>
       <div className="form-actions">
         <button type="submit" className="button primary">

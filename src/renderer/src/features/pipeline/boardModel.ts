@@ -18,7 +18,12 @@ export const parseDrop = (id: string | number): { kind: 'stage' | 'card'; id: st
 export type Column = Board['columns'][number];
 
 /** The board with one card moved, shown at once while the core records the move. */
-export function applyMove(columns: Column[], leadId: string, stageId: string, beforeId: string | null): Column[] {
+export function applyMove(
+  columns: Column[],
+  leadId: string,
+  stageId: string,
+  beforeId: string | null,
+): Column[] {
   const card = columns.flatMap((c) => c.cards).find((l) => l.id === leadId);
   if (!card) return columns;
   return columns.map((column) => {
@@ -56,7 +61,10 @@ export const boardCollision: CollisionDetection = (args) => {
     const cards = hits.filter((h) => parseDrop(h.id)?.kind === 'card');
     return cards.length > 0 ? cards : hits;
   }
-  return closestCenter({ ...args, droppableContainers: args.droppableContainers.filter((c) => parseDrop(c.id)?.kind === 'stage') });
+  return closestCenter({
+    ...args,
+    droppableContainers: args.droppableContainers.filter((c) => parseDrop(c.id)?.kind === 'stage'),
+  });
 };
 
 /**
@@ -83,7 +91,12 @@ const columnCoordinates: KeyboardCoordinateGetter = (event, { context }) => {
   const activeId = String(active?.id ?? '');
   const fromId = aimed?.active === activeId ? aimed.column : over?.id;
   const current = columns.findIndex((c) => c.id === fromId);
-  const from = current >= 0 ? current : columns.findIndex((c) => c.rect.left <= collisionRect.left && collisionRect.left < c.rect.left + c.rect.width);
+  const from =
+    current >= 0
+      ? current
+      : columns.findIndex(
+          (c) => c.rect.left <= collisionRect.left && collisionRect.left < c.rect.left + c.rect.width,
+        );
   const target = columns[Math.max(0, Math.min(columns.length - 1, from + step))];
   if (!target) return undefined;
   aimed = { active: activeId, column: String(target.id) };

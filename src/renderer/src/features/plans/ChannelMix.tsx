@@ -6,7 +6,14 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { OverBudget } from '../campaigns/Meters';
-import { CHANNEL_OPTIONS, asApiError, channelLabel, localError, moneyText, parseMoney } from '../campaigns/marketing';
+import {
+  CHANNEL_OPTIONS,
+  asApiError,
+  channelLabel,
+  localError,
+  moneyText,
+  parseMoney,
+} from '../campaigns/marketing';
 
 type Row = { channel: Channel; plannedBudgetMinor: number; note: string };
 
@@ -17,7 +24,11 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
   const [edits, setEdits] = useState<Record<string, string>>({});
   const [error, setError] = useState<{ channel: string; error: ApiError } | null>(null);
   const [adding, setAdding] = useState({ channel: '', amount: '' });
-  const mix: Row[] = plan.channels.map((c) => ({ channel: c.channel as Channel, plannedBudgetMinor: c.plannedBudgetMinor, note: c.note }));
+  const mix: Row[] = plan.channels.map((c) => ({
+    channel: c.channel as Channel,
+    plannedBudgetMinor: c.plannedBudgetMinor,
+    note: c.note,
+  }));
   const spent = new Map((actual?.channels ?? []).map((c) => [c.channel, c]));
   const unplanned = (actual?.channels ?? []).filter((c) => c.budgetSource === 'campaigns');
   const free = CHANNEL_OPTIONS.filter((o) => !mix.some((m) => m.channel === o.value));
@@ -35,8 +46,11 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
     const text = edits[channel];
     if (text === undefined) return;
     const parsed = parseMoney(text, settings.locale, settings.currency);
-    if (!parsed.ok) return setError({ channel, error: localError([{ field: 'amount', message: parsed.message }]) });
-    const rows = mix.map((r) => (r.channel === channel ? { ...r, plannedBudgetMinor: parsed.value ?? 0 } : r));
+    if (!parsed.ok)
+      return setError({ channel, error: localError([{ field: 'amount', message: parsed.message }]) });
+    const rows = mix.map((r) =>
+      r.channel === channel ? { ...r, plannedBudgetMinor: parsed.value ?? 0 } : r,
+    );
     void save(rows, channel)
       .then(() => setEdits(({ [channel]: _done, ...rest }) => rest))
       .catch(() => undefined);
@@ -46,14 +60,20 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
     const channel = (adding.channel || free[0]?.value) as Channel | undefined;
     if (!channel) return;
     const parsed = parseMoney(adding.amount, settings.locale, settings.currency);
-    if (!parsed.ok) return setError({ channel: 'new', error: localError([{ field: 'amount', message: parsed.message }]) });
+    if (!parsed.ok)
+      return setError({ channel: 'new', error: localError([{ field: 'amount', message: parsed.message }]) });
     void save([...mix, { channel, plannedBudgetMinor: parsed.value ?? 0, note: '' }], 'new')
       .then(() => setAdding({ channel: '', amount: '' }))
       .catch(() => undefined);
   };
   const remove = (channel: string) => {
-    void save(mix.filter((r) => r.channel !== channel), channel).then(() =>
-      toast.show(`Removed ${channelLabel(channel)} from the channel mix.`, { action: { label: 'Undo', run: () => void save(mix, channel) } }),
+    void save(
+      mix.filter((r) => r.channel !== channel),
+      channel,
+    ).then(() =>
+      toast.show(`Removed ${channelLabel(channel)} from the channel mix.`, {
+        action: { label: 'Undo', run: () => void save(mix, channel) },
+      }),
     );
   };
   const messageFor = (channel: string) =>
@@ -67,9 +87,15 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
         <thead>
           <tr>
             <th scope="col">Channel</th>
-            <th scope="col" className="num">Planned ({settings.currency})</th>
-            <th scope="col" className="num">Campaign budgets</th>
-            <th scope="col" className="num">Spent</th>
+            <th scope="col" className="num">
+              Planned ({settings.currency})
+            </th>
+            <th scope="col" className="num">
+              Campaign budgets
+            </th>
+            <th scope="col" className="num">
+              Spent
+            </th>
             <th scope="col">
               <span className="visually-hidden">Actions</span>
             </th>
@@ -88,12 +114,19 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
                     inputMode="decimal"
                     aria-label={`Planned budget for ${channelLabel(row.channel)}`}
                     aria-invalid={message ? true : undefined}
-                    value={edits[row.channel] ?? moneyText(row.plannedBudgetMinor, settings.locale, settings.currency)}
+                    value={
+                      edits[row.channel] ??
+                      moneyText(row.plannedBudgetMinor, settings.locale, settings.currency)
+                    }
                     onChange={(e) => setEdits((all) => ({ ...all, [row.channel]: e.target.value }))}
                     onBlur={() => commit(row.channel)}
                     onKeyDown={(e) => e.key === 'Enter' && commit(row.channel)}
                   />
-                  {message && <p className="field-error" role="alert">{message}</p>}
+                  {message && (
+                    <p className="field-error" role="alert">
+                      {message}
+                    </p>
+                  )}
                 </td>
                 <td className="money">{format.money(usage?.campaignBudgetMinor ?? 0)}</td>
                 <td className="money">
@@ -101,7 +134,12 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
                   {usage?.overBudget && <OverBudget overspendMinor={usage.overspendMinor} />}
                 </td>
                 <td className="row-actions">
-                  <button type="button" className="icon-button" aria-label={`Remove ${channelLabel(row.channel)} from the mix`} onClick={() => remove(row.channel)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove ${channelLabel(row.channel)} from the mix`}
+                    onClick={() => remove(row.channel)}
+                  >
                     ×
                   </button>
                 </td>
@@ -139,7 +177,11 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
       </table>
       {free.length > 0 && (
         <form className="inline-add" onSubmit={add} aria-label="Add channel">
-          <select aria-label="Channel to add" value={adding.channel || free[0]?.value} onChange={(e) => setAdding((a) => ({ ...a, channel: e.target.value }))}>
+          <select
+            aria-label="Channel to add"
+            value={adding.channel || free[0]?.value}
+            onChange={(e) => setAdding((a) => ({ ...a, channel: e.target.value }))}
+          >
             {free.map((o) => (
               <option key={o.value} value={o.value}>
                 {o.label}
@@ -157,7 +199,11 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
           <button type="submit" className="button">
             Add channel
           </button>
-          {messageFor('new') && <p className="field-error" role="alert">{messageFor('new')}</p>}
+          {messageFor('new') && (
+            <p className="field-error" role="alert">
+              {messageFor('new')}
+            </p>
+          )}
         </form>
       )}
     </section>

@@ -5,7 +5,12 @@ import { useToast } from '../../ui/toast';
 import { Bar } from '../campaigns/Meters';
 import { asApiError } from '../campaigns/marketing';
 
-const PHASE_LABELS: Record<Phase, string> = { research: 'Research', plan: 'Plan', execute: 'Execute', measure: 'Measure' };
+const PHASE_LABELS: Record<Phase, string> = {
+  research: 'Research',
+  plan: 'Plan',
+  execute: 'Execute',
+  measure: 'Measure',
+};
 
 function AddTask({ planId, phase }: { planId: string; phase: Phase }) {
   const [title, setTitle] = useState('');
@@ -21,7 +26,11 @@ function AddTask({ planId, phase }: { planId: string; phase: Phase }) {
       .catch((e: unknown) => setError(asApiError(e).issues[0]?.message ?? asApiError(e).message));
   };
   return (
-    <form className="inline-add" onSubmit={submit} aria-label={`Add a ${PHASE_LABELS[phase].toLowerCase()} task`}>
+    <form
+      className="inline-add"
+      onSubmit={submit}
+      aria-label={`Add a ${PHASE_LABELS[phase].toLowerCase()} task`}
+    >
       <input
         aria-label={`New ${PHASE_LABELS[phase].toLowerCase()} task`}
         placeholder="Add a task…"
@@ -47,9 +56,16 @@ export function Checklist({ plan }: { plan: Plan }) {
         action: {
           label: 'Undo',
           run: async () => {
-            const restored = await client.call('plans.addTask', { planId: plan.id, phase: task.phase, title: task.title });
-            const again = restored.tasks.filter((t) => t.phase === task.phase && t.title === task.title).at(-1);
-            if (task.done && again) await client.call('plans.updateTask', { id: again.id, patch: { done: true } });
+            const restored = await client.call('plans.addTask', {
+              planId: plan.id,
+              phase: task.phase,
+              title: task.title,
+            });
+            const again = restored.tasks
+              .filter((t) => t.phase === task.phase && t.title === task.title)
+              .at(-1);
+            if (task.done && again)
+              await client.call('plans.updateTask', { id: again.id, patch: { done: true } });
           },
         },
       }),
@@ -65,7 +81,12 @@ export function Checklist({ plan }: { plan: Plan }) {
           {done} of {total} done
         </span>
       </div>
-      <Bar fraction={total ? done / total : 0} label="Plan progress" valueText={`${done} of ${total} tasks done`} tone={total > 0 && done === total ? 'met' : undefined} />
+      <Bar
+        fraction={total ? done / total : 0}
+        label="Plan progress"
+        valueText={`${done} of ${total} tasks done`}
+        tone={total > 0 && done === total ? 'met' : undefined}
+      />
       {PHASES.map((phase) => {
         const tasks = plan.tasks.filter((t) => t.phase === phase);
         const progress = plan.progress.phases.find((p) => p.phase === phase);
@@ -85,11 +106,21 @@ export function Checklist({ plan }: { plan: Plan }) {
                     <input
                       type="checkbox"
                       checked={task.done}
-                      onChange={(e) => void client.call('plans.updateTask', { id: task.id, patch: { done: e.target.checked } })}
+                      onChange={(e) =>
+                        void client.call('plans.updateTask', {
+                          id: task.id,
+                          patch: { done: e.target.checked },
+                        })
+                      }
                     />
                     <span>{task.title}</span>
                   </label>
-                  <button type="button" className="icon-button" aria-label={`Remove task ${task.title}`} onClick={() => remove(task)}>
+                  <button
+                    type="button"
+                    className="icon-button"
+                    aria-label={`Remove task ${task.title}`}
+                    onClick={() => remove(task)}
+                  >
                     ×
                   </button>
                 </li>

@@ -18,7 +18,8 @@ export function PlanCampaigns({ actual, onNew }: { actual: PlanVsActual | undefi
       </div>
       {campaigns.length === 0 ? (
         <p className="muted">
-          No campaigns in this plan yet. Add one per channel push — each gets a budget, a target and a tracking code.
+          No campaigns in this plan yet. Add one per channel push — each gets a budget, a target and a
+          tracking code.
         </p>
       ) : (
         <table className="data-table" aria-label="Campaigns in this plan">
@@ -27,15 +28,27 @@ export function PlanCampaigns({ actual, onNew }: { actual: PlanVsActual | undefi
               <th scope="col">Name</th>
               <th scope="col">Channel</th>
               <th scope="col">Status</th>
-              <th scope="col" className="num">Budget</th>
-              <th scope="col" className="num">Spent</th>
-              <th scope="col" className="num">Leads</th>
-              <th scope="col" className="num">Revenue</th>
+              <th scope="col" className="num">
+                Budget
+              </th>
+              <th scope="col" className="num">
+                Spent
+              </th>
+              <th scope="col" className="num">
+                Leads
+              </th>
+              <th scope="col" className="num">
+                Revenue
+              </th>
             </tr>
           </thead>
           <tbody>
             {campaigns.map((c) => (
-              <tr key={c.campaignId} className="clickable" onClick={() => navigate(`campaigns/${c.campaignId}`)}>
+              <tr
+                key={c.campaignId}
+                className="clickable"
+                onClick={() => navigate(`campaigns/${c.campaignId}`)}
+              >
                 <td>
                   <a href={`#/campaigns/${c.campaignId}`} onClick={(e) => e.stopPropagation()}>
                     {c.name}

@@ -6,7 +6,15 @@ import { client } from '../../lib/client';
 import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
-import { asApiError, countText, fieldIssue, localError, moneyText, parseCount, parseMoney } from '../campaigns/marketing';
+import {
+  asApiError,
+  countText,
+  fieldIssue,
+  localError,
+  moneyText,
+  parseCount,
+  parseMoney,
+} from '../campaigns/marketing';
 
 const KINDS = [
   { value: 'month', label: 'Month' },
@@ -48,7 +56,9 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
     const issues: FieldIssue[] = [];
     const goals: Partial<Record<GoalKey, number | null>> = {};
     for (const goal of GOALS) {
-      const parsed = goal.money ? parseMoney(draft[goal.key], settings.locale, settings.currency) : parseCount(draft[goal.key], settings.locale);
+      const parsed = goal.money
+        ? parseMoney(draft[goal.key], settings.locale, settings.currency)
+        : parseCount(draft[goal.key], settings.locale);
       if (parsed.ok) goals[goal.key] = parsed.value;
       else issues.push({ field: `goals.${goal.key}`, message: parsed.message });
     }
@@ -61,7 +71,9 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
       goals,
     };
     setSaving(true);
-    const request = plan ? client.call('plans.update', { id: plan.id, patch: fields }) : client.call('plans.create', fields);
+    const request = plan
+      ? client.call('plans.update', { id: plan.id, patch: fields })
+      : client.call('plans.create', fields);
     request
       .then((saved) => {
         setError(null);
@@ -86,7 +98,13 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
     <form className="form" onSubmit={submit} noValidate aria-label={plan ? 'Edit plan' : 'New plan'}>
       <Field label="Name" value={draft.name} onValue={set('name')} error={issue('name')} required autoFocus />
       <div className="form-row">
-        <SelectField label="Period" value={draft.periodKind} options={KINDS} onValue={set('periodKind')} error={issue('periodKind')} />
+        <SelectField
+          label="Period"
+          value={draft.periodKind}
+          options={KINDS}
+          onValue={set('periodKind')}
+          error={issue('periodKind')}
+        />
         <Field
           label={custom ? 'Start date' : 'Any day in the period'}
           type="date"
@@ -96,10 +114,20 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
           hint={preview}
         />
       </div>
-      {custom && <Field label="End date" type="date" value={draft.endDate} onValue={set('endDate')} error={issue('endDate')} />}
+      {custom && (
+        <Field
+          label="End date"
+          type="date"
+          value={draft.endDate}
+          onValue={set('endDate')}
+          error={issue('endDate')}
+        />
+      )}
       <fieldset className="fieldset">
         <legend>Goals for the period</legend>
-        <p className="field-hint">Leave a goal empty if you do not want to track it. Money in {settings.currency}.</p>
+        <p className="field-hint">
+          Leave a goal empty if you do not want to track it. Money in {settings.currency}.
+        </p>
         <div className="form-row">
           {GOALS.map((goal) => (
             <Field

@@ -65,7 +65,9 @@ export function PlanPage({ id }: { id: string }) {
         onClose={closeCampaign}
         onCreated={(campaign) => {
           closeCampaign();
-          toast.show(`Created ${campaign.name}.`, { action: { label: 'Open', run: () => navigate(`campaigns/${campaign.id}`) } });
+          toast.show(`Created ${campaign.name}.`, {
+            action: { label: 'Open', run: () => navigate(`campaigns/${campaign.id}`) },
+          });
         }}
       />
     </div>
@@ -102,7 +104,11 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
     void client.call('plans.delete', { id: plan.id }).then(() => {
       navigate('plans');
       toast.show(`Deleted ${plan.name}.`, {
-        action: { label: 'Undo', run: () => void client.call('plans.restore', { id: plan.id }).then(() => navigate(`plans/${plan.id}`)) },
+        action: {
+          label: 'Undo',
+          run: () =>
+            void client.call('plans.restore', { id: plan.id }).then(() => navigate(`plans/${plan.id}`)),
+        },
       });
     });
   };
@@ -112,13 +118,19 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
       <div>
         <h1>{plan.name}</h1>
         <p className="page-meta">
-          <span className="period-chip">{plan.periodLabel}</span> {format.date(plan.startDate)} – {format.date(plan.endDate)}
+          <span className="period-chip">{plan.periodLabel}</span> {format.date(plan.startDate)} –{' '}
+          {format.date(plan.endDate)}
           {' · '}
           <label className="inline-select">
             <span className="visually-hidden">Plan status</span>
             <select
               value={plan.status}
-              onChange={(e) => void client.call('plans.update', { id: plan.id, patch: { status: e.target.value as Plan['status'] } })}
+              onChange={(e) =>
+                void client.call('plans.update', {
+                  id: plan.id,
+                  patch: { status: e.target.value as Plan['status'] },
+                })
+              }
             >
               {PLAN_STATUSES.map((s) => (
                 <option key={s.value} value={s.value}>

@@ -60,11 +60,14 @@ function PlanList({ onNew }: { onNew(): void }) {
           }
         >
           <p>
-            A plan is your marketing for one month, quarter or year on a page: what you want (revenue, leads, budget), where you
-            stand (strengths, weaknesses, opportunities, threats), who you aim at and how, which channels get the money, and the
-            campaigns that do the work.
+            A plan is your marketing for one month, quarter or year on a page: what you want (revenue, leads,
+            budget), where you stand (strengths, weaknesses, opportunities, threats), who you aim at and how,
+            which channels get the money, and the campaigns that do the work.
           </p>
-          <p>Once it runs, the plan shows goals against actual as leads come in and deals are won — and copies itself to the next period.</p>
+          <p>
+            Once it runs, the plan shows goals against actual as leads come in and deals are won — and copies
+            itself to the next period.
+          </p>
         </EmptyState>
       ) : (
         <table className="data-table" aria-label="Plans">
@@ -74,8 +77,12 @@ function PlanList({ onNew }: { onNew(): void }) {
               <th scope="col">Period</th>
               <th scope="col">Status</th>
               <th scope="col">Progress</th>
-              <th scope="col" className="num">Campaigns</th>
-              <th scope="col" className="num">Revenue goal</th>
+              <th scope="col" className="num">
+                Campaigns
+              </th>
+              <th scope="col" className="num">
+                Revenue goal
+              </th>
             </tr>
           </thead>
           <tbody>
@@ -93,7 +100,9 @@ function PlanList({ onNew }: { onNew(): void }) {
                   </span>
                 </td>
                 <td>
-                  <span className={`status status-${plan.status}`}>{labelOf(PLAN_STATUSES, plan.status)}</span>
+                  <span className={`status status-${plan.status}`}>
+                    {labelOf(PLAN_STATUSES, plan.status)}
+                  </span>
                 </td>
                 <td className="progress-cell">
                   <Bar
@@ -106,7 +115,9 @@ function PlanList({ onNew }: { onNew(): void }) {
                   </span>
                 </td>
                 <td className="num">{format.number(plan.campaignCount)}</td>
-                <td className="money">{plan.goals.revenueMinor === null ? '—' : format.money(plan.goals.revenueMinor)}</td>
+                <td className="money">
+                  {plan.goals.revenueMinor === null ? '—' : format.money(plan.goals.revenueMinor)}
+                </td>
               </tr>
             ))}
           </tbody>

@@ -19,8 +19,12 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
     () => plan.segments.map(({ id, name, description, isTarget }) => ({ id, name, description, isTarget })),
     [plan.segments],
   );
-  const segments = useAutosave(server, (list) => client.call('plans.saveSegments', { planId: plan.id, segments: list }));
-  const positioning = useAutosave(plan.positioning, (value) => client.call('plans.update', { id: plan.id, patch: { positioning: value } }));
+  const segments = useAutosave(server, (list) =>
+    client.call('plans.saveSegments', { planId: plan.id, segments: list }),
+  );
+  const positioning = useAutosave(plan.positioning, (value) =>
+    client.call('plans.update', { id: plan.id, patch: { positioning: value } }),
+  );
   const [newName, setNewName] = useState('');
   const list = segments.draft;
   const issue = (i: number, field: string) => segments.error?.issueFor(`segments.${i}.${field}`);
@@ -33,7 +37,10 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
   const add = (event: FormEvent) => {
     event.preventDefault();
     if (!newName.trim()) return;
-    segments.setDraft([...list, { name: newName.trim(), description: '', isTarget: list.length === 0 }], true);
+    segments.setDraft(
+      [...list, { name: newName.trim(), description: '', isTarget: list.length === 0 }],
+      true,
+    );
     setNewName('');
   };
   const remove = (i: number) => {
@@ -42,15 +49,22 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
     const first = rest[0];
     if (first && !rest.some((s) => s.isTarget)) rest[0] = { ...first, isTarget: true };
     segments.setDraft(rest, true);
-    toast.show(`Removed the segment ${list[i]?.name ?? ''}.`, { action: { label: 'Undo', run: () => segments.setDraft(before, true) } });
+    toast.show(`Removed the segment ${list[i]?.name ?? ''}.`, {
+      action: { label: 'Undo', run: () => segments.setDraft(before, true) },
+    });
   };
-  const general = segments.error && !segments.error.issues.some((x) => /^segments\.\d/.test(x.field)) ? segments.error.message : null;
+  const general =
+    segments.error && !segments.error.issues.some((x) => /^segments\.\d/.test(x.field))
+      ? segments.error.message
+      : null;
 
   return (
     <section className="card" aria-labelledby="segments-heading">
       <h2 id="segments-heading">Target and positioning</h2>
       {list.length === 0 ? (
-        <p className="muted">Who buys from you? Name two or three groups of customers, then pick the one this plan aims at.</p>
+        <p className="muted">
+          Who buys from you? Name two or three groups of customers, then pick the one this plan aims at.
+        </p>
       ) : (
         <fieldset className="segments">
           <legend className="visually-hidden">Segments; the chosen one is the target</legend>
@@ -67,7 +81,12 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
                 <span className="visually-hidden">: {segment.name}</span>
               </label>
               <div className="segment-fields">
-                <input aria-label={`Segment ${i + 1} name`} value={segment.name} onChange={(e) => change(i, { name: e.target.value })} aria-invalid={issue(i, 'name') ? true : undefined} />
+                <input
+                  aria-label={`Segment ${i + 1} name`}
+                  value={segment.name}
+                  onChange={(e) => change(i, { name: e.target.value })}
+                  aria-invalid={issue(i, 'name') ? true : undefined}
+                />
                 <input
                   aria-label={`Segment ${i + 1} description`}
                   placeholder="Who they are, what they need"
@@ -80,7 +99,12 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
                   </p>
                 )}
               </div>
-              <button type="button" className="icon-button" aria-label={`Remove segment ${segment.name}`} onClick={() => remove(i)}>
+              <button
+                type="button"
+                className="icon-button"
+                aria-label={`Remove segment ${segment.name}`}
+                onClick={() => remove(i)}
+              >
                 ×
               </button>
             </div>
@@ -93,7 +117,12 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
         </p>
       )}
       <form className="inline-add" onSubmit={add} aria-label="Add segment">
-        <input aria-label="New segment name" placeholder="e.g. Independent cafés" value={newName} onChange={(e) => setNewName(e.target.value)} />
+        <input
+          aria-label="New segment name"
+          placeholder="e.g. Independent cafés"
+          value={newName}
+          onChange={(e) => setNewName(e.target.value)}
+        />
         <button type="submit" className="button">
           Add segment
         </button>
@@ -103,7 +132,9 @@ export function SegmentsEditor({ plan }: { plan: Plan }) {
         value={positioning.draft}
         onValue={positioning.setDraft}
         placeholder="For [target] who [need], we are the [category] that [benefit], unlike [alternative]."
-        error={positioning.error ? (positioning.error.issues[0]?.message ?? positioning.error.message) : undefined}
+        error={
+          positioning.error ? (positioning.error.issues[0]?.message ?? positioning.error.message) : undefined
+        }
       />
     </section>
   );

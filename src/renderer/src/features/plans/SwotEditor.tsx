@@ -6,7 +6,11 @@ import { useAutosave } from './useAutosave';
 type Key = keyof Plan['situation'];
 
 const QUADRANTS: { key: Key; label: string; hint: string }[] = [
-  { key: 'strengths', label: 'Strengths', hint: 'What you do better than others: product, people, place, price.' },
+  {
+    key: 'strengths',
+    label: 'Strengths',
+    hint: 'What you do better than others: product, people, place, price.',
+  },
   { key: 'weaknesses', label: 'Weaknesses', hint: 'What holds you back and customers notice.' },
   { key: 'opportunities', label: 'Opportunities', hint: 'Trends, events, gaps in the market you could use.' },
   { key: 'threats', label: 'Threats', hint: 'Competitors, costs, seasons or rules that could hurt.' },

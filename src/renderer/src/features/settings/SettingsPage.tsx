@@ -8,10 +8,27 @@ import { useToast } from '../../ui/toast';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({
   value: String(i + 1),
-  label: new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(new Date(Date.UTC(2026, i, 1))),
+  label: new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
+    new Date(Date.UTC(2026, i, 1)),
+  ),
 }));
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY', 'NZD', 'PLN'].map((c) => ({ value: c, label: c }));
-const LOCALES = ['en-US', 'en-GB', 'en-CA', 'en-AU', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'sv-SE', 'pl-PL', 'ja-JP'].map((l) => ({
+const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY', 'NZD', 'PLN'].map(
+  (c) => ({ value: c, label: c }),
+);
+const LOCALES = [
+  'en-US',
+  'en-GB',
+  'en-CA',
+  'en-AU',
+  'de-DE',
+  'fr-FR',
+  'es-ES',
+  'it-IT',
+  'nl-NL',
+  'sv-SE',
+  'pl-PL',
+  'ja-JP',
+].map((l) => ({
   value: l,
   label: `${l} — ${new Intl.NumberFormat(l, { minimumFractionDigits: 2 }).format(1234.5)}, ${new Intl.DateTimeFormat(l, { timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 2, 31)))}`,
 }));
@@ -44,7 +61,9 @@ export function SettingsPage() {
         setError(null);
         toast.show('Settings saved.');
       })
-      .catch((e: unknown) => setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) })));
+      .catch((e: unknown) =>
+        setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) })),
+      );
   };
 
   return (
@@ -53,13 +72,36 @@ export function SettingsPage() {
         <h1>Settings</h1>
       </header>
       <form className="form narrow" onSubmit={submit} noValidate aria-label="Workspace settings">
-        <Field label="Business name" required value={draft.businessName} onValue={set('businessName')} error={error?.issueFor('businessName')} />
+        <Field
+          label="Business name"
+          required
+          value={draft.businessName}
+          onValue={set('businessName')}
+          error={error?.issueFor('businessName')}
+        />
         <div className="form-row">
-          <SelectField label="Currency" value={draft.currency} options={CURRENCIES} onValue={set('currency')} error={error?.issueFor('currency')} />
-          <SelectField label="Number and date format" value={draft.locale} options={LOCALES} onValue={set('locale')} error={error?.issueFor('locale')} />
+          <SelectField
+            label="Currency"
+            value={draft.currency}
+            options={CURRENCIES}
+            onValue={set('currency')}
+            error={error?.issueFor('currency')}
+          />
+          <SelectField
+            label="Number and date format"
+            value={draft.locale}
+            options={LOCALES}
+            onValue={set('locale')}
+            error={error?.issueFor('locale')}
+          />
         </div>
         <div className="form-row">
-          <SelectField label="Fiscal year starts in" value={draft.fiscalYearStartMonth} options={MONTHS} onValue={set('fiscalYearStartMonth')} />
+          <SelectField
+            label="Fiscal year starts in"
+            value={draft.fiscalYearStartMonth}
+            options={MONTHS}
+            onValue={set('fiscalYearStartMonth')}
+          />
           <SelectField
             label="Weeks start on"
             value={draft.weekStart}
@@ -70,7 +112,9 @@ export function SettingsPage() {
             onValue={set('weekStart')}
           />
         </div>
-        <p className="field-hint">Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.</p>
+        <p className="field-hint">
+          Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.
+        </p>
         <div className="form-actions">
           <button type="submit" className="button primary">
             Save settings

@@ -36,7 +36,13 @@ export function TodayPage({ params }: { params: string[] }) {
   // j / k walk the queue, as in every list.
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (!plainKey(e) || isTyping(e.target) || (e.key !== 'j' && e.key !== 'k') || document.querySelector('[role="dialog"]')) return;
+      if (
+        !plainKey(e) ||
+        isTyping(e.target) ||
+        (e.key !== 'j' && e.key !== 'k') ||
+        document.querySelector('[role="dialog"]')
+      )
+        return;
       const rows = [...(list.current?.querySelectorAll<HTMLElement>('[data-today-row]') ?? [])];
       if (rows.length === 0) return;
       e.preventDefault();
@@ -75,7 +81,13 @@ export function TodayPage({ params }: { params: string[] }) {
         </div>
         <div className="toolbar">
           <Choice label="Show" value={hat} options={HATS} onValue={chooseHat} />
-          <button type="button" className="button primary" onClick={() => setLogging(true)} title="Log activity (a)" aria-keyshortcuts="a">
+          <button
+            type="button"
+            className="button primary"
+            onClick={() => setLogging(true)}
+            title="Log activity (a)"
+            aria-keyshortcuts="a"
+          >
             Log activity <kbd className="kbd-on-accent">a</kbd>
           </button>
         </div>
@@ -89,23 +101,51 @@ export function TodayPage({ params }: { params: string[] }) {
             </button>
           }
         >
-          <p>Follow-ups you schedule and marketing tasks that come due — content to publish, campaigns to launch — gather here: overdue first, then today, then the week ahead.</p>
           <p>
-            Schedule the next step whenever you log a call, or put leads into a <a href="#/cadences">cadence</a>.
+            Follow-ups you schedule and marketing tasks that come due — content to publish, campaigns to
+            launch — gather here: overdue first, then today, then the week ahead.
+          </p>
+          <p>
+            Schedule the next step whenever you log a call, or put leads into a{' '}
+            <a href="#/cadences">cadence</a>.
           </p>
         </EmptyState>
       ) : (
         <div ref={list} className="today-sections">
           {data && (
             <>
-              <Bucket id="overdue" title="Overdue" count={data.counts.overdue} items={data.overdue} onOpen={open} />
-              <Bucket id="today" title="Due today" count={data.counts.today} items={data.today} onOpen={open} />
-              <Bucket id="upcoming" title={`Upcoming · until ${format.date(data.horizon)}`} count={data.counts.upcoming} items={data.upcoming} onOpen={open} />
+              <Bucket
+                id="overdue"
+                title="Overdue"
+                count={data.counts.overdue}
+                items={data.overdue}
+                onOpen={open}
+              />
+              <Bucket
+                id="today"
+                title="Due today"
+                count={data.counts.today}
+                items={data.today}
+                onOpen={open}
+              />
+              <Bucket
+                id="upcoming"
+                title={`Upcoming · until ${format.date(data.horizon)}`}
+                count={data.counts.upcoming}
+                items={data.upcoming}
+                onOpen={open}
+              />
             </>
           )}
         </div>
       )}
-      <LeadPanel id={openLead} sequence={leadIds} onNavigate={setOpenLead} onClose={() => setOpenLead(null)} onOpenContact={(id) => navigate(`contacts/${id}`)} />
+      <LeadPanel
+        id={openLead}
+        sequence={leadIds}
+        onNavigate={setOpenLead}
+        onClose={() => setOpenLead(null)}
+        onOpenContact={(id) => navigate(`contacts/${id}`)}
+      />
       <SidePanel title="Log activity" open={logging || logFromRoute} onClose={closeLog}>
         {(logging || logFromRoute) && (
           <ActivityForm
@@ -113,7 +153,11 @@ export function TodayPage({ params }: { params: string[] }) {
             onCancel={closeLog}
             onLogged={(result) => {
               closeLog();
-              toast.show(result.next ? `Logged. Next: “${result.next.subject}”.` : `Logged “${result.activity.subject}”.`);
+              toast.show(
+                result.next
+                  ? `Logged. Next: “${result.next.subject}”.`
+                  : `Logged “${result.activity.subject}”.`,
+              );
             }}
           />
         )}
@@ -122,8 +166,24 @@ export function TodayPage({ params }: { params: string[] }) {
   );
 }
 
-function Bucket({ id, title, count, items, onOpen }: { id: string; title: string; count: number; items: TodayItem[]; onOpen(item: TodayItem): void }) {
-  const empty = { overdue: 'Nothing overdue.', today: 'Nothing else due today.', upcoming: 'Nothing planned for the coming week.' }[id];
+function Bucket({
+  id,
+  title,
+  count,
+  items,
+  onOpen,
+}: {
+  id: string;
+  title: string;
+  count: number;
+  items: TodayItem[];
+  onOpen(item: TodayItem): void;
+}) {
+  const empty = {
+    overdue: 'Nothing overdue.',
+    today: 'Nothing else due today.',
+    upcoming: 'Nothing planned for the coming week.',
+  }[id];
   return (
     <section className={`today-bucket today-${id}`} aria-labelledby={`today-${id}-heading`}>
       <h2 id={`today-${id}-heading`}>

@@ -8,7 +8,8 @@ import { SnoozeMenu } from '../leads/FollowUp';
 import { ACTIVITY_ICONS, activityLabel, channelName } from '../leads/sales';
 
 /** Due today: the time is enough (in the workspace's locale, the computer's time zone). */
-const timeOf = (instant: string, locale: string) => new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(instant));
+const timeOf = (instant: string, locale: string) =>
+  new Intl.DateTimeFormat(locale, { timeStyle: 'short' }).format(new Date(instant));
 
 const KIND_LABEL: Record<TodayItem['kind'], string> = { activity: '', content: 'Content', launch: 'Launch' };
 
@@ -20,13 +21,23 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
   const [completing, setCompleting] = useState<'done' | 'next' | null>(null);
   const late = item.daysLate;
   const typeLabel = item.kind === 'activity' ? activityLabel(item.type) : KIND_LABEL[item.kind];
-  const subtitle = item.kind === 'activity' ? item.subtitle : [channelName(item.type), item.subtitle].filter(Boolean).join(' · ');
+  const subtitle =
+    item.kind === 'activity'
+      ? item.subtitle
+      : [channelName(item.type), item.subtitle].filter(Boolean).join(' · ');
   return (
-    <li className={`today-row${late > 0 ? ' is-overdue' : ''}`} aria-label={`${item.title}${late > 0 ? `, overdue by ${late} ${late === 1 ? 'day' : 'days'}` : ''}`}>
+    <li
+      className={`today-row${late > 0 ? ' is-overdue' : ''}`}
+      aria-label={`${item.title}${late > 0 ? `, overdue by ${late} ${late === 1 ? 'day' : 'days'}` : ''}`}
+    >
       <div className="today-main">
-        <span className={`today-hat today-hat-${item.hat}`}>{item.hat === 'sales' ? 'Sales' : 'Marketing'}</span>
+        <span className={`today-hat today-hat-${item.hat}`}>
+          {item.hat === 'sales' ? 'Sales' : 'Marketing'}
+        </span>
         <span className="sales-type">
-          <span aria-hidden="true">{item.kind === 'activity' ? ACTIVITY_ICONS[item.type] : item.kind === 'launch' ? '⚑' : '✎'} </span>
+          <span aria-hidden="true">
+            {item.kind === 'activity' ? ACTIVITY_ICONS[item.type] : item.kind === 'launch' ? '⚑' : '✎'}{' '}
+          </span>
           {typeLabel}
         </span>
         <button type="button" className="today-title" data-today-row onClick={() => onOpen(item)}>
@@ -40,24 +51,43 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
               {late === 1 ? '1 day late' : `${late} days late`}
             </span>
           ) : item.dueAt && item.dueAt.slice(11, 16) !== '00:00' ? (
-            <span className="sales-muted">{item.dueDate === today ? timeOf(item.dueAt, settings.locale) : format.dateTime(item.dueAt)}</span>
+            <span className="sales-muted">
+              {item.dueDate === today ? timeOf(item.dueAt, settings.locale) : format.dateTime(item.dueAt)}
+            </span>
           ) : (
-            <span className="sales-muted">{item.dueDate === today ? 'Today' : format.date(item.dueDate)}</span>
+            <span className="sales-muted">
+              {item.dueDate === today ? 'Today' : format.date(item.dueDate)}
+            </span>
           )}
         </span>
         <span className="today-actions">
           {item.kind === 'activity' ? (
             <>
-              <button type="button" className="button sales-small" onClick={() => setCompleting('done')} aria-label={`Done: ${item.title}`}>
+              <button
+                type="button"
+                className="button sales-small"
+                onClick={() => setCompleting('done')}
+                aria-label={`Done: ${item.title}`}
+              >
                 ✓ Done
               </button>
-              <button type="button" className="button sales-small" onClick={() => setCompleting('next')} aria-label={`Done and schedule next: ${item.title}`}>
+              <button
+                type="button"
+                className="button sales-small"
+                onClick={() => setCompleting('next')}
+                aria-label={`Done and schedule next: ${item.title}`}
+              >
                 Schedule next
               </button>
               <SnoozeMenu activity={{ id: item.id, subject: item.title }} />
             </>
           ) : (
-            <a className="button sales-small" href={item.kind === 'launch' && item.campaignId ? `#/campaigns/${item.campaignId}` : '#/calendar'}>
+            <a
+              className="button sales-small"
+              href={
+                item.kind === 'launch' && item.campaignId ? `#/campaigns/${item.campaignId}` : '#/calendar'
+              }
+            >
               {item.kind === 'launch' ? 'Open campaign' : 'Open calendar'}
             </a>
           )}
@@ -70,7 +100,11 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
           onCancel={() => setCompleting(null)}
           onDone={(result) => {
             setCompleting(null);
-            toast.show(result.next ? `Done. Next: “${result.next.subject}” on ${format.date(result.next.dueDate ?? '')}.` : `Done: “${item.title}”.`);
+            toast.show(
+              result.next
+                ? `Done. Next: “${result.next.subject}” on ${format.date(result.next.dueDate ?? '')}.`
+                : `Done: “${item.title}”.`,
+            );
           }}
         />
       )}
