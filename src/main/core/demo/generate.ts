@@ -307,7 +307,11 @@ function buildContacts(
   const people: (typeof t.contacts.$inferInsert)[] = [];
   for (let i = 0; i < 80 * scale; i++) {
     const firstName = FIRST_NAMES[i % FIRST_NAMES.length] ?? 'Alex';
-    const lastName = LAST_NAMES[Math.floor(i / FIRST_NAMES.length) % LAST_NAMES.length] ?? 'Smith';
+    // Each first name steps through the last names in its own order, so neighbours do not share a family
+    // name, and every (first, last) pair stays unique until all of them are used.
+    const lastName =
+      LAST_NAMES[((i % FIRST_NAMES.length) * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length] ??
+      'Smith';
     const company = i < companyRows.length * 2 ? companyRows[i % companyRows.length] : undefined;
     const domain = company ? `${company.name.toLowerCase().replace(/[^a-z]+/g, '')}.com` : 'gmail.com';
     const email =
