@@ -2,12 +2,12 @@ import { useState, type FormEvent } from 'react';
 import type { Company } from '@shared/api/companies';
 import type { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
-import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { Field } from '../../ui/Field';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { asApiError, formLevel, issueOf } from '../leads/sales';
+import { LinkedLeads } from './LinkedLeads';
 import { Timeline } from './Timeline';
 
 interface Props {
@@ -19,7 +19,6 @@ interface Props {
 
 /** A company with its people, leads, orders and shared timeline. */
 export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) {
-  const { format } = useWorkspace();
   const toast = useToast();
   const detail = useQuery('companies.detail', { id });
   const [editing, setEditing] = useState(false);
@@ -89,27 +88,7 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
               ))}
             </ul>
           </section>
-          <section aria-labelledby="company-leads">
-            <h3 id="company-leads" className="sales-h3">
-              Leads
-            </h3>
-            {data.leads.length === 0 && <p className="sales-muted">No leads yet.</p>}
-            <ul className="sales-list">
-              {data.leads.map((l) => (
-                <li key={l.id} className="sales-item-main">
-                  <button
-                    type="button"
-                    className="button-link sales-link sales-subject"
-                    onClick={() => onOpenLead(l.id)}
-                  >
-                    {l.title}
-                  </button>
-                  <span className={`sales-outcome sales-outcome-${l.outcome}`}>{l.stageName}</span>
-                  <span className="money">{format.money(l.valueMinor)}</span>
-                </li>
-              ))}
-            </ul>
-          </section>
+          <LinkedLeads leads={data.leads} onOpenLead={onOpenLead} />
           <section aria-labelledby="company-timeline">
             <h3 id="company-timeline" className="sales-h3">
               Timeline

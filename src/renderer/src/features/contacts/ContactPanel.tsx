@@ -13,6 +13,7 @@ import { asApiError, isTyping, plainKey } from '../leads/sales';
 import '../leads/sales.css';
 import { ContactForm } from './ContactForm';
 import { MergeSection } from './Duplicates';
+import { LinkedLeads } from './LinkedLeads';
 import { Timeline } from './Timeline';
 
 interface Props {
@@ -175,30 +176,7 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
             />
           )}
           <MergeSection contact={c} onMerged={(keptId) => keptId !== c.id && onNavigate(keptId)} />
-          <section aria-labelledby="contact-leads">
-            <h3 id="contact-leads" className="sales-h3">
-              Leads
-            </h3>
-            {data.leads.length === 0 ? (
-              <p className="sales-muted">No leads yet.</p>
-            ) : (
-              <ul className="sales-list">
-                {data.leads.map((l) => (
-                  <li key={l.id} className="sales-item-main">
-                    <button
-                      type="button"
-                      className="button-link sales-link sales-subject"
-                      onClick={() => onOpenLead(l.id)}
-                    >
-                      {l.title}
-                    </button>
-                    <span className={`sales-outcome sales-outcome-${l.outcome}`}>{l.stageName}</span>
-                    <span className="money">{format.money(l.valueMinor)}</span>
-                  </li>
-                ))}
-              </ul>
-            )}
-          </section>
+          <LinkedLeads leads={data.leads} onOpenLead={onOpenLead} />
           <section aria-labelledby="contact-followups">
             <h3 id="contact-followups" className="sales-h3">
               Follow-ups
