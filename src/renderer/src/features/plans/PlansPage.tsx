@@ -94,7 +94,10 @@ function PlanList({ onNew }: { onNew(): void }) {
                   </a>
                 </td>
                 <td>
-                  <span className="period-chip">{plan.periodLabel}</span>{' '}
+                  {/* A custom period's label is its dates, which the formatted range already says. */}
+                  {plan.periodKind !== 'custom' && (
+                    <span className="period-chip">{plan.periodLabel}</span>
+                  )}{' '}
                   <span className="muted">
                     {format.date(plan.startDate)} – {format.date(plan.endDate)}
                   </span>
