@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { invokeApi } from './api';
 import type { ContactsPage } from './contacts.page';
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -161,22 +162,8 @@ export class SalesPage {
     return { campaignId: campaign.id, contactId: contact.id, leadId: lead.id };
   }
 
-  /** Calls the app's API the way the page does, with the host's per-run token (for setting the scene). */
-  async invoke<T>(method: string, input: unknown): Promise<T> {
-    const reply = await this.page.evaluate(
-      async ([m, i]) => {
-        const token =
-          document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
-        const response = await fetch('/api/invoke', {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tandem-token': token },
-          body: JSON.stringify({ method: m, input: i }),
-        });
-        return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-      },
-      [method, input] as const,
-    );
-    if (!reply.ok) throw new Error(`${method} failed: ${reply.error?.message}`);
-    return reply.value as T;
+  /** Calls the app's API the way the page does, with the host's per-run token. */
+  invoke<T>(method: string, input: unknown): Promise<T> {
+    return invokeApi<T>(this.page, method, input);
   }
 }

@@ -1,7 +1,8 @@
 import { Command } from 'cmdk';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Contact } from '@shared/api/contacts';
 import { client } from '../../lib/client';
+import { useTypeahead } from '../../lib/useTypeahead';
 import { Field } from '../../ui/Field';
 import { useDuplicates } from '../contacts/Duplicates';
 
@@ -26,26 +27,13 @@ interface Props {
 /** Pick an existing contact by typing part of a name, or enter a new one that is created with the lead. */
 export function ContactPicker({ value, onValue, issue }: Props) {
   const [text, setText] = useState('');
-  const [found, setFound] = useState<Contact[]>([]);
   const duplicates = useDuplicates(
     value.kind === 'new' ? value.email : '',
     value.kind === 'new' ? value.phone : '',
   );
-  useEffect(() => {
-    const search = text.trim();
-    let current = true;
-    const timer = window.setTimeout(() => {
-      if (!search) return current && setFound([]);
-      void client
-        .call('contacts.list', { search, limit: 8 })
-        .then((page) => current && setFound(page.rows))
-        .catch(() => current && setFound([]));
-    }, 80);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [text]);
+  const found = useTypeahead(text, async (search) =>
+    search ? (await client.call('contacts.list', { search, limit: 8 })).rows : [],
+  );
 
   if (value.kind === 'existing') {
     return (

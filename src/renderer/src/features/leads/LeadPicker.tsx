@@ -1,7 +1,7 @@
 import { Command } from 'cmdk';
-import { useEffect, useState } from 'react';
-import type { Lead } from '@shared/api/leads';
+import { useState } from 'react';
 import { client } from '../../lib/client';
+import { useTypeahead } from '../../lib/useTypeahead';
 
 export interface PickedLead {
   id: string;
@@ -23,21 +23,18 @@ export function LeadPicker({
   autoFocus?: boolean;
 }) {
   const [text, setText] = useState('');
-  const [found, setFound] = useState<Lead[]>([]);
-  useEffect(() => {
-    const search = text.trim();
-    let current = true;
-    const timer = window.setTimeout(() => {
-      void client
-        .call('leads.list', { ...(search ? { search } : {}), outcome: 'open', sort: 'updatedAt', limit: 8 })
-        .then((page) => current && setFound(page.rows))
-        .catch(() => current && setFound([]));
-    }, 80);
-    return () => {
-      current = false;
-      window.clearTimeout(timer);
-    };
-  }, [text]);
+  const found = useTypeahead(
+    text,
+    async (search) =>
+      (
+        await client.call('leads.list', {
+          ...(search ? { search } : {}),
+          outcome: 'open',
+          sort: 'updatedAt',
+          limit: 8,
+        })
+      ).rows,
+  );
 
   if (value) {
     return (
