@@ -124,6 +124,27 @@ describe('modelWeights', () => {
     expect(weights('last', allDirect, { lastNonDirect: true })).toEqual([0, 1]);
   });
 
+  it('property: time decay halves per half-life between any two touches; position is symmetric', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 89, noNaN: true }), { minLength: 1, maxLength: 15 }),
+        fc.double({ min: 1, max: 30, noNaN: true }),
+        (ages, halfLifeDays) => {
+          const log = [...ages].sort((a, b) => b - a).map((age) => touch(age, 'c'));
+          const w = modelWeights(log, CONVERSION_AT, { model: 'time_decay', lookbackDays: 90, halfLifeDays });
+          const age = (t: Touch) => (Date.parse(CONVERSION_AT) - Date.parse(t.at)) / DAY_MS;
+          for (let i = 1; i < log.length; i++) {
+            const expected = 2 ** (-(age(log[i - 1]!) - age(log[i]!)) / halfLifeDays);
+            expect(w[i - 1]! / w[i]!).toBeCloseTo(expected, 9);
+          }
+          const p = modelWeights(log, CONVERSION_AT, { model: 'position', lookbackDays: 90 });
+          expect(p[0]).toBeCloseTo(p[p.length - 1]!, 12);
+          for (let i = 2; i < p.length - 1; i++) expect(p[i]).toBeCloseTo(p[1]!, 12);
+        },
+      ),
+    );
+  });
+
   it('no touches, no weights', () => {
     for (const model of ATTRIBUTION_MODELS) expect(weights(model, [])).toEqual([]);
   });
