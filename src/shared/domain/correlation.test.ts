@@ -265,6 +265,10 @@ describe('visitsVsSales', () => {
     const zeroed = ok(visitsVsSales({ ...visits, [day(9)]: 0 }, sales, { maxLag: 0, minDays: 10 }));
     expect(zeroed.lags[0]).toMatchObject({ n: 8, days: 15 });
     expect(skipped.r).not.toBe(zeroed.r);
+    expect(skipped.reverseLags).toEqual([]);
+    expect(skipped.sentence).toMatch(
+      /^(On days with more visits|No clear link between visits and sales on the same day)/,
+    );
   });
 
   it('a missing sales day inside the visits range is no sales; outside it, no data', () => {

@@ -365,7 +365,7 @@ function sentenceFor(result: LagResult, significant: boolean, salesLead: boolean
       `Sales changes tended to come before visit changes: after days with more sales than usual, visits ` +
       `tended to be ${direction} ${laterText(result.lag)} (${figures}).`
     );
-  const range = `at lags of 0–${maxLag} days`;
+  const range = maxLag === 0 ? 'on the same day' : `at lags of 0–${maxLag} days`;
   if (salesLead)
     return (
       `No clear link between visits and sales ${range} (strongest r = ${rText(r)} with sales changes ` +
