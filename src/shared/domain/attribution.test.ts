@@ -179,6 +179,25 @@ describe('splitMinor', () => {
     expect(splitMinor(7, [1, 0, 1])).toEqual([4, 0, 3]);
   });
 
+  it('property: equal model shares tie exactly, so the leftover units go to the earliest touches', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 60 }),
+        fc.integer({ min: -100_000, max: 100_000 }),
+        (n, total) => {
+          const log = Array.from({ length: n }, (_, i) => touch(n - i, 'c'));
+          const parts = splitMinor(
+            total,
+            modelWeights(log, CONVERSION_AT, { model: 'linear', lookbackDays: 90 }),
+          );
+          const base = Math.trunc(total / n);
+          const extra = Math.abs(total % n);
+          expect(parts).toEqual(parts.map((_, i) => base + (i < extra ? Math.sign(total) : 0)));
+        },
+      ),
+    );
+  });
+
   it('rejects impossible splits', () => {
     expect(() => splitMinor(5, [])).toThrow(/no weight/);
     expect(() => splitMinor(5, [0, 0])).toThrow(/no weight/);

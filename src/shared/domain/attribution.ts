@@ -183,8 +183,10 @@ export function splitMinor(totalMinor: number, weights: readonly number[]): numb
   const exact = weights.map((w) => amount * (w / sum));
   const parts = exact.map((e) => Math.floor(e));
   let left = amount - parts.reduce((a, b) => a + b, 0);
+  // Remainders are compared on a 1e-9 grid: shares that are equal in theory (linear, the middle of
+  // position-based) can differ in the last bit after normalising, and must still tie, so the earlier touch wins.
   const order = exact
-    .map((e, i) => ({ i, remainder: e - parts[i]!, weight: weights[i]! }))
+    .map((e, i) => ({ i, remainder: Math.round((e - parts[i]!) * 1e9), weight: weights[i]! }))
     .filter((x) => x.weight > 0)
     .sort((a, b) => b.remainder - a.remainder || a.i - b.i);
   // Floating-point error can leave `left` one unit off either way of the textbook count; the loops keep the
