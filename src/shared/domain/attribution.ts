@@ -152,7 +152,7 @@ export function modelWeights(
       const ages = touches.map((t) => (end - instantMs(t.at, 'touch time')) / DAY_MS);
       // Measured from the newest touch, so a short half-life over a long window cannot underflow every
       // weight to zero; normalising afterwards gives the same shares as 2^(−age/halfLife).
-      const youngest = Math.min(...ages);
+      const youngest = ages.reduce((a, b) => Math.min(a, b));
       return normalise(ages.map((age) => 2 ** (-(age - youngest) / halfLife)));
     }
     default: {
