@@ -182,17 +182,27 @@ describe('splitMinor', () => {
   it('property: equal model shares tie exactly, so the leftover units go to the earliest touches', () => {
     fc.assert(
       fc.property(
-        fc.integer({ min: 1, max: 60 }),
-        fc.integer({ min: -100_000, max: 100_000 }),
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
         (n, total) => {
-          const log = Array.from({ length: n }, (_, i) => touch(n - i, 'c'));
-          const parts = splitMinor(
+          const log = Array.from({ length: n }, (_, i) => touch(n * 0.5 - i * 0.5, 'c'));
+          const linear = splitMinor(
             total,
             modelWeights(log, CONVERSION_AT, { model: 'linear', lookbackDays: 90 }),
           );
           const base = Math.trunc(total / n);
           const extra = Math.abs(total % n);
-          expect(parts).toEqual(parts.map((_, i) => base + (i < extra ? Math.sign(total) : 0)));
+          expect(linear).toEqual(linear.map((_, i) => base + (i < extra ? Math.sign(total) : 0)));
+          if (n < 4) return;
+          // Position-based: the middle touches share 20 %; their parts differ by at most one unit, earliest first.
+          const position = splitMinor(
+            total,
+            modelWeights(log, CONVERSION_AT, { model: 'position', lookbackDays: 90 }),
+          );
+          const middle = position.slice(1, -1).map(Math.abs);
+          expect(Math.max(...middle) - Math.min(...middle)).toBeLessThanOrEqual(1);
+          expect([...middle].sort((a, b) => b - a)).toEqual(middle);
+          expect([0, 1]).toContain(Math.abs(position[0]!) - Math.abs(position[n - 1]!));
         },
       ),
     );
