@@ -9,4 +9,4 @@ export {
   type ParseResult,
 } from './number-values';
 export { detectDateOrder, parseDate, parseInstant, type DateOptions, type DateOrder } from './date-values';
-export { normalizeEmail, normalizePhone, splitMulti, type PhoneOptions } from './contact-values';
+export { normalizeEmail, splitMulti } from './contact-values';
