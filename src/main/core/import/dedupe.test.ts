@@ -162,7 +162,7 @@ describe('contacts: dedupe and merge', () => {
   it('refuses a mapping that leaves out what the kind needs, writing nothing', async () => {
     const path = csv('partial.csv', ['Name,City', 'Kim,Oslo']);
     await expect(importInto(t, path, { kind: 'contacts', mapping: { Name: 'fullName' } })).rejects.toThrow(
-      /map at least one of: E-mail, Phone/,
+      /yet\. Map a column to E-mail or Phone\./,
     );
     await expect(importInto(t, path)).rejects.toThrow(/not from an export Tandem knows/);
     expect(count(t, 'import_jobs')).toBe(0);
