@@ -5,7 +5,7 @@ import { all } from '../db/prepared';
 import { jobOptions, jobRow } from './job/store';
 
 /** The job's row errors and notes as the error file, each followed by the row exactly as it was in the file. */
-export function errorsCsv(sqlite: Database.Database, jobId: string): { text: string; rows: number } {
+function errorsCsv(sqlite: Database.Database, jobId: string): { text: string; rows: number } {
   const job = jobRow(sqlite, jobId);
   const columns = job ? (jobOptions(job).columns ?? []) : [];
   const rows = all<{

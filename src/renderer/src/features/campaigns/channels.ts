@@ -2,7 +2,7 @@ import { CHANNELS, type Channel } from '@shared/domain/utm';
 
 /** The names of marketing channels, for plans, campaigns, the content calendar and a lead's source. */
 
-export const CHANNEL_LABELS: Record<Channel, string> = {
+const CHANNEL_LABELS: Record<Channel, string> = {
   social: 'Social media',
   email: 'E-mail',
   web: 'Website',

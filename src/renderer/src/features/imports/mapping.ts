@@ -29,10 +29,6 @@ export function fieldsOf(inspection: ImportInspection, kind: ImportKind | null):
   return inspection.kinds.find((k) => k.kind === kind)?.fields ?? [];
 }
 
-export function kindLabel(inspection: ImportInspection, kind: ImportKind): string {
-  return inspection.kinds.find((k) => k.kind === kind)?.label ?? kind;
-}
-
 /** The draft after choosing what the file holds: the inspection's own mapping for its kind, else a guess. */
 export function withKind(draft: Draft, inspection: ImportInspection, kind: ImportKind): Draft {
   if (kind === inspection.kind)
