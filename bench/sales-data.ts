@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
-import { companyKey, emailKey, phoneKey } from '../src/main/core/contacts/keys';
+import { phoneKey } from '@shared/domain/phone';
+import { companyKey, emailKey } from '../src/main/core/contacts/keys';
 import { defaultMigrationsFolder } from '../src/main/core/db/open';
 import { loadMigrations } from '../src/main/core/db/migrate';
 import { createRandom } from '../src/main/core/demo/random';

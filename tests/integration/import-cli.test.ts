@@ -133,7 +133,7 @@ describe('tandem import', () => {
     });
     expect(tandem('--db', db, 'import', unknown, '--as', 'contacts')).toMatchObject({
       code: 1,
-      err: expect.stringContaining('map at least one of: E-mail, Phone'),
+      err: expect.stringContaining('Map a column to E-mail or Phone.'),
     });
     expect(
       tandem('--db', db, 'import', join(SAMPLES_DIR, 'meta-ads.csv'), '--preset', 'shopify-orders'),

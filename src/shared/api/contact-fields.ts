@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isPhoneText } from '../domain/phone';
 
 /** Contact record and form schemas, shared by the contacts, companies and leads declarations. */
 export const Lifecycle = z.enum(['subscriber', 'lead', 'customer', 'partner', 'supplier', 'other']);
@@ -13,7 +14,7 @@ export const PhoneInput = z
   .string()
   .trim()
   .max(40)
-  .refine((v) => v === '' || /^[+()\d\s.\-/]{5,}$/.test(v), 'expected a phone number like +1 617 555 0136');
+  .refine((v) => v === '' || isPhoneText(v), 'expected a phone number like +1 617 555 0136');
 
 const ContactFields = z.object({
   firstName: z.string().trim().max(100).optional(),

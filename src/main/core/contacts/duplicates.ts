@@ -2,7 +2,8 @@ import type { DuplicateMatch } from '@shared/api/contacts';
 import type { Ctx } from '../context';
 import { all } from '../db/prepared';
 import { getContact } from './service';
-import { emailKey, phoneKey } from './keys';
+import { phoneKey } from '@shared/domain/phone';
+import { emailKey } from './keys';
 
 /**
  * Contacts that look like the same person: the same normalised e-mail (case and spaces ignored) or the same

@@ -4,22 +4,6 @@ export function emailKey(email: string | null | undefined): string | null {
   return trimmed ? trimmed : null;
 }
 
-/**
- * Digits with a country code: `(617) 555-0195`, `617.555.0195` and `+1 617-555-0195` are one number.
- * National numbers of ten digits get the default calling code.
- */
-export function phoneKey(phone: string | null | undefined, defaultCallingCode = '1'): string | null {
-  if (!phone) return null;
-  const trimmed = phone.trim();
-  const digits = trimmed.replace(/\D/g, '');
-  if (digits.length < 5) return null;
-  if (trimmed.startsWith('+')) return `+${digits}`;
-  if (trimmed.startsWith('00')) return `+${digits.slice(2)}`;
-  if (defaultCallingCode === '1' && digits.length === 11 && digits.startsWith('1')) return `+${digits}`;
-  if (digits.length === 10) return `+${defaultCallingCode}${digits}`;
-  return `+${digits}`;
-}
-
 /** Company names match across imports regardless of case, punctuation and legal suffixes. */
 export function companyKey(name: string): string {
   return name

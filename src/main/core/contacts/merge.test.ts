@@ -50,6 +50,16 @@ describe('duplicates', () => {
     });
   });
 
+  it('warns of the same number with an extension, and saves a number typed with one', async () => {
+    const office = await t.client.call('contacts.create', { firstName: 'Ines', phone: '617-555-0195 x204' });
+    const matches = await t.client.call('contacts.findDuplicates', { phone: '(617) 555-0195' });
+    expect(matches).toEqual([{ contact: expect.objectContaining({ id: office.id }), matchedOn: ['phone'] }]);
+    for (const phone of ['+1 617 555 0195 ext. 12', '617-555-0195 #9', '+16175550195;ext=204']) {
+      const found = await t.client.call('contacts.findDuplicates', { phone });
+      expect({ phone, ids: found.map((m) => m.contact.id) }).toEqual({ phone, ids: [office.id] });
+    }
+  });
+
   it('returns possible duplicates when a contact is created', async () => {
     const first = await t.client.call('contacts.create', { firstName: 'Noah', email: 'noah@example.com' });
     expect(first.duplicates).toEqual([]);

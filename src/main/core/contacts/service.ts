@@ -11,7 +11,8 @@ import { fail } from '@shared/contract/result';
 import { companies, contacts } from '../db/schema';
 import type { Ctx } from '../context';
 import { ftsQuery, matchingIds } from '../search/fts';
-import { companyKey, emailKey, phoneKey } from './keys';
+import { phoneKey } from '@shared/domain/phone';
+import { companyKey, emailKey } from './keys';
 
 type CreateInput = z.output<typeof ContactCreate>;
 type PatchInput = z.output<typeof ContactPatch>;

@@ -6,6 +6,7 @@ import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3'
 import * as schema from './schema';
 import { applyMigrations, loadMigrations, migrationState } from './migrate';
 import { backupTo } from './backup';
+import { registerSqlFunctions } from './sql-functions';
 
 export type Db = BetterSQLite3Database<typeof schema>;
 
@@ -43,6 +44,7 @@ function configure(sqlite: Database.Database, inMemory: boolean): void {
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('synchronous = NORMAL');
+  registerSqlFunctions(sqlite);
 }
 
 function backupName(file: string, at: Date): string {

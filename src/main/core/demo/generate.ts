@@ -1,7 +1,8 @@
 import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as t from '../db/schema';
 import type { Ctx } from '../context';
-import { companyKey, emailKey, phoneKey } from '../contacts/keys';
+import { phoneKey } from '@shared/domain/phone';
+import { companyKey, emailKey } from '../contacts/keys';
 import { WORKSPACE_ID } from '../workspace/defaults';
 import { eq } from 'drizzle-orm';
 import {

@@ -86,6 +86,28 @@ describe('contacts: dedupe and merge', () => {
     expect(count(t, 'contacts', `email = 'dee@example.com'`)).toBe(1);
   });
 
+  it('matches a number written with an extension to the same number without one', async () => {
+    const created = await t.client.call('contacts.create', { firstName: 'Ines', phone: '(617) 555-0195' });
+    const job = await importInto(
+      t,
+      csv('office.csv', [
+        HEADER,
+        'Ines,Moreau,,617-555-0195 x204,,Lyon,,,',
+        ',,,+1 617 555 0195;ext=12,,,,Desk,',
+      ]),
+      { kind: 'contacts' },
+    );
+    expect(job).toMatchObject({ inserted: 0, updated: 2, error_count: 0 });
+    expect(count(t, 'contacts')).toBe(1);
+    expect(one(t, 'SELECT id, phone, phone_key, city, notes FROM contacts')).toEqual({
+      id: created.id,
+      phone: '(617) 555-0195',
+      phone_key: '+16175550195',
+      city: 'Lyon',
+      notes: 'Desk',
+    });
+  });
+
   it('merges a person listed twice in one file, in one batch or across batches', async () => {
     const lines = [
       HEADER,
@@ -162,7 +184,7 @@ describe('contacts: dedupe and merge', () => {
   it('refuses a mapping that leaves out what the kind needs, writing nothing', async () => {
     const path = csv('partial.csv', ['Name,City', 'Kim,Oslo']);
     await expect(importInto(t, path, { kind: 'contacts', mapping: { Name: 'fullName' } })).rejects.toThrow(
-      /map at least one of: E-mail, Phone/,
+      /yet\. Map a column to E-mail or Phone\./,
     );
     await expect(importInto(t, path)).rejects.toThrow(/not from an export Tandem knows/);
     expect(count(t, 'import_jobs')).toBe(0);

@@ -1,23 +1,16 @@
 import { writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
+import { errorsCsvText } from '@shared/import/errors-csv';
 import { all } from '../db/prepared';
 import { jobOptions, jobRow } from './job/store';
 
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/**
- * The job's row errors and notes as a CSV the user can fix and import again: row number, column and problem
- * first, then the row exactly as it was in the file. Written with a BOM so Excel reads it as UTF-8.
- */
-export function errorsCsv(sqlite: Database.Database, jobId: string): { text: string; rows: number } {
+/** The job's row errors and notes as the error file, each followed by the row exactly as it was in the file. */
+function errorsCsv(sqlite: Database.Database, jobId: string): { text: string; rows: number } {
   const job = jobRow(sqlite, jobId);
   const columns = job ? (jobOptions(job).columns ?? []) : [];
   const rows = all<{
     row: number;
-    severity: string;
+    severity: 'error' | 'note';
     column: string | null;
     message: string;
     raw: string | null;
@@ -26,12 +19,11 @@ export function errorsCsv(sqlite: Database.Database, jobId: string): { text: str
     'SELECT row, severity, column, message, raw FROM import_row_errors WHERE job_id = ? ORDER BY row, rowid',
     jobId,
   );
-  const lines = [['Row', 'Kind', 'Column', 'Problem', ...columns].map(cell).join(',')];
-  for (const r of rows) {
-    const raw = r.raw ? (JSON.parse(r.raw) as string[]) : [];
-    lines.push([r.row, r.severity, r.column, r.message, ...raw].map(cell).join(','));
-  }
-  return { text: `\ufeff${lines.join('\r\n')}\r\n`, rows: rows.length };
+  const text = errorsCsvText(
+    rows.map((r) => ({ ...r, raw: r.raw ? (JSON.parse(r.raw) as string[]) : [] })),
+    columns,
+  );
+  return { text, rows: rows.length };
 }
 
 export function saveErrorsCsv(sqlite: Database.Database, jobId: string, path: string): number {

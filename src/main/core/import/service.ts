@@ -4,12 +4,14 @@ import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
 import { getSettings } from '../settings/service';
-import { guessMapping, kindCatalogue } from './fields';
+import { mappedDateOrder } from '@shared/import/date-order';
+import { kindCatalogue } from '@shared/import/kinds';
+import { guessMapping } from '@shared/import/mapping';
 import { fileHash } from './job/hash';
 import { recoverJobs } from './job/recover';
 import { createJob, jobRow, setStatus, toJob, type JobRow } from './job/store';
 import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
-import { detectDateOrder, detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
+import { detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
 import { isKnownTimeZone } from './read/time-zone';
 import {
   headerSignature,
@@ -58,7 +60,7 @@ function suggestOptions(
     Object.entries(mapping)
       .filter(([, field]) => test(field))
       .flatMap(([column]) => sample.map((row) => row[columns.indexOf(column)] ?? ''));
-  const order = detectDateOrder(valuesOf((f) => /date|At$/.test(f)));
+  const order = mappedDateOrder(mapping, columns, sample);
   const separator = detectDecimalSeparator(
     valuesOf(
       (f) =>

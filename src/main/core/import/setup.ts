@@ -3,7 +3,8 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { ImportKind, ImportOptions } from '@shared/api/imports';
 import { get, run } from '../db/prepared';
-import { guessMapping, headerKey, KINDS, mappingProblems } from './fields';
+import { KINDS } from '@shared/import/kinds';
+import { guessMapping, headerKey, mappingProblems } from '@shared/import/mapping';
 import { detectPreset, presetMapping, presetNamed, type Preset } from './presets';
 import { presetFits } from './presets/types';
 
@@ -125,7 +126,7 @@ function checked(
   const problems = mappingProblems(kind, mapping, columns);
   if (problems.length > 0) {
     throw new SetupError(
-      `${fileName} cannot be imported as ${KINDS[kind].label.toLowerCase()} yet: ${problems.join('; ')}.`,
+      `${fileName} cannot be imported as ${KINDS[kind].label.toLowerCase()} yet. ${problems.join(' ')}`,
     );
   }
   return { kind, preset: null, mapping, remember };

@@ -1,4 +1,5 @@
-import { emailKey, phoneKey } from '../../contacts/keys';
+import { phoneKey } from '@shared/domain/phone';
+import { emailKey } from '../../contacts/keys';
 import { normalizeEmail, splitMulti } from '../read';
 import type { ContactRecord, ValueOptions } from '../records';
 import type { FieldRow } from './row';

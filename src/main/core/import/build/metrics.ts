@@ -1,5 +1,5 @@
 import { slugify } from '@shared/domain/utm';
-import { METRICS } from '../fields';
+import { METRICS } from '@shared/import/kinds';
 import type { MetricRecord, ValueOptions } from '../records';
 import type { FieldRow } from './row';
 import { channelOf, trackingCodeOf } from './utm';

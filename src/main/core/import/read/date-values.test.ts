@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateOrder, parseDate, parseInstant, type DateOptions } from './values';
+import { parseDate, parseInstant, type DateOptions } from './values';
 
 const date = (text: string, options?: DateOptions) => {
   const r = parseDate(text, options);
@@ -123,29 +123,5 @@ describe('parseInstant', () => {
 
   it('rejects non-existent dates in timestamps too', () => {
     expect(instant('2026-02-30 10:00:00 -0500')).toMatch(/not a real date/);
-  });
-});
-
-describe('detectDateOrder', () => {
-  it('is DMY when a first part is above 12', () => {
-    expect(detectDateOrder(['03/04/2026', '25/04/2026', ''])).toBe('DMY');
-  });
-
-  it('is MDY when a second part is above 12', () => {
-    expect(detectDateOrder(['03/04/2026', '04/25/2026'])).toBe('MDY');
-    expect(detectDateOrder(['01/01/2026', '09/30/2026 10:00'])).toBe('MDY');
-  });
-
-  it('is ambiguous when no value settles it, or values contradict each other', () => {
-    expect(detectDateOrder(['03/04/2026', '05/06/2026'])).toBe('ambiguous');
-    expect(detectDateOrder(['25/04/2026', '04/25/2026'])).toBe('ambiguous');
-  });
-
-  it('treats dotted dates as day first', () => {
-    expect(detectDateOrder(['03.04.2026'])).toBe('DMY');
-  });
-
-  it('is none when the column has no day/month dates', () => {
-    expect(detectDateOrder(['2026-03-04', 'Mar 4, 2026', ''])).toBe('none');
   });
 });

@@ -1,10 +1,11 @@
 import type { ParseResult } from './number-values';
+import type { DateOrder } from '@shared/import/date-order';
 import { isKnownTimeZone, wallTimeToUtc } from './time-zone';
 
-export type DateOrder = 'DMY' | 'MDY';
+export type { DateOrder };
 
 export interface DateOptions {
-  /** Day/month order of a column of "03/04/2026"-style dates; see detectDateOrder. */
+  /** Day/month order of a column of "03/04/2026"-style dates; see detectDateOrder in src/shared/import/date-order.ts. */
   order?: DateOrder;
   /**
    * Offset for timestamps written without one, in minutes east of UTC (New York in winter is
@@ -59,7 +60,6 @@ const DAY_FIRST = new RegExp(
   String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})${TAIL}$`,
   'i',
 );
-const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2\d{4}/;
 
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
@@ -94,32 +94,6 @@ export function parseInstant(text: string, options: DateOptions = {}): ParseResu
     utc = wallTimeToUtc(wall.getTime(), options.timeZone);
   } else utc = wall.getTime() - (options.timeZoneOffsetMinutes ?? 0) * 60_000;
   return { ok: true, value: new Date(utc).toISOString() };
-}
-
-/**
- * Day/month order of a column such as "03/04/2026", judged from all of its values: a first part
- * above 12 means DMY, a second part above 12 means MDY. 'ambiguous' when no value settles it or
- * values contradict each other: the user must choose, the importer never swaps silently.
- * 'none' when no value has the day/month form (ISO dates, month names).
- * DD.MM.YYYY counts as DMY, the only order written with dots.
- */
-export function detectDateOrder(values: readonly string[]): DateOrder | 'ambiguous' | 'none' {
-  let dmy = false;
-  let mdy = false;
-  let seen = false;
-  for (const value of values) {
-    const m = DAY_MONTH.exec(value.trim());
-    if (!m) continue;
-    seen = true;
-    const first = Number(m[1]);
-    const second = Number(m[3]);
-    if (first > 12 || m[2] === '.') dmy = true;
-    if (second > 12) mdy = true;
-  }
-  if (!seen) return 'none';
-  if (dmy && !mdy) return 'DMY';
-  if (mdy && !dmy) return 'MDY';
-  return 'ambiguous';
 }
 
 function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseResult<DateTimeParts> {

@@ -8,5 +8,5 @@ export {
   type NumberHint,
   type ParseResult,
 } from './number-values';
-export { detectDateOrder, parseDate, parseInstant, type DateOptions, type DateOrder } from './date-values';
-export { normalizeEmail, normalizePhone, splitMulti, type PhoneOptions } from './contact-values';
+export { parseDate, parseInstant, type DateOptions, type DateOrder } from './date-values';
+export { normalizeEmail, splitMulti } from './contact-values';

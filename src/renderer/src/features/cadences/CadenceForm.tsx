@@ -3,7 +3,7 @@ import type { Cadence } from '@shared/api/cadences';
 import type { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
 import { Field, TextAreaField } from '../../ui/Field';
-import { asApiError, formLevel, issueOf, localError } from '../leads/sales';
+import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
 import { StepEditor, type StepDraft } from './StepEditor';
 
 interface Props {
@@ -66,7 +66,7 @@ export function CadenceForm({ cadence, onSaved, onCancel }: Props) {
       .catch((e: unknown) => setError(asApiError(e)))
       .finally(() => setSaving(false));
   };
-  const issue = (field: string) => issueOf(error, field);
+  const issue = (field: string) => fieldIssue(error, field);
   const stepFields = steps.flatMap((_, i) => [
     `steps.${i}.dayOffset`,
     `steps.${i}.type`,

@@ -5,7 +5,7 @@ import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useToast } from '../../ui/toast';
 import { LeadPicker, type PickedLead } from '../leads/LeadPicker';
-import { asApiError } from '../leads/sales';
+import { asApiError } from '../../lib/form-errors';
 import { CadenceForm } from './CadenceForm';
 import { StepPreviewList } from './StepPreviewList';
 

@@ -7,7 +7,8 @@ import { useQuery } from '../../lib/useQuery';
 import { SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { DateField, emptyDate, type DateValue } from '../leads/fields';
-import { asApiError, dateProblem, formLevel, issueOf, localError } from '../leads/sales';
+import { dateProblem } from '../leads/due-dates';
+import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
 import { StepPreviewList } from './StepPreviewList';
 
 interface Props {
@@ -67,7 +68,7 @@ export function EnrollForm({ leadIds, previewName, onDone, onCancel }: Props) {
       })
       .catch((e: unknown) => setError(asApiError(e)));
   };
-  const issue = (field: string) => issueOf(error, field);
+  const issue = (field: string) => fieldIssue(error, field);
   const general = formLevel(error, ['cadenceId', 'startDate']);
   return (
     <form className="form" onSubmit={submit} noValidate aria-label="Enrol in cadence">

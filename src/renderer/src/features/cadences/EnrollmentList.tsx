@@ -4,7 +4,8 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { DueMark } from '../leads/FollowUp';
-import { ACTIVITY_ICONS, activityLabel, asApiError } from '../leads/sales';
+import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
+import { asApiError } from '../../lib/form-errors';
 import './cadences.css';
 
 const STATUS: Record<Enrollment['status'], string> = {

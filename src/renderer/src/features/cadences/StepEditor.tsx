@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { CadenceStepType } from '@shared/api/cadences';
 import { TEMPLATE_FIELDS, renderTemplate, type TemplateValues } from '@shared/domain/templates';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
-import { ACTIVITY_LABELS } from '../leads/sales';
+import { ACTIVITY_LABELS } from '../leads/activity-types';
 
 export interface StepDraft {
   key: number;

@@ -1,6 +1,6 @@
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
-import { ACTIVITY_ICONS, activityLabel } from '../leads/sales';
+import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
 import './cadences.css';
 
 interface Props {

@@ -11,7 +11,8 @@ import {
 } from '@dnd-kit/core';
 import { useMemo, useState } from 'react';
 import type { ContentItem } from '@shared/api/content';
-import { CONTENT_STATUSES, channelLabel, labelOf } from '../campaigns/marketing';
+import { channelLabel } from '../campaigns/channels';
+import { CONTENT_STATUSES, labelOf } from '../campaigns/choices';
 import { announcements, dayCollision, keyboardOptions, screenReaderInstructions } from './calendarDnd';
 
 const STATUS_MARK: Record<string, string> = { idea: '○', draft: '◐', scheduled: '◷', published: '✓' };

@@ -6,7 +6,9 @@ import { useQuery } from '../../lib/useQuery';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
-import { CHANNEL_OPTIONS, CONTENT_STATUSES, asApiError, fieldIssue } from '../campaigns/marketing';
+import { CHANNEL_OPTIONS } from '../campaigns/channels';
+import { CONTENT_STATUSES } from '../campaigns/choices';
+import { asApiError, fieldIssue } from '../../lib/form-errors';
 
 export interface ContentDefaults {
   campaignId?: string;

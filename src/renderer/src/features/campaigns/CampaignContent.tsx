@@ -2,7 +2,8 @@ import { useState } from 'react';
 import type { ContentItem } from '@shared/api/content';
 import { useWorkspace } from '../../lib/settings';
 import { ContentPanel, type ContentEditing } from '../calendar/ContentForm';
-import { CONTENT_STATUSES, channelLabel, labelOf } from './marketing';
+import { channelLabel } from './channels';
+import { CONTENT_STATUSES, labelOf } from './choices';
 
 /** The campaign's content items; each opens in a side panel, and "New content item" is tied to it. */
 export function CampaignContent({ campaignId, items }: { campaignId: string; items: ContentItem[] }) {

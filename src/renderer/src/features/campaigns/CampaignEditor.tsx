@@ -4,7 +4,7 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { CampaignFields } from './CampaignFields';
 import { draftOf, fieldPatch, type CampaignDraft, type DraftField } from './campaignDraft';
-import { asApiError } from './marketing';
+import { asApiError } from '../../lib/form-errors';
 
 type Errors = Partial<Record<DraftField, string>>;
 

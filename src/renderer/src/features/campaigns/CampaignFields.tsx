@@ -3,7 +3,8 @@ import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import type { CampaignDraft, DraftField } from './campaignDraft';
-import { CAMPAIGN_STATUSES, CHANNEL_OPTIONS, OBJECTIVES } from './marketing';
+import { CHANNEL_OPTIONS } from './channels';
+import { CAMPAIGN_STATUSES, OBJECTIVES } from './choices';
 
 interface Props {
   draft: CampaignDraft;

@@ -12,7 +12,8 @@ import { CampaignLeads, CampaignOrders } from './CampaignLeads';
 import { OverBudget, Tile } from './Meters';
 import { SpendLedger } from './SpendLedger';
 import { UtmBuilder } from './UtmBuilder';
-import { CAMPAIGN_STATUSES, channelLabel, labelOf } from './marketing';
+import { channelLabel } from './channels';
+import { CAMPAIGN_STATUSES, labelOf } from './choices';
 
 /** A campaign on a full page: its numbers, spend, content, leads, orders, links and details. */
 export function CampaignPage({ id }: { id: string }) {

@@ -3,7 +3,8 @@ import type { Output } from '@shared/api';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
 import { OverBudget } from './Meters';
-import { CAMPAIGN_STATUSES, channelLabel, labelOf } from './marketing';
+import { channelLabel } from './channels';
+import { CAMPAIGN_STATUSES, labelOf } from './choices';
 
 export type CampaignRow = Output<'campaigns.list'>[number] & { leads: number };
 type Row = CampaignRow;

@@ -6,7 +6,7 @@ import { useWorkspace } from '../../lib/settings';
 import { SidePanel } from '../../ui/SidePanel';
 import { CampaignFields } from './CampaignFields';
 import { createInput, draftOf, type CampaignDraft } from './campaignDraft';
-import { asApiError, fieldIssue } from './marketing';
+import { asApiError, fieldIssue } from '../../lib/form-errors';
 
 interface Props {
   open: boolean;

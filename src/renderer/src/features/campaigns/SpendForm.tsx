@@ -6,7 +6,8 @@ import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { Field, SelectField } from '../../ui/Field';
-import { asApiError, fieldIssue, localError, parseMoney } from './marketing';
+import { parseMoneyInput } from '@shared/domain/money-input';
+import { asApiError, fieldIssue, localError } from '../../lib/form-errors';
 
 interface Props {
   /** Fixed on a campaign's page; chosen in the form otherwise. */
@@ -30,7 +31,7 @@ export function SpendForm({ campaignId, compact, onSaved }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const parsed = parseMoney(amount, settings.locale, settings.currency);
+    const parsed = parseMoneyInput(amount, settings.locale, settings.currency);
     if (!parsed.ok) return setError(localError([{ field: 'amountMinor', message: parsed.message }]));
     if (parsed.value === null)
       return setError(localError([{ field: 'amountMinor', message: 'enter the amount spent' }]));

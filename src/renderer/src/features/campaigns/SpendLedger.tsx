@@ -4,7 +4,7 @@ import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { BudgetMeter } from './Meters';
 import { SpendForm } from './SpendForm';
-import { asApiError } from './marketing';
+import { asApiError } from '../../lib/form-errors';
 
 /** A campaign's spend: budget against spent, the entries, and a line to log the next one. */
 export function SpendLedger({

@@ -1,6 +1,13 @@
 import type { Campaign, CampaignCreate, CampaignPatch } from '@shared/api/campaigns';
 import type { ApiError, FieldIssue } from '@shared/contract/result';
-import { localError, moneyText, countText, parseCount, parseMoney, type Parsed } from './marketing';
+import {
+  moneyInputText,
+  countInputText,
+  parseCountInput,
+  parseMoneyInput,
+  type InputResult,
+} from '@shared/domain/money-input';
+import { localError } from '../../lib/form-errors';
 
 /** What the campaign form edits: every field as typed text, keyed like the API's fields. */
 export interface CampaignDraft {
@@ -38,9 +45,9 @@ export function draftOf(
     status: c?.status ?? 'planned',
     startDate: c?.startDate ?? '',
     endDate: c?.endDate ?? '',
-    budgetMinor: moneyText(c?.budgetMinor, ws.locale, ws.currency),
-    targetLeads: countText(c?.targetLeads),
-    targetRevenueMinor: moneyText(c?.targetRevenueMinor, ws.locale, ws.currency),
+    budgetMinor: moneyInputText(c?.budgetMinor, ws.locale, ws.currency),
+    targetLeads: countInputText(c?.targetLeads),
+    targetRevenueMinor: moneyInputText(c?.targetRevenueMinor, ws.locale, ws.currency),
     keyMessage: c?.keyMessage ?? '',
     trackingCode: c?.trackingCode ?? '',
     landingUrl: c?.landingUrl ?? '',
@@ -55,17 +62,17 @@ export function apiValue(
   field: DraftField,
   draft: CampaignDraft,
   ws: Locale,
-): Parsed | { ok: true; value: unknown } {
+): InputResult | { ok: true; value: unknown } {
   const text = draft[field];
   switch (field) {
     case 'budgetMinor': {
-      const parsed = parseMoney(text, ws.locale, ws.currency);
+      const parsed = parseMoneyInput(text, ws.locale, ws.currency);
       return parsed.ok && parsed.value === null ? { ok: true, value: 0 } : parsed;
     }
     case 'targetRevenueMinor':
-      return parseMoney(text, ws.locale, ws.currency);
+      return parseMoneyInput(text, ws.locale, ws.currency);
     case 'targetLeads':
-      return parseCount(text, ws.locale);
+      return parseCountInput(text, ws.locale);
     case 'planId':
     case 'startDate':
     case 'endDate':

@@ -1,7 +1,7 @@
 import { searchProviders, type SearchHit } from '../../app/search';
 import { client } from '../../lib/client';
 import { navigate } from '../../lib/router';
-import { channelLabel } from './marketing';
+import { channelLabel } from './channels';
 
 /** Palette record search for plans and campaigns (by name or tracking code). */
 async function marketingSearch(text: string): Promise<SearchHit[]> {

@@ -6,7 +6,7 @@ import { useQuery } from '../../lib/useQuery';
 import { Field } from '../../ui/Field';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
-import { asApiError, formLevel, issueOf } from '../leads/sales';
+import { asApiError, formLevel, fieldIssue } from '../../lib/form-errors';
 import { LinkedLeads } from './LinkedLeads';
 import { Timeline } from './Timeline';
 
@@ -124,7 +124,7 @@ function CompanyForm({ company, onDone }: { company: Company; onDone(): void }) 
         label="Name"
         value={draft.name}
         onValue={set('name')}
-        error={issueOf(error, 'name')}
+        error={fieldIssue(error, 'name')}
         required
         autoFocus
       />
@@ -133,17 +133,17 @@ function CompanyForm({ company, onDone }: { company: Company; onDone(): void }) 
           label="Website"
           value={draft.website}
           onValue={set('website')}
-          error={issueOf(error, 'website')}
+          error={fieldIssue(error, 'website')}
         />
         <Field
           label="Phone"
           type="tel"
           value={draft.phone}
           onValue={set('phone')}
-          error={issueOf(error, 'phone')}
+          error={fieldIssue(error, 'phone')}
         />
       </div>
-      <Field label="Notes" value={draft.notes} onValue={set('notes')} error={issueOf(error, 'notes')} />
+      <Field label="Notes" value={draft.notes} onValue={set('notes')} error={fieldIssue(error, 'notes')} />
       {general && (
         <p className="field-error" role="alert">
           {general}

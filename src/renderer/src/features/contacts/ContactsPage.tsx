@@ -7,7 +7,7 @@ import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { LeadPanel } from '../leads/LeadPanel';
 import { useListEntry } from '../leads/useListEntry';
-import { dialogOpen, followsG, isTyping, plainKey } from '../leads/sales';
+import { dialogOpen, followsG, isTyping, plainKey } from '../leads/keyboard';
 import '../leads/sales.css';
 import { CompaniesList } from './CompaniesList';
 import { CompanyPanel } from './CompanyPanel';

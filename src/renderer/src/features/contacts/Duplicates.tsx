@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { Contact, DuplicateMatch } from '@shared/api/contacts';
 import { client } from '../../lib/client';
 import { useToast } from '../../ui/toast';
-import { asApiError } from '../leads/sales';
+import { asApiError } from '../../lib/form-errors';
 
 const ON = { email: 'e-mail', phone: 'phone number' } as const;
 const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;

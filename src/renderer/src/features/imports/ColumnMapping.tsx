@@ -1,5 +1,5 @@
 import type { ImportInspection, TargetField } from '@shared/api/imports';
-import { duplicates } from './mapping';
+import { sameFieldClashes } from '@shared/import/mapping';
 
 interface Props {
   inspection: ImportInspection;
@@ -18,7 +18,7 @@ const examplesOf = (inspection: ImportInspection, index: number) =>
 
 /** One line per source column: what it holds in the first rows and the field it goes to. */
 export function ColumnMapping({ inspection, fields, mapping, presetLabel, onChange }: Props) {
-  const clashes = duplicates(mapping);
+  const clashes = sameFieldClashes(mapping);
   const labelOf = (field: string) => fields.find((f) => f.name === field)?.label;
   return (
     <table className="data-table mapping-table" aria-label="Columns">

@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ImportInspection, ImportJob, ImportKind } from '@shared/api/imports';
 import { ApiError } from '@shared/contract/result';
+import { requirements } from '@shared/import/mapping';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
@@ -12,7 +13,6 @@ import {
   fieldsOf,
   initialDraft,
   problems,
-  requirements,
   startInput,
   withKind,
   withoutPreset,
@@ -48,7 +48,7 @@ export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onSta
   const presetLabel = presetActive ? (inspection.preset?.label ?? null) : null;
   const dates = presetActive ? 'none' : dateOrderIn(inspection, draft.mapping);
   const blocking = problems(draft, inspection);
-  const needs = presetActive || !draft.kind ? [] : requirements(fields, draft.mapping);
+  const needs = presetActive || !draft.kind ? [] : requirements(draft.kind, draft.mapping);
   const rules = inspection.kinds.find((k) => k.kind === draft.kind)?.rules ?? [];
   const set = (patch: Partial<Draft>) => setDraft((d) => ({ ...d, ...patch }));
   useEffect(() => heading.current?.focus(), []);

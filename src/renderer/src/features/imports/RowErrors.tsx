@@ -4,7 +4,8 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useToast } from '../../ui/toast';
-import { allErrors, download, errorsCsv, errorsFileName } from './errorsCsv';
+import { errorsCsvText } from '@shared/import/errors-csv';
+import { allErrors, download, errorsFileName } from './errorsCsv';
 import { jobHint } from './jobHints';
 import { plural } from './status';
 
@@ -39,7 +40,7 @@ export function RowErrors({ job }: { job: ImportJob }) {
         toast.show(`Saved ${plural(saved.rows, 'row', 'rows', format)} to ${saved.path}.`);
       } else {
         const rows = await allErrors(job.id);
-        download(errorsFileName(job.fileName), errorsCsv(rows));
+        download(errorsFileName(job.fileName), errorsCsvText(rows));
         toast.show(
           `Downloaded ${errorsFileName(job.fileName)} with ${plural(rows.length, 'row', 'rows', format)}.`,
         );

@@ -1,18 +1,6 @@
 import type { ImportRowError } from '@shared/api/imports';
 import { client } from '../../lib/client';
 
-function cell(value: string | number | null): string {
-  const text = value === null ? '' : String(value);
-  return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-}
-
-/** The same columns the desktop app's error file starts with; a BOM so spreadsheets read it as UTF-8. */
-export function errorsCsv(rows: readonly ImportRowError[]): string {
-  const lines = [['Row', 'Kind', 'Column', 'Problem'].map(cell).join(',')];
-  for (const r of rows) lines.push([r.row, r.severity, r.column, r.message].map(cell).join(','));
-  return `\ufeff${lines.join('\r\n')}\r\n`;
-}
-
 export async function allErrors(id: string): Promise<ImportRowError[]> {
   const rows: ImportRowError[] = [];
   for (;;) {

@@ -1,26 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportInspection } from '@shared/api/imports';
-import {
-  dateOrderIn,
-  guessMapping,
-  initialDraft,
-  problems,
-  requirements,
-  startInput,
-  withKind,
-  withoutPreset,
-} from './mapping';
-
-const contactFields = [
-  { name: 'fullName', label: 'Full name', required: false, oneOf: null, description: '' },
-  { name: 'email', label: 'E-mail', required: false, oneOf: 'identity', description: '' },
-  { name: 'phone', label: 'Phone', required: false, oneOf: 'identity', description: '' },
-  { name: 'createdAt', label: 'Created', required: false, oneOf: null, description: '' },
-];
-const dealFields = [
-  { name: 'externalId', label: 'Deal ID', required: true, oneOf: null, description: '' },
-  { name: 'title', label: 'Title', required: true, oneOf: null, description: '' },
-];
+import { kindCatalogue } from '@shared/import/kinds';
+import { dateOrderIn, initialDraft, problems, startInput, withKind, withoutPreset } from './mapping';
 
 function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection {
   return {
@@ -47,10 +28,7 @@ function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection
     mappingSource: 'guessed',
     headerSignature: 'x',
     options: {},
-    kinds: [
-      { kind: 'contacts', label: 'Contacts', fields: contactFields, rules: [] },
-      { kind: 'deals', label: 'Deals (leads)', fields: dealFields, rules: [] },
-    ],
+    kinds: kindCatalogue(),
     presets: [],
     previousImports: [],
     ...overrides,
@@ -58,7 +36,7 @@ function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection
 }
 
 describe('the mapping screen model', () => {
-  it('guesses columns named like a field and asks for the date order when every date fits both', () => {
+  it('guesses columns named like a field (the same guess as the core) and asks for the date order when every date fits both', () => {
     const i = inspection();
     const draft = withKind(initialDraft(i), i, 'contacts');
     expect(draft.mapping).toEqual({ Email: 'email' });
@@ -97,9 +75,6 @@ describe('the mapping screen model', () => {
       '“Email” and “Person” go to the same field; choose another for one of them.',
       'Map a column to E-mail or Phone.',
     ]);
-    expect(requirements(contactFields, { Email: 'email' })).toEqual([
-      { key: 'group:identity', label: 'E-mail or Phone', column: 'Email' },
-    ]);
     expect(problems(initialDraft(i), i)).toEqual(['Choose what the file holds.']);
   });
 
@@ -117,13 +92,6 @@ describe('the mapping screen model', () => {
     expect(withKind(own, i, 'contacts')).toMatchObject({
       preset: 'hubspot-contacts',
       mapping: { Email: 'email', Person: 'x.source' },
-    });
-  });
-
-  it('matches header names to field labels ignoring case and punctuation', () => {
-    expect(guessMapping(contactFields, ['E-MAIL', 'full_name', 'Fax'])).toEqual({
-      'E-MAIL': 'email',
-      full_name: 'fullName',
     });
   });
 });

@@ -1,4 +1,6 @@
 import type { ImportInspection, ImportKind, ImportStart, TargetField } from '@shared/api/imports';
+import { mappedDateOrder } from '@shared/import/date-order';
+import { guessMapping, mappingProblems } from '@shared/import/mapping';
 
 /** What the user has decided on the mapping screen; the inspection's suggestions are its starting point. */
 export interface Draft {
@@ -10,13 +12,6 @@ export interface Draft {
   dateOrder: '' | 'DMY' | 'MDY';
   decimalSeparator: '' | '.' | ',';
   source: string;
-}
-
-export interface Requirement {
-  key: string;
-  label: string;
-  /** The column that satisfies it, or null when it is still unmapped. */
-  column: string | null;
 }
 
 export function initialDraft(inspection: ImportInspection): Draft {
@@ -34,34 +29,6 @@ export function fieldsOf(inspection: ImportInspection, kind: ImportKind | null):
   return inspection.kinds.find((k) => k.kind === kind)?.fields ?? [];
 }
 
-export function kindLabel(inspection: ImportInspection, kind: ImportKind): string {
-  return inspection.kinds.find((k) => k.kind === kind)?.label ?? kind;
-}
-
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
-
-/**
- * A starting mapping for a kind the inspection did not suggest: columns named like a field (its label or
- * name, ignoring case and punctuation). The user confirms or changes it on the screen.
- */
-export function guessMapping(
-  fields: readonly TargetField[],
-  columns: readonly string[],
-): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  const used = new Set<string>();
-  for (const column of columns) {
-    const key = squash(column);
-    const field = fields.find(
-      (f) => !used.has(f.name) && (squash(f.label) === key || squash(f.name) === key),
-    );
-    if (!field) continue;
-    mapping[column] = field.name;
-    used.add(field.name);
-  }
-  return mapping;
-}
-
 /** The draft after choosing what the file holds: the inspection's own mapping for its kind, else a guess. */
 export function withKind(draft: Draft, inspection: ImportInspection, kind: ImportKind): Draft {
   if (kind === inspection.kind)
@@ -70,7 +37,7 @@ export function withKind(draft: Draft, inspection: ImportInspection, kind: Impor
     ...draft,
     kind,
     preset: null,
-    mapping: guessMapping(fieldsOf(inspection, kind), inspection.columns),
+    mapping: guessMapping(kind, inspection.columns),
   };
 }
 
@@ -84,75 +51,15 @@ export function withoutPreset(draft: Draft, inspection: ImportInspection): Draft
   };
 }
 
-/** Fields that must be mapped, one line per required field and one per "at least one of" group. */
-export function requirements(fields: readonly TargetField[], mapping: Record<string, string>): Requirement[] {
-  const columnFor = (names: string[]) =>
-    Object.entries(mapping).find(([, field]) => names.includes(field))?.[0] ?? null;
-  const list: Requirement[] = fields
-    .filter((f) => f.required)
-    .map((f) => ({ key: f.name, label: f.label, column: columnFor([f.name]) }));
-  const groups = new Map<string, TargetField[]>();
-  for (const f of fields) if (f.oneOf) groups.set(f.oneOf, [...(groups.get(f.oneOf) ?? []), f]);
-  for (const [group, members] of groups) {
-    const labels = members.map((m) => m.label);
-    const label =
-      labels.length > 4 ? `At least one of ${labels.slice(0, 4).join(', ')}…` : labels.join(' or ');
-    list.push({ key: `group:${group}`, label, column: columnFor(members.map((m) => m.name)) });
-  }
-  return list;
-}
-
-/** Columns whose target another column has too, with the other column's name. */
-export function duplicates(mapping: Record<string, string>): Map<string, string> {
-  const firstFor = new Map<string, string>();
-  const clashes = new Map<string, string>();
-  for (const [column, field] of Object.entries(mapping)) {
-    const first = firstFor.get(field);
-    if (first === undefined) firstFor.set(field, column);
-    else clashes.set(column, first);
-  }
-  return clashes;
-}
-
-const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2\d{4}/;
-
-/**
- * How the mapped date columns write day and month, judged like the core judges them: `none` when no value
- * looks like 03/04/2026, `ambiguous` when every such value could be either order.
- */
-export function dateOrderIn(
-  inspection: ImportInspection,
-  mapping: Record<string, string>,
-): 'DMY' | 'MDY' | 'ambiguous' | 'none' {
-  let dmy = false;
-  let mdy = false;
-  let seen = false;
-  for (const [column, field] of Object.entries(mapping)) {
-    if (!/date|At$/.test(field)) continue;
-    const index = inspection.columns.indexOf(column);
-    for (const row of inspection.sample) {
-      const m = DAY_MONTH.exec((row[index] ?? '').trim());
-      if (!m) continue;
-      seen = true;
-      if (Number(m[1]) > 12 || m[2] === '.') dmy = true;
-      if (Number(m[3]) > 12) mdy = true;
-    }
-  }
-  if (!seen) return 'none';
-  if (dmy !== mdy) return dmy ? 'DMY' : 'MDY';
-  return 'ambiguous';
-}
+/** How the mapped date columns of the sample write day and month (see `mappedDateOrder`). */
+export const dateOrderIn = (inspection: ImportInspection, mapping: Record<string, string>) =>
+  mappedDateOrder(mapping, inspection.columns, inspection.sample);
 
 /** Everything that stops the import, in words; empty when it can start. */
 export function problems(draft: Draft, inspection: ImportInspection): string[] {
   if (!draft.kind) return ['Choose what the file holds.'];
   if (draft.preset) return [];
-  const list: string[] = [];
-  for (const [column, first] of duplicates(draft.mapping))
-    list.push(`“${column}” and “${first}” go to the same field; choose another for one of them.`);
-  for (const r of requirements(fieldsOf(inspection, draft.kind), draft.mapping)) {
-    if (!r.column) list.push(`Map a column to ${r.label}.`);
-  }
+  const list = mappingProblems(draft.kind, draft.mapping, inspection.columns);
   if (dateOrderIn(inspection, draft.mapping) === 'ambiguous' && !draft.dateOrder) {
     list.push('Say how dates like 03/04/2026 are written: day first or month first.');
   }

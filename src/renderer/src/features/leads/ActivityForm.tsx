@@ -6,7 +6,8 @@ import { Field, TextAreaField } from '../../ui/Field';
 import { Choice } from './fields';
 import { LeadPicker, type PickedLead } from './LeadPicker';
 import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollowUp';
-import { ACTIVITY_ICONS, ACTIVITY_LABELS, asApiError, formLevel, issueOf, localError } from './sales';
+import { ACTIVITY_ICONS, ACTIVITY_LABELS } from './activity-types';
+import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
 
 type LoggedType = 'call' | 'email' | 'meeting' | 'note';
 const TYPES = (['call', 'email', 'meeting', 'note'] as const).map((t) => ({
@@ -70,7 +71,7 @@ export function ActivityForm({ leadId, contactId, onLogged, onCancel, autoFocus 
       .finally(() => setSaving(false));
   };
 
-  const issue = (field: string) => issueOf(error, field);
+  const issue = (field: string) => fieldIssue(error, field);
   const general = formLevel(error, [
     'leadId',
     'contactId',

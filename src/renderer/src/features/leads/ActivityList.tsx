@@ -4,7 +4,7 @@ import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { CompleteForm } from './CompleteForm';
 import { DueMark, SnoozeMenu, useDeleteActivity } from './FollowUp';
-import { ACTIVITY_ICONS, activityLabel } from './sales';
+import { ACTIVITY_ICONS, activityLabel } from './activity-types';
 
 /** Open follow-ups with their actions: done with an outcome, schedule next, snooze, delete (with undo). */
 export function FollowUps({ activities, empty }: { activities: Activity[]; empty: string }) {

@@ -4,7 +4,7 @@ import type { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
 import { Field } from '../../ui/Field';
 import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollowUp';
-import { asApiError, formLevel, issueOf, localError } from './sales';
+import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
 
 interface Props {
   activity: { id: string; subject: string };
@@ -36,7 +36,7 @@ export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false 
       .catch((e: unknown) => setError(asApiError(e)))
       .finally(() => setSaving(false));
   };
-  const issue = (field: string) => issueOf(error, field);
+  const issue = (field: string) => fieldIssue(error, field);
   const general = formLevel(error, ['outcome', 'next.type', 'next.subject', 'next.dueAt']);
   return (
     <form

@@ -3,7 +3,7 @@ import { client } from '../../lib/client';
 import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
-import { quickDays } from './sales';
+import { quickDays } from './due-dates';
 
 /** When a follow-up is due, in words; overdue is red with an icon and the word, never colour alone. */
 export function DueMark({ dueDate, overdue }: { dueDate: string | null; overdue: boolean }) {

@@ -8,16 +8,10 @@ import { useQuery } from '../../lib/useQuery';
 import { Field, SelectField } from '../../ui/Field';
 import { ContactPicker, type ContactChoice } from './ContactPicker';
 import { DateField, emptyDate, type DateValue } from './fields';
-import {
-  LEAD_CHANNELS,
-  asApiError,
-  dateProblem,
-  formLevel,
-  issueOf,
-  localError,
-  moneyText,
-  parseMoney,
-} from './sales';
+import { moneyInputText, parseMoneyInput } from '@shared/domain/money-input';
+import { dateProblem } from './due-dates';
+import { LEAD_CHANNELS } from './lead-channels';
+import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
 
 const UNKNOWN = 'unknown';
 const FIELDS = [
@@ -64,7 +58,7 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
         : { kind: 'none' },
     campaignId: lead?.campaignId ?? UNKNOWN,
     channel: lead?.channel ?? 'unknown',
-    value: lead ? moneyText(lead.valueMinor, settings.locale, settings.currency) : '',
+    value: lead ? moneyInputText(lead.valueMinor, settings.locale, settings.currency) : '',
     expectedClose: emptyDate(lead?.expectedCloseDate ?? ''),
     owner: lead?.owner ?? '',
     stageId: '',
@@ -85,14 +79,15 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const money = parseMoney(draft.value, settings.locale, settings.currency);
+    const money = parseMoneyInput(draft.value, settings.locale, settings.currency);
     const badDate = dateProblem(draft.expectedClose.value, draft.expectedClose.bad);
     const c = draft.contact;
     const fields = {
       title: draft.title,
       campaignId: draft.campaignId === UNKNOWN ? null : draft.campaignId,
       channel: draft.channel,
-      valueMinor: money.ok ? money.minor : 0,
+      // A lead without a value is worth nothing yet: an empty field means 0.
+      valueMinor: money.ok ? (money.value ?? 0) : 0,
       expectedCloseDate: badDate ? null : draft.expectedClose.value || null,
       owner: draft.owner,
     };
@@ -130,7 +125,7 @@ export function LeadForm({ lead, contact, onSaved, onCancel }: Props) {
       .finally(() => setSaving(false));
   };
 
-  const issue = (field: string) => issueOf(error, field);
+  const issue = (field: string) => fieldIssue(error, field);
   const campaignOptions = [
     { value: UNKNOWN, label: 'Unknown source' },
     ...(campaigns.data ?? []).map((c) => ({ value: c.id, label: c.name })),

@@ -12,7 +12,8 @@ import { LeadForm } from './LeadForm';
 import { LeadSummary } from './LeadSummary';
 import { Orders } from './Orders';
 import { RatingBox } from './RatingBox';
-import { asApiError, isTyping, plainKey } from './sales';
+import { isTyping, plainKey } from './keyboard';
+import { asApiError } from '../../lib/form-errors';
 import './sales.css';
 
 interface Props {

@@ -5,7 +5,8 @@ import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { Field } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
-import { asApiError, channelName } from './sales';
+import { channelName } from './lead-channels';
+import { asApiError } from '../../lib/form-errors';
 
 interface Props {
   lead: Lead;

@@ -4,7 +4,8 @@ import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
 import { DateField, emptyDate, type DateValue } from './fields';
-import { ACTIVITY_LABELS, dateProblem, quickDays } from './sales';
+import { ACTIVITY_LABELS } from './activity-types';
+import { dateProblem, quickDays } from './due-dates';
 
 export interface NextDraft {
   on: boolean;

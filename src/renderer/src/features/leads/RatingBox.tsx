@@ -3,7 +3,7 @@ import type { Lead } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
-import { asApiError } from './sales';
+import { asApiError } from '../../lib/form-errors';
 
 const MEANING = ['', 'poor fit', 'weak', 'fair', 'good', 'excellent'];
 

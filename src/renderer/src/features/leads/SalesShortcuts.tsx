@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
 import { navigate } from '../../lib/router';
-import { dialogOpen, followsG, isTyping, plainKey } from './sales';
+import { dialogOpen, followsG, isTyping, plainKey } from './keyboard';
 
 /**
  * Single keys that work on every screen: l for a new lead, a to log an activity (shown in the "+ New" menu, the

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { isTyping, plainKey } from './sales';
+import { isTyping, plainKey } from './keyboard';
 
 /**
  * j / k from nowhere in particular step into a list: the first (j) or last (k) of the elements matching

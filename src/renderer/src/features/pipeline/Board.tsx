@@ -13,7 +13,7 @@ import type { Board as BoardData } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
-import { asApiError } from '../leads/sales';
+import { asApiError } from '../../lib/form-errors';
 import { BoardCard } from './BoardCard';
 import { LostDialog } from './LostDialog';
 import {

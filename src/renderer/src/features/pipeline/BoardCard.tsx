@@ -3,7 +3,7 @@ import type { KeyboardEvent } from 'react';
 import type { Lead } from '@shared/api/leads';
 import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
-import { ACTIVITY_ICONS, activityLabel } from '../leads/sales';
+import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
 import { cardDrop } from './boardModel';
 
 interface Props {

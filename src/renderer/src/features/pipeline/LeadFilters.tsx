@@ -1,6 +1,6 @@
 import type { LeadFilter } from '@shared/api/leads';
 import { useQuery } from '../../lib/useQuery';
-import { LEAD_CHANNELS } from '../leads/sales';
+import { LEAD_CHANNELS } from '../leads/lead-channels';
 
 export type Filter = Pick<
   LeadFilter,

@@ -3,7 +3,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import type { Lead, LeadListInput } from '@shared/api/leads';
 import { useWorkspace } from '../../lib/settings';
 import { DueMark } from '../leads/FollowUp';
-import { channelName } from '../leads/sales';
+import { channelName } from '../leads/lead-channels';
 import { usePagedRows } from '../../lib/usePagedRows';
 
 type Sort = NonNullable<LeadListInput['sort']>;

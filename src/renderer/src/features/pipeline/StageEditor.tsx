@@ -5,7 +5,7 @@ import { client } from '../../lib/client';
 import { useQuery } from '../../lib/useQuery';
 import { Field } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
-import { asApiError, issueOf, localError } from '../leads/sales';
+import { asApiError, fieldIssue, localError } from '../../lib/form-errors';
 
 const OUTCOMES = [
   { value: 'open', label: 'Open' },
@@ -98,8 +98,8 @@ function StageRow({
       .catch((e: unknown) => setError(asApiError(e)));
   const general =
     error && !error.issueFor('name') && !error.issueFor('probability') ? error.message : undefined;
-  const nameError = issueOf(error, 'name');
-  const probabilityError = issueOf(error, 'probability');
+  const nameError = fieldIssue(error, 'name');
+  const probabilityError = fieldIssue(error, 'probability');
   return (
     <li className="stage-row">
       <input
@@ -195,13 +195,13 @@ function NewStage({ position }: { position: number }) {
     <form className="form stage-new" onSubmit={submit} noValidate aria-label="Add a stage">
       <h3 className="sales-h3">Add a stage</h3>
       <div className="form-row">
-        <Field label="Name" value={name} onValue={setName} error={issueOf(error, 'name')} required />
+        <Field label="Name" value={name} onValue={setName} error={fieldIssue(error, 'name')} required />
         <Field
           label="Win probability (%)"
           inputMode="numeric"
           value={probability}
           onValue={setProbability}
-          error={issueOf(error, 'probability')}
+          error={fieldIssue(error, 'probability')}
           required
         />
       </div>

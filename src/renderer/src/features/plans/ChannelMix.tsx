@@ -6,14 +6,9 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { OverBudget } from '../campaigns/Meters';
-import {
-  CHANNEL_OPTIONS,
-  asApiError,
-  channelLabel,
-  localError,
-  moneyText,
-  parseMoney,
-} from '../campaigns/marketing';
+import { moneyInputText, parseMoneyInput } from '@shared/domain/money-input';
+import { CHANNEL_OPTIONS, channelLabel } from '../campaigns/channels';
+import { asApiError, localError } from '../../lib/form-errors';
 
 type Row = { channel: Channel; plannedBudgetMinor: number; note: string };
 
@@ -45,7 +40,7 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
   const commit = (channel: string) => {
     const text = edits[channel];
     if (text === undefined) return;
-    const parsed = parseMoney(text, settings.locale, settings.currency);
+    const parsed = parseMoneyInput(text, settings.locale, settings.currency);
     if (!parsed.ok)
       return setError({ channel, error: localError([{ field: 'amount', message: parsed.message }]) });
     const rows = mix.map((r) =>
@@ -59,7 +54,7 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
     event.preventDefault();
     const channel = (adding.channel || free[0]?.value) as Channel | undefined;
     if (!channel) return;
-    const parsed = parseMoney(adding.amount, settings.locale, settings.currency);
+    const parsed = parseMoneyInput(adding.amount, settings.locale, settings.currency);
     if (!parsed.ok)
       return setError({ channel: 'new', error: localError([{ field: 'amount', message: parsed.message }]) });
     void save([...mix, { channel, plannedBudgetMinor: parsed.value ?? 0, note: '' }], 'new')
@@ -116,7 +111,7 @@ export function ChannelMix({ plan, actual }: { plan: Plan; actual: PlanVsActual 
                     aria-invalid={message ? true : undefined}
                     value={
                       edits[row.channel] ??
-                      moneyText(row.plannedBudgetMinor, settings.locale, settings.currency)
+                      moneyInputText(row.plannedBudgetMinor, settings.locale, settings.currency)
                     }
                     onChange={(e) => setEdits((all) => ({ ...all, [row.channel]: e.target.value }))}
                     onBlur={() => commit(row.channel)}

@@ -3,7 +3,7 @@ import { PHASES, type Phase, type Plan } from '@shared/api/plans';
 import { client } from '../../lib/client';
 import { useToast } from '../../ui/toast';
 import { Bar } from '../campaigns/Meters';
-import { asApiError } from '../campaigns/marketing';
+import { asApiError } from '../../lib/form-errors';
 
 const PHASE_LABELS: Record<Phase, string> = {
   research: 'Research',

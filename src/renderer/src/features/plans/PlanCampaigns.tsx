@@ -2,7 +2,8 @@ import type { PlanVsActual } from '@shared/api/plans';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
 import { OverBudget } from '../campaigns/Meters';
-import { CAMPAIGN_STATUSES, channelLabel, labelOf } from '../campaigns/marketing';
+import { channelLabel } from '../campaigns/channels';
+import { CAMPAIGN_STATUSES, labelOf } from '../campaigns/choices';
 
 /** The plan's campaigns with budget, spend (and the over-budget mark), leads and revenue so far. */
 export function PlanCampaigns({ actual, onNew }: { actual: PlanVsActual | undefined; onNew(): void }) {

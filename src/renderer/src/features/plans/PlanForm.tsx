@@ -6,15 +6,8 @@ import { client } from '../../lib/client';
 import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
-import {
-  asApiError,
-  countText,
-  fieldIssue,
-  localError,
-  moneyText,
-  parseCount,
-  parseMoney,
-} from '../campaigns/marketing';
+import { countInputText, moneyInputText, parseCountInput, parseMoneyInput } from '@shared/domain/money-input';
+import { asApiError, fieldIssue, localError } from '../../lib/form-errors';
 
 const KINDS = [
   { value: 'month', label: 'Month' },
@@ -41,10 +34,10 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
     periodKind: (plan?.periodKind ?? period.kind) as PeriodKind,
     startDate: plan?.startDate ?? period.range.startDate,
     endDate: plan?.endDate ?? period.range.endDate,
-    revenueMinor: moneyText(plan?.goals.revenueMinor, settings.locale, settings.currency),
-    leads: countText(plan?.goals.leads),
-    qualifiedLeads: countText(plan?.goals.qualifiedLeads),
-    budgetMinor: moneyText(plan?.goals.budgetMinor, settings.locale, settings.currency),
+    revenueMinor: moneyInputText(plan?.goals.revenueMinor, settings.locale, settings.currency),
+    leads: countInputText(plan?.goals.leads),
+    qualifiedLeads: countInputText(plan?.goals.qualifiedLeads),
+    budgetMinor: moneyInputText(plan?.goals.budgetMinor, settings.locale, settings.currency),
   }));
   const [error, setError] = useState<ApiError | null>(null);
   const [saving, setSaving] = useState(false);
@@ -57,8 +50,8 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
     const goals: Partial<Record<GoalKey, number | null>> = {};
     for (const goal of GOALS) {
       const parsed = goal.money
-        ? parseMoney(draft[goal.key], settings.locale, settings.currency)
-        : parseCount(draft[goal.key], settings.locale);
+        ? parseMoneyInput(draft[goal.key], settings.locale, settings.currency)
+        : parseCountInput(draft[goal.key], settings.locale);
       if (parsed.ok) goals[goal.key] = parsed.value;
       else issues.push({ field: `goals.${goal.key}`, message: parsed.message });
     }

@@ -6,7 +6,7 @@ import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { Bar } from '../campaigns/Meters';
-import { PLAN_STATUSES, labelOf } from '../campaigns/marketing';
+import { PLAN_STATUSES, labelOf } from '../campaigns/choices';
 import { useCreateRequests } from '../campaigns/useCreateRequests';
 import { PlanForm } from './PlanForm';
 import { PlanPage } from './PlanPage';

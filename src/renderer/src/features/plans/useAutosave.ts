@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ApiError } from '@shared/contract/result';
-import { asApiError } from '../campaigns/marketing';
+import { asApiError } from '../../lib/form-errors';
 
 interface Autosave<T> {
   draft: T;

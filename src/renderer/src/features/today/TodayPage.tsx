@@ -10,7 +10,7 @@ import { useToast } from '../../ui/toast';
 import { ActivityForm } from '../leads/ActivityForm';
 import { Choice } from '../leads/fields';
 import { LeadPanel } from '../leads/LeadPanel';
-import { isTyping, plainKey } from '../leads/sales';
+import { isTyping, plainKey } from '../leads/keyboard';
 import { TodayRow } from './TodayRow';
 import './today.css';
 

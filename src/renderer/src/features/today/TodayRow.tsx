@@ -5,7 +5,8 @@ import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { CompleteForm } from '../leads/CompleteForm';
 import { SnoozeMenu } from '../leads/FollowUp';
-import { ACTIVITY_ICONS, activityLabel, channelName } from '../leads/sales';
+import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
+import { channelName } from '../leads/lead-channels';
 
 /** Due today: the time is enough (in the workspace's locale, the computer's time zone). */
 const timeOf = (instant: string, locale: string) =>

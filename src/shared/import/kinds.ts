@@ -1,4 +1,9 @@
-import type { ImportKind, TargetField } from '@shared/api/imports';
+import type { ImportKind, TargetField } from '../api/imports';
+
+/**
+ * What each kind of import can fill: the fields of the mapping screen, the names a column may have for each
+ * (for the guessed mapping) and what a mapping must cover. The core and the mapping screen both read it.
+ */
 
 interface FieldSpec {
   label: string;
@@ -324,61 +329,4 @@ export function kindCatalogue(): {
       })),
     };
   });
-}
-
-/** Lower case, letters and digits only: "E-mail Address" and "email_address" read the same. */
-export function headerKey(header: string): string {
-  return header
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-/** A mapping proposed from the column names alone; the user confirms or changes it. */
-export function guessMapping(kind: ImportKind, columns: readonly string[]): Record<string, string> {
-  const mapping: Record<string, string> = {};
-  const used = new Set<string>();
-  for (const column of columns) {
-    const key = headerKey(column);
-    for (const [name, field] of Object.entries(KINDS[kind].fields)) {
-      if (used.has(name) || !(field.synonyms ?? []).includes(key)) continue;
-      mapping[column] = name;
-      used.add(name);
-      break;
-    }
-  }
-  return mapping;
-}
-
-/** What a mapping lacks, in words; empty when it can be imported. */
-export function mappingProblems(
-  kind: ImportKind,
-  mapping: Record<string, string>,
-  columns: readonly string[],
-): string[] {
-  const spec = KINDS[kind];
-  const problems: string[] = [];
-  const mapped = new Set<string>();
-  for (const [column, field] of Object.entries(mapping)) {
-    if (!columns.includes(column)) problems.push(`the file has no column "${column}"`);
-    else if (!Object.hasOwn(spec.fields, field))
-      problems.push(`"${field}" is not a ${spec.label.toLowerCase()} field`);
-    else if (mapped.has(field))
-      problems.push(`two columns are mapped to ${spec.fields[field]?.label ?? field}`);
-    mapped.add(field);
-  }
-  const groups = new Map<string, string[]>();
-  for (const [name, f] of Object.entries(spec.fields)) {
-    if (f.required && !mapped.has(name)) problems.push(`map a column to ${f.label} (required)`);
-    if (f.oneOf) groups.set(f.oneOf, [...(groups.get(f.oneOf) ?? []), name]);
-  }
-  for (const names of groups.values()) {
-    if (!names.some((n) => mapped.has(n))) {
-      const labels = names.map((n) => spec.fields[n]?.label ?? n);
-      problems.push(
-        `map at least one of: ${labels.length > 4 ? `${labels.slice(0, 4).join(', ')}…` : labels.join(', ')}`,
-      );
-    }
-  }
-  return problems;
 }

@@ -1,0 +1,13 @@
+import type Database from 'better-sqlite3';
+import { phoneKey } from '@shared/domain/phone';
+
+/**
+ * Tandem's rules that SQL may call, registered on every connection. Migrations use them to recompute values
+ * derived by a rule that changed (stored dedupe keys), so the stored value and the code can never disagree.
+ * Each is deterministic: the same input always gives the same output.
+ */
+export function registerSqlFunctions(sqlite: Database.Database): void {
+  sqlite.function('tandem_phone_key', { deterministic: true }, (phone: unknown) =>
+    typeof phone === 'string' ? phoneKey(phone) : null,
+  );
+}

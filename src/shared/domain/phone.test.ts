@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { isPhoneText, phoneKey, withoutExtension } from './phone';
+
+describe('phoneKey', () => {
+  it.each([
+    ['(617) 555-0195', '+16175550195'],
+    ['617-555-0195', '+16175550195'],
+    ['617.555.0195', '+16175550195'],
+    ['6175550195', '+16175550195'],
+    ['+1 617-555-0195', '+16175550195'],
+    ['+1 (617) 555-0195', '+16175550195'],
+    ['1-617-555-0195', '+16175550195'],
+    ['16175550195', '+16175550195'],
+    ['001 617 555 0195', '+16175550195'],
+    ["'+16175550195", '+16175550195'],
+    ['+44 20 7946 0958', '+442079460958'],
+    ['+49 (0)30 1234567', '+49301234567'],
+    ['+44 (0)20 7946 0958', '+442079460958'],
+  ])('reads %j as %s', (text, key) => {
+    expect(phoneKey(text)).toBe(key);
+  });
+
+  it.each([
+    '617-555-0195 x204',
+    '617-555-0195 X 204',
+    '(617) 555-0195 ext. 204',
+    '617 555 0195 extension 204',
+    '617-555-0195 #204',
+    '+1-617-555-0195;ext=204',
+    'tel +1 617 555 0195, ext 204',
+  ])('leaves the extension of %j out so it matches the number itself', (text) => {
+    expect(phoneKey(text)).toBe(phoneKey('(617) 555-0195'));
+  });
+
+  it('makes +1, a leading 1 and the national form of one number agree', () => {
+    const keys = ['(617) 555-0136', '+1 617-555-0136', '1 617 555 0136', '00 1 617 555 0136'].map((p) =>
+      phoneKey(p),
+    );
+    expect(new Set(keys)).toEqual(new Set(['+16175550136']));
+  });
+
+  it('applies another calling code and drops the national trunk 0', () => {
+    expect(phoneKey('020 7946 0958', '44')).toBe('+442079460958');
+    expect(phoneKey('030 1234567', '49')).toBe('+49301234567');
+    expect(phoneKey('+1 617 555 0195', '44')).toBe('+16175550195');
+  });
+
+  it('still keys short local numbers, so two contacts typed alike match, but not text with too few digits', () => {
+    expect(phoneKey('555-0195')).toBe(phoneKey('555 0195'));
+    expect(phoneKey('555-0195')).not.toBeNull();
+    for (const text of ['', '   ', null, undefined, '1234', 'n/a', '1-800-FLO'])
+      expect(phoneKey(text)).toBeNull();
+  });
+
+  it('does not take the last digits of a plain number for an extension', () => {
+    expect(phoneKey('617 555 0195')).toBe('+16175550195');
+    expect(withoutExtension('617-555-0195 x204')).toBe('617-555-0195');
+    expect(withoutExtension(' 617 555 0195 ')).toBe('617 555 0195');
+  });
+});
+
+describe('isPhoneText', () => {
+  it('accepts numbers with punctuation and an extension', () => {
+    for (const text of [
+      '+1 617 555 0136',
+      '(617) 555-0136',
+      '617-555-0195 x204',
+      '617-555-0195 ext. 12',
+      '030/1234567',
+    ])
+      expect({ text, ok: isPhoneText(text) }).toEqual({ text, ok: true });
+  });
+
+  it('refuses words and numbers too short to dial', () => {
+    for (const text of ['call me', '1-800-FLOWERS', '12', 'x204'])
+      expect({ text, ok: isPhoneText(text) }).toEqual({ text, ok: false });
+  });
+});

@@ -1,0 +1,91 @@
+import { describe, expect, it } from 'vitest';
+import { guessMapping, headerKey, mappingProblems, requirements, sameFieldClashes } from './mapping';
+
+describe('guessMapping', () => {
+  it('maps columns named like a synonym of a field, ignoring case and punctuation', () => {
+    expect(guessMapping('contacts', ['E-MAIL', 'full_name', 'Surname', 'Fax'])).toEqual({
+      'E-MAIL': 'email',
+      full_name: 'fullName',
+      Surname: 'lastName',
+    });
+    expect(guessMapping('contacts', ['Email Address', 'e_mail address'])).toEqual({
+      'Email Address': 'email',
+    });
+  });
+
+  it('falls back to a field’s own label or name when no synonym claims the column', () => {
+    expect(
+      guessMapping('orders', ['Order ID', 'Line item unit price', 'Refunded amount', 'lineSku']),
+    ).toEqual({
+      'Order ID': 'externalId',
+      'Line item unit price': 'linePrice',
+      'Refunded amount': 'refunded',
+      lineSku: 'lineSku',
+    });
+  });
+
+  it('gives each field to one column only, synonyms before labels', () => {
+    // "Record ID" is a synonym of the field whose label "ID in the other system" is: the synonym wins.
+    expect(guessMapping('contacts', ['ID in the other system', 'Record ID'])).toEqual({
+      'Record ID': 'externalId',
+    });
+    expect(guessMapping('deals', ['Deal ID', 'ID'])).toEqual({ 'Deal ID': 'externalId' });
+  });
+
+  it('guesses nothing for names it does not know', () => {
+    expect(guessMapping('contacts', ['Person', 'Mail addr', 'Tel', 'Firma', 'Signed up', ''])).toEqual({});
+  });
+});
+
+describe('headerKey', () => {
+  it('reads headers alike whatever their case and punctuation', () => {
+    expect(headerKey(' E-mail Address ')).toBe('e mail address');
+    expect(headerKey('email_address')).toBe('email address');
+  });
+});
+
+describe('requirements and mappingProblems', () => {
+  it('lists each required field and each "at least one of" group with the column that covers it', () => {
+    expect(requirements('contacts', { Email: 'email' })).toEqual([
+      { key: 'group:identity', label: 'E-mail or Phone', column: 'Email' },
+    ]);
+    expect(requirements('deals', { ID: 'externalId' })).toEqual([
+      { key: 'externalId', label: 'Deal ID', column: 'ID' },
+      { key: 'title', label: 'Title', column: null },
+    ]);
+    expect(requirements('metrics', {}).map((r) => r.label)).toEqual([
+      'Date',
+      'At least one of Visits, Impressions, Reach, Clicks…',
+    ]);
+  });
+
+  it('names each missing field, each unmet group and each doubled target in a sentence', () => {
+    const columns = ['Person', 'Email'];
+    expect(mappingProblems('deals', {}, columns)).toEqual([
+      'Map a column to Deal ID.',
+      'Map a column to Title.',
+    ]);
+    expect(mappingProblems('contacts', { Person: 'fullName', Email: 'fullName' }, columns)).toEqual([
+      '“Email” and “Person” go to the same field; choose another for one of them.',
+      'Map a column to E-mail or Phone.',
+    ]);
+    expect(mappingProblems('metrics', { Person: 'date' }, columns)).toEqual([
+      'Map a column to at least one of Visits, Impressions, Reach, Clicks…',
+    ]);
+    expect(mappingProblems('contacts', { Email: 'email' }, columns)).toEqual([]);
+  });
+
+  it('refuses columns the file lacks and fields the kind does not have', () => {
+    expect(mappingProblems('contacts', { Mail: 'email', Person: 'shoeSize' }, ['Person'])).toEqual([
+      'The file has no column “Mail”.',
+      '“shoeSize” is not a field of contacts.',
+    ]);
+  });
+
+  it('points each later column at the first one that has its field', () => {
+    expect([...sameFieldClashes({ A: 'email', B: 'phone', C: 'email', D: 'email' })]).toEqual([
+      ['C', 'A'],
+      ['D', 'A'],
+    ]);
+  });
+});
