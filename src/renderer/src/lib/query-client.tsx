@@ -8,7 +8,7 @@ import { isStale } from './query-domains';
  * when it changes, so answers never go stale on their own: no refetch on focus, on reconnect or on a timer,
  * and no retries (a failed local call fails again).
  */
-export function createQueryClient(): QueryClient {
+function createQueryClient(): QueryClient {
   return new QueryClient({
     defaultOptions: {
       queries: {
