@@ -1,5 +1,7 @@
+import type { Page } from '@playwright/test';
 import { ContactsPage } from './support/contacts.page';
 import { expect, startDemoWorkspace, startEmptyWorkspace, test } from './support/fixtures';
+import { SalesPage } from './support/sales.page';
 
 test('a contact created in the form is still there after the app restarts on the same file', async ({
   page,
@@ -110,4 +112,88 @@ test('the palette jumps to any screen and the New menu opens a form', async ({ p
   await page.getByRole('menuitem', { name: /Contact/ }).click();
   await expect(page.getByRole('dialog', { name: 'New contact' })).toBeVisible();
   expect(new URL(page.url()).hash).toBe('#/contacts');
+});
+
+test('? lists the shortcuts of the screen, quiets them while open, and Escape closes it', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  await new ContactsPage(page).goto();
+  await page.keyboard.press('?');
+  const sheet = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(sheet).toBeVisible();
+  await expect(sheet.getByRole('region', { name: 'Anywhere' })).toContainText(
+    'Ctrl KSearch or run a command',
+  );
+  await expect(sheet.getByRole('region', { name: 'Go to' })).toContainText('g tToday');
+  const screen = sheet.getByRole('region', { name: 'Leads & contacts' });
+  await expect(screen).toContainText('nNew contact');
+  await expect(screen).toContainText('jNext row');
+
+  await page.keyboard.press('n');
+  await expect(page.getByRole('dialog', { name: 'New contact' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  await expect(sheet).toBeHidden();
+  await page.keyboard.press('n');
+  await expect(page.getByRole('dialog', { name: 'New contact' })).toBeVisible();
+  await page.keyboard.press('Escape');
+
+  // Another screen lists its own keys, not the contacts screen's.
+  await page.keyboard.press('g');
+  await page.keyboard.press('q');
+  await expect(page.getByRole('heading', { level: 1, name: 'Cadences' })).toBeVisible();
+  await page.keyboard.press('?');
+  await expect(sheet.getByRole('region', { name: 'Cadences' })).toContainText('nNew cadence');
+  await expect(sheet.getByRole('region', { name: 'Leads & contacts' })).toHaveCount(0);
+  await page.keyboard.press('?');
+  await expect(sheet).toBeHidden();
+});
+
+/** The API methods the page calls from now on, in order, as the host sees them. */
+function recordCalls(page: Page): string[] {
+  const calls: string[] = [];
+  page.on('request', (request) => {
+    if (new URL(request.url()).pathname !== '/api/invoke') return;
+    calls.push((request.postDataJSON() as { method: string }).method);
+  });
+  return calls;
+}
+
+const answered = (page: Page, method: string) =>
+  page.waitForResponse(
+    (response) =>
+      new URL(response.url()).pathname === '/api/invoke' &&
+      (response.request().postDataJSON() as { method: string }).method === method,
+  );
+
+test('a change refetches only the views that read its domain', async ({ page, app }) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const sales = new SalesPage(page);
+  const contact = await sales.invoke<{ id: string }>('contacts.create', {
+    firstName: 'Aria',
+    lastName: 'Dubois',
+  });
+  await sales.invoke('leads.create', { title: 'Tasting for the shop', contactId: contact.id });
+  await sales.goto('Pipeline');
+  await expect(sales.card('Tasting for the shop')).toBeVisible();
+  const calls = recordCalls(page);
+
+  // A lead written elsewhere (another window, the CLI) reaches the board and Today's count in the sidebar.
+  await sales.invoke('leads.create', { title: 'Office coffee', contactId: contact.id });
+  await expect(sales.card('Office coffee')).toBeVisible();
+  expect(calls).toContain('leads.board');
+  expect(calls).toContain('today.queue');
+  expect(calls).not.toContain('settings.get');
+
+  // A content item changes Today but not the board: the board's answer stays cached.
+  calls.length = 0;
+  const today = answered(page, 'today.queue');
+  await sales.invoke('content.create', { title: 'Harvest post', channel: 'social' });
+  await today;
+  expect(calls).toContain('today.queue');
+  expect(calls).not.toContain('leads.board');
+  expect(calls).not.toContain('settings.get');
 });

@@ -1,6 +1,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { QueryProvider } from './lib/query-client';
 import { ToastProvider } from './ui/toast';
 import { installLinkGuard } from './ui/linkGuard';
 import './styles.css';
@@ -11,8 +12,10 @@ const root = document.getElementById('root');
 if (!root) throw new Error('no #root element');
 createRoot(root).render(
   <StrictMode>
-    <ToastProvider>
-      <App />
-    </ToastProvider>
+    <QueryProvider>
+      <ToastProvider>
+        <App />
+      </ToastProvider>
+    </QueryProvider>
   </StrictMode>,
 );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '../lib/useQuery';
 import { useRoute } from '../lib/router';
 import { WorkspaceProvider } from '../lib/settings';
@@ -9,24 +9,23 @@ import { routes } from './routes';
 import { Palette } from './Palette';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
-import { useShortcuts } from './useShortcuts';
+import { useGlobalShortcuts } from './globalShortcuts';
+import { ShortcutHelp } from './ShortcutHelp';
 
 export function App() {
   const settings = useQuery('settings.get', {});
   const clock = useQuery('system.now', {});
   const [section = 'today', ...params] = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
-  useShortcuts(routes);
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k') {
-        event.preventDefault();
-        setPaletteOpen((open) => !open);
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const [helpOpen, setHelpOpen] = useState(false);
+  useGlobalShortcuts(
+    routes,
+    {
+      togglePalette: () => setPaletteOpen((open) => !open),
+      toggleHelp: () => setHelpOpen((open) => !open),
+    },
+    settings.data?.initialized === true,
+  );
 
   if (settings.error) {
     return (
@@ -55,6 +54,7 @@ export function App() {
               </main>
             </div>
             <Palette open={paletteOpen} onOpenChange={setPaletteOpen} />
+            <ShortcutHelp open={helpOpen} onOpenChange={setHelpOpen} />
           </div>
         </PeriodProvider>
       </ClockProvider>

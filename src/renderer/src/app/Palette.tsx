@@ -1,5 +1,7 @@
 import { Command as Cmdk } from 'cmdk';
 import { useEffect, useMemo, useState } from 'react';
+import { formatKeys } from '../lib/shortcuts';
+import { isMac } from '../lib/platform';
 import { paletteCommands } from './registry';
 import { searchProviders } from './search';
 
@@ -72,7 +74,7 @@ export function Palette({ open, onOpenChange }: { open: boolean; onOpenChange(op
                   onSelect={() => (close(), c.run())}
                 >
                   <span>{c.label}</span>
-                  {c.shortcut && <kbd>{c.shortcut}</kbd>}
+                  {c.shortcut && <kbd>{formatKeys(c.shortcut, isMac)}</kbd>}
                 </Cmdk.Item>
               ))}
             </Cmdk.Group>

@@ -1,5 +1,5 @@
-import { SalesShortcuts } from '../features/leads/SalesShortcuts';
 import { OverdueBadge } from '../features/today/OverdueBadge';
+import { KEYS } from './globalShortcuts';
 import type { RouteDef } from './routes';
 
 export function Sidebar({
@@ -31,12 +31,11 @@ export function Sidebar({
             >
               {r.label}
               {r.path === 'today' && <OverdueBadge />}
-              <kbd aria-hidden="true">g {r.key}</kbd>
+              <kbd aria-hidden="true">{KEYS.goTo(r)}</kbd>
             </a>
           </li>
         ))}
       </ul>
-      <SalesShortcuts />
     </nav>
   );
 }

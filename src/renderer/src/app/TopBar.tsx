@@ -1,10 +1,11 @@
 import { DropdownMenu } from 'radix-ui';
+import { isMac } from '../lib/platform';
 import { navigate } from '../lib/router';
+import { ariaKeys, formatKeys } from '../lib/shortcuts';
 import { requestCreate } from './commands';
+import { KEYS } from './globalShortcuts';
 import { newItems } from './registry';
 import { PeriodPicker } from './PeriodPicker';
-
-const isMac = typeof navigator !== 'undefined' && /Mac/.test(navigator.platform);
 
 export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
   return (
@@ -13,10 +14,10 @@ export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
         type="button"
         className="palette-trigger"
         onClick={onOpenPalette}
-        aria-keyshortcuts={isMac ? 'Meta+K' : 'Control+K'}
+        aria-keyshortcuts={ariaKeys(KEYS.palette, isMac)}
       >
         <span>Search or jump to…</span>
-        <kbd>{isMac ? '⌘K' : 'Ctrl K'}</kbd>
+        <kbd>{formatKeys(KEYS.palette, isMac)}</kbd>
       </button>
       <PeriodPicker />
       <DropdownMenu.Root>
@@ -33,7 +34,7 @@ export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
                 }}
               >
                 {item.label}
-                {item.shortcut && <kbd>{item.shortcut}</kbd>}
+                {item.shortcut && <kbd>{formatKeys(item.shortcut, isMac)}</kbd>}
               </DropdownMenu.Item>
             ))}
           </DropdownMenu.Content>

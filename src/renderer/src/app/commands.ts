@@ -6,7 +6,7 @@ export interface Command {
   id: string;
   label: string;
   group: 'Go to' | 'Create' | 'Actions';
-  /** Shown as a hint, e.g. "g t" or "n". */
+  /** Keys in the shortcut registry's notation (`g t`, `n`), shown as a hint. */
   shortcut?: string;
   keywords?: string[];
   run(): void;

@@ -1,12 +1,13 @@
 import { navigate } from '../lib/router';
 import { requestCreate, type Command } from './commands';
+import { KEYS } from './globalShortcuts';
 import { routes } from './routes';
 
-/** Items of the "+ New" menu: id (heard by the feature that owns the form), label and shortcut. */
+/** Items of the "+ New" menu: id (heard by the feature that owns the form), label and shortcut (registry keys). */
 export const newItems: { id: string; label: string; shortcut?: string; path: string }[] = [
-  { id: 'new-lead', label: 'Lead', shortcut: 'l', path: 'pipeline/new' },
-  { id: 'new-contact', label: 'Contact', shortcut: 'n', path: 'contacts' },
-  { id: 'new-activity', label: 'Activity', shortcut: 'a', path: 'today/log' },
+  { id: 'new-lead', label: 'Lead', shortcut: KEYS.newLead, path: 'pipeline/new' },
+  { id: 'new-contact', label: 'Contact', shortcut: KEYS.newContact, path: 'contacts' },
+  { id: 'new-activity', label: 'Activity', shortcut: KEYS.newActivity, path: 'today/log' },
   { id: 'new-plan', label: 'Plan', path: 'plans' },
   { id: 'new-campaign', label: 'Campaign', path: 'campaigns' },
   { id: 'new-content', label: 'Content item', path: 'calendar' },
@@ -18,7 +19,7 @@ export function paletteCommands(): Command[] {
     id: `go-${r.path}`,
     label: r.label,
     group: 'Go to',
-    shortcut: `g ${r.key}`,
+    shortcut: KEYS.goTo(r),
     run: () => navigate(r.path),
   }));
   const create: Command[] = newItems.map((item) => ({

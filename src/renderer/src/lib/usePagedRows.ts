@@ -1,6 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useQueries } from '@tanstack/react-query';
+import { useCallback, useState } from 'react';
 import type { Input, Output } from '@shared/api';
-import { client } from './client';
+import { methodQuery } from './useQuery';
 
 const PAGE = 100;
 
@@ -9,63 +10,54 @@ type PagedMethod = 'contacts.list' | 'leads.list';
 type Row<K extends PagedMethod> = Output<K>['rows'][number];
 export type PageFilter<K extends PagedMethod> = Omit<Input<K>, 'offset' | 'limit'>;
 
+interface Wanted {
+  key: string;
+  pages: number[];
+}
+
+/** The pages to keep fetched once rows `start`–`end` are on screen (the same object when nothing is new). */
+function withPages(previous: Wanted, key: string, start: number, end: number): Wanted {
+  const known = previous.key === key ? previous.pages : [0];
+  const missing: number[] = [];
+  for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p++)
+    if (!known.includes(p)) missing.push(p);
+  return missing.length === 0 && previous.key === key ? previous : { key, pages: [...known, ...missing] };
+}
+
 /**
  * Server-side paging for a virtualized table: pages of 100 are fetched as they scroll into view, so a
- * workspace of 100k rows costs no more than one of 100. On a data change the pages on screen are refetched in
- * place, so the rows never blink away; a new filter starts again from the first page.
+ * workspace of 100k rows costs no more than one of 100. Each page is an entry of the shared query cache, so a
+ * data change refetches the pages on screen in place (the rows never blink away); a new filter starts again
+ * from the first page.
  */
 export function usePagedRows<K extends PagedMethod>(method: K, filter: PageFilter<K>) {
-  const [total, setTotal] = useState<number | null>(null);
-  const [, setVersion] = useState(0);
-  const pages = useRef(new Map<number, Row<K>[]>());
-  const inFlight = useRef(new Set<number>());
-  const generation = useRef(0);
   const key = JSON.stringify(filter);
-
-  const fetchPage = useCallback(
-    (page: number, mine: number) => {
-      if (inFlight.current.has(page)) return;
-      inFlight.current.add(page);
-      const input = { ...(JSON.parse(key) as PageFilter<K>), offset: page * PAGE, limit: PAGE } as Input<K>;
-      void client
-        .call(method, input)
-        .then((result) => {
-          if (mine !== generation.current) return;
-          pages.current.set(page, result.rows as Row<K>[]);
-          setTotal(result.total);
-          setVersion((v) => v + 1);
-        })
-        .finally(() => inFlight.current.delete(page));
-    },
-    [method, key],
-  );
-
-  const refresh = useCallback(() => {
-    const loaded = [...pages.current.keys()];
-    const mine = ++generation.current;
-    inFlight.current = new Set();
-    for (const page of loaded.length > 0 ? loaded : [0]) fetchPage(page, mine);
-  }, [fetchPage]);
-
-  useEffect(() => {
-    pages.current = new Map();
-    refresh();
-    return client.on('data.changed', refresh);
-  }, [refresh]);
+  const [wanted, setWanted] = useState<Wanted>({ key, pages: [0] });
+  const pages = wanted.key === key ? wanted.pages : [0];
+  const results = useQueries({
+    queries: pages.map((page) =>
+      methodQuery(method, {
+        ...(JSON.parse(key) as PageFilter<K>),
+        offset: page * PAGE,
+        limit: PAGE,
+      } as Input<K>),
+    ),
+  });
 
   const ensure = useCallback(
-    (start: number, end: number) => {
-      for (let p = Math.floor(start / PAGE); p <= Math.floor(end / PAGE); p++) {
-        if (!pages.current.has(p)) fetchPage(p, generation.current);
-      }
-    },
-    [fetchPage],
+    (start: number, end: number) => setWanted((previous) => withPages(previous, key, start, end)),
+    [key, setWanted],
   );
 
-  const rowAt = (index: number): Row<K> | undefined =>
-    pages.current.get(Math.floor(index / PAGE))?.[index % PAGE];
+  const loaded = new Map<number, Row<K>[]>();
+  pages.forEach((page, i) => {
+    const rows = results[i]?.data?.rows as Row<K>[] | undefined;
+    if (rows) loaded.set(page, rows);
+  });
+  const total = results.find((r) => r.data)?.data?.total ?? null;
+  const rowAt = (index: number): Row<K> | undefined => loaded.get(Math.floor(index / PAGE))?.[index % PAGE];
   const loadedIds = (): string[] =>
-    [...pages.current.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((r) => r.id));
+    [...loaded.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((r) => r.id));
 
   return { total, rowAt, ensure, loadedIds };
 }

@@ -1,4 +1,5 @@
-import { useCallback, useEffect, useState } from 'react';
+import { queryOptions, useQuery as useTanstackQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
 import type { Input, MethodName, Output } from '@shared/api';
 import { ApiError } from '@shared/contract/result';
 import { client } from './client';
@@ -11,40 +12,36 @@ export interface QueryState<T> {
   reload(): void;
 }
 
-interface Answer<T> {
-  key: string;
-  data: T | undefined;
-  error: ApiError | null;
+const asApiError = (e: unknown): ApiError =>
+  e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) });
+
+/** The cache entry of one call: key `[method, input]`, fetched through the typed client. */
+export function methodQuery<K extends MethodName>(method: K, input: Input<K>) {
+  return queryOptions<Output<K>, ApiError, Output<K>, readonly [K, Input<K>]>({
+    queryKey: [method, input] as const,
+    queryFn: async ({ queryKey: [m, i] }) => {
+      try {
+        return await client.call(m, i);
+      } catch (e) {
+        throw asApiError(e);
+      }
+    },
+  });
 }
 
 /**
- * Calls a query method and keeps the answer fresh: it refetches whenever the core reports changed data.
- * Local data is fast, so there is no spinner; the previous answer stays on screen while the next loads.
+ * Calls a query method and keeps the answer fresh: the shared cache refetches it when the core reports a change
+ * in a domain it reads (see `query-domains.ts`). Local data is fast, so there is no spinner; the previous
+ * answer stays on screen while the next loads.
  */
 export function useQuery<K extends MethodName>(method: K, input: Input<K>): QueryState<Output<K>> {
-  const key = JSON.stringify(input);
-  const [answer, setAnswer] = useState<Answer<Output<K>>>({ key: '', data: undefined, error: null });
-  const [tick, setTick] = useState(0);
-
-  useEffect(() => {
-    let current = true;
-    const run = () => {
-      client
-        .call(method, JSON.parse(key) as Input<K>)
-        .then((data) => current && setAnswer({ key, data, error: null }))
-        .catch((e: unknown) => {
-          const error = e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) });
-          if (current) setAnswer((previous) => ({ key, data: previous.data, error }));
-        });
-    };
-    run();
-    const unsubscribe = client.on('data.changed', run);
-    return () => {
-      current = false;
-      unsubscribe();
-    };
-  }, [method, key, tick]);
-
-  const reload = useCallback(() => setTick((t) => t + 1), []);
-  return { data: answer.data, error: answer.error, loading: answer.key !== key, reload };
+  const query = useTanstackQuery(methodQuery(method, input));
+  const { refetch } = query;
+  const reload = useCallback(() => void refetch(), [refetch]);
+  return {
+    data: query.data,
+    error: query.error,
+    loading: query.isPending || query.isPlaceholderData,
+    reload,
+  };
 }

@@ -1,12 +1,12 @@
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { Cadence } from '@shared/api/cadences';
 import { navigate } from '../../lib/router';
 import { useQuery } from '../../lib/useQuery';
+import { useShortcuts } from '../../lib/useShortcut';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
-import { isTyping, plainKey } from '../leads/keyboard';
 import '../leads/sales.css';
 import { CadenceForm } from './CadenceForm';
 import { CadencePanel } from './CadencePanel';
@@ -27,23 +27,38 @@ export function CadencesPage({ params }: { params: string[] }) {
   const open = list.find((c) => c.id === openId) ?? null;
   const listRef = useRef<HTMLUListElement>(null);
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (!plainKey(e) || isTyping(e.target) || document.querySelector('[role="dialog"]')) return;
-      if (e.key === 'n') {
-        e.preventDefault();
-        setCreating(true);
-        return;
-      }
-      if (e.key !== 'j' && e.key !== 'k') return;
-      const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('button[data-row]') ?? [])];
-      const at = rows.indexOf(document.activeElement as HTMLElement);
-      e.preventDefault();
-      rows[at < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, at + (e.key === 'j' ? 1 : -1)))]?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const walk = (by: 1 | -1) => {
+    const rows = [...(listRef.current?.querySelectorAll<HTMLElement>('button[data-row]') ?? [])];
+    const at = rows.indexOf(document.activeElement as HTMLElement);
+    rows[at < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, at + by))]?.focus();
+  };
+  const scope = 'Cadences';
+  useShortcuts([
+    {
+      id: 'new-cadence',
+      keys: 'n',
+      description: 'New cadence',
+      scope,
+      quietIn: ['dialog'],
+      handler: () => setCreating(true),
+    },
+    {
+      id: 'cadences-next',
+      keys: 'j',
+      description: 'Next cadence',
+      scope,
+      quietIn: ['dialog'],
+      handler: () => walk(1),
+    },
+    {
+      id: 'cadences-previous',
+      keys: 'k',
+      description: 'Previous cadence',
+      scope,
+      quietIn: ['dialog'],
+      handler: () => walk(-1),
+    },
+  ]);
 
   return (
     <div className="page cadences-page">

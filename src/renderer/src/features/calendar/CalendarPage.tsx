@@ -35,7 +35,10 @@ export function CalendarPage() {
   const [editing, setEditing] = useState<ContentEditing>(null);
   const [moved, setMoved] = useState<Moved[]>([]);
   const newItem = (date = today) => setEditing({ defaults: { scheduledDate: date } });
-  useCreateRequests({ 'new-content': () => newItem() }, () => newItem());
+  useCreateRequests(
+    { 'new-content': () => newItem() },
+    { run: () => newItem(), description: 'New content item', scope: 'Calendar' },
+  );
 
   const range =
     view === 'month' ? monthGridRange(anchor, settings.weekStart) : weekRange(anchor, settings.weekStart);

@@ -28,7 +28,7 @@ export function CampaignsPage({ params }: { params: string[] }) {
   const id = params[0];
   useCreateRequests(
     { 'new-campaign': () => setCreating(true), 'new-spend': () => setLoggingSpend(true) },
-    id ? undefined : () => setCreating(true),
+    id ? undefined : { run: () => setCreating(true), description: 'New campaign', scope: 'Campaigns' },
   );
 
   return (

@@ -1,31 +1,36 @@
 import { useEffect, useRef } from 'react';
 import { onCreateRequest } from '../../app/commands';
+import { useShortcuts } from '../../lib/useShortcut';
 
-const typing = (target: EventTarget | null) =>
-  target instanceof HTMLElement &&
-  (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
+/** The screen's `n` key: what it creates, and under which heading the help sheet lists it. */
+export interface NewKey {
+  run(): void;
+  description: string;
+  scope: string;
+}
 
 /**
- * Opens this page's forms for "+ New" / palette requests (by id), and for the `n` key when `onN` is given
+ * Opens this page's forms for "+ New" / palette requests (by id), and for the `n` key when `n` is given
  * (ignored while typing or while a dialog is open).
  */
-export function useCreateRequests(handlers: Record<string, () => void>, onN?: () => void): void {
-  const latest = useRef({ handlers, onN });
+export function useCreateRequests(handlers: Record<string, () => void>, n?: NewKey): void {
+  const latest = useRef(handlers);
   useEffect(() => {
-    latest.current = { handlers, onN };
+    latest.current = handlers;
   });
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'n' || e.metaKey || e.ctrlKey || e.altKey || typing(e.target)) return;
-      if (!latest.current.onN || document.querySelector('[role="dialog"]')) return;
-      e.preventDefault();
-      latest.current.onN();
-    };
-    window.addEventListener('keydown', onKey);
-    const unsubscribe = onCreateRequest((id) => latest.current.handlers[id]?.());
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      unsubscribe();
-    };
-  }, []);
+  useEffect(() => onCreateRequest((id) => latest.current[id]?.()), []);
+  useShortcuts(
+    n
+      ? [
+          {
+            id: 'new-on-screen',
+            keys: 'n',
+            description: n.description,
+            scope: n.scope,
+            quietIn: ['dialog'],
+            handler: n.run,
+          },
+        ]
+      : [],
+  );
 }

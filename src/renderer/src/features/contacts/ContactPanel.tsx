@@ -1,15 +1,15 @@
-import { useEffect, useEffectEvent, useState, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Contact } from '@shared/api/contacts';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
+import { useShortcuts } from '../../lib/useShortcut';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { ActivityForm } from '../leads/ActivityForm';
 import { FollowUps } from '../leads/ActivityList';
 import { LeadForm } from '../leads/LeadForm';
 import { Orders } from '../leads/Orders';
-import { isTyping, plainKey } from '../leads/keyboard';
 import { asApiError } from '../../lib/form-errors';
 import '../leads/sales.css';
 import { ContactForm } from './ContactForm';
@@ -41,28 +41,30 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
   const detail = useQuery('contacts.detail', { id });
   const data = detail.data?.contact.id === id ? detail.data : undefined;
   const position = sequence.indexOf(id);
-  const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (!plainKey(e) || isTyping(e.target) || document.querySelector('[role="menu"]')) return;
-    const step = (by: number) => {
-      const target = sequence[position + by];
-      if (position >= 0 && target) onNavigate(target);
-    };
-    const action = {
-      j: () => step(1),
-      k: () => step(-1),
-      e: () => setMode('edit'),
-      a: () => setMode('log'),
-      l: () => setMode('lead'),
-    }[e.key];
-    if (!action) return;
-    e.preventDefault();
-    action();
-  });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKey(e);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  const step = (by: number) => {
+    const target = sequence[position + by];
+    if (position >= 0 && target) onNavigate(target);
+  };
+  const scope = 'Contact panel';
+  useShortcuts(
+    (
+      [
+        ['j', 'Next contact', () => step(1)],
+        ['k', 'Previous contact', () => step(-1)],
+        ['e', 'Edit', () => setMode('edit')],
+        ['a', 'Log an activity', () => setMode('log')],
+        ['l', 'New lead for this contact', () => setMode('lead')],
+      ] as const
+    ).map(([keys, description, run]) => ({
+      id: `contact-panel-${keys}`,
+      keys,
+      description,
+      scope,
+      // The panel is a dialog itself; only a menu opened in it silences its keys.
+      quietIn: ['menu'],
+      handler: run,
+    })),
+  );
 
   const remove = (contact: Contact) =>
     void client

@@ -1,13 +1,14 @@
 import { Tabs } from 'radix-ui';
 import { useCallback, useEffect, useState } from 'react';
 import { onCreateRequest } from '../../app/commands';
+import { KEYS } from '../../app/globalShortcuts';
+import { useShortcut } from '../../lib/useShortcut';
 import { navigate } from '../../lib/router';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { LeadPanel } from '../leads/LeadPanel';
 import { useListEntry } from '../leads/useListEntry';
-import { dialogOpen, followsG, isTyping, plainKey } from '../leads/keyboard';
 import '../leads/sales.css';
 import { CompaniesList } from './CompaniesList';
 import { CompanyPanel } from './CompanyPanel';
@@ -33,21 +34,16 @@ export function ContactsPage({ params }: { params: string[] }) {
   const openCompany = useCallback((companyId: string) => navigate(`contacts/company/${companyId}`), []);
   const close = () => navigate('contacts');
 
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key !== 'n' || !plainKey(e) || isTyping(e.target) || dialogOpen() || followsG()) return;
-      e.preventDefault();
-      setCreating(true);
-    };
-    window.addEventListener('keydown', onKey);
-    const unsubscribe = onCreateRequest((request) => request === 'new-contact' && setCreating(true));
-    return () => {
-      window.removeEventListener('keydown', onKey);
-      unsubscribe();
-    };
-  }, []);
+  useEffect(() => onCreateRequest((request) => request === 'new-contact' && setCreating(true)), []);
+  useShortcut({
+    id: 'new-contact',
+    keys: KEYS.newContact,
+    description: 'New contact',
+    scope: 'Leads & contacts',
+    handler: () => setCreating(true),
+  });
 
-  useListEntry('[aria-label="Contacts"] [role="row"][data-index]');
+  useListEntry('[aria-label="Contacts"] [role="row"][data-index]', 'Leads & contacts');
   const isEmpty = total === 0 && !search;
   return (
     <div className="page">

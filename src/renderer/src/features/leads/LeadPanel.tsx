@@ -1,7 +1,8 @@
-import { useEffect, useEffectEvent, useState } from 'react';
+import { useState } from 'react';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
+import { useShortcuts } from '../../lib/useShortcut';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { EnrollForm } from '../cadences/EnrollForm';
@@ -12,7 +13,6 @@ import { LeadForm } from './LeadForm';
 import { LeadSummary } from './LeadSummary';
 import { Orders } from './Orders';
 import { RatingBox } from './RatingBox';
-import { isTyping, plainKey } from './keyboard';
 import { asApiError } from '../../lib/form-errors';
 import './sales.css';
 
@@ -46,20 +46,24 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
     const target = sequence[position + by];
     if (position >= 0 && target) onNavigate?.(target);
   };
-  const onKey = useEffectEvent((e: KeyboardEvent) => {
-    if (!plainKey(e) || isTyping(e.target) || document.querySelector('[role="menu"]')) return;
-    const action = { j: () => step(1), k: () => step(-1), a: () => setMode('log'), e: () => setMode('edit') }[
-      e.key
-    ];
-    if (!action) return;
-    e.preventDefault();
-    action();
-  });
-  useEffect(() => {
-    const listener = (e: KeyboardEvent) => onKey(e);
-    window.addEventListener('keydown', listener);
-    return () => window.removeEventListener('keydown', listener);
-  }, []);
+  useShortcuts(
+    (
+      [
+        ['j', 'Next lead', () => step(1)],
+        ['k', 'Previous lead', () => step(-1)],
+        ['a', 'Log an activity', () => setMode('log')],
+        ['e', 'Edit', () => setMode('edit')],
+      ] as const
+    ).map(([keys, description, run]) => ({
+      id: `lead-panel-${keys}`,
+      keys,
+      description,
+      scope: 'Lead panel',
+      // The panel is a dialog itself; only a menu opened in it silences its keys.
+      quietIn: ['menu'],
+      handler: run,
+    })),
+  );
 
   const gone = detail.error?.code === 'not_found' && !data;
   return (

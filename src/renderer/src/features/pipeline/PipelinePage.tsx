@@ -44,7 +44,10 @@ export function PipelinePage({ params }: { params: string[] }) {
   };
 
   useEffect(() => onCreateRequest((id) => id === 'new-lead' && setCreating(true)), []);
-  useListEntry(view === 'board' ? '.board [data-card-id]' : '.leads-table [role="row"][data-index]');
+  useListEntry(
+    view === 'board' ? '.board [data-card-id]' : '.leads-table [role="row"][data-index]',
+    'Pipeline',
+  );
   const changeView = (next: string) => {
     const v = next === 'table' ? 'table' : 'board';
     setView(v);

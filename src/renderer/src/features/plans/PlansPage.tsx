@@ -17,7 +17,10 @@ export function PlansPage({ params }: { params: string[] }) {
   const toast = useToast();
   const [creating, setCreating] = useState(false);
   const id = params[0];
-  useCreateRequests({ 'new-plan': () => setCreating(true) }, id ? undefined : () => setCreating(true));
+  useCreateRequests(
+    { 'new-plan': () => setCreating(true) },
+    id ? undefined : { run: () => setCreating(true), description: 'New plan', scope: 'Plans' },
+  );
   return (
     <>
       {id ? <PlanPage key={id} id={id} /> : <PlanList onNew={() => setCreating(true)} />}

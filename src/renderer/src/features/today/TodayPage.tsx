@@ -4,13 +4,13 @@ import { onCreateRequest } from '../../app/commands';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
+import { useShortcuts } from '../../lib/useShortcut';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { ActivityForm } from '../leads/ActivityForm';
 import { Choice } from '../leads/fields';
 import { LeadPanel } from '../leads/LeadPanel';
-import { isTyping, plainKey } from '../leads/keyboard';
 import { TodayRow } from './TodayRow';
 import './today.css';
 
@@ -34,25 +34,30 @@ export function TodayPage({ params }: { params: string[] }) {
   useEffect(() => onCreateRequest((id) => id === 'new-activity' && setLogging(true)), []);
 
   // j / k walk the queue, as in every list.
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if (
-        !plainKey(e) ||
-        isTyping(e.target) ||
-        (e.key !== 'j' && e.key !== 'k') ||
-        document.querySelector('[role="dialog"]')
-      )
-        return;
-      const rows = [...(list.current?.querySelectorAll<HTMLElement>('[data-today-row]') ?? [])];
-      if (rows.length === 0) return;
-      e.preventDefault();
-      const at = rows.indexOf(document.activeElement as HTMLElement);
-      const next = at < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, at + (e.key === 'j' ? 1 : -1)));
-      rows[next]?.focus();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  const walk = (by: 1 | -1) => {
+    const rows = [...(list.current?.querySelectorAll<HTMLElement>('[data-today-row]') ?? [])];
+    if (rows.length === 0) return false;
+    const at = rows.indexOf(document.activeElement as HTMLElement);
+    rows[at < 0 ? 0 : Math.max(0, Math.min(rows.length - 1, at + by))]?.focus();
+  };
+  useShortcuts([
+    {
+      id: 'today-next',
+      keys: 'j',
+      description: 'Next item',
+      scope: 'Today',
+      quietIn: ['dialog'],
+      handler: () => walk(1),
+    },
+    {
+      id: 'today-previous',
+      keys: 'k',
+      description: 'Previous item',
+      scope: 'Today',
+      quietIn: ['dialog'],
+      handler: () => walk(-1),
+    },
+  ]);
 
   const chooseHat = (next: Hat) => {
     setHat(next);
