@@ -97,7 +97,11 @@ export function revenueConversions(ctx: Ctx, window: Window, currency: string): 
       }
       const valueMinor =
         row.kind === 'order'
-          ? orderNetMinor({ status: row.status, totalMinor: row.amountMinor, refundedMinor: row.refundedMinor })
+          ? orderNetMinor({
+              status: row.status,
+              totalMinor: row.amountMinor,
+              refundedMinor: row.refundedMinor,
+            })
           : row.kind === 'payment'
             ? paymentNetMinor(row)
             : row.amountMinor;

@@ -219,7 +219,9 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   const hasMetrics =
     spend.length > 0 ||
     reach.length > 0 ||
-    ctx.sqlite.prepare('SELECT 1 FROM metric_observations WHERE metric = ? AND date BETWEEN ? AND ? LIMIT 1').get('visits', window.fromDay, window.toDay) !== undefined;
+    ctx.sqlite
+      .prepare('SELECT 1 FROM metric_observations WHERE metric = ? AND date BETWEEN ? AND ? LIMIT 1')
+      .get('visits', window.fromDay, window.toDay) !== undefined;
   return {
     total,
     byCampaign,

@@ -45,7 +45,8 @@ export function listTouches(ctx: Ctx, contactId: string): { touches: Touch[] } {
 
 function toTouch(row: TouchRow & { campaignName: string | null; note: string | null }): Touch {
   const base = KIND_LABELS[row.kind] ?? row.kind;
-  const label = row.kind === 'manual' && row.note ? row.note : row.campaignName ? `${base} · ${row.campaignName}` : base;
+  const label =
+    row.kind === 'manual' && row.note ? row.note : row.campaignName ? `${base} · ${row.campaignName}` : base;
   return {
     id: row.id,
     at: row.at,
@@ -66,7 +67,7 @@ export function createTouch(ctx: Ctx, input: z.output<typeof TouchCreate>): Touc
       .prepare('SELECT id FROM contacts WHERE id = ? AND deleted_at IS NULL')
       .get(input.contactId);
     if (!contact) fail('not_found', 'That contact does not exist or was deleted.');
-    let channel = input.channel ?? null;
+    let channel: string | null = input.channel ?? null;
     if (input.campaignId) {
       const campaign = ctx.sqlite
         .prepare('SELECT channel FROM campaigns WHERE id = ? AND deleted_at IS NULL')
@@ -77,7 +78,13 @@ export function createTouch(ctx: Ctx, input: z.output<typeof TouchCreate>): Touc
     const at = input.at.length === 10 ? dayStartIso(input.at) : new Date(input.at).toISOString();
     const row = ctx.db
       .insert(manualTouches)
-      .values({ contactId: input.contactId, at, channel, campaignId: input.campaignId ?? null, note: input.note })
+      .values({
+        contactId: input.contactId,
+        at,
+        channel,
+        campaignId: input.campaignId ?? null,
+        note: input.note,
+      })
       .returning({ id: manualTouches.id })
       .get();
     const touch = listTouches(ctx, input.contactId).touches.find((t) => t.id === row.id);
@@ -91,9 +98,13 @@ export function deleteTouch(ctx: Ctx, id: string): { id: string } {
     .prepare('UPDATE manual_touches SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
     .run(ctx.nowIso(), ctx.nowIso(), id);
   if (result.changes === 0) {
-    const other = ctx.sqlite.prepare('SELECT kind FROM touch_log WHERE id = ?').get(id) as { kind: string } | undefined;
+    const other = ctx.sqlite.prepare('SELECT kind FROM touch_log WHERE id = ?').get(id) as
+      { kind: string } | undefined;
     if (other)
-      fail('conflict', `That touch comes from its ${other.kind.replace('_', ' ')} record; change or delete the record instead.`);
+      fail(
+        'conflict',
+        `That touch comes from its ${other.kind.replace('_', ' ')} record; change or delete the record instead.`,
+      );
     fail('not_found', 'That touch does not exist or was already deleted.');
   }
   return { id };
