@@ -422,6 +422,9 @@ export const resultsApi = {
   'results.reconciliation': query(
     z.strictObject({
       kind: z.enum(RECONCILIATION_KINDS),
+      /** Only records dated in this period (the dashboard's counts are per period); all time without. */
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     }),
