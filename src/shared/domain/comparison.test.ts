@@ -127,15 +127,15 @@ describe('comparePeriods: same period last year', () => {
 
 describe('delta', () => {
   it('counts and money: absolute change and percent of the previous value', () => {
-    expect(delta(120, 100, 'count')).toEqual({ kind: 'change', absolute: 20, percent: 20 });
-    expect(delta(50_000, 80_000, 'money')).toEqual({ kind: 'change', absolute: -30_000, percent: -37.5 });
-    expect(delta(0, 40, 'count')).toEqual({ kind: 'change', absolute: -40, percent: -100 });
-    expect(delta(null, 40, 'count')).toEqual({ kind: 'change', absolute: -40, percent: -100 });
+    expect(delta(120, 100, 'count')).toEqual({ kind: 'change', absolute: 20, percent: 0.2 });
+    expect(delta(50_000, 80_000, 'money')).toEqual({ kind: 'change', absolute: -30_000, percent: -0.375 });
+    expect(delta(0, 40, 'count')).toEqual({ kind: 'change', absolute: -40, percent: -1 });
+    expect(delta(null, 40, 'count')).toEqual({ kind: 'change', absolute: -40, percent: -1 });
     expect(delta(7, 7, 'count')).toEqual({ kind: 'change', absolute: 0, percent: 0 });
   });
 
   it('a loss that shrinks is a positive change', () => {
-    expect(delta(-50, -100, 'money')).toEqual({ kind: 'change', absolute: 50, percent: 50 });
+    expect(delta(-50, -100, 'money')).toEqual({ kind: 'change', absolute: 50, percent: 0.5 });
   });
 
   it('something from nothing is new; nothing on both sides is none', () => {

@@ -85,13 +85,21 @@ export type DeltaKind = 'count' | 'money' | 'rate';
 export type Delta =
   | { kind: 'new' }
   | { kind: 'none' }
-  | { kind: 'change'; absolute: number; percent: number | null; points?: number };
+  | {
+      kind: 'change';
+      /** current − previous, in the number's own unit (minor units for money, a fraction for rates). */
+      absolute: number;
+      /** Relative change as a fraction like every ratio in Tandem (0.2 = +20 %); null for rates. */
+      percent: number | null;
+      /** Rates only: the change in percentage points (5 = +5 points). */
+      points?: number;
+    };
 
 const isZeroOrNull = (value: number | null): boolean => value === null || value === 0;
 
 /**
  * How a number moved from the comparison period. Counts and money: the difference and the percentage of the
- * previous value (of its size, so a loss shrinking from −100 to −50 is +50 %). Rates (0.25 = 25 %): the
+ * previous value as a fraction (of its size, so a loss shrinking from −100 to −50 is +0.5). Rates (0.25 = 25 %): the
  * difference in percentage points and no percentage, since "+20 % of a conversion rate" reads as points.
  * Nothing on either side is `none`; something from nothing is `new`. A rate only becomes `new` when there
  * was no rate before (null) — a rate rising from 0 % to 5 % is +5 points. An unknown current rate is `none`;
@@ -108,7 +116,7 @@ export function delta(current: number | null, previous: number | null, kind: Del
   const now = current ?? 0;
   const before = previous ?? 0;
   if (before === 0) return now > 0 ? { kind: 'new' } : { kind: 'change', absolute: now, percent: null };
-  return { kind: 'change', absolute: now - before, percent: ((now - before) / Math.abs(before)) * 100 };
+  return { kind: 'change', absolute: now - before, percent: (now - before) / Math.abs(before) };
 }
 
 /**
