@@ -168,7 +168,7 @@ describe('results.dashboard on hand-computed data', () => {
       revenueMinor: 10000,
       roi: null,
       roas: null,
-      costPerLeadMinor: null,
+      costPerLeadMinor: 0,
     });
     expect(d.unattributed).toEqual({ revenueMinor: 4500 + 7000 + 1234, leads: 1, conversions: 3 });
     expect(d.noCampaign).toEqual({ revenueMinor: 0, leads: 1 });
@@ -249,5 +249,130 @@ describe('results.dashboard on hand-computed data', () => {
     await expect(
       t.client.call('results.dashboard', { from: '2026-09-30', to: '2026-07-01' }),
     ).rejects.toMatchObject({ code: 'validation' });
+  });
+});
+
+describe('records behind the numbers', () => {
+  it('count and sum equal the tile or row for every metric and filter', async () => {
+    const d = await call('results.dashboard', Q3);
+    const rec = (input: Omit<Input<'results.records'>, 'from' | 'to'>) =>
+      call('results.records', { ...Q3, ...input });
+    for (const metric of ['leads', 'qualifiedLeads', 'won', 'lost'] as const) {
+      expect({ metric, n: (await rec({ metric })).count }).toEqual({ metric, n: tile(d, metric).value });
+    }
+    const revenue = await rec({ metric: 'revenue' });
+    expect(revenue.sumMinor).toBe(tile(d, 'revenue').value);
+    expect(revenue.count).toBe(5);
+    expect((await rec({ metric: 'spend' })).sumMinor).toBe(tile(d, 'spend').value);
+    for (const row of d.campaigns) {
+      const id = row.campaignId;
+      expect((await rec({ metric: 'revenue', campaignId: id })).sumMinor).toBe(row.revenueMinor);
+      expect((await rec({ metric: 'spend', campaignId: id })).sumMinor).toBe(row.spendMinor);
+      expect((await rec({ metric: 'leads', campaignId: id })).count).toBe(row.leads);
+      expect((await rec({ metric: 'qualifiedLeads', campaignId: id })).count).toBe(row.qualifiedLeads);
+      expect((await rec({ metric: 'won', campaignId: id })).count).toBe(row.won);
+    }
+    for (const row of d.channels) {
+      const channel = row.channel;
+      expect((await rec({ metric: 'revenue', channel })).sumMinor).toBe(row.revenueMinor);
+      expect((await rec({ metric: 'leads', channel })).count).toBe(row.leads);
+      expect((await rec({ metric: 'spend', channel })).sumMinor).toBe(row.spendMinor);
+    }
+    const un = await rec({ metric: 'revenue', unattributed: true });
+    expect({ count: un.count, sum: un.sumMinor }).toEqual({
+      count: d.unattributed.conversions,
+      sum: d.unattributed.revenueMinor,
+    });
+    expect((await rec({ metric: 'leads', unattributed: true })).count).toBe(d.unattributed.leads);
+    expect((await rec({ metric: 'leads', campaignId: null })).count).toBe(d.noCampaign.leads);
+    expect((await rec({ metric: 'revenue', campaignId: null })).sumMinor).toBe(d.noCampaign.revenueMinor);
+    const orders = await rec({ metric: 'orders' });
+    expect(orders.rows.every((r) => r.kind === 'order' || r.kind === 'payment')).toBe(true);
+    expect(orders.sumMinor).toBe(20000 + 4500 + 1234);
+  });
+});
+
+describe('touch log', () => {
+  it('lists touches from records, adds and deletes manual ones, and follows deletes of records', async () => {
+    const sqlite = t.core.connection.sqlite;
+    const c2 = (sqlite.prepare(`SELECT id FROM contacts WHERE first_name = 'Two'`).get() as { id: string })
+      .id;
+    const before = await call('touches.list', { contactId: c2 });
+    expect(before.touches.map((x) => [x.kind, x.campaignId])).toEqual([
+      ['lead_source', B],
+      ['order', A],
+    ]);
+    const manual = await call('touches.create', {
+      contactId: c2,
+      at: '2026-08-05',
+      note: 'Met at CoffeeFest',
+      channel: 'event',
+    });
+    expect(manual).toMatchObject({
+      manual: true,
+      label: 'Met at CoffeeFest',
+      channel: 'event',
+      at: '2026-08-05T00:00:00.000Z',
+    });
+    // Three touches now: position-based gives 40/20/40 of the 200.00 order.
+    const d = await call('results.dashboard', Q3);
+    expect(d.noCampaign.revenueMinor).toBe(4000);
+    const order = before.touches.find((x) => x.kind === 'order')!;
+    await expect(t.client.call('touches.delete', { id: order.id })).rejects.toMatchObject({
+      code: 'conflict',
+    });
+    await call('touches.delete', { id: manual.id });
+    sqlite
+      .prepare('UPDATE orders SET deleted_at = ? WHERE id = ?')
+      .run(t.core.ctx.nowIso(), order.source!.id);
+    expect((await call('touches.list', { contactId: c2 })).touches.map((x) => x.kind)).toEqual([
+      'lead_source',
+    ]);
+  });
+});
+
+describe('model comparison, payback and reconciliation', () => {
+  it('ranks campaigns under every model', async () => {
+    const m = await call('results.models', Q3);
+    expect(m.models.map((x) => x.model)).toEqual(['first', 'last', 'linear', 'position', 'time_decay']);
+    for (const model of m.models) expect(model.rows.reduce((s, r) => s + r.revenueMinor, 0)).toBe(82734);
+    const first = m.models.find((x) => x.model === 'first')!;
+    expect(first.rows[0]).toMatchObject({ campaignId: A, revenueMinor: 50000, rank: 1 });
+  });
+
+  it('pays back in the week cumulative revenue passes cumulative spend', async () => {
+    const p = await call('results.payback', { campaignId: A });
+    expect(p.weeks[0]!.start).toBe('2026-07-01');
+    // 60.00 spent in week 3 (15 Jul); 500.00 won on 1 Aug (week 5).
+    expect(p.weeks[2]!.cumulativeSpendMinor).toBe(6000);
+    expect(p.paybackWeek).toBe(5);
+    expect(p.weeks.at(-1)!.cumulativeRevenueMinor).toBe(60000);
+  });
+
+  it('lists and resolves reconciliation items', async () => {
+    const list = await call('results.reconciliation', { kind: 'ordersWithoutContact' });
+    expect(list.total).toBe(1);
+    expect(list.rows[0]!.amountMinor).toBe(4500);
+    await call('reconciliation.resolve', {
+      recordKind: 'order',
+      id: list.rows[0]!.id,
+      action: 'not_applicable',
+    });
+    expect((await call('results.reconciliation', { kind: 'ordersWithoutContact' })).total).toBe(0);
+    const pay = await call('results.reconciliation', {
+      kind: 'paymentsWithoutCampaign',
+      from: '2026-07-01',
+      to: '2026-09-30',
+    });
+    await call('reconciliation.resolve', {
+      recordKind: 'payment',
+      id: pay.rows[0]!.id,
+      action: 'link_campaign',
+      campaignId: A,
+    });
+    const d = await call('results.dashboard', Q3);
+    expect(d.reconciliation.paymentsWithoutCampaign).toBe(0);
+    // The payment now carries a campaign: its touch credits A.
+    expect(d.campaigns.find((c) => c.campaignId === A)!.revenueMinor).toBe(60000 + 1234);
   });
 });
