@@ -23,14 +23,14 @@ import { visitsVsSalesPanel } from './visits-sales';
 
 type Input = z.output<typeof DashboardInput>;
 
-export interface PeriodResults {
+interface PeriodResults {
   facts: PeriodFacts;
   revenue: AttributedRevenue;
   visits: number | null;
 }
 
 /** Every number of one period, under one model. */
-export function periodResults(
+function periodResults(
   ctx: Ctx,
   from: string,
   to: string,
