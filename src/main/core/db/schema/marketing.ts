@@ -112,6 +112,7 @@ export const spendEntries = sqliteTable(
   },
   (t) => [
     index('spend_campaign_date_idx').on(t.campaignId, t.date),
+    index('spend_date_idx').on(t.date),
     uniqueIndex('spend_source_key_idx').on(t.sourceKey),
   ],
 );
@@ -132,7 +133,7 @@ export const contentItems = sqliteTable(
     utmContent: text('utm_content'),
     deletedAt: deletedAt(),
   },
-  (t) => [index('content_scheduled_idx').on(t.scheduledDate)],
+  (t) => [index('content_scheduled_idx').on(t.scheduledDate), index('content_utm_idx').on(t.utmContent)],
 );
 
 /**
@@ -154,6 +155,7 @@ export const metricObservations = sqliteTable(
   },
   (t) => [
     uniqueIndex('metric_natural_idx').on(t.date, t.scope, t.metric, t.source),
-    index('metric_metric_date_idx').on(t.metric, t.date),
+    // Covers the daily sums of Results (visits by scope, reach and impressions by campaign) without a row read.
+    index('metric_metric_date_idx').on(t.metric, t.date, t.scope, t.campaignId, t.value),
   ],
 );
