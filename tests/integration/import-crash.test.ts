@@ -151,7 +151,7 @@ describe('an import killed at random points', () => {
         // So are the indexes the job built at its end only.
         expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
         if (trial % 2 === 0) {
-          if (status !== 'done') await runJob(sqlite, job.id);
+          if (status !== 'done') await runJob(sqlite, job.id, { now: core.ctx.nowIso });
           const final = sqlite
             .prepare(
               'SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?',

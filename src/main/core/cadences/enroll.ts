@@ -7,6 +7,7 @@ import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
 import { todayOf } from '../today/day';
 import { getCadence } from './service';
+import { writeTransaction } from '../db/transaction';
 
 const SELECT = `SELECT e.id, e.cadence_id AS cadenceId, cd.name AS cadenceName, e.lead_id AS leadId, l.title AS leadTitle,
   coalesce(e.start_date, substr(e.started_at, 1, 10)) AS startDate, e.status, e.stopped_at AS stoppedAt,
@@ -91,7 +92,7 @@ export function enrollLeads(ctx: Ctx, cadenceId: string, leadIds: string[], star
   const cadence = getCadence(ctx, cadenceId);
   const start = startDate ?? todayOf(ctx);
   const skipped: { leadId: string; reason: string }[] = [];
-  const enrolledIds = ctx.sqlite.transaction(() => {
+  const enrolledIds = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const ids: string[] = [];
     for (const leadId of new Set(leadIds)) {
@@ -156,7 +157,7 @@ export function enrollLeads(ctx: Ctx, cadenceId: string, leadIds: string[], star
       ids.push(enrollmentId);
     }
     return ids;
-  })();
+  });
   return { enrolled: enrolledIds.map((id) => getEnrollment(ctx, id)), skipped };
 }
 
@@ -167,7 +168,7 @@ export function enrollLeads(ctx: Ctx, cadenceId: string, leadIds: string[], star
 export function stopEnrollment(ctx: Ctx, enrollmentId: string, reason: 'user' | 'won' | 'lost'): Enrollment {
   const current = getEnrollment(ctx, enrollmentId);
   if (current.status !== 'active') fail('conflict', `This enrolment is already ${current.status}.`);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -184,7 +185,7 @@ export function stopEnrollment(ctx: Ctx, enrollmentId: string, reason: 'user' | 
       now,
       enrollmentId,
     );
-  })();
+  });
   return getEnrollment(ctx, enrollmentId);
 }
 

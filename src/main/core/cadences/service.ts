@@ -4,6 +4,7 @@ import type { Cadence, CadenceCreate, CadencePatch } from '@shared/api/cadences'
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
+import { writeTransaction } from '../db/transaction';
 
 type CreateInput = z.output<typeof CadenceCreate>;
 type PatchInput = z.output<typeof CadencePatch>;
@@ -79,7 +80,7 @@ function insertStep(ctx: Ctx, cadenceId: string, position: number, step: StepInp
 
 export function createCadence(ctx: Ctx, input: CreateInput): Cadence {
   const id = uuidv7();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -92,7 +93,7 @@ export function createCadence(ctx: Ctx, input: CreateInput): Cadence {
       now,
     );
     input.steps.forEach((step, position) => insertStep(ctx, id, position, step, now));
-  })();
+  });
   return getCadence(ctx, id);
 }
 
@@ -128,7 +129,7 @@ function replaceSteps(ctx: Ctx, cadenceId: string, steps: StepInput[], now: stri
 
 export function updateCadence(ctx: Ctx, id: string, patch: PatchInput): Cadence {
   const current = getCadence(ctx, id);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -140,7 +141,7 @@ export function updateCadence(ctx: Ctx, id: string, patch: PatchInput): Cadence 
       id,
     );
     if (patch.steps) replaceSteps(ctx, id, patch.steps, now);
-  })();
+  });
   return getCadence(ctx, id);
 }
 

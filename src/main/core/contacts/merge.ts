@@ -4,6 +4,7 @@ import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { get, run } from '../db/prepared';
 import { getContact } from './service';
+import { writeTransaction } from '../db/transaction';
 
 interface Person {
   email: string | null;
@@ -36,7 +37,7 @@ export function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): z.infe
   }
   getContact(ctx, keepId);
   getContact(ctx, mergeId);
-  const moved = ctx.sqlite.transaction(() => {
+  const moved = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const keep = get<Person>(ctx.sqlite, `SELECT ${PERSON} FROM contacts WHERE id = ?`, keepId);
     const other = get<Person>(ctx.sqlite, `SELECT ${PERSON} FROM contacts WHERE id = ?`, mergeId);
@@ -85,6 +86,6 @@ export function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): z.infe
       mergeId,
     );
     return counts;
-  })();
+  });
   return { contact: getContact(ctx, keepId), moved };
 }

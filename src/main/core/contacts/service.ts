@@ -12,6 +12,7 @@ import { companies, contacts } from '../db/schema';
 import type { Ctx } from '../context';
 import { ftsQuery, matchingIds } from '../search/fts';
 import { companyKey, emailKey, phoneKey } from './keys';
+import { writeTransaction } from '../db/transaction';
 
 type CreateInput = z.output<typeof ContactCreate>;
 type PatchInput = z.output<typeof ContactPatch>;
@@ -141,14 +142,14 @@ function contactValues(input: PatchInput) {
 
 export function createContact(ctx: Ctx, input: CreateInput): Contact {
   const now = ctx.nowIso();
-  const id = ctx.sqlite.transaction(() => {
+  const id = writeTransaction(ctx.sqlite, () => {
     const companyId = companyIdFor(ctx, input.companyName);
     return ctx.db
       .insert(contacts)
       .values({ ...contactValues(input), companyId, createdAt: now, updatedAt: now })
       .returning({ id: contacts.id })
       .get().id;
-  })();
+  });
   return getContact(ctx, id);
 }
 
@@ -164,7 +165,7 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
       { field: 'firstName', message: 'enter a name or an e-mail address' },
     ]);
   }
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const values = contactValues(patch);
     if (patch.companyName !== undefined) values.companyId = companyIdFor(ctx, patch.companyName);
     ctx.db
@@ -172,7 +173,7 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
       .set({ ...values, updatedAt: ctx.nowIso() })
       .where(eq(contacts.id, id))
       .run();
-  })();
+  });
   return getContact(ctx, id);
 }
 
@@ -183,14 +184,14 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
 export function deleteContact(ctx: Ctx, id: string): { id: string } {
   getContact(ctx, id);
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     ctx.db.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, id)).run();
     ctx.sqlite
       .prepare(
         'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE contact_id = ? AND lead_id IS NULL AND deleted_at IS NULL',
       )
       .run(now, now, id);
-  })();
+  });
   return { id };
 }
 
@@ -202,7 +203,7 @@ export function restoreContact(ctx: Ctx, id: string): Contact {
     .where(eq(contacts.id, id))
     .get()?.at;
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     ctx.db.update(contacts).set({ deletedAt: null, updatedAt: now }).where(eq(contacts.id, id)).run();
     if (deletedAt) {
       ctx.sqlite
@@ -211,6 +212,6 @@ export function restoreContact(ctx: Ctx, id: string): Contact {
         )
         .run(now, id, deletedAt);
     }
-  })();
+  });
   return getContact(ctx, id);
 }

@@ -20,6 +20,7 @@ import {
   SetupError,
 } from './setup';
 import { importManager } from './worker/manager';
+import { writeTransaction } from '../db/transaction';
 
 /** Rows read for the preview and for suggesting date order and decimal separator. */
 const SAMPLE_ROWS = 200;
@@ -128,7 +129,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
   const table = await openTable(path, { sheet: options?.sheet });
   const setup = resolveSetup(ctx.sqlite, table.fileName, table.columns, input);
   const now = ctx.nowIso();
-  return ctx.sqlite.transaction(() => {
+  return writeTransaction(ctx.sqlite, () => {
     if (setup.remember)
       rememberMapping(ctx.sqlite, headerSignature(table.columns), setup.kind, setup.mapping, now);
     return createJob(
@@ -147,7 +148,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
       },
       now,
     );
-  })();
+  });
 }
 
 export async function startImport(ctx: Ctx, input: ImportStart): Promise<ImportJob> {

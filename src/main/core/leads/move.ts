@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
 import { getLead } from './queries';
 import { firstStage, requireStage, type StageRow } from './stages';
+import { writeTransaction } from '../db/transaction';
 
 /** Gap between neighbouring cards, so most drops fit between two ranks without touching other rows. */
 const RANK_STEP = 1024;
@@ -135,7 +136,7 @@ function placeLead(
       { field: 'lostReason', message: 'say why the lead was lost' },
     ]);
   }
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const rank = where.beforeId
       ? rankBefore(ctx, stage.id, where.beforeId, id)
@@ -161,7 +162,7 @@ function placeLead(
     if (changed && stage.outcome !== 'open' && current.outcome === 'open') {
       stopEnrollmentsForLead(ctx, id, stage.outcome === 'won' ? 'won' : 'lost');
     }
-  })();
+  });
   return getLead(ctx, id);
 }
 

@@ -8,6 +8,7 @@ import { get, run } from '../db/prepared';
 import { recordStageChange, topRank } from './move';
 import { getLead } from './queries';
 import { firstStage, stageRow } from './stages';
+import { writeTransaction } from '../db/transaction';
 
 type CreateInput = z.output<typeof LeadCreate>;
 type PatchInput = z.output<typeof LeadPatch>;
@@ -64,7 +65,7 @@ export function createLead(ctx: Ctx, input: CreateInput): Lead {
     ]);
   }
   const id = uuidv7();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const contact = input.newContact ? createContact(ctx, input.newContact) : refs.contact;
     run(
@@ -88,7 +89,7 @@ export function createLead(ctx: Ctx, input: CreateInput): Lead {
       now,
     );
     recordStageChange(ctx, id, null, stage.id, now);
-  })();
+  });
   return getLead(ctx, id);
 }
 
@@ -153,7 +154,7 @@ export function rateLead(
  */
 export function deleteLead(ctx: Ctx, id: string): { id: string } {
   getLead(ctx, id);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(ctx.sqlite, 'UPDATE leads SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
     run(
@@ -163,13 +164,13 @@ export function deleteLead(ctx: Ctx, id: string): { id: string } {
       now,
       id,
     );
-  })();
+  });
   return { id };
 }
 
 export function restoreLead(ctx: Ctx, id: string): Lead {
   const lead = getLead(ctx, id, true);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const deletedAt = get<{ at: string | null }>(
       ctx.sqlite,
@@ -198,6 +199,6 @@ export function restoreLead(ctx: Ctx, id: string): Lead {
       );
       recordStageChange(ctx, id, lead.stageId, start.id, now);
     }
-  })();
+  });
   return getLead(ctx, id);
 }

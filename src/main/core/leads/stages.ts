@@ -3,6 +3,7 @@ import type { Stage } from '@shared/api/leads';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
+import { writeTransaction } from '../db/transaction';
 
 type Outcome = Stage['outcome'];
 export type StageRow = Omit<Stage, 'leadCount'>;
@@ -79,7 +80,7 @@ export function createStage(
   ctx: Ctx,
   input: { name: string; probability: number; outcome: Outcome; position?: number | undefined },
 ): Stage {
-  const id = ctx.sqlite.transaction(() => {
+  const id = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const ids = listStages(ctx).map((s) => s.id);
     const id = uuidv7();
@@ -98,7 +99,7 @@ export function createStage(
     ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, id);
     renumber(ctx, ids);
     return id;
-  })();
+  });
   return getStage(ctx, id);
 }
 
@@ -151,7 +152,7 @@ export function reorderStages(ctx: Ctx, ids: string[]): Stage[] {
       { field: 'ids', message: 'list every stage exactly once' },
     ]);
   }
-  ctx.sqlite.transaction(() => renumber(ctx, ids))();
+  writeTransaction(ctx.sqlite, () => renumber(ctx, ids));
   return listStages(ctx);
 }
 
@@ -160,13 +161,13 @@ export function deleteStage(ctx: Ctx, id: string): { id: string } {
   if (stage.leadCount > 0)
     fail('conflict', `Move the ${stage.leadCount} leads out of "${stage.name}" first.`);
   requireLastOfOutcomeKept(ctx, stage, 'Deleting this stage');
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(ctx.sqlite, 'UPDATE pipeline_stages SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
     renumber(
       ctx,
       listStages(ctx).map((s) => s.id),
     );
-  })();
+  });
   return { id };
 }
