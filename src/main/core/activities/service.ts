@@ -15,6 +15,8 @@ import { get, run } from '../db/prepared';
 import { todayOf } from '../today/day';
 import { getActivity } from './queries';
 import { writeTransaction } from '../db/transaction';
+import type { leads } from '../db/schema';
+import type { Row } from '../db/typed';
 
 type LogInput = z.output<typeof ActivityLog>;
 type PatchInput = z.output<typeof ActivityPatch>;
@@ -29,7 +31,7 @@ interface Owner {
 function resolveOwner(ctx: Ctx, leadId: string | undefined, contactId: string | undefined): Owner {
   let leadContact: string | null = null;
   if (leadId) {
-    const lead = get<{ contactId: string | null }>(
+    const lead = get<Row<typeof leads, 'contactId'>>(
       ctx.sqlite,
       'SELECT contact_id AS contactId FROM leads WHERE id = ? AND deleted_at IS NULL',
       leadId,

@@ -5,21 +5,24 @@ import type { Ctx } from '../context';
 import { get, run } from '../db/prepared';
 import { getContact } from './service';
 import { writeTransaction } from '../db/transaction';
+import type { contacts } from '../db/schema';
+import type { Row } from '../db/typed';
 
-interface Person {
-  email: string | null;
-  emailKey: string | null;
-  phone: string | null;
-  phoneKey: string | null;
-  companyId: string | null;
-  title: string;
-  city: string;
-  region: string;
-  country: string;
-  notes: string;
-  sourceCampaignId: string | null;
-  sourceChannel: string | null;
-}
+type Person = Row<
+  typeof contacts,
+  | 'email'
+  | 'emailKey'
+  | 'phone'
+  | 'phoneKey'
+  | 'companyId'
+  | 'title'
+  | 'city'
+  | 'region'
+  | 'country'
+  | 'notes'
+  | 'sourceCampaignId'
+  | 'sourceChannel'
+>;
 
 const PERSON = `email, email_key AS emailKey, phone, phone_key AS phoneKey, company_id AS companyId, title, city, region,
   country, notes, source_campaign_id AS sourceCampaignId, source_channel AS sourceChannel`;

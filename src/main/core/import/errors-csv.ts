@@ -2,6 +2,8 @@ import { writeFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { all } from '../db/prepared';
 import { jobOptions, jobRow } from './job/store';
+import type { importRowErrors } from '../db/schema';
+import type { SqlRow } from '../db/typed';
 
 function cell(value: string | number | null): string {
   const text = value === null ? '' : String(value);
@@ -15,13 +17,7 @@ function cell(value: string | number | null): string {
 export function errorsCsv(sqlite: Database.Database, jobId: string): { text: string; rows: number } {
   const job = jobRow(sqlite, jobId);
   const columns = job ? (jobOptions(job).columns ?? []) : [];
-  const rows = all<{
-    row: number;
-    severity: string;
-    column: string | null;
-    message: string;
-    raw: string | null;
-  }>(
+  const rows = all<SqlRow<typeof importRowErrors, 'row' | 'severity' | 'column' | 'message' | 'raw'>>(
     sqlite,
     'SELECT row, severity, column, message, raw FROM import_row_errors WHERE job_id = ? ORDER BY row, rowid',
     jobId,

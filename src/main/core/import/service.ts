@@ -21,6 +21,8 @@ import {
 } from './setup';
 import { importManager } from './worker/manager';
 import { writeTransaction } from '../db/transaction';
+import type { importRowErrors } from '../db/schema';
+import type { Count, SqlRow, With } from '../db/typed';
 
 /** Rows read for the preview and for suggesting date order and decimal separator. */
 const SAMPLE_ROWS = 200;
@@ -193,9 +195,13 @@ export function resumeImport(ctx: Ctx, id: string): ImportJob {
 export function listErrors(ctx: Ctx, id: string, offset: number, limit: number) {
   jobOrFail(ctx, id);
   const total =
-    get<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM import_row_errors WHERE job_id = ?', id)?.n ??
-    0;
-  const rows = all<{ row: number; column: string | null; message: string; severity: 'error' | 'note' }>(
+    get<Count>(ctx.sqlite, 'SELECT count(*) AS n FROM import_row_errors WHERE job_id = ?', id)?.n ?? 0;
+  const rows = all<
+    With<
+      SqlRow<typeof importRowErrors, 'row' | 'column' | 'message' | 'severity'>,
+      { severity: 'error' | 'note' }
+    >
+  >(
     ctx.sqlite,
     'SELECT row, column, message, severity FROM import_row_errors WHERE job_id = ? ORDER BY row, rowid LIMIT ? OFFSET ?',
     id,

@@ -9,6 +9,8 @@ import { recordStageChange, topRank } from './move';
 import { getLead } from './queries';
 import { firstStage, stageRow } from './stages';
 import { writeTransaction } from '../db/transaction';
+import type { campaigns, contacts, leads } from '../db/schema';
+import type { Row } from '../db/typed';
 
 type CreateInput = z.output<typeof LeadCreate>;
 type PatchInput = z.output<typeof LeadPatch>;
@@ -26,7 +28,7 @@ function resolveReferences(
   const issues: FieldIssue[] = [];
   const refs: References = {};
   if (input.contactId) {
-    refs.contact = get<{ id: string; companyId: string | null }>(
+    refs.contact = get<Row<typeof contacts, 'id' | 'companyId'>>(
       ctx.sqlite,
       'SELECT id, company_id AS companyId FROM contacts WHERE id = ? AND deleted_at IS NULL',
       input.contactId,
@@ -34,7 +36,7 @@ function resolveReferences(
     if (!refs.contact) issues.push({ field: 'contactId', message: 'choose an existing contact' });
   } else if (input.contactId === null) refs.contact = null;
   if (input.campaignId) {
-    refs.campaign = get<{ id: string; channel: string }>(
+    refs.campaign = get<Row<typeof campaigns, 'id' | 'channel'>>(
       ctx.sqlite,
       'SELECT id, channel FROM campaigns WHERE id = ? AND deleted_at IS NULL',
       input.campaignId,
@@ -172,7 +174,7 @@ export function restoreLead(ctx: Ctx, id: string): Lead {
   const lead = getLead(ctx, id, true);
   writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
-    const deletedAt = get<{ at: string | null }>(
+    const deletedAt = get<{ at: Row<typeof leads>['deletedAt'] }>(
       ctx.sqlite,
       'SELECT deleted_at AS at FROM leads WHERE id = ?',
       id,

@@ -4,9 +4,15 @@ import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
 import { writeTransaction } from '../db/transaction';
+import type { pipelineStages } from '../db/schema';
+import type { Row, With } from '../db/typed';
 
 type Outcome = Stage['outcome'];
-export type StageRow = Omit<Stage, 'leadCount'>;
+/** `STAGE_COLUMNS` of a stage; `outcome` holds only open, won or lost. */
+export type StageRow = With<
+  Row<typeof pipelineStages, 'id' | 'name' | 'position' | 'probability' | 'outcome'>,
+  { outcome: Outcome }
+>;
 
 const STAGE_COLUMNS = 'id, name, position, probability, outcome';
 
@@ -47,7 +53,7 @@ export function stageRows(ctx: Ctx): StageRow[] {
 }
 
 export function listStages(ctx: Ctx): Stage[] {
-  return all<Stage>(
+  return all<StageRow & { leadCount: number }>(
     ctx.sqlite,
     `SELECT ${STAGE_COLUMNS.split(', ')
       .map((c) => `s.${c}`)

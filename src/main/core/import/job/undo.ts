@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { all, get, run } from '../../db/prepared';
 import { JOB_TABLES, jobRow, setStatus } from './store';
 import { writeTransaction } from '../../db/transaction';
+import type { importChanges } from '../../db/schema';
+import type { SqlRow } from '../../db/typed';
 
 const CHUNK = 5000;
 /** Rows a job deletes along with its own rows, though they carry no job id (a deal's stage history). */
@@ -47,13 +49,9 @@ function restoreChanges(
     return set;
   };
   for (;;) {
-    const batch = all<{
-      seq: number;
-      table_name: string;
-      record_id: string;
-      action: string;
-      before: string | null;
-    }>(
+    const batch = all<
+      SqlRow<typeof importChanges, 'table_name' | 'record_id' | 'action' | 'before'> & { seq: number }
+    >(
       sqlite,
       'SELECT rowid AS seq, table_name, record_id, action, before FROM import_changes WHERE job_id = ? ORDER BY rowid DESC LIMIT ?',
       jobId,
