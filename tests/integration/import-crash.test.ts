@@ -27,7 +27,7 @@ beforeAll(async () => {
   await generateContactsCsv(file, ROWS, 99, 0);
   expect(statSync(file).size).toBeGreaterThanOrEqual(DEFER_INDEXES_BYTES);
   baseline = join(dir, 'baseline.sqlite');
-  const core = await createCore(baseline);
+  const core = await createCore(baseline, { checkOutput: true });
   core.close();
 }, 60_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -133,7 +133,7 @@ describe('an import killed at random points', () => {
       outcomes.push(`${how}@${atRows}+${jitter}ms:${job.status}:${job.rows_done}`);
 
       // Next open marks it interrupted; then resume it (even trials) or undo it (odd trials).
-      const core = await createCore(db);
+      const core = await createCore(db, { checkOutput: true });
       try {
         const sqlite = core.ctx.sqlite;
         const status = (
@@ -151,7 +151,7 @@ describe('an import killed at random points', () => {
         // So are the indexes the job built at its end only.
         expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
         if (trial % 2 === 0) {
-          if (status !== 'done') await runJob(sqlite, job.id);
+          if (status !== 'done') await runJob(sqlite, job.id, { now: core.ctx.nowIso });
           const final = sqlite
             .prepare(
               'SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?',

@@ -24,6 +24,24 @@ export interface CoreOptions extends OpenOptions {
   clock?: Clock;
   /** Where unexpected errors are reported (the shell logs them; tests may collect them). */
   onInternalError?: (error: unknown, method: string) => void;
+  /**
+   * Parse every handler's output with its method's output schema (tests and the e2e host turn it on): a row
+   * whose column was renamed, or a number that arrives as text, fails a test instead of reaching a user.
+   */
+  checkOutput?: boolean;
+}
+
+/** A handler answered with a value its method's output schema refuses: a bug in the core, not the caller's. */
+export class OutputMismatchError extends Error {
+  override readonly name = 'OutputMismatchError';
+  constructor(
+    readonly method: string,
+    readonly issues: { field: string; message: string }[],
+  ) {
+    super(
+      `The output of ${method} does not match its schema: ${issues.map((i) => `${i.field}: ${i.message}`).join('; ')}`,
+    );
+  }
 }
 
 export async function createCore(file: string, options: CoreOptions = {}): Promise<Core> {
@@ -58,6 +76,18 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
     try {
       const handler = handlers[method] as Handler<MethodName>;
       const value = await handler(parsed.data as never, ctx);
+      if (options.checkOutput) {
+        // Only checked, never replaced: callers get exactly what they get with the check off.
+        const checked = spec.output.safeParse(value);
+        if (!checked.success)
+          throw new OutputMismatchError(
+            method,
+            checked.error.issues.map((i) => ({
+              field: i.path.map(String).join('.') || '(output)',
+              message: i.message,
+            })),
+          );
+      }
       if (spec.mutates) ctx.emit('data.changed', { domains: [method.split('.')[0] ?? method] });
       return { ok: true, value };
     } catch (error) {
@@ -65,6 +95,8 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       if (error instanceof SchemaTooNewError)
         return { ok: false, error: { code: 'schema_too_new', message: error.message } };
       report(error, method);
+      if (error instanceof OutputMismatchError)
+        return { ok: false, error: { code: 'internal', message: error.message, issues: error.issues } };
       return {
         ok: false,
         error: { code: 'internal', message: `Tandem could not complete ${method}; nothing was changed.` },

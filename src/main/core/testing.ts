@@ -25,6 +25,7 @@ export async function createTestCore(options: { clock?: Clock } = {}): Promise<T
   const file = join(dir, 'tandem.sqlite');
   const core = await createCore(file, {
     clock: options.clock,
+    checkOutput: true,
     onInternalError: (error) => console.error(error),
   });
   const client = createClient(inProcessTransport(core));

@@ -49,7 +49,8 @@ async function main(): Promise<void> {
   const file = resolve(values.db ?? defaultDatabaseFile());
   const core = await spawnCore(
     new URL('../core/worker/core-worker.ts', import.meta.url),
-    { file, clockStart: values.clock },
+    // The end-to-end tests set TANDEM_CHECK_OUTPUT=1: every answer is checked against its schema there.
+    { file, clockStart: values.clock, checkOutput: process.env.TANDEM_CHECK_OUTPUT === '1' },
     ['--import', 'tsx'],
   );
   const host = await startHost({ core, rendererDir, port: values.port ? Number(values.port) : 0 });

@@ -14,7 +14,12 @@ export interface RunningHost {
 export function startHost(db: string, options: { clock?: string } = {}): Promise<RunningHost> {
   const args = ['--import', 'tsx', join(ROOT, 'src/main/host/cli.ts'), '--db', db];
   if (options.clock) args.push('--clock', options.clock);
-  const child: ChildProcess = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawn(process.execPath, args, {
+    cwd: ROOT,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    // Every answer of the core is parsed with its output schema: a renamed column fails the test.
+    env: { ...process.env, TANDEM_CHECK_OUTPUT: '1' },
+  });
   let output = '';
   return new Promise((resolveHost, reject) => {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);

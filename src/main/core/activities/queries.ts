@@ -4,6 +4,8 @@ import type { z } from 'zod';
 import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
 import { todayOf } from '../today/day';
+import type { activities } from '../db/schema';
+import type { Count, Row, With } from '../db/typed';
 
 type ListInput = z.output<typeof ActivityListInput>;
 
@@ -18,9 +20,28 @@ FROM activities a
 LEFT JOIN leads l ON l.id = a.lead_id
 LEFT JOIN contacts c ON c.id = a.contact_id`;
 
-type Row = Omit<Activity, 'dueDate' | 'status' | 'overdue'>;
+/** SELECT: the activity's columns and the names of its lead and contact. */
+type ActivityRow = With<
+  Row<
+    typeof activities,
+    | 'id'
+    | 'leadId'
+    | 'contactId'
+    | 'type'
+    | 'subject'
+    | 'notes'
+    | 'dueAt'
+    | 'doneAt'
+    | 'outcome'
+    | 'enrollmentId'
+    | 'cadenceStepId'
+    | 'createdAt'
+    | 'updatedAt'
+  >,
+  Pick<Activity, 'type'>
+> & { leadTitle: string | null; contactName: string | null };
 
-export function toActivity(row: Row, today: string): Activity {
+export function toActivity(row: ActivityRow, today: string): Activity {
   const dueDate = row.dueAt ? row.dueAt.slice(0, 10) : null;
   const open = row.doneAt === null;
   return {
@@ -32,7 +53,7 @@ export function toActivity(row: Row, today: string): Activity {
 }
 
 export function getActivity(ctx: Ctx, id: string, includeDeleted = false): Activity {
-  const row = get<Row>(
+  const row = get<ActivityRow>(
     ctx.sqlite,
     `${SELECT} WHERE a.id = ?${includeDeleted ? '' : ' AND a.deleted_at IS NULL'}`,
     id,
@@ -44,7 +65,7 @@ export function getActivity(ctx: Ctx, id: string, includeDeleted = false): Activ
 /** Activities by id, in the order given (used by detail pages and Today). */
 export function activitiesByIds(ctx: Ctx, ids: string[]): Activity[] {
   if (ids.length === 0) return [];
-  const rows = all<Row>(
+  const rows = all<ActivityRow>(
     ctx.sqlite,
     `${SELECT} WHERE a.id IN (SELECT value FROM json_each(?))`,
     JSON.stringify(ids),
@@ -75,7 +96,7 @@ export function listActivities(ctx: Ctx, input: ListInput): ActivityPage {
   // Open items sort by when they are due, done items by when they were done.
   const order = `coalesce(a.done_at, a.due_at, a.created_at) ${dir}, a.id ${dir}`;
   const clause = where.join(' AND ');
-  const ids = all<{ id: string }>(
+  const ids = all<Row<typeof activities, 'id'>>(
     ctx.sqlite,
     `SELECT a.id FROM activities a WHERE ${clause} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ...params,
@@ -83,8 +104,7 @@ export function listActivities(ctx: Ctx, input: ListInput): ActivityPage {
     input.offset,
   ).map((r) => r.id);
   const total =
-    get<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM activities a WHERE ${clause}`, ...params)?.n ??
-    0;
+    get<Count>(ctx.sqlite, `SELECT count(*) AS n FROM activities a WHERE ${clause}`, ...params)?.n ?? 0;
   return { total, rows: activitiesByIds(ctx, ids) };
 }
 
@@ -95,7 +115,7 @@ export function activitiesFor(
   id: string,
   limit = 100,
 ): Activity[] {
-  const ids = all<{ id: string }>(
+  const ids = all<Row<typeof activities, 'id'>>(
     ctx.sqlite,
     `SELECT id FROM activities WHERE ${column} = ? AND deleted_at IS NULL
      ORDER BY done_at IS NOT NULL, CASE WHEN done_at IS NULL THEN coalesce(due_at, '9999') END, done_at DESC, id

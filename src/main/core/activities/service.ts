@@ -14,6 +14,9 @@ import type { Ctx } from '../context';
 import { get, run } from '../db/prepared';
 import { todayOf } from '../today/day';
 import { getActivity } from './queries';
+import { writeTransaction } from '../db/transaction';
+import type { leads } from '../db/schema';
+import type { Row } from '../db/typed';
 
 type LogInput = z.output<typeof ActivityLog>;
 type PatchInput = z.output<typeof ActivityPatch>;
@@ -28,7 +31,7 @@ interface Owner {
 function resolveOwner(ctx: Ctx, leadId: string | undefined, contactId: string | undefined): Owner {
   let leadContact: string | null = null;
   if (leadId) {
-    const lead = get<{ contactId: string | null }>(
+    const lead = get<Row<typeof leads, 'contactId'>>(
       ctx.sqlite,
       'SELECT contact_id AS contactId FROM leads WHERE id = ? AND deleted_at IS NULL',
       leadId,
@@ -101,7 +104,7 @@ export function logActivity(ctx: Ctx, input: LogInput): ActivityWithNext {
       { field: 'doneAt', message: 'leave empty, or mark as done' },
     ]);
   }
-  const ids = ctx.sqlite.transaction(() => {
+  const ids = writeTransaction(ctx.sqlite, () => {
     const id = insertActivity(ctx, owner, {
       type: input.type,
       subject: input.subject,
@@ -111,7 +114,7 @@ export function logActivity(ctx: Ctx, input: LogInput): ActivityWithNext {
       outcome: input.outcome,
     });
     return { id, next: scheduleNext(ctx, owner, input.next) };
-  })();
+  });
   return { activity: getActivity(ctx, ids.id), next: ids.next ? getActivity(ctx, ids.next) : null };
 }
 
@@ -127,7 +130,7 @@ export function completeActivity(
 ): ActivityWithNext {
   const current = getActivity(ctx, input.id);
   if (current.status === 'done') fail('conflict', 'This activity is already done.');
-  const nextId = ctx.sqlite.transaction(() => {
+  const nextId = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -139,16 +142,16 @@ export function completeActivity(
     );
     if (current.enrollmentId) refreshEnrollment(ctx, current.enrollmentId);
     return scheduleNext(ctx, { leadId: current.leadId, contactId: current.contactId }, input.next);
-  })();
+  });
   return { activity: getActivity(ctx, input.id), next: nextId ? getActivity(ctx, nextId) : null };
 }
 
 export function reopenActivity(ctx: Ctx, id: string): Activity {
   const current = getActivity(ctx, id);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     run(ctx.sqlite, 'UPDATE activities SET done_at = NULL, updated_at = ? WHERE id = ?', ctx.nowIso(), id);
     if (current.enrollmentId) refreshEnrollment(ctx, current.enrollmentId);
-  })();
+  });
   return getActivity(ctx, id);
 }
 
@@ -204,19 +207,19 @@ export function updateActivity(ctx: Ctx, id: string, patch: PatchInput): Activit
 
 export function deleteActivity(ctx: Ctx, id: string): { id: string } {
   const current = getActivity(ctx, id);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(ctx.sqlite, 'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
     if (current.enrollmentId) refreshEnrollment(ctx, current.enrollmentId);
-  })();
+  });
   return { id };
 }
 
 export function restoreActivity(ctx: Ctx, id: string): Activity {
   const current = getActivity(ctx, id, true);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     run(ctx.sqlite, 'UPDATE activities SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.nowIso(), id);
     if (current.enrollmentId) refreshEnrollment(ctx, current.enrollmentId);
-  })();
+  });
   return getActivity(ctx, id);
 }

@@ -1,6 +1,8 @@
 import type { OrderSummary, TimelineEntry } from '@shared/api/activities';
 import type { Ctx } from '../context';
 import { all } from '../db/prepared';
+import type { leads as leadsTable, orders } from '../db/schema';
+import type { Row } from '../db/typed';
 
 const ORDER_COLUMNS = `o.id, o.external_id AS externalId, o.ordered_at AS orderedAt, o.currency, o.total_minor AS totalMinor,
   o.refunded_minor AS refundedMinor, o.status, o.lead_id AS leadId`;
@@ -11,7 +13,12 @@ export function ordersFor(
   scope: { contactIds?: string[]; leadIds?: string[] },
   limit = 100,
 ): OrderSummary[] {
-  return all<OrderSummary>(
+  return all<
+    Row<
+      typeof orders,
+      'id' | 'externalId' | 'orderedAt' | 'currency' | 'totalMinor' | 'refundedMinor' | 'status' | 'leadId'
+    >
+  >(
     ctx.sqlite,
     `SELECT ${ORDER_COLUMNS} FROM orders o
      WHERE o.deleted_at IS NULL
@@ -33,7 +40,7 @@ export function timelineFor(
   limit = 200,
 ): TimelineEntry[] {
   const contacts = JSON.stringify(scope.contactIds ?? []);
-  const leadScope = all<{ id: string }>(
+  const leadScope = all<Row<typeof leadsTable, 'id'>>(
     ctx.sqlite,
     `SELECT id FROM leads WHERE deleted_at IS NULL
        AND (id IN (SELECT value FROM json_each(?)) OR contact_id IN (SELECT value FROM json_each(?)))`,

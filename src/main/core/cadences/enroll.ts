@@ -7,6 +7,9 @@ import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
 import { todayOf } from '../today/day';
 import { getCadence } from './service';
+import { writeTransaction } from '../db/transaction';
+import type { cadenceEnrollments, leads, pipelineStages } from '../db/schema';
+import type { Count, Row } from '../db/typed';
 
 const SELECT = `SELECT e.id, e.cadence_id AS cadenceId, cd.name AS cadenceName, e.lead_id AS leadId, l.title AS leadTitle,
   coalesce(e.start_date, substr(e.started_at, 1, 10)) AS startDate, e.status, e.stopped_at AS stoppedAt,
@@ -91,11 +94,11 @@ export function enrollLeads(ctx: Ctx, cadenceId: string, leadIds: string[], star
   const cadence = getCadence(ctx, cadenceId);
   const start = startDate ?? todayOf(ctx);
   const skipped: { leadId: string; reason: string }[] = [];
-  const enrolledIds = ctx.sqlite.transaction(() => {
+  const enrolledIds = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const ids: string[] = [];
     for (const leadId of new Set(leadIds)) {
-      const lead = get<{ contactId: string | null; outcome: string }>(
+      const lead = get<Row<typeof leads, 'contactId'> & Row<typeof pipelineStages, 'outcome'>>(
         ctx.sqlite,
         `SELECT l.contact_id AS contactId, s.outcome FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id
          WHERE l.id = ? AND l.deleted_at IS NULL`,
@@ -156,7 +159,7 @@ export function enrollLeads(ctx: Ctx, cadenceId: string, leadIds: string[], star
       ids.push(enrollmentId);
     }
     return ids;
-  })();
+  });
   return { enrolled: enrolledIds.map((id) => getEnrollment(ctx, id)), skipped };
 }
 
@@ -167,7 +170,7 @@ export function enrollLeads(ctx: Ctx, cadenceId: string, leadIds: string[], star
 export function stopEnrollment(ctx: Ctx, enrollmentId: string, reason: 'user' | 'won' | 'lost'): Enrollment {
   const current = getEnrollment(ctx, enrollmentId);
   if (current.status !== 'active') fail('conflict', `This enrolment is already ${current.status}.`);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -184,13 +187,13 @@ export function stopEnrollment(ctx: Ctx, enrollmentId: string, reason: 'user' | 
       now,
       enrollmentId,
     );
-  })();
+  });
   return getEnrollment(ctx, enrollmentId);
 }
 
 /** A lead that is won or lost leaves every sequence it is in. */
 export function stopEnrollmentsForLead(ctx: Ctx, leadId: string, reason: 'won' | 'lost'): number {
-  const active = all<{ id: string }>(
+  const active = all<Row<typeof cadenceEnrollments, 'id'>>(
     ctx.sqlite,
     `SELECT id FROM cadence_enrollments WHERE lead_id = ? AND status = 'active'`,
     leadId,
@@ -202,7 +205,7 @@ export function stopEnrollmentsForLead(ctx: Ctx, leadId: string, reason: 'won' |
 /** After a step is done or reopened: an enrolment with no open steps left is completed, and vice versa. */
 export function refreshEnrollment(ctx: Ctx, enrollmentId: string): void {
   const open =
-    get<{ n: number }>(
+    get<Count>(
       ctx.sqlite,
       'SELECT count(*) AS n FROM activities WHERE enrollment_id = ? AND done_at IS NULL AND deleted_at IS NULL',
       enrollmentId,

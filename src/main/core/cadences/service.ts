@@ -4,21 +4,21 @@ import type { Cadence, CadenceCreate, CadencePatch } from '@shared/api/cadences'
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
+import { writeTransaction } from '../db/transaction';
+import type { cadences, cadenceSteps } from '../db/schema';
+import type { Row, With } from '../db/typed';
 
 type CreateInput = z.output<typeof CadenceCreate>;
 type PatchInput = z.output<typeof CadencePatch>;
 type StepInput = CreateInput['steps'][number];
 type Step = Cadence['steps'][number];
 
-interface CadenceRow {
-  id: string;
-  name: string;
-  description: string;
-  skipWeekends: number;
+type CadenceRow = Row<
+  typeof cadences,
+  'id' | 'name' | 'description' | 'skipWeekends' | 'createdAt' | 'updatedAt'
+> & {
   activeEnrollments: number;
-  createdAt: string;
-  updatedAt: string;
-}
+};
 
 const SELECT = `SELECT cd.id, cd.name, cd.description, cd.skip_weekends AS skipWeekends,
   (SELECT count(*) FROM cadence_enrollments e WHERE e.cadence_id = cd.id AND e.status = 'active') AS activeEnrollments,
@@ -27,7 +27,12 @@ FROM cadences cd`;
 
 function withSteps(ctx: Ctx, rows: CadenceRow[]): Cadence[] {
   if (rows.length === 0) return [];
-  const steps = all<Step & { cadenceId: string }>(
+  const steps = all<
+    With<
+      Row<typeof cadenceSteps, 'id' | 'cadenceId' | 'position' | 'dayOffset' | 'type' | 'instruction'>,
+      Pick<Step, 'type'>
+    >
+  >(
     ctx.sqlite,
     `SELECT id, cadence_id AS cadenceId, position, day_offset AS dayOffset, type, instruction FROM cadence_steps
      WHERE cadence_id IN (SELECT value FROM json_each(?)) ORDER BY position`,
@@ -79,7 +84,7 @@ function insertStep(ctx: Ctx, cadenceId: string, position: number, step: StepInp
 
 export function createCadence(ctx: Ctx, input: CreateInput): Cadence {
   const id = uuidv7();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -92,7 +97,7 @@ export function createCadence(ctx: Ctx, input: CreateInput): Cadence {
       now,
     );
     input.steps.forEach((step, position) => insertStep(ctx, id, position, step, now));
-  })();
+  });
   return getCadence(ctx, id);
 }
 
@@ -101,7 +106,7 @@ export function createCadence(ctx: Ctx, input: CreateInput): Cadence {
  * text and dates; a removed step's follow-ups simply lose the link to it.
  */
 function replaceSteps(ctx: Ctx, cadenceId: string, steps: StepInput[], now: string): void {
-  const existing = all<{ id: string; position: number }>(
+  const existing = all<Row<typeof cadenceSteps, 'id' | 'position'>>(
     ctx.sqlite,
     'SELECT id, position FROM cadence_steps WHERE cadence_id = ? ORDER BY position',
     cadenceId,
@@ -128,7 +133,7 @@ function replaceSteps(ctx: Ctx, cadenceId: string, steps: StepInput[], now: stri
 
 export function updateCadence(ctx: Ctx, id: string, patch: PatchInput): Cadence {
   const current = getCadence(ctx, id);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(
       ctx.sqlite,
@@ -140,7 +145,7 @@ export function updateCadence(ctx: Ctx, id: string, patch: PatchInput): Cadence 
       id,
     );
     if (patch.steps) replaceSteps(ctx, id, patch.steps, now);
-  })();
+  });
   return getCadence(ctx, id);
 }
 

@@ -11,8 +11,13 @@ import { campaignResults } from '../results/totals';
 import { getSettings } from '../settings/service';
 import { listSpend } from '../spend/service';
 import { getCampaign } from './service';
+import type { orders } from '../db/schema';
+import type { Row } from '../db/typed';
 
-type OrderRow = Omit<CampaignDetail['orders'][number], 'revenueMinor'>;
+type OrderRow = Row<
+  typeof orders,
+  'id' | 'externalId' | 'orderedAt' | 'status' | 'customerName' | 'currency' | 'totalMinor' | 'refundedMinor'
+>;
 
 /** Orders credited to the campaign: its own, and those without a campaign whose lead came from it. */
 function campaignOrders(ctx: Ctx, campaignId: string): CampaignDetail['orders'] {

@@ -13,6 +13,7 @@ import { campaignUrl } from '@shared/domain/utm';
 import type { Ctx } from '../context';
 import { campaigns, plans, spendEntries } from '../db/schema';
 import { campaignIssues, rejectIssues, trackingCodeFor } from './validate';
+import { writeTransaction } from '../db/transaction';
 
 type CreateInput = z.output<typeof CampaignCreate>;
 type PatchInput = z.output<typeof CampaignPatch>;
@@ -114,7 +115,7 @@ function values(input: PatchInput): Partial<typeof campaigns.$inferInsert> {
 }
 
 export function createCampaign(ctx: Ctx, input: CreateInput): Campaign {
-  const id = ctx.sqlite.transaction(() => {
+  const id = writeTransaction(ctx.sqlite, () => {
     const trackingCode = input.trackingCode ?? trackingCodeFor(ctx, input.name);
     const row = { ...values(input), trackingCode };
     rejectIssues(
@@ -140,12 +141,12 @@ export function createCampaign(ctx: Ctx, input: CreateInput): Campaign {
       })
       .returning({ id: campaigns.id })
       .get().id;
-  })();
+  });
   return getCampaign(ctx, id);
 }
 
 export function updateCampaign(ctx: Ctx, id: string, patch: PatchInput): Campaign {
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const current = getCampaign(ctx, id);
     const merged = {
       planId: patch.planId !== undefined ? patch.planId : current.planId,
@@ -159,7 +160,7 @@ export function updateCampaign(ctx: Ctx, id: string, patch: PatchInput): Campaig
       .set({ ...values(patch), updatedAt: ctx.nowIso() })
       .where(eq(campaigns.id, id))
       .run();
-  })();
+  });
   return getCampaign(ctx, id);
 }
 

@@ -13,6 +13,8 @@ import { companyKey } from '../contacts/keys';
 import { listContacts } from '../contacts/service';
 import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
+import type { companies } from '../db/schema';
+import type { Count, Row } from '../db/typed';
 import { listLeads } from '../leads/list';
 import { ftsQuery, matchingIds } from '../search/fts';
 
@@ -26,9 +28,14 @@ const SELECT = `SELECT co.id, co.name, co.domain, co.phone, co.website, co.notes
      WHERE l.company_id = co.id AND l.deleted_at IS NULL AND s.outcome = 'open') AS openLeadCount,
   co.created_at AS createdAt, co.updated_at AS updatedAt
 FROM companies co`;
+/** The row SELECT returns: the table's columns and two counts, the API's `Company` shape. */
+type CompanyRow = Row<
+  typeof companies,
+  'id' | 'name' | 'domain' | 'phone' | 'website' | 'notes' | 'createdAt' | 'updatedAt'
+> & { contactCount: number; openLeadCount: number };
 
 export function getCompany(ctx: Ctx, id: string, includeDeleted = false): Company {
-  const row = get<Company>(
+  const row = get<CompanyRow>(
     ctx.sqlite,
     `${SELECT} WHERE co.id = ?${includeDeleted ? '' : ' AND co.deleted_at IS NULL'}`,
     id,
@@ -53,7 +60,7 @@ export function listCompanies(ctx: Ctx, input: ListInput) {
   }
   const clause = where.join(' AND ');
   const dir = input.direction === 'desc' ? 'DESC' : 'ASC';
-  const rows = all<Company>(
+  const rows = all<CompanyRow>(
     ctx.sqlite,
     `${SELECT} WHERE ${clause} ORDER BY ${SORTS[input.sort]} ${dir}, co.id ${dir} LIMIT ? OFFSET ?`,
     ...params,
@@ -61,15 +68,14 @@ export function listCompanies(ctx: Ctx, input: ListInput) {
     input.offset,
   );
   const total =
-    get<{ n: number }>(ctx.sqlite, `SELECT count(*) AS n FROM companies co WHERE ${clause}`, ...params)?.n ??
-    0;
+    get<Count>(ctx.sqlite, `SELECT count(*) AS n FROM companies co WHERE ${clause}`, ...params)?.n ?? 0;
   return { total, rows };
 }
 
 /** Company names are unique ignoring case, punctuation and legal suffixes, as imports match them that way. */
 function requireUniqueName(ctx: Ctx, name: string, exceptId: string | null): string {
   const key = companyKey(name);
-  const other = get<{ name: string }>(
+  const other = get<Row<typeof companies, 'name'>>(
     ctx.sqlite,
     'SELECT name FROM companies WHERE name_key = ? AND deleted_at IS NULL AND id IS NOT ?',
     key,

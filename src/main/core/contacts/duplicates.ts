@@ -4,6 +4,8 @@ import { all } from '../db/prepared';
 import { getContact } from './service';
 import { phoneKey } from '@shared/domain/phone';
 import { emailKey } from './keys';
+import type { contacts } from '../db/schema';
+import type { Row } from '../db/typed';
 
 /**
  * Contacts that look like the same person: the same normalised e-mail (case and spaces ignored) or the same
@@ -20,7 +22,7 @@ export function findDuplicates(
   const ek = emailKey(input.email);
   const pk = phoneKey(input.phone);
   if (!ek && !pk) return [];
-  const rows = all<{ id: string; byEmail: number; byPhone: number }>(
+  const rows = all<Row<typeof contacts, 'id'> & { byEmail: number; byPhone: number }>(
     ctx.sqlite,
     `SELECT id, email_key IS ? AS byEmail, phone_key IS ? AS byPhone FROM contacts
      WHERE deleted_at IS NULL AND id IS NOT ? AND (email_key = ? OR phone_key = ?)

@@ -4,21 +4,25 @@ import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { get, run } from '../db/prepared';
 import { getContact } from './service';
+import { writeTransaction } from '../db/transaction';
+import type { contacts } from '../db/schema';
+import type { Row } from '../db/typed';
 
-interface Person {
-  email: string | null;
-  emailKey: string | null;
-  phone: string | null;
-  phoneKey: string | null;
-  companyId: string | null;
-  title: string;
-  city: string;
-  region: string;
-  country: string;
-  notes: string;
-  sourceCampaignId: string | null;
-  sourceChannel: string | null;
-}
+type Person = Row<
+  typeof contacts,
+  | 'email'
+  | 'emailKey'
+  | 'phone'
+  | 'phoneKey'
+  | 'companyId'
+  | 'title'
+  | 'city'
+  | 'region'
+  | 'country'
+  | 'notes'
+  | 'sourceCampaignId'
+  | 'sourceChannel'
+>;
 
 const PERSON = `email, email_key AS emailKey, phone, phone_key AS phoneKey, company_id AS companyId, title, city, region,
   country, notes, source_campaign_id AS sourceCampaignId, source_channel AS sourceChannel`;
@@ -36,7 +40,7 @@ export function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): z.infe
   }
   getContact(ctx, keepId);
   getContact(ctx, mergeId);
-  const moved = ctx.sqlite.transaction(() => {
+  const moved = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const keep = get<Person>(ctx.sqlite, `SELECT ${PERSON} FROM contacts WHERE id = ?`, keepId);
     const other = get<Person>(ctx.sqlite, `SELECT ${PERSON} FROM contacts WHERE id = ?`, mergeId);
@@ -85,6 +89,6 @@ export function mergeContacts(ctx: Ctx, keepId: string, mergeId: string): z.infe
       mergeId,
     );
     return counts;
-  })();
+  });
   return { contact: getContact(ctx, keepId), moved };
 }

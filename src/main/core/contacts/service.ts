@@ -13,6 +13,7 @@ import type { Ctx } from '../context';
 import { ftsQuery, matchingIds } from '../search/fts';
 import { phoneKey } from '@shared/domain/phone';
 import { companyKey, emailKey } from './keys';
+import { writeTransaction } from '../db/transaction';
 
 type CreateInput = z.output<typeof ContactCreate>;
 type PatchInput = z.output<typeof ContactPatch>;
@@ -142,14 +143,14 @@ function contactValues(input: PatchInput) {
 
 export function createContact(ctx: Ctx, input: CreateInput): Contact {
   const now = ctx.nowIso();
-  const id = ctx.sqlite.transaction(() => {
+  const id = writeTransaction(ctx.sqlite, () => {
     const companyId = companyIdFor(ctx, input.companyName);
     return ctx.db
       .insert(contacts)
       .values({ ...contactValues(input), companyId, createdAt: now, updatedAt: now })
       .returning({ id: contacts.id })
       .get().id;
-  })();
+  });
   return getContact(ctx, id);
 }
 
@@ -165,7 +166,7 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
       { field: 'firstName', message: 'enter a name or an e-mail address' },
     ]);
   }
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const values = contactValues(patch);
     if (patch.companyName !== undefined) values.companyId = companyIdFor(ctx, patch.companyName);
     ctx.db
@@ -173,7 +174,7 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
       .set({ ...values, updatedAt: ctx.nowIso() })
       .where(eq(contacts.id, id))
       .run();
-  })();
+  });
   return getContact(ctx, id);
 }
 
@@ -184,14 +185,14 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
 export function deleteContact(ctx: Ctx, id: string): { id: string } {
   getContact(ctx, id);
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     ctx.db.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, id)).run();
     ctx.sqlite
       .prepare(
         'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE contact_id = ? AND lead_id IS NULL AND deleted_at IS NULL',
       )
       .run(now, now, id);
-  })();
+  });
   return { id };
 }
 
@@ -203,7 +204,7 @@ export function restoreContact(ctx: Ctx, id: string): Contact {
     .where(eq(contacts.id, id))
     .get()?.at;
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     ctx.db.update(contacts).set({ deletedAt: null, updatedAt: now }).where(eq(contacts.id, id)).run();
     if (deletedAt) {
       ctx.sqlite
@@ -212,6 +213,6 @@ export function restoreContact(ctx: Ctx, id: string): Contact {
         )
         .run(now, id, deletedAt);
     }
-  })();
+  });
   return getContact(ctx, id);
 }

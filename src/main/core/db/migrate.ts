@@ -1,5 +1,6 @@
 import { readMigrationFiles, type MigrationMeta } from 'drizzle-orm/migrator';
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './transaction';
 
 /** Same table drizzle-kit's own migrator uses, so `drizzle-kit` tooling keeps understanding our databases. */
 const MIGRATIONS_TABLE = '__drizzle_migrations';
@@ -64,7 +65,7 @@ export function applyMigrations(sqlite: Database.Database, state: MigrationState
     if (!migration) break;
     sqlite.pragma('foreign_keys = OFF');
     try {
-      sqlite.transaction(() => {
+      writeTransaction(sqlite, () => {
         for (const statement of migration.sql) {
           if (statement.trim()) sqlite.exec(statement);
         }
@@ -75,7 +76,7 @@ export function applyMigrations(sqlite: Database.Database, state: MigrationState
           );
         }
         record.run(migration.hash, migration.folderMillis);
-      })();
+      });
     } finally {
       sqlite.pragma('foreign_keys = ON');
     }

@@ -42,7 +42,8 @@ export function defaultMigrationsFolder(): string {
 function configure(sqlite: Database.Database, inMemory: boolean): void {
   if (!inMemory) sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 5000');
+  // Long enough to outwait the import worker's longest transaction (a batch, an index build) on a busy machine.
+  sqlite.pragma('busy_timeout = 15000');
   sqlite.pragma('synchronous = NORMAL');
   registerSqlFunctions(sqlite);
 }

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { writeTransaction } from './transaction';
 
 interface Column {
   name: string;
@@ -57,7 +58,7 @@ export function populateEveryTable(sqlite: Database.Database, perTable: number):
       order.push(t);
     }
   }
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     for (const table of order) {
       const columns = sqlite.prepare(`PRAGMA table_info("${table}")`).all() as Column[];
       const refs = new Map((fks.get(table) ?? []).map((fk) => [fk.from, fk.table]));
@@ -76,7 +77,7 @@ export function populateEveryTable(sqlite: Database.Database, perTable: number):
         insert.run(columns.map((c) => valueFor(table, c, i, parentIds.get(c.name))));
       }
     }
-  })();
+  });
 }
 
 function valueFor(table: string, column: Column, i: number, parents: string[] | undefined): unknown {

@@ -43,6 +43,7 @@ describe('jobs: cancel, resume, interruption', () => {
     const id = await newJob(contacts1k);
     const controller = new AbortController();
     const cancelled = await runJob(t.core.ctx.sqlite, id, {
+      now: t.core.ctx.nowIso,
       batchSize: 100,
       signal: controller.signal,
       onProgress: () => controller.abort(),
@@ -52,7 +53,7 @@ describe('jobs: cancel, resume, interruption', () => {
     // Contacts imported before the cancel are searchable (the job indexed them when it stopped).
     expect(count(t, 'search_refs', `kind = 'contact'`)).toBe(cancelled.inserted);
 
-    const resumed = await runJob(t.core.ctx.sqlite, id, { batchSize: 100 });
+    const resumed = await runJob(t.core.ctx.sqlite, id, { batchSize: 100, now: t.core.ctx.nowIso });
     const full = await fullImport(contacts1k);
     expect(resumed).toMatchObject({
       status: 'done',
@@ -71,6 +72,7 @@ describe('jobs: cancel, resume, interruption', () => {
     const id = await newJob(contacts1k);
     const controller = new AbortController();
     await runJob(t.core.ctx.sqlite, id, {
+      now: t.core.ctx.nowIso,
       batchSize: 250,
       signal: controller.signal,
       onProgress: () => controller.abort(),
@@ -85,7 +87,7 @@ describe('jobs: cancel, resume, interruption', () => {
     expect(job).toMatchObject({ status: 'interrupted', rowsDone: 250, canResume: true, canUndo: true });
     expect(job.message).toContain('first 250 rows were saved');
 
-    const done = await runJob(t.core.ctx.sqlite, id, { batchSize: 250 });
+    const done = await runJob(t.core.ctx.sqlite, id, { batchSize: 250, now: t.core.ctx.nowIso });
     expect(done).toMatchObject({ status: 'done', rows_total: 1000 });
     expect(count(t, 'contacts')).toBe((await fullImport(contacts1k)).emails.length);
   });
@@ -129,7 +131,7 @@ describe('jobs: files that cannot be imported', () => {
     out.end();
     await once(out, 'finish');
     const id = await newJob(path);
-    const job = await runJob(t.core.ctx.sqlite, id, { batchSize: 500 });
+    const job = await runJob(t.core.ctx.sqlite, id, { batchSize: 500, now: t.core.ctx.nowIso });
     expect(job.status).toBe('failed');
     expect(job.message).toMatch(/never ends.*Nothing was imported\./);
     expect(count(t, 'contacts')).toBe(0);

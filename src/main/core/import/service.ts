@@ -22,6 +22,9 @@ import {
   SetupError,
 } from './setup';
 import { importManager } from './worker/manager';
+import { writeTransaction } from '../db/transaction';
+import type { importRowErrors } from '../db/schema';
+import type { Count, SqlRow, With } from '../db/typed';
 
 /** Rows read for the preview and for suggesting date order and decimal separator. */
 const SAMPLE_ROWS = 200;
@@ -130,7 +133,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
   const table = await openTable(path, { sheet: options?.sheet });
   const setup = resolveSetup(ctx.sqlite, table.fileName, table.columns, input);
   const now = ctx.nowIso();
-  return ctx.sqlite.transaction(() => {
+  return writeTransaction(ctx.sqlite, () => {
     if (setup.remember)
       rememberMapping(ctx.sqlite, headerSignature(table.columns), setup.kind, setup.mapping, now);
     return createJob(
@@ -149,7 +152,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
       },
       now,
     );
-  })();
+  });
 }
 
 export async function startImport(ctx: Ctx, input: ImportStart): Promise<ImportJob> {
@@ -194,9 +197,13 @@ export function resumeImport(ctx: Ctx, id: string): ImportJob {
 export function listErrors(ctx: Ctx, id: string, offset: number, limit: number) {
   jobOrFail(ctx, id);
   const total =
-    get<{ n: number }>(ctx.sqlite, 'SELECT count(*) AS n FROM import_row_errors WHERE job_id = ?', id)?.n ??
-    0;
-  const rows = all<{ row: number; column: string | null; message: string; severity: 'error' | 'note' }>(
+    get<Count>(ctx.sqlite, 'SELECT count(*) AS n FROM import_row_errors WHERE job_id = ?', id)?.n ?? 0;
+  const rows = all<
+    With<
+      SqlRow<typeof importRowErrors, 'row' | 'column' | 'message' | 'severity'>,
+      { severity: 'error' | 'note' }
+    >
+  >(
     ctx.sqlite,
     'SELECT row, column, message, severity FROM import_row_errors WHERE job_id = ? ORDER BY row, rowid LIMIT ? OFFSET ?',
     id,

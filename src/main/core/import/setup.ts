@@ -7,6 +7,8 @@ import { KINDS } from '@shared/import/kinds';
 import { guessMapping, headerKey, mappingProblems } from '@shared/import/mapping';
 import { detectPreset, presetMapping, presetNamed, type Preset } from './presets';
 import { presetFits } from './presets/types';
+import type { columnMappings } from '../db/schema';
+import type { SqlRow, With } from '../db/typed';
 
 /** Why a job cannot be set up, in words for the user (the CLI exits 1, the API answers `validation`). */
 export class SetupError extends Error {
@@ -22,7 +24,7 @@ export function rememberedMapping(
   sqlite: Database.Database,
   signature: string,
 ): { kind: ImportKind; mapping: Record<string, string> } | null {
-  const row = get<{ kind: ImportKind; mapping: string }>(
+  const row = get<With<SqlRow<typeof columnMappings, 'kind' | 'mapping'>, { kind: ImportKind }>>(
     sqlite,
     'SELECT kind, mapping FROM column_mappings WHERE header_signature = ?',
     signature,

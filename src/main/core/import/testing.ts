@@ -21,7 +21,7 @@ export async function importInto(
     mapping?: Record<string, string>;
     options?: ImportOptions;
   } = {},
-  hooks: RunHooks = {},
+  hooks: Partial<RunHooks> = {},
 ): Promise<JobRow> {
   const id = await createImportJob(t.core.ctx, {
     path,

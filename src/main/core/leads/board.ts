@@ -3,6 +3,8 @@ import type { Ctx } from '../context';
 import { all } from '../db/prepared';
 import { leadFilter, leadsByIds } from './queries';
 import { listStages, stageRows } from './stages';
+import type { leads as leadsTable } from '../db/schema';
+import type { Row } from '../db/typed';
 
 /**
  * The pipeline board: one column per stage with its count and value (plain and weighted by the stage's win
@@ -11,7 +13,7 @@ import { listStages, stageRows } from './stages';
 export function leadBoard(ctx: Ctx, input: LeadFilter & { perStage: number }): Board {
   const { where, params } = leadFilter(input);
   const totals = new Map(
-    all<{ stageId: string; n: number; value: number }>(
+    all<Row<typeof leadsTable, 'stageId'> & { n: number; value: number }>(
       ctx.sqlite,
       `SELECT l.stage_id AS stageId, count(*) AS n, coalesce(sum(l.value_minor), 0) AS value FROM leads l
        WHERE ${where} GROUP BY l.stage_id`,
@@ -27,7 +29,7 @@ export function leadBoard(ctx: Ctx, input: LeadFilter & { perStage: number }): B
   for (const stage of stages) {
     if (input.stageId && input.stageId !== stage.id) continue;
     if (!totals.get(stage.id)) continue;
-    const ids = all<{ id: string }>(
+    const ids = all<Row<typeof leadsTable, 'id'>>(
       ctx.sqlite,
       `SELECT l.id FROM leads l WHERE ${where} AND l.stage_id = ? ORDER BY l.board_rank, l.id LIMIT ?`,
       ...params,

@@ -6,13 +6,20 @@ import { listEnrollments } from '../cadences/enroll';
 import type { Ctx } from '../context';
 import { all } from '../db/prepared';
 import { getLead } from './queries';
+import type { leadStageHistory } from '../db/schema';
+import type { Row } from '../db/typed';
 
 type Change = z.infer<typeof StageChange>;
+/** Lead stage history with the two stages' names. */
+type ChangeRow = Row<typeof leadStageHistory, 'id' | 'fromStageId' | 'toStageId' | 'changedAt'> & {
+  fromStageName: string | null;
+  toStageName: string;
+};
 
 /** Every stage the lead entered, oldest first, with when. */
 export function stageHistory(ctx: Ctx, leadId: string): Change[] {
   getLead(ctx, leadId, true);
-  return all<Change>(
+  return all<ChangeRow>(
     ctx.sqlite,
     `SELECT h.id, h.from_stage_id AS fromStageId, f.name AS fromStageName, h.to_stage_id AS toStageId,
        t.name AS toStageName, h.changed_at AS changedAt

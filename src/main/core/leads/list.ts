@@ -4,6 +4,8 @@ import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
 import { leadFilter, leadsByIds, type SqlFilter } from './queries';
 import { stageRows } from './stages';
+import type { leads } from '../db/schema';
+import type { Count, Row } from '../db/typed';
 
 type ListInput = z.output<typeof LeadListInput>;
 type Sort = ListInput['sort'];
@@ -31,7 +33,7 @@ function count(ctx: Ctx, f: SqlFilter, extra = '', ...params: unknown[]): number
   const from =
     f.byStageOnly && !extra.includes('contact_id') ? 'leads l INDEXED BY leads_stage_idx' : 'leads l';
   return (
-    get<{ n: number }>(
+    get<Count>(
       ctx.sqlite,
       `SELECT count(*) AS n FROM ${from} WHERE ${f.where}${extra}`,
       ...f.params,
@@ -41,7 +43,7 @@ function count(ctx: Ctx, f: SqlFilter, extra = '', ...params: unknown[]): number
 }
 
 function ids(ctx: Ctx, sql: string, ...params: unknown[]): string[] {
-  return all<{ id: string }>(ctx.sqlite, sql, ...params).map((r) => r.id);
+  return all<Row<typeof leads, 'id'>>(ctx.sqlite, sql, ...params).map((r) => r.id);
 }
 
 /**
@@ -119,7 +121,7 @@ const SET_SORTS: Record<Sort, string[]> = {
 /** A text search selects a set of leads anyway: sort it and count it in the same pass. */
 function searchedPage(ctx: Ctx, f: SqlFilter, sort: Sort, p: Page): LeadPage {
   const order = [...SET_SORTS[sort], 'l.id'].map((term) => `${term} ${p.dir}`).join(', ');
-  const rows = all<{ id: string; total: number }>(
+  const rows = all<Row<typeof leads, 'id'> & { total: number }>(
     ctx.sqlite,
     `SELECT l.id, count(*) OVER () AS total FROM leads l WHERE ${f.where} ORDER BY ${order} LIMIT ? OFFSET ?`,
     ...f.params,

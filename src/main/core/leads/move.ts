@@ -6,12 +6,15 @@ import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
 import { getLead } from './queries';
 import { firstStage, requireStage, type StageRow } from './stages';
+import { writeTransaction } from '../db/transaction';
+import type { leads, pipelineStages } from '../db/schema';
+import type { Row } from '../db/typed';
 
 /** Gap between neighbouring cards, so most drops fit between two ranks without touching other rows. */
 const RANK_STEP = 1024;
 
 export function topRank(ctx: Ctx, stageId: string): number {
-  const min = get<{ r: number | null }>(
+  const min = get<{ r: Row<typeof leads>['boardRank'] | null }>(
     ctx.sqlite,
     'SELECT min(board_rank) AS r FROM leads WHERE stage_id = ? AND deleted_at IS NULL',
     stageId,
@@ -20,7 +23,7 @@ export function topRank(ctx: Ctx, stageId: string): number {
 }
 
 function endRank(ctx: Ctx, stageId: string, movingId: string): number {
-  const max = get<{ r: number | null }>(
+  const max = get<{ r: Row<typeof leads>['boardRank'] | null }>(
     ctx.sqlite,
     'SELECT max(board_rank) AS r FROM leads WHERE stage_id = ? AND id != ? AND deleted_at IS NULL',
     stageId,
@@ -31,7 +34,7 @@ function endRank(ctx: Ctx, stageId: string, movingId: string): number {
 
 /** Re-spaces a column (rare: only when two neighbours have no gap left). */
 function respace(ctx: Ctx, stageId: string, movingId: string): void {
-  const ids = all<{ id: string }>(
+  const ids = all<Row<typeof leads, 'id'>>(
     ctx.sqlite,
     'SELECT id FROM leads WHERE stage_id = ? AND id != ? AND deleted_at IS NULL ORDER BY board_rank, id',
     stageId,
@@ -44,7 +47,7 @@ function respace(ctx: Ctx, stageId: string, movingId: string): void {
 
 function rankBefore(ctx: Ctx, stageId: string, beforeId: string, movingId: string): number {
   for (let attempt = 0; attempt < 2; attempt++) {
-    const before = get<{ rank: number }>(
+    const before = get<{ rank: Row<typeof leads>['boardRank'] }>(
       ctx.sqlite,
       'SELECT board_rank AS rank FROM leads WHERE id = ? AND stage_id = ? AND deleted_at IS NULL',
       beforeId,
@@ -76,11 +79,7 @@ function rankBefore(ctx: Ctx, stageId: string, beforeId: string, movingId: strin
   throw new Error('board ranks could not be re-spaced');
 }
 
-interface LeadState {
-  stageId: string;
-  outcome: string;
-  lostReason: string | null;
-}
+type LeadState = Row<typeof leads, 'stageId' | 'lostReason'> & Row<typeof pipelineStages, 'outcome'>;
 
 function leadState(ctx: Ctx, id: string): LeadState {
   const row = get<LeadState>(
@@ -135,7 +134,7 @@ function placeLead(
       { field: 'lostReason', message: 'say why the lead was lost' },
     ]);
   }
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const rank = where.beforeId
       ? rankBefore(ctx, stage.id, where.beforeId, id)
@@ -161,7 +160,7 @@ function placeLead(
     if (changed && stage.outcome !== 'open' && current.outcome === 'open') {
       stopEnrollmentsForLead(ctx, id, stage.outcome === 'won' ? 'won' : 'lost');
     }
-  })();
+  });
   return getLead(ctx, id);
 }
 

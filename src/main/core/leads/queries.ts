@@ -3,10 +3,43 @@ import { fail } from '@shared/contract/result';
 import { CONTACT_NAME } from '../activities/queries';
 import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
+import type { activities, leads, pipelineStages } from '../db/schema';
+import type { Row, With } from '../db/typed';
 import { ftsQuery, matchingIds } from '../search/fts';
 import { todayOf } from '../today/day';
 
-type Row = Omit<Lead, 'nextActivity'>;
+/** The SELECT below: the lead's columns, its stage's, and the names of what it links to. */
+type LeadRow = With<
+  Row<
+    typeof leads,
+    | 'id'
+    | 'title'
+    | 'contactId'
+    | 'companyId'
+    | 'campaignId'
+    | 'channel'
+    | 'stageId'
+    | 'valueMinor'
+    | 'expectedCloseDate'
+    | 'owner'
+    | 'rating'
+    | 'ratingNote'
+    | 'ratedBy'
+    | 'ratedAt'
+    | 'lostReason'
+    | 'closedAt'
+    | 'boardRank'
+    | 'createdAt'
+    | 'updatedAt'
+  > &
+    Row<typeof pipelineStages, 'outcome' | 'probability'>,
+  Pick<Lead, 'channel' | 'outcome'>
+> & {
+  contactName: string | null;
+  companyName: string | null;
+  campaignName: string | null;
+  stageName: string;
+};
 
 const SELECT = `SELECT l.id, l.title, l.contact_id AS contactId, ${CONTACT_NAME('c')} AS contactName,
   l.company_id AS companyId, co.name AS companyName, l.campaign_id AS campaignId, cp.name AS campaignName,
@@ -24,9 +57,9 @@ LEFT JOIN campaigns cp ON cp.id = l.campaign_id`;
 export function leadsByIds(ctx: Ctx, ids: string[]): Lead[] {
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
-  const rows = all<Row>(ctx.sqlite, `${SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`, json);
+  const rows = all<LeadRow>(ctx.sqlite, `${SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`, json);
   // SQLite takes the bare columns from the row that holds min(due_at): the earliest open follow-up.
-  const next = all<{ leadId: string; id: string; type: string; subject: string; dueAt: string }>(
+  const next = all<{ leadId: string; dueAt: string } & Row<typeof activities, 'id' | 'type' | 'subject'>>(
     ctx.sqlite,
     `SELECT lead_id AS leadId, id, type, subject, min(due_at) AS dueAt FROM activities
      WHERE lead_id IN (SELECT value FROM json_each(?)) AND done_at IS NULL AND due_at IS NOT NULL AND deleted_at IS NULL
@@ -45,7 +78,7 @@ export function leadsByIds(ctx: Ctx, ids: string[]): Lead[] {
 }
 
 export function getLead(ctx: Ctx, id: string, includeDeleted = false): Lead {
-  const exists = get<{ id: string }>(
+  const exists = get<Row<typeof leads, 'id'>>(
     ctx.sqlite,
     `SELECT id FROM leads WHERE id = ?${includeDeleted ? '' : ' AND deleted_at IS NULL'}`,
     id,

@@ -8,6 +8,9 @@ import { get, run } from '../db/prepared';
 import { recordStageChange, topRank } from './move';
 import { getLead } from './queries';
 import { firstStage, stageRow } from './stages';
+import { writeTransaction } from '../db/transaction';
+import type { campaigns, contacts, leads } from '../db/schema';
+import type { Row } from '../db/typed';
 
 type CreateInput = z.output<typeof LeadCreate>;
 type PatchInput = z.output<typeof LeadPatch>;
@@ -25,7 +28,7 @@ function resolveReferences(
   const issues: FieldIssue[] = [];
   const refs: References = {};
   if (input.contactId) {
-    refs.contact = get<{ id: string; companyId: string | null }>(
+    refs.contact = get<Row<typeof contacts, 'id' | 'companyId'>>(
       ctx.sqlite,
       'SELECT id, company_id AS companyId FROM contacts WHERE id = ? AND deleted_at IS NULL',
       input.contactId,
@@ -33,7 +36,7 @@ function resolveReferences(
     if (!refs.contact) issues.push({ field: 'contactId', message: 'choose an existing contact' });
   } else if (input.contactId === null) refs.contact = null;
   if (input.campaignId) {
-    refs.campaign = get<{ id: string; channel: string }>(
+    refs.campaign = get<Row<typeof campaigns, 'id' | 'channel'>>(
       ctx.sqlite,
       'SELECT id, channel FROM campaigns WHERE id = ? AND deleted_at IS NULL',
       input.campaignId,
@@ -64,7 +67,7 @@ export function createLead(ctx: Ctx, input: CreateInput): Lead {
     ]);
   }
   const id = uuidv7();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const contact = input.newContact ? createContact(ctx, input.newContact) : refs.contact;
     run(
@@ -88,7 +91,7 @@ export function createLead(ctx: Ctx, input: CreateInput): Lead {
       now,
     );
     recordStageChange(ctx, id, null, stage.id, now);
-  })();
+  });
   return getLead(ctx, id);
 }
 
@@ -153,7 +156,7 @@ export function rateLead(
  */
 export function deleteLead(ctx: Ctx, id: string): { id: string } {
   getLead(ctx, id);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(ctx.sqlite, 'UPDATE leads SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
     run(
@@ -163,15 +166,15 @@ export function deleteLead(ctx: Ctx, id: string): { id: string } {
       now,
       id,
     );
-  })();
+  });
   return { id };
 }
 
 export function restoreLead(ctx: Ctx, id: string): Lead {
   const lead = getLead(ctx, id, true);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
-    const deletedAt = get<{ at: string | null }>(
+    const deletedAt = get<{ at: Row<typeof leads>['deletedAt'] }>(
       ctx.sqlite,
       'SELECT deleted_at AS at FROM leads WHERE id = ?',
       id,
@@ -198,6 +201,6 @@ export function restoreLead(ctx: Ctx, id: string): Lead {
       );
       recordStageChange(ctx, id, lead.stageId, start.id, now);
     }
-  })();
+  });
   return getLead(ctx, id);
 }

@@ -3,9 +3,16 @@ import type { Stage } from '@shared/api/leads';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get, run } from '../db/prepared';
+import { writeTransaction } from '../db/transaction';
+import type { pipelineStages } from '../db/schema';
+import type { Row, With } from '../db/typed';
 
 type Outcome = Stage['outcome'];
-export type StageRow = Omit<Stage, 'leadCount'>;
+/** `STAGE_COLUMNS` of a stage; `outcome` holds only open, won or lost. */
+export type StageRow = With<
+  Row<typeof pipelineStages, 'id' | 'name' | 'position' | 'probability' | 'outcome'>,
+  { outcome: Outcome }
+>;
 
 const STAGE_COLUMNS = 'id, name, position, probability, outcome';
 
@@ -46,7 +53,7 @@ export function stageRows(ctx: Ctx): StageRow[] {
 }
 
 export function listStages(ctx: Ctx): Stage[] {
-  return all<Stage>(
+  return all<StageRow & { leadCount: number }>(
     ctx.sqlite,
     `SELECT ${STAGE_COLUMNS.split(', ')
       .map((c) => `s.${c}`)
@@ -79,7 +86,7 @@ export function createStage(
   ctx: Ctx,
   input: { name: string; probability: number; outcome: Outcome; position?: number | undefined },
 ): Stage {
-  const id = ctx.sqlite.transaction(() => {
+  const id = writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     const ids = listStages(ctx).map((s) => s.id);
     const id = uuidv7();
@@ -98,7 +105,7 @@ export function createStage(
     ids.splice(Math.min(input.position ?? ids.length, ids.length), 0, id);
     renumber(ctx, ids);
     return id;
-  })();
+  });
   return getStage(ctx, id);
 }
 
@@ -151,7 +158,7 @@ export function reorderStages(ctx: Ctx, ids: string[]): Stage[] {
       { field: 'ids', message: 'list every stage exactly once' },
     ]);
   }
-  ctx.sqlite.transaction(() => renumber(ctx, ids))();
+  writeTransaction(ctx.sqlite, () => renumber(ctx, ids));
   return listStages(ctx);
 }
 
@@ -160,13 +167,13 @@ export function deleteStage(ctx: Ctx, id: string): { id: string } {
   if (stage.leadCount > 0)
     fail('conflict', `Move the ${stage.leadCount} leads out of "${stage.name}" first.`);
   requireLastOfOutcomeKept(ctx, stage, 'Deleting this stage');
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
     run(ctx.sqlite, 'UPDATE pipeline_stages SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
     renumber(
       ctx,
       listStages(ctx).map((s) => s.id),
     );
-  })();
+  });
   return { id };
 }

@@ -15,6 +15,7 @@ import {
 import { codeTaken, trackingCodeFor } from '../campaigns/validate';
 import { getSettings } from '../settings/service';
 import { getPlan } from './service';
+import { writeTransaction } from '../db/transaction';
 
 /** `Plan Q1 2026` → `Plan Q2 2026`; a name without the old period's label gets the new one appended. */
 export function nextName(name: string, oldLabel: string, newLabel: string): string {
@@ -40,7 +41,7 @@ export function copyPlanToNext(ctx: Ctx, id: string, name?: string): Plan {
   const newTag = periodTag(kind, next, fiscal);
   const now = ctx.nowIso();
 
-  const newId = ctx.sqlite.transaction(() => {
+  const newId = writeTransaction(ctx.sqlite, () => {
     const { goals, situation } = source;
     const { id: planId } = ctx.db
       .insert(plans)
@@ -95,7 +96,7 @@ export function copyPlanToNext(ctx: Ctx, id: string, name?: string): Plan {
     copyCampaigns(ctx, id, planId, now, shift, (code) => codeForPeriod(code, oldTag, newTag, codeTaken(ctx)));
     copyCadences(ctx, id, planId, now);
     return planId;
-  })();
+  });
   return getPlan(ctx, newId);
 }
 

@@ -5,12 +5,13 @@ import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { planChannels, planSegments, planTasks } from '../db/schema';
 import { getPlan } from './service';
+import { writeTransaction } from '../db/transaction';
 
 /** Replaces the plan's segments with the list given, keeping the ids (and created dates) of those kept. */
 export function saveSegments(ctx: Ctx, input: z.output<typeof SaveSegments>): Plan {
   getPlan(ctx, input.planId);
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const existing = new Set(
       ctx.db
         .select({ id: planSegments.id })
@@ -42,7 +43,7 @@ export function saveSegments(ctx: Ctx, input: z.output<typeof SaveSegments>): Pl
           .run();
       }
     });
-  })();
+  });
   return getPlan(ctx, input.planId);
 }
 
@@ -50,14 +51,14 @@ export function saveSegments(ctx: Ctx, input: z.output<typeof SaveSegments>): Pl
 export function saveChannels(ctx: Ctx, input: z.output<typeof SaveChannels>): Plan {
   getPlan(ctx, input.planId);
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     ctx.db.delete(planChannels).where(eq(planChannels.planId, input.planId)).run();
     if (input.channels.length === 0) return;
     ctx.db
       .insert(planChannels)
       .values(input.channels.map((c) => ({ ...c, planId: input.planId, createdAt: now, updatedAt: now })))
       .run();
-  })();
+  });
   return getPlan(ctx, input.planId);
 }
 

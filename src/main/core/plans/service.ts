@@ -14,6 +14,7 @@ import type { Ctx } from '../context';
 import { campaigns, planChannels, planSegments, plans, planTasks } from '../db/schema';
 import { rejectIssues } from '../campaigns/validate';
 import { getSettings } from '../settings/service';
+import { writeTransaction } from '../db/transaction';
 
 type CreateInput = z.output<typeof PlanCreate>;
 type PatchInput = z.output<typeof PlanPatch>;
@@ -183,7 +184,7 @@ function goalAndSituationValues(input: Pick<PatchInput, 'goals' | 'situation' | 
 export function createPlan(ctx: Ctx, input: CreateInput): Plan {
   const range = resolvePeriod(ctx, input.periodKind, input.startDate, input.endDate);
   const now = ctx.nowIso();
-  const id = ctx.sqlite.transaction(() => {
+  const id = writeTransaction(ctx.sqlite, () => {
     const { id: planId } = ctx.db
       .insert(plans)
       .values({
@@ -213,7 +214,7 @@ export function createPlan(ctx: Ctx, input: CreateInput): Plan {
         .run();
     }
     return planId;
-  })();
+  });
   return getPlan(ctx, id);
 }
 

@@ -11,6 +11,8 @@ import { addDays } from '@shared/domain/dates';
 import type { DateRange } from '@shared/domain/periods';
 import type { Ctx } from '../context';
 import { allLeadFacts, campaignLeadFacts } from './leads';
+import type { orders, spendEntries } from '../db/schema';
+import type { Row } from '../db/typed';
 
 /** Raw counts and sums for a campaign or for the whole business; the KPIs are derived from these. */
 export interface Tally {
@@ -63,13 +65,11 @@ function bounds(window: DateRange | null) {
 
 const placeholders = (values: readonly string[]) => values.map(() => '?').join(', ');
 
-interface MoneyRow {
+/** An order or payment: its campaign (through its lead) and its money columns. */
+type MoneyRow = Row<typeof orders, 'status' | 'currency' | 'refundedMinor'> & {
   campaignId: string | null;
-  status: string;
-  currency: string;
   amountMinor: number;
-  refundedMinor: number;
-}
+};
 
 /**
  * Spend, leads and revenue in a window (null = all time), for the business and per campaign. With
@@ -101,7 +101,7 @@ export function aggregate(
          AND (? IS NULL OR se.campaign_id = ?)
        GROUP BY se.campaign_id`,
     )
-    .all(b.fromDay, b.toDay, only, only) as { campaignId: string; minor: number }[];
+    .all(b.fromDay, b.toDay, only, only) as (Row<typeof spendEntries, 'campaignId'> & { minor: number })[];
   for (const row of spend) add(row.campaignId, (t) => (t.spendMinor += row.minor));
 
   const linked = new Set(
@@ -111,7 +111,7 @@ export function aggregate(
           `SELECT lead_id AS id FROM orders WHERE lead_id IS NOT NULL AND deleted_at IS NULL
            UNION SELECT lead_id FROM payments WHERE lead_id IS NOT NULL AND deleted_at IS NULL`,
         )
-        .all() as { id: string }[]
+        .all() as { id: NonNullable<Row<typeof orders>['leadId']> }[]
     ).map((r) => r.id),
   );
   const inWindow = (instant: string | null) => instant !== null && instant >= b.from && instant < b.until;

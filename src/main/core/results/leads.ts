@@ -1,5 +1,7 @@
 import { isQualifiedLead, qualifiedStagePosition, type StageInfo } from '@shared/domain/kpi';
 import type { Ctx } from '../context';
+import type { leads, pipelineStages } from '../db/schema';
+import { statement, type Row } from '../db/typed';
 
 /** One lead with what the marketing numbers need to know about it. */
 export interface LeadFact {
@@ -19,9 +21,18 @@ export interface LeadFact {
   qualified: boolean;
 }
 
-interface LeadRow extends Omit<LeadFact, 'qualified'> {
-  furthestOpenPosition: number | null;
-}
+/** SELECT_LEADS: the lead's columns, its stage's and its contact's name. */
+type LeadRow = Row<
+  typeof leads,
+  'id' | 'title' | 'campaignId' | 'rating' | 'ratingNote' | 'valueMinor' | 'createdAt' | 'closedAt'
+> &
+  Row<typeof pipelineStages, 'probability'> & {
+    contactName: string | null;
+    stageName: string;
+    stagePosition: number;
+    stageOutcome: string;
+    furthestOpenPosition: number | null;
+  };
 
 // The furthest non-lost stage a lead has been in, from its history, decides "qualified" for leads lost later.
 const SELECT_LEADS = `
@@ -36,10 +47,16 @@ const SELECT_LEADS = `
   LEFT JOIN contacts c ON c.id = l.contact_id
   WHERE l.deleted_at IS NULL`;
 
+const liveStages = statement<Row<typeof pipelineStages, 'name' | 'position' | 'outcome'>, []>(
+  'SELECT name, position, outcome FROM pipeline_stages WHERE deleted_at IS NULL',
+);
+const everyLead = statement<LeadRow, []>(SELECT_LEADS);
+const campaignLeads = statement<LeadRow, [string]>(
+  `${SELECT_LEADS} AND l.campaign_id = ? ORDER BY l.created_at DESC, l.id`,
+);
+
 export function qualifiedPosition(ctx: Ctx): number | null {
-  const stages = ctx.sqlite
-    .prepare('SELECT name, position, outcome FROM pipeline_stages WHERE deleted_at IS NULL')
-    .all() as StageInfo[];
+  const stages: StageInfo[] = liveStages.all(ctx.sqlite);
   return qualifiedStagePosition(stages);
 }
 
@@ -61,13 +78,11 @@ function toFacts(ctx: Ctx, rows: LeadRow[]): LeadFact[] {
 
 /** Every live lead. */
 export function allLeadFacts(ctx: Ctx): LeadFact[] {
-  return toFacts(ctx, ctx.sqlite.prepare(SELECT_LEADS).all() as LeadRow[]);
+  return toFacts(ctx, everyLead.all(ctx.sqlite));
 }
 
 /** The live leads of one campaign, newest first. */
 export function campaignLeadFacts(ctx: Ctx, campaignId: string): LeadFact[] {
-  const rows = ctx.sqlite
-    .prepare(`${SELECT_LEADS} AND l.campaign_id = ? ORDER BY l.created_at DESC, l.id`)
-    .all(campaignId) as LeadRow[];
+  const rows = campaignLeads.all(ctx.sqlite, campaignId);
   return toFacts(ctx, rows);
 }

@@ -44,6 +44,7 @@ describe('sales migrations on a populated database', () => {
     await populatedAtInitialSchema(file);
     const core = await createCore(file, {
       clock: testClock('2026-09-02T09:00:00Z'),
+      checkOutput: true,
       backupDir: join(dir, 'backups'),
     });
     try {

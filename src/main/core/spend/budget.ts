@@ -3,16 +3,30 @@ import { budgetUsage } from '@shared/domain/money';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { planExists } from '../campaigns/validate';
+import type { campaigns, planChannels, plans } from '../db/schema';
+import { statement, type Row } from '../db/typed';
 import { getSettings } from '../settings/service';
 
-interface CampaignSpend {
-  campaignId: string;
-  name: string;
-  channel: string;
-  status: string;
-  budgetMinor: number;
-  spentMinor: number;
-}
+const campaignSpend = statement<
+  Row<typeof campaigns, 'name' | 'channel' | 'status' | 'budgetMinor'> & {
+    campaignId: string;
+    spentMinor: number;
+  },
+  [string | null, string | null]
+>(
+  `SELECT c.id AS campaignId, c.name, c.channel, c.status, c.budget_minor AS budgetMinor,
+          coalesce((SELECT sum(se.amount_minor) FROM spend_entries se
+                    WHERE se.campaign_id = c.id AND se.deleted_at IS NULL), 0) AS spentMinor
+   FROM campaigns c
+   WHERE c.deleted_at IS NULL AND (? IS NULL OR c.plan_id = ?)
+   ORDER BY c.channel, c.name`,
+);
+const channelMix = statement<Row<typeof planChannels, 'channel'> & { minor: number }, [string]>(
+  'SELECT channel, planned_budget_minor AS minor FROM plan_channels WHERE plan_id = ?',
+);
+const planBudget = statement<{ minor: Row<typeof plans>['goalBudgetMinor'] }, [string]>(
+  'SELECT goal_budget_minor AS minor FROM plans WHERE id = ?',
+);
 
 /**
  * Budget against everything spent so far (all dates), per campaign and per channel. For a plan, a channel's
@@ -22,27 +36,14 @@ interface CampaignSpend {
  */
 export function budgetReport(ctx: Ctx, planId?: string): BudgetReport {
   if (planId && !planExists(ctx, planId)) fail('not_found', 'That plan does not exist or was deleted.');
-  const rows = ctx.sqlite
-    .prepare(
-      `SELECT c.id AS campaignId, c.name, c.channel, c.status, c.budget_minor AS budgetMinor,
-              coalesce((SELECT sum(se.amount_minor) FROM spend_entries se
-                        WHERE se.campaign_id = c.id AND se.deleted_at IS NULL), 0) AS spentMinor
-       FROM campaigns c
-       WHERE c.deleted_at IS NULL AND (? IS NULL OR c.plan_id = ?)
-       ORDER BY c.channel, c.name`,
-    )
-    .all(planId ?? null, planId ?? null) as CampaignSpend[];
+  const rows = campaignSpend.all(ctx.sqlite, planId ?? null, planId ?? null);
 
   const planned = new Map<string, number>();
   let goalBudget: number | null = null;
   if (planId) {
-    const mix = ctx.sqlite
-      .prepare('SELECT channel, planned_budget_minor AS minor FROM plan_channels WHERE plan_id = ?')
-      .all(planId) as { channel: string; minor: number }[];
+    const mix = channelMix.all(ctx.sqlite, planId);
     for (const row of mix) planned.set(row.channel, row.minor);
-    const plan = ctx.sqlite
-      .prepare('SELECT goal_budget_minor AS minor FROM plans WHERE id = ?')
-      .get(planId) as { minor: number | null } | undefined;
+    const plan = planBudget.get(ctx.sqlite, planId);
     goalBudget = plan?.minor ?? null;
   }
 

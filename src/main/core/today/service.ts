@@ -5,6 +5,8 @@ import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
 import { getSettings } from '../settings/service';
 import { todayOf } from './day';
+import type { activities, campaigns, contentItems } from '../db/schema';
+import type { Row } from '../db/typed';
 
 type Bucket = 'overdue' | 'today' | 'upcoming';
 const BUCKETS: Bucket[] = ['overdue', 'today', 'upcoming'];
@@ -29,16 +31,14 @@ interface Bounds {
 function activityItems(ctx: Ctx, b: Bounds, bucket: Bucket, limit: number): TodayItem[] {
   const [from, to] =
     bucket === 'overdue' ? ['', b.start] : bucket === 'today' ? [b.start, b.tomorrow] : [b.tomorrow, b.end];
-  const rows = all<{
-    id: string;
-    type: string;
-    subject: string;
-    dueAt: string;
-    leadId: string | null;
-    contactId: string | null;
-    leadTitle: string | null;
-    contactName: string | null;
-  }>(
+  // due_at is NOT NULL here: the WHERE compares it with the bounds.
+  const rows = all<
+    Row<typeof activities, 'id' | 'type' | 'subject' | 'leadId' | 'contactId'> & {
+      dueAt: string;
+      leadTitle: string | null;
+      contactName: string | null;
+    }
+  >(
     ctx.sqlite,
     `SELECT a.id, a.type, a.subject, a.due_at AS dueAt, a.lead_id AS leadId, a.contact_id AS contactId,
        (SELECT l.title FROM leads l WHERE l.id = a.lead_id) AS leadTitle,
@@ -88,15 +88,12 @@ function activityCounts(ctx: Ctx, b: Bounds): Record<Bucket, number> {
  * (start date today or earlier while the campaign is neither active nor done).
  */
 function marketingItems(ctx: Ctx, b: Bounds): TodayItem[] {
-  const content = all<{
-    id: string;
-    channel: string;
-    title: string;
-    status: string;
-    dueDate: string;
-    campaignId: string | null;
-    campaignName: string | null;
-  }>(
+  const content = all<
+    Row<typeof contentItems, 'id' | 'channel' | 'title' | 'status' | 'campaignId'> & {
+      dueDate: string;
+      campaignName: string | null;
+    }
+  >(
     ctx.sqlite,
     `SELECT ci.id, ci.channel, ci.title, ci.status, substr(ci.scheduled_date, 1, 10) AS dueDate, ci.campaign_id AS campaignId,
        cp.name AS campaignName
@@ -105,7 +102,7 @@ function marketingItems(ctx: Ctx, b: Bounds): TodayItem[] {
        AND substr(ci.scheduled_date, 1, 10) <= ? AND (ci.campaign_id IS NULL OR cp.deleted_at IS NULL)`,
     b.horizon,
   );
-  const launches = all<{ id: string; channel: string; name: string; status: string; dueDate: string }>(
+  const launches = all<Row<typeof campaigns, 'id' | 'channel' | 'name' | 'status'> & { dueDate: string }>(
     ctx.sqlite,
     `SELECT id, channel, name, status, substr(start_date, 1, 10) AS dueDate FROM campaigns
      WHERE deleted_at IS NULL AND start_date IS NOT NULL AND substr(start_date, 1, 10) <= ? AND status NOT IN ('active', 'done')`,

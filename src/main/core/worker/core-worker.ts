@@ -17,6 +17,7 @@ async function main(): Promise<void> {
     const core = await createCore(init.file, {
       migrationsFolder: init.migrationsFolder,
       clock: init.clockStart ? clockFrom(new Date(init.clockStart)) : undefined,
+      checkOutput: init.checkOutput,
     });
     core.subscribe((event, payload) => send({ type: 'event', event, payload }));
     port.on('message', (message: ToWorker) => {

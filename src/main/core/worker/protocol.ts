@@ -5,6 +5,8 @@ export interface WorkerInit {
   migrationsFolder?: string;
   /** ISO instant the worker's clock starts at (tests and demos); absent means real time. */
   clockStart?: string;
+  /** Parse every handler's output with its schema (the host under the end-to-end tests). */
+  checkOutput?: boolean;
 }
 
 export type ToWorker = { type: 'invoke'; id: number; method: unknown; input: unknown } | { type: 'close' };

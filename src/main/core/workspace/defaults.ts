@@ -2,6 +2,7 @@ import { eq } from 'drizzle-orm';
 import { pipelineStages, workspaceSettings } from '../db/schema';
 import type { Ctx } from '../context';
 import { countRows } from '../db/count';
+import { writeTransaction } from '../db/transaction';
 
 export const WORKSPACE_ID = 'workspace';
 
@@ -17,7 +18,7 @@ export const DEFAULT_STAGES = [
 /** A new database gets settings and a pipeline, so every screen works before the user chooses anything. */
 export function ensureWorkspaceDefaults(ctx: Ctx): void {
   const now = ctx.nowIso();
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     const existing = ctx.db
       .select()
       .from(workspaceSettings)
@@ -45,5 +46,5 @@ export function ensureWorkspaceDefaults(ctx: Ctx): void {
         .values(DEFAULT_STAGES.map((s, position) => ({ ...s, position, createdAt: now, updatedAt: now })))
         .run();
     }
-  })();
+  });
 }

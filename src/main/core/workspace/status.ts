@@ -6,6 +6,7 @@ import type { Ctx } from '../context';
 import { countRows } from '../db/count';
 import { generateDemo } from '../demo/generate';
 import { getSettings, markInitialized } from '../settings/service';
+import { writeTransaction } from '../db/transaction';
 
 export function workspaceStatus(ctx: Ctx): WorkspaceStatus {
   const { db } = ctx;
@@ -27,13 +28,13 @@ export function setupWorkspace(ctx: Ctx, mode: 'demo' | 'empty'): WorkspaceStatu
   const status = workspaceStatus(ctx);
   if (status.initialized) fail('conflict', 'This workspace is already set up.');
   const hasData = Object.values(status.counts).some((n) => n > 0);
-  ctx.sqlite.transaction(() => {
+  writeTransaction(ctx.sqlite, () => {
     if (mode === 'demo') {
       if (hasData)
         fail('conflict', 'The demo can only fill an empty workspace; this one already has records.');
       generateDemo(ctx, { scale: 1 });
     }
     markInitialized(ctx);
-  })();
+  });
   return workspaceStatus(ctx);
 }

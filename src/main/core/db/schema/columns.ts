@@ -21,4 +21,4 @@ export const rowColumns = () => ({
 /** Soft delete keeps a row restorable, which is how every destructive action gets its undo. */
 export const deletedAt = () => text('deleted_at');
 
-export const money = (name: string) => integer(name, { mode: 'number' });
+export const money = <N extends string>(name: N) => integer(name, { mode: 'number' });

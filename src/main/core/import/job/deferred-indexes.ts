@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { all, get, run } from '../../db/prepared';
+import { writeTransaction } from '../../db/transaction';
 
 /**
  * Indexes that a large contacts import builds once at the end instead of row by row. Each keeps its rows in an
@@ -30,7 +31,7 @@ interface Deferred {
  * that job.
  */
 export function deferIndexes(sqlite: Database.Database, jobId: string): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     const found = all<Deferred>(
       sqlite,
       `SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN (SELECT value FROM json_each(?)) ORDER BY name`,
@@ -45,7 +46,7 @@ export function deferIndexes(sqlite: Database.Database, jobId: string): void {
       jobId,
     );
     for (const index of found) sqlite.exec(`DROP INDEX "${index.name}"`);
-  })();
+  });
 }
 
 function deferredOf(sqlite: Database.Database, jobId: string): Deferred[] {

@@ -4,6 +4,8 @@ import { all } from '../../db/prepared';
 import { restoreIndexes } from './deferred-indexes';
 import { indexJobForSearch } from './search';
 import { jobRow, setStatus } from './store';
+import type { importJobs } from '../../db/schema';
+import type { SqlRow } from '../../db/typed';
 
 /** A job whose process still runs but has not written for this long is taken as dead (a reused pid). */
 const STALE_MS = 10 * 60_000;
@@ -27,7 +29,7 @@ export function recoverJobs(
   isLive: (jobId: string) => boolean,
   now: () => string,
 ): string[] {
-  const rows = all<{ id: string; status: string; worker_pid: number | null; heartbeat_at: string | null }>(
+  const rows = all<SqlRow<typeof importJobs, 'id' | 'status' | 'worker_pid' | 'heartbeat_at'>>(
     sqlite,
     `SELECT id, status, worker_pid, heartbeat_at FROM import_jobs WHERE status IN ('running', 'queued')`,
   );

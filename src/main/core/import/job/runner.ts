@@ -13,6 +13,7 @@ import { ProgressMeter, type Progress } from './progress';
 import { indexJobForSearch } from './search';
 import { jobMapping, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
 import { undoWrites } from './undo';
+import { writeRetrying, writeTransaction } from '../../db/transaction';
 
 /** Ends the message of a job whose file turned out unreadable midway (its rows were rolled back). */
 export const NOTHING_IMPORTED = 'Nothing was imported.';
@@ -24,7 +25,8 @@ export interface RunHooks {
   signal?: AbortSignal;
   onProgress?(progress: Progress): void;
   batchSize?: number;
-  now?(): string;
+  /** The core's clock (`ctx.nowIso`), or in the import worker the same clock carried across by its offset. */
+  now(): string;
 }
 
 interface Row extends SourceRow {
@@ -86,7 +88,7 @@ function startRunning(
   hash: string,
   now: string,
 ): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     if (!options.columns) {
       options.columns = columns;
       run(sqlite, 'UPDATE import_jobs SET options = ? WHERE id = ?', JSON.stringify(options), job.id);
@@ -102,7 +104,7 @@ function startRunning(
       now,
       job.id,
     );
-  })();
+  });
 }
 
 /**
@@ -111,12 +113,8 @@ function startRunning(
  * whole batches and a resume point), reports progress, and stops after the current batch when cancelled.
  * Used by the import worker, the CLI and tests alike.
  */
-export async function runJob(
-  sqlite: Database.Database,
-  jobId: string,
-  hooks: RunHooks = {},
-): Promise<JobRow> {
-  const now = hooks.now ?? (() => new Date().toISOString());
+export async function runJob(sqlite: Database.Database, jobId: string, hooks: RunHooks): Promise<JobRow> {
+  const now = hooks.now;
   const job = jobRow(sqlite, jobId);
   if (!job) throw new JobStateError('That import does not exist.');
   if (!RUNNABLE.has(job.status))
@@ -164,7 +162,8 @@ export async function runJob(
       const last = rows[rows.length - 1];
       if (!last) return;
       w.counts = emptyCounts();
-      sqlite.transaction(() => {
+      // The core's own connection writes meanwhile (the user's edits): a batch waits for it, then retries.
+      writeRetrying(sqlite, () => {
         plan.write(records, w);
         saveProblems(w, errors);
         saveProblems(w, notes);
@@ -182,7 +181,7 @@ export async function runJob(
           now(),
           jobId,
         );
-      })();
+      });
       cursor = last.record;
       report('running', cursor, bytes);
     };
@@ -214,10 +213,10 @@ export async function runJob(
     commit(held, job.file_size);
     restoreIndexes(sqlite, jobId);
     indexJobForSearch(sqlite, jobId);
-    sqlite.transaction(() => {
+    writeTransaction(sqlite, () => {
       run(sqlite, 'UPDATE import_jobs SET rows_total = ? WHERE id = ?', cursor, jobId);
       setStatus(sqlite, jobId, 'done', now());
-    })();
+    });
     report('done', cursor, job.file_size, true);
   } catch (error) {
     const status = finish(sqlite, jobId, error, hooks.signal, now);

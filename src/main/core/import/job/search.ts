@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { get, run } from '../../db/prepared';
+import { writeTransaction } from '../../db/transaction';
 
 /**
  * Contacts and companies a running job inserts skip the per-row search trigger (migration 0004); the job
@@ -26,8 +27,11 @@ const KINDS = [
   },
 ] as const;
 
-/** Rows per transaction, so indexing a million contacts never builds one huge write-ahead log. */
-const CHUNK = 50_000;
+/**
+ * Rows per transaction, so indexing a million contacts never builds one huge write-ahead log, and each
+ * transaction holds the write lock about as long as an import batch does: the core's own edits wait for it.
+ */
+const CHUNK = 10_000;
 
 /** FTS5's default: merge segments incrementally as rows are written. */
 const AUTOMERGE_DEFAULT = 4;
@@ -56,7 +60,7 @@ function indexRows(sqlite: Database.Database, jobId: string): number {
           `SELECT rowid AS r FROM ${k.table} WHERE rowid > ? ORDER BY rowid LIMIT 1 OFFSET ${CHUNK - 1}`,
           from,
         )?.r ?? Number.MAX_SAFE_INTEGER;
-      indexed += sqlite.transaction(() => {
+      indexed += writeTransaction(sqlite, () => {
         const before =
           get<{ m: number }>(
             sqlite,
@@ -84,7 +88,7 @@ function indexRows(sqlite: Database.Database, jobId: string): number {
           upper,
           jobId,
         ).changes;
-      })();
+      });
       if (upper === Number.MAX_SAFE_INTEGER) break;
       from = upper;
     }

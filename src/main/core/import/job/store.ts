@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import type { ImportJob, ImportKind, ImportStatus } from '@shared/api/imports';
 import { all, get, run } from '../../db/prepared';
+import type { campaigns as campaignsTable, importJobs } from '../../db/schema';
+import type { Count, Row, SqlRow, With } from '../../db/typed';
 import { presetNamed } from '../presets';
 
 /** What a job was started with, stored as JSON so a resumed job reads the file exactly the same way. */
@@ -16,32 +18,11 @@ export interface JobOptions {
   columns?: string[];
 }
 
-export interface JobRow {
-  id: string;
-  created_at: string;
-  updated_at: string;
-  file_name: string;
-  file_hash: string;
-  file_size: number;
-  file_path: string | null;
+/** An import_jobs row as `SELECT *` returns it; kind and status hold only the values Tandem writes. */
+export type JobRow = Omit<SqlRow<typeof importJobs>, 'kind' | 'status'> & {
   kind: ImportKind;
-  preset: string | null;
-  mapping: string | null;
-  options: string | null;
   status: ImportStatus;
-  rows_total: number | null;
-  rows_done: number;
-  inserted: number;
-  updated: number;
-  skipped: number;
-  unchanged: number;
-  error_count: number;
-  message: string | null;
-  started_at: string | null;
-  finished_at: string | null;
-  worker_pid: number | null;
-  heartbeat_at: string | null;
-}
+};
 
 export interface NewJob {
   fileName: string;
@@ -123,9 +104,12 @@ export function setStatus(
 /** The job as the history screen shows it. */
 export function toJob(sqlite: Database.Database, row: JobRow): ImportJob {
   const preset = row.preset ? presetNamed(row.preset) : undefined;
-  const campaigns = all<{ id: string; name: string; trackingCode: string; channel: string }>(
+  // Campaigns an import creates always get a tracking code (the code is how the import found them).
+  const campaigns = all<
+    With<Row<typeof campaignsTable, 'id' | 'name' | 'trackingCode' | 'channel'>, { trackingCode: string }>
+  >(
     sqlite,
-    `SELECT id, name, tracking_code AS trackingCode, channel FROM campaigns WHERE import_job_id = ? AND deleted_at IS NULL ORDER BY name`,
+    `SELECT id, name, tracking_code AS trackingCode, channel FROM campaigns WHERE import_job_id = ? AND deleted_at IS NULL AND tracking_code IS NOT NULL ORDER BY name`,
     row.id,
   );
   const s = row.status;
@@ -160,7 +144,7 @@ export function listJobs(
   offset: number,
   limit: number,
 ): { total: number; rows: ImportJob[] } {
-  const total = get<{ n: number }>(sqlite, 'SELECT count(*) AS n FROM import_jobs')?.n ?? 0;
+  const total = get<Count>(sqlite, 'SELECT count(*) AS n FROM import_jobs')?.n ?? 0;
   const rows = all<JobRow>(
     sqlite,
     'SELECT * FROM import_jobs ORDER BY created_at DESC, id DESC LIMIT ? OFFSET ?',

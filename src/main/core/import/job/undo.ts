@@ -1,6 +1,9 @@
 import type Database from 'better-sqlite3';
 import { all, get, run } from '../../db/prepared';
 import { JOB_TABLES, jobRow, setStatus } from './store';
+import { writeTransaction } from '../../db/transaction';
+import type { importChanges } from '../../db/schema';
+import type { SqlRow } from '../../db/typed';
 
 const CHUNK = 5000;
 /** Rows a job deletes along with its own rows, though they carry no job id (a deal's stage history). */
@@ -46,20 +49,16 @@ function restoreChanges(
     return set;
   };
   for (;;) {
-    const batch = all<{
-      seq: number;
-      table_name: string;
-      record_id: string;
-      action: string;
-      before: string | null;
-    }>(
+    const batch = all<
+      SqlRow<typeof importChanges, 'table_name' | 'record_id' | 'action' | 'before'> & { seq: number }
+    >(
       sqlite,
       'SELECT rowid AS seq, table_name, record_id, action, before FROM import_changes WHERE job_id = ? ORDER BY rowid DESC LIMIT ?',
       jobId,
       CHUNK,
     );
     if (batch.length === 0) return;
-    sqlite.transaction(() => {
+    writeTransaction(sqlite, () => {
       for (const change of batch) {
         const table = change.table_name;
         if (!RESTORABLE.has(table)) throw new Error(`import change for unknown table ${table}`);
@@ -83,7 +82,7 @@ function restoreChanges(
         }
         run(sqlite, 'DELETE FROM import_changes WHERE rowid = ?', change.seq);
       }
-    })();
+    });
     onRows(batch.length);
   }
 }
@@ -122,7 +121,7 @@ export function undoWrites(
           from,
         )?.r ?? Number.MAX_SAFE_INTEGER;
       const range = `t.rowid > ? AND t.rowid <= ? AND t.import_job_id = ?`;
-      const removed = sqlite.transaction(() => {
+      const removed = writeTransaction(sqlite, () => {
         for (const o of owned) {
           run(
             sqlite,
@@ -151,7 +150,7 @@ export function undoWrites(
           upper,
           jobId,
         ).changes;
-      })();
+      });
       onRows(removed);
       if (upper === Number.MAX_SAFE_INTEGER) break;
       from = upper;

@@ -18,12 +18,13 @@ async function main(): Promise<void> {
     if (message.type === 'cancel') controller.abort();
   });
   const sqlite = openImportConnection(init.file);
-  const now = () => new Date().toISOString();
+  const now = () => new Date(Date.now() + init.clockOffsetMs).toISOString();
   try {
     if (init.action === 'run') {
       await runJob(sqlite, init.jobId, {
         signal: controller.signal,
         onProgress: (progress) => send({ type: 'progress', progress }),
+        now,
       });
     } else {
       let removed = 0;

@@ -112,6 +112,7 @@ export class ImportManager {
       file: (this.ctx.sqlite as Database.Database).name,
       jobId: task.jobId,
       action: task.action,
+      clockOffsetMs: this.ctx.clock.now().getTime() - Date.now(),
     };
     // A batch, its records and a few caches are all a job holds; a capped heap makes V8 collect them instead
     // of growing the process by hundreds of megabytes on a large file.

@@ -3,11 +3,10 @@ import { uuidv7 } from 'uuidv7';
 import { CHANNELS, slugify, uniqueCode, type Channel } from '@shared/domain/utm';
 import { prepared } from '../../db/prepared';
 import { guessChannel, nameFromCode } from '../build/utm';
+import type { campaigns } from '../../db/schema';
+import type { Row } from '../../db/typed';
 
-export interface CampaignRef {
-  id: string;
-  channel: string;
-}
+export type CampaignRef = Row<typeof campaigns, 'id' | 'channel'>;
 
 export interface CampaignHint {
   channel?: string | null;

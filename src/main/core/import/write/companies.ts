@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import { uuidv7 } from 'uuidv7';
 import { companyKey } from '../../contacts/keys';
 import { prepared } from '../../db/prepared';
+import type { companies } from '../../db/schema';
+import type { Row } from '../../db/typed';
 
 /** Bounded so a file naming a company per row does not grow memory with the file. */
 const CACHE_LIMIT = 50_000;
@@ -26,7 +28,7 @@ export class CompanyResolver {
     const found = prepared(
       this.sqlite,
       'SELECT id FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
-    ).get(key) as { id: string } | undefined;
+    ).get(key) as Row<typeof companies, 'id'> | undefined;
     let id = found?.id;
     if (!id) {
       id = uuidv7();

@@ -3,13 +3,10 @@ import { all, get, prepared } from '../../db/prepared';
 import type { DealRecord } from '../records';
 import { changedColumns, emptyCounts, updateRow, type WriteContext } from './context';
 import { writeContacts } from './contacts';
+import type { leads, pipelineStages } from '../../db/schema';
+import type { Row, SqlRow } from '../../db/typed';
 
-interface Stage {
-  id: string;
-  name: string;
-  position: number;
-  outcome: string;
-}
+type Stage = Row<typeof pipelineStages, 'id' | 'name' | 'position' | 'outcome'>;
 
 /** Words in other CRMs' stage names and the default stage of ours they correspond to. */
 const STAGE_WORDS: [RegExp, string][] = [
@@ -32,22 +29,23 @@ function openStageFor(name: string, stages: readonly Stage[]): Stage | undefined
   return open[0];
 }
 
-interface LeadRow {
-  id: string;
-  title: string;
-  contact_id: string | null;
-  company_id: string | null;
-  campaign_id: string | null;
-  channel: string;
-  stage_id: string;
-  value_minor: number;
-  expected_close_date: string | null;
-  owner: string;
-  lost_reason: string | null;
-  closed_at: string | null;
-  board_rank: number;
-  import_job_id: string | null;
-}
+type LeadRow = SqlRow<
+  typeof leads,
+  | 'id'
+  | 'title'
+  | 'contact_id'
+  | 'company_id'
+  | 'campaign_id'
+  | 'channel'
+  | 'stage_id'
+  | 'value_minor'
+  | 'expected_close_date'
+  | 'owner'
+  | 'lost_reason'
+  | 'closed_at'
+  | 'board_rank'
+  | 'import_job_id'
+>;
 
 function recordStage(
   w: WriteContext,
@@ -86,7 +84,7 @@ export function writeDeals(records: readonly DealRecord[], w: WriteContext): voi
   );
   const contactOf = new Map(people.map((r, i) => [r, contactIds[i] ?? null]));
   const rank = (stageId: string) =>
-    (get<{ r: number | null }>(
+    (get<{ r: Row<typeof leads>['boardRank'] | null }>(
       w.sqlite,
       'SELECT min(board_rank) AS r FROM leads WHERE stage_id = ? AND deleted_at IS NULL',
       stageId,

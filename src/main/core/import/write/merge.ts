@@ -1,29 +1,33 @@
 import type { ContactRecord } from '../records';
 import { changedColumns, updateRow, type WriteContext } from './context';
+import type { contacts } from '../../db/schema';
+import type { SqlRow } from '../../db/typed';
 
 /** A contact row as the import reads and writes it (SQL column names). */
-export interface ContactRow {
-  id: string;
-  first_name: string;
-  last_name: string;
-  email: string | null;
-  email_key: string | null;
-  phone: string | null;
-  phone_key: string | null;
-  company_id: string | null;
-  title: string;
-  city: string;
-  region: string;
-  country: string;
-  lifecycle: string;
-  source_campaign_id: string | null;
-  source_channel: string | null;
-  notes: string;
-  tags: string;
-  owner: string;
-  external_id: string | null;
-  import_job_id: string | null;
-}
+/** The columns an import reads and merges (write/contacts.ts COLUMNS). */
+export type ContactRow = SqlRow<
+  typeof contacts,
+  | 'id'
+  | 'first_name'
+  | 'last_name'
+  | 'email'
+  | 'email_key'
+  | 'phone'
+  | 'phone_key'
+  | 'company_id'
+  | 'title'
+  | 'city'
+  | 'region'
+  | 'country'
+  | 'lifecycle'
+  | 'source_campaign_id'
+  | 'source_channel'
+  | 'notes'
+  | 'tags'
+  | 'owner'
+  | 'external_id'
+  | 'import_job_id'
+>;
 
 /** Lifecycle only moves forward on import: a customer listed as a lead elsewhere stays a customer. */
 const RANK: Record<string, number> = { subscriber: 0, lead: 1, customer: 2 };

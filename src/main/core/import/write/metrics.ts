@@ -3,6 +3,8 @@ import { get, prepared } from '../../db/prepared';
 import type { MetricRecord } from '../records';
 import type { CampaignRef } from './campaigns';
 import type { WriteContext } from './context';
+import type { metricObservations, spendEntries } from '../../db/schema';
+import type { SqlRow } from '../../db/typed';
 
 type Outcome = 'inserted' | 'updated' | 'unchanged';
 
@@ -55,7 +57,7 @@ function writeObservation(
   metric: string,
   value: number,
 ): Outcome {
-  const existing = get<{ id: string; value: number; import_job_id: string | null }>(
+  const existing = get<SqlRow<typeof metricObservations, 'id' | 'value' | 'import_job_id'>>(
     w.sqlite,
     'SELECT id, value, import_job_id FROM metric_observations WHERE date = ? AND scope = ? AND metric = ? AND source = ?',
     record.date,
@@ -104,7 +106,7 @@ function writeSpend(
   amountMinor: number,
 ): Outcome {
   const sourceKey = `${w.source}:${record.date}:${campaign.id}`;
-  const existing = get<{ id: string; amount_minor: number; import_job_id: string | null }>(
+  const existing = get<SqlRow<typeof spendEntries, 'id' | 'amount_minor' | 'import_job_id'>>(
     w.sqlite,
     'SELECT id, amount_minor, import_job_id FROM spend_entries WHERE source_key = ?',
     sourceKey,

@@ -2,13 +2,15 @@ import { uuidv7 } from 'uuidv7';
 import { all, prepared } from '../../db/prepared';
 import type { OrderLineRecord, OrderRecord } from '../records';
 import { changedColumns, updateRow, type WriteContext } from './context';
+import type { contacts, orderLines, orders } from '../../db/schema';
+import type { Row, SqlRow } from '../../db/typed';
 
 /** Live contacts by e-mail key for a batch: orders and payments are matched to people, never create them. */
 export function contactsByEmail(w: WriteContext, keys: Iterable<string | null>): Map<string, string> {
   const unique = [...new Set([...keys].filter((k): k is string => !!k))];
   const map = new Map<string, string>();
   if (unique.length === 0) return map;
-  const rows = all<{ id: string; key: string }>(
+  const rows = all<Row<typeof contacts, 'id'> & { key: string }>(
     w.sqlite,
     `SELECT id, email_key AS key FROM contacts WHERE email_key IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
     JSON.stringify(unique),
@@ -17,25 +19,9 @@ export function contactsByEmail(w: WriteContext, keys: Iterable<string | null>):
   return map;
 }
 
-type OrderRow = Record<string, unknown> & {
-  id: string;
-  external_id: string;
-  import_job_id: string | null;
-  contact_id: string | null;
-};
+type OrderRow = Record<string, unknown> & SqlRow<typeof orders>;
 
-interface LineRow {
-  id: string;
-  order_id: string;
-  position: number;
-  name: string;
-  sku: string | null;
-  quantity: number;
-  unit_price_minor: number;
-  import_job_id: string | null;
-  created_at: string;
-  updated_at: string;
-}
+type LineRow = SqlRow<typeof orderLines>;
 
 const sameLines = (rows: readonly LineRow[], lines: readonly OrderLineRecord[]) =>
   rows.length === lines.length &&

@@ -3,13 +3,10 @@ import { all, prepared } from '../../db/prepared';
 import type { PaymentRecord } from '../records';
 import { changedColumns, updateRow, type WriteContext } from './context';
 import { contactsByEmail } from './orders';
+import type { payments } from '../../db/schema';
+import type { SqlRow } from '../../db/typed';
 
-type PaymentRow = Record<string, unknown> & {
-  id: string;
-  external_id: string;
-  import_job_id: string | null;
-  contact_id: string | null;
-};
+type PaymentRow = Record<string, unknown> & SqlRow<typeof payments>;
 
 /**
  * Payments keyed by source + payment id. Status is kept as the processor reports it (failed payments stay as
