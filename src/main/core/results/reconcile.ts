@@ -3,6 +3,7 @@ import type { ReconciliationCounts, resultsApi } from '@shared/api/results';
 import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
+import { writeTransaction } from '../db/transaction';
 
 type Kind = keyof ReconciliationCounts;
 type ResolveInput = z.output<(typeof resultsApi)['reconciliation.resolve']['input']>;
@@ -116,7 +117,7 @@ const TABLES = { order: 'orders', payment: 'payments', lead: 'leads' } as const;
 
 /** Fixes one reconciliation item: link it to a lead or a campaign, or mark that it needs no fix. */
 export function resolveReconciliation(ctx: Ctx, input: ResolveInput) {
-  return ctx.sqlite.transaction(() => {
+  return writeTransaction(ctx.sqlite, () => {
     const table = TABLES[input.recordKind];
     const record = ctx.sqlite
       .prepare(`SELECT id FROM ${table} WHERE id = ? AND deleted_at IS NULL`)
@@ -159,5 +160,5 @@ export function resolveReconciliation(ctx: Ctx, input: ResolveInput) {
         .run(input.campaignId, now, input.id);
     }
     return { id: input.id, recordKind: input.recordKind, action: input.action };
-  })();
+  });
 }

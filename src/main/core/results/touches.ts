@@ -5,6 +5,7 @@ import { dayStartIso } from '@shared/domain/dates';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { manualTouches } from '../db/schema';
+import { writeTransaction } from '../db/transaction';
 
 interface TouchRow {
   id: string;
@@ -62,7 +63,7 @@ function toTouch(row: TouchRow & { campaignName: string | null; note: string | n
 }
 
 export function createTouch(ctx: Ctx, input: z.output<typeof TouchCreate>): Touch {
-  return ctx.sqlite.transaction(() => {
+  return writeTransaction(ctx.sqlite, () => {
     const contact = ctx.sqlite
       .prepare('SELECT id FROM contacts WHERE id = ? AND deleted_at IS NULL')
       .get(input.contactId);
@@ -90,7 +91,7 @@ export function createTouch(ctx: Ctx, input: z.output<typeof TouchCreate>): Touc
     const touch = listTouches(ctx, input.contactId).touches.find((t) => t.id === row.id);
     if (!touch) return fail('internal', `manual touch ${row.id} did not appear in the touch log`);
     return touch;
-  })();
+  });
 }
 
 export function deleteTouch(ctx: Ctx, id: string): { id: string } {
