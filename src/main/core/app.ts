@@ -8,6 +8,7 @@ import { SchemaTooNewError } from './db/migrate';
 import { handlers, type Handler } from './handlers';
 import { ensureWorkspaceDefaults } from './workspace/defaults';
 import { recover as recoverImports } from './import/service';
+import { useImportMode, type ImportMode } from './import/worker/manager';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
 
@@ -24,6 +25,8 @@ export interface CoreOptions extends OpenOptions {
   clock?: Clock;
   /** Where unexpected errors are reported (the shell logs them; tests may collect them). */
   onInternalError?: (error: unknown, method: string) => void;
+  /** How import jobs run; the default is the import worker thread (`TANDEM_IMPORT_MODE=inline` for tests). */
+  importMode?: ImportMode;
 }
 
 export async function createCore(file: string, options: CoreOptions = {}): Promise<Core> {
@@ -39,6 +42,7 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       for (const listener of listeners) listener(event, payload);
     },
   };
+  if (options.importMode) useImportMode(ctx, options.importMode);
   ensureWorkspaceDefaults(ctx);
   // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
   recoverImports(ctx);
