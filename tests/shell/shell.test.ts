@@ -111,8 +111,7 @@ describe('the built Electron shell', () => {
       const cliDefault = defaultDatabaseFile(env, userDataDir(env, platform, home));
       expect(existsSync(cliDefault)).toBe(false);
       const clean = { ...process.env, ...env };
-      for (const key of ['TANDEM_DB', 'FAKE_ELECTRON_USER_DATA', 'XDG_CONFIG_HOME'])
-        delete clean[key];
+      for (const key of ['TANDEM_DB', 'FAKE_ELECTRON_USER_DATA', 'XDG_CONFIG_HOME']) delete clean[key];
       const run = runShell(clean);
       expect(run.window).toBeDefined();
       expect(existsSync(cliDefault)).toBe(true);

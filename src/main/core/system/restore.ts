@@ -10,7 +10,9 @@ import { badPath, tableCounts, type TableCounts } from './backup';
 const MIGRATIONS = '__drizzle_migrations';
 
 function appliedMigrations(sqlite: Database.Database): Set<number> {
-  return new Set(all<{ at: number }>(sqlite, `SELECT created_at AS at FROM "${MIGRATIONS}"`).map((r) => Number(r.at)));
+  return new Set(
+    all<{ at: number }>(sqlite, `SELECT created_at AS at FROM "${MIGRATIONS}"`).map((r) => Number(r.at)),
+  );
 }
 
 /** Opens the backup read-only and checks it is a Tandem database this version can open. */
