@@ -154,8 +154,3 @@ export function monthGridRange(date: string, weekStart = 1): DateRange {
     endDate: weekRange(month.endDate, weekStart).endDate,
   };
 }
-
-/** True when `date` lies inside the inclusive range. ISO days compare correctly as strings. */
-export function inRange(date: string, range: DateRange): boolean {
-  return date >= range.startDate && date <= range.endDate;
-}
