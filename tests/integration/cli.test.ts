@@ -148,15 +148,11 @@ describe('tandem CLI', () => {
 });
 
 describe('tandem call', () => {
+  const call = (db: string, ...args: string[]) => inProcess(['--db', db, 'call', ...args]);
+
   it('calls any contract method with JSON input and prints its JSON answer', async () => {
     const db = join(dir, 'call.sqlite');
-    const update = await inProcess([
-      '--db',
-      db,
-      'call',
-      'settings.update',
-      '{"businessName":"Fjord Roasters"}',
-    ]);
+    const update = await call(db, 'settings.update', '{"businessName":"Fjord Roasters"}');
     expect(update).toMatchObject({ code: 0, err: '' });
     expect(update.out).toMatch(/^\{\n {2}"businessName": "Fjord Roasters",/);
     const settings = await inProcess(['--db', db, 'call', 'settings.get']);
@@ -182,13 +178,7 @@ describe('tandem call', () => {
 
   it('exits 1 with the error as JSON when the core refuses the call', async () => {
     const db = join(dir, 'call.sqlite');
-    const missing = await inProcess([
-      '--db',
-      db,
-      'call',
-      'imports.get',
-      '{"id":"0190f5e1-0000-7000-8000-000000000000"}',
-    ]);
+    const missing = await call(db, 'imports.get', '{"id":"0190f5e1-0000-7000-8000-000000000000"}');
     expect(missing).toMatchObject({ code: 1, out: '' });
     expect(JSON.parse(missing.err)).toEqual({ code: 'not_found', message: 'That import does not exist.' });
   });
