@@ -6,5 +6,8 @@ if (major < 22) {
   process.exit(1);
 }
 const { register } = await import('tsx/esm/api');
-register({ tsconfig: new URL('../tsconfig.json', import.meta.url).pathname });
+const tsconfig = new URL('../tsconfig.json', import.meta.url).pathname;
+// Worker threads (the import worker) load through tsx too, and must find the same path aliases.
+process.env.TSX_TSCONFIG_PATH ??= tsconfig;
+register({ tsconfig });
 await import('../src/main/cli/index.ts');

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
+import { defaultDatabaseFile } from '@core/paths';
 import { CoreStartError, spawnCore, type RemoteCore } from '@core/worker/spawn';
 import { registerIpc } from './shell/ipc';
 import { hardenContents, hardenSession } from './shell/security';
@@ -50,7 +51,7 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents: WebContents) =>
     hardenContents(contents, devServerUrl, (url) => void openExternal(url)),
   );
-  const file = process.env.TANDEM_DB ?? join(app.getPath('userData'), 'tandem.sqlite');
+  const file = defaultDatabaseFile(process.env, app.getPath('userData'));
   try {
     core = await spawnCore(join(here, 'core-worker.js'), {
       file,

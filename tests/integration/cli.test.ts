@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/main/cli/main';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 let dir = '';
@@ -13,7 +15,12 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 /** Runs `tandem` exactly as a user would after npm install (bin/tandem.js). */
 function tandem(...args: string[]) {
+  return tandemWithInput(undefined, ...args);
+}
+
+function tandemWithInput(input: string | undefined, ...args: string[]) {
   const run = spawnSync(process.execPath, [join(ROOT, 'bin/tandem.js'), ...args], {
+    input,
     encoding: 'utf8',
     timeout: 60_000,
     env: { ...process.env, TANDEM_DB: join(dir, 'default.sqlite') },
@@ -21,11 +28,24 @@ function tandem(...args: string[]) {
   return { code: run.status, out: run.stdout, err: run.stderr };
 }
 
+/** The same command line in this process (faster than a child), with standard input given. */
+async function inProcess(argv: string[], stdin = '') {
+  let out = '';
+  let err = '';
+  const code = await runCli(argv, {
+    out: (text) => (out += text),
+    err: (text) => (err += text),
+    now: () => new Date('2026-03-31T09:00:00Z'),
+    readStdin: () => Promise.resolve(stdin),
+  });
+  return { code, out, err };
+}
+
 describe('tandem CLI', () => {
   it('lists every command in --help', () => {
     const { code, out } = tandem('--help');
     expect(code).toBe(0);
-    for (const command of ['demo', 'backup', 'restore'])
+    for (const command of ['demo', 'backup', 'restore', 'call'])
       expect(out).toMatch(new RegExp(`^  ${command} `, 'm'));
   });
 
@@ -97,5 +117,105 @@ describe('tandem CLI', () => {
       err: expect.stringContaining('does not exist'),
     });
     expect(tandem('--db', db, 'demo')).toMatchObject({ code: 1 });
+  });
+
+  it('refuses to write a backup over an existing file, and to restore a backup from a newer Tandem', async () => {
+    const db = join(dir, 'shop.sqlite');
+    const backup = join(dir, 'backup.sqlite');
+    expect((await inProcess(['--db', db, 'demo'])).code).toBe(0);
+    expect((await inProcess(['--db', db, 'backup', '--out', backup])).code).toBe(0);
+    expect(await inProcess(['--db', db, 'backup', '--out', backup])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('already exists; choose another file name'),
+    });
+    const newer = new Database(backup);
+    newer.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9e12);
+    newer.close();
+    expect(await inProcess(['--db', db, 'restore', backup])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('written by a newer version of Tandem'),
+    });
+    // Refused before anything was touched: no copy of the current database was needed.
+    expect(readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    const kept = new Database(db, { readonly: true });
+    expect(
+      kept.prepare('SELECT count(*) AS n FROM __drizzle_migrations WHERE hash = ?').get('future'),
+    ).toEqual({
+      n: 0,
+    });
+    kept.close();
+  });
+});
+
+describe('tandem call', () => {
+  const call = (db: string, ...args: string[]) => inProcess(['--db', db, 'call', ...args]);
+
+  it('calls any contract method with JSON input and prints its JSON answer', async () => {
+    const db = join(dir, 'call.sqlite');
+    const update = await call(db, 'settings.update', '{"businessName":"Fjord Roasters"}');
+    expect(update).toMatchObject({ code: 0, err: '' });
+    expect(update.out).toMatch(/^\{\n {2}"businessName": "Fjord Roasters",/);
+    const settings = await inProcess(['--db', db, 'call', 'settings.get']);
+    expect(JSON.parse(settings.out)).toMatchObject({ businessName: 'Fjord Roasters', currency: 'USD' });
+    const created = await inProcess(
+      ['--db', db, 'call', 'contacts.create', '-'],
+      JSON.stringify({ firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' }),
+    );
+    expect(created.code).toBe(0);
+    expect(JSON.parse(created.out)).toMatchObject({ email: 'ada@example.com', duplicates: [] });
+  });
+
+  it('validates input like every transport: exit 2 with the field named, the error as JSON on stderr', async () => {
+    const db = join(dir, 'call.sqlite');
+    const bad = await inProcess(['--db', db, 'call', 'contacts.create', '{"firstName":"A","email":"nope"}']);
+    expect(bad).toMatchObject({ code: 2, out: '' });
+    expect(JSON.parse(bad.err)).toMatchObject({
+      code: 'validation',
+      message: expect.stringContaining('email'),
+      issues: [{ field: 'email' }],
+    });
+  });
+
+  it('exits 1 with the error as JSON when the core refuses the call', async () => {
+    const db = join(dir, 'call.sqlite');
+    const missing = await call(db, 'imports.get', '{"id":"0190f5e1-0000-7000-8000-000000000000"}');
+    expect(missing).toMatchObject({ code: 1, out: '' });
+    expect(JSON.parse(missing.err)).toEqual({ code: 'not_found', message: 'That import does not exist.' });
+  });
+
+  it('exits 2 for an unknown method or input that is not JSON, without creating a database', async () => {
+    const db = join(dir, 'never.sqlite');
+    expect(await inProcess(['--db', db, 'call', 'contacts.drop'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('unknown method "contacts.drop"'),
+    });
+    expect(await inProcess(['--db', db, 'call', 'settings.get', '{oops'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('not valid JSON'),
+    });
+    expect(await inProcess(['--db', db, 'call'])).toMatchObject({ code: 2 });
+    expect(existsSync(db)).toBe(false);
+  });
+
+  it('reads its input from standard input when it is "-", from the installed command', () => {
+    const db = join(dir, 'stdin.sqlite');
+    const run = tandemWithInput('{"businessName":"Piped In"}', '--db', db, 'call', 'settings.update', '-');
+    expect(run).toMatchObject({ code: 0, err: '' });
+    expect(JSON.parse(run.out)).toMatchObject({ businessName: 'Piped In' });
+  });
+
+  it('runs the same methods the commands use: the demo through workspace.demo', async () => {
+    const db = join(dir, 'demo-call.sqlite');
+    const demo = await inProcess(['--db', db, 'call', 'workspace.demo', '{"scale":1}']);
+    expect(demo.code).toBe(0);
+    expect(JSON.parse(demo.out)).toMatchObject({ contacts: expect.any(Number), leads: expect.any(Number) });
+    expect(await inProcess(['--db', db, 'demo'])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('already holds records'),
+    });
+    expect(await inProcess(['--db', db, 'call', 'workspace.demo', '{"scale":0}'])).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('"field": "scale"'),
+    });
   });
 });

@@ -1,6 +1,25 @@
 // A recording stand-in for the `electron` module: the built shell runs under plain Node against it, and
 // the test asserts what the shell asked Electron to do.
 import { EventEmitter } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Electron's own rule for `userData`: the platform's `appData` folder plus the app's name, which is
+ * package.json's `productName` (else `name`). FAKE_ELECTRON_PLATFORM picks the convention to model.
+ */
+function electronUserData() {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));
+  const home = process.env.HOME ?? '';
+  const platform = process.env.FAKE_ELECTRON_PLATFORM ?? process.platform;
+  const appData =
+    platform === 'win32'
+      ? process.env.APPDATA
+      : platform === 'darwin'
+        ? join(home, 'Library', 'Application Support')
+        : (process.env.XDG_CONFIG_HOME ?? join(home, '.config'));
+  return join(appData, pkg.productName ?? pkg.name);
+}
 
 export const record = {
   windows: [],
@@ -25,7 +44,7 @@ class FakeApp extends EventEmitter {
   }
   getPath(name) {
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
-    return process.env.FAKE_ELECTRON_USER_DATA;
+    return process.env.FAKE_ELECTRON_USER_DATA ?? electronUserData();
   }
   quit() {
     record.quit++;

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CONTENT_SECURITY_POLICY } from '@shared/security';
+import { defaultDatabaseFile, userDataDir } from '@core/paths';
 
 /**
  * The Electron binary cannot run everywhere tests run, so the built shell is loaded under Node with a
@@ -13,9 +14,16 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const bundle = join(ROOT, 'out/main/index.js');
 let dir = '';
 
-function runShell(env: Record<string, string> = {}) {
+/** The environment most tests run the shell in: its user data and database in the test's folder. */
+const testEnv = (): NodeJS.ProcessEnv => ({
+  ...process.env,
+  FAKE_ELECTRON_USER_DATA: dir,
+  TANDEM_DB: join(dir, 'tandem.sqlite'),
+});
+
+function runShell(env: NodeJS.ProcessEnv = testEnv()) {
   const output = execFileSync(process.execPath, [join(import.meta.dirname, 'drive-main.mjs'), bundle], {
-    env: { ...process.env, FAKE_ELECTRON_USER_DATA: dir, TANDEM_DB: join(dir, 'tandem.sqlite'), ...env },
+    env,
     encoding: 'utf8',
     timeout: 30_000,
   });
@@ -89,7 +97,25 @@ describe('the built Electron shell', () => {
   });
 
   it('quits at once when another Tandem already holds the single-instance lock', () => {
-    const second = runShell({ FAKE_ELECTRON_LOCK: 'taken' });
+    const second = runShell({ ...testEnv(), FAKE_ELECTRON_LOCK: 'taken' });
     expect(second).toMatchObject({ windows: 0, quit: 1 });
   });
+
+  // Without TANDEM_DB the shell opens Electron's userData folder; the CLI and host compute it without Electron.
+  it.each(['linux', 'darwin', 'win32'] as const)(
+    'opens the same default database as the CLI and the host on %s',
+    (platform) => {
+      const home = join(dir, `home-${platform}`);
+      const env: NodeJS.ProcessEnv = { HOME: home, FAKE_ELECTRON_PLATFORM: platform };
+      if (platform === 'win32') env.APPDATA = join(home, 'AppData', 'Roaming');
+      const cliDefault = defaultDatabaseFile(env, userDataDir(env, platform, home));
+      expect(existsSync(cliDefault)).toBe(false);
+      const clean = { ...process.env, ...env };
+      for (const key of ['TANDEM_DB', 'FAKE_ELECTRON_USER_DATA', 'XDG_CONFIG_HOME']) delete clean[key];
+      const run = runShell(clean);
+      expect(run.window).toBeDefined();
+      expect(existsSync(cliDefault)).toBe(true);
+      expect(cliDefault).toMatch(/[\\/]Tandem[\\/]tandem\.sqlite$/);
+    },
+  );
 });

@@ -1,8 +1,6 @@
 import { resolve } from 'node:path';
-import { detectPreset } from '@core/import/presets';
-import { FileRejectedError, preview } from '@core/import/read';
 import { parse, UsageError } from './args';
-import type { Command } from './commands';
+import { runMethod, withCore, type Command } from './command';
 
 const SAMPLE = 10;
 
@@ -11,7 +9,10 @@ function printable(value: string, width = 24): string {
   return flat.length > width ? `${flat.slice(0, width - 1)}…` : flat;
 }
 
-/** Reads a file the way `import` would and says what it found; opens no database and writes nothing. */
+/**
+ * Reads a file the way `import` would and says what it found. It asks a core on an in-memory database, so
+ * no database file is opened or created and nothing is written.
+ */
 export const inspectCommand: Command = {
   summary: 'show how a file would be read (encoding, columns, recognised export) without importing it',
   usage: 'tandem inspect FILE [--sheet NAME] [--json]',
@@ -22,17 +23,12 @@ export const inspectCommand: Command = {
       'inspect',
     );
     if (positionals.length !== 1) throw new UsageError('inspect: name exactly one file.');
-    let table;
-    try {
-      table = await preview(resolve(positionals[0] ?? ''), SAMPLE, { sheet: values.sheet });
-    } catch (error) {
-      if (error instanceof FileRejectedError) {
-        io.err(`${error.message}\n`);
-        return 1;
-      }
-      throw error;
-    }
-    const preset = detectPreset(table.columns);
+    const path = resolve(positionals[0] ?? '');
+    const table = await withCore(':memory:', (core) =>
+      runMethod(core, 'imports.inspect', { path, sheet: values.sheet }),
+    );
+    const preset = table.preset;
+    const sample = table.sample.slice(0, SAMPLE);
     if (values.json) {
       const out = {
         encoding: table.encoding,
@@ -42,7 +38,7 @@ export const inspectCommand: Command = {
         kind: preset?.kind ?? null,
         columns: table.columns,
         records: table.records,
-        sample: table.sample,
+        sample,
         format: table.format,
         sheet: table.sheet,
         sheets: table.sheets,
@@ -64,7 +60,7 @@ export const inspectCommand: Command = {
     if (table.issueCount > 0)
       io.out(`${table.issueCount} rows have problems, e.g. ${table.issues[0]?.message ?? ''}\n`);
     io.out(`Columns (${table.columns.length}): ${table.columns.join(' | ')}\n`);
-    for (const row of table.sample)
+    for (const row of sample)
       io.out(
         `  ${row
           .slice(0, 8)

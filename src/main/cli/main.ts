@@ -2,7 +2,8 @@ import { resolve } from 'node:path';
 import { defaultDatabaseFile } from '@core/paths';
 import { SchemaTooNewError } from '@core/db/migrate';
 import { UsageError } from './args';
-import { commands, type Io } from './commands';
+import { CommandFailed, type Io } from './command';
+import { commands } from './commands';
 
 export function helpText(): string {
   const width = Math.max(...Object.keys(commands).map((c) => c.length));
@@ -65,7 +66,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof SchemaTooNewError) {
+    if (error instanceof CommandFailed || error instanceof SchemaTooNewError) {
       io.err(`${error.message}\n`);
       return 1;
     }

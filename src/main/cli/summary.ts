@@ -1,9 +1,8 @@
-import { createCore } from '@core/app';
-import type { Summary } from '@shared/api/results';
+import type { Output } from '@shared/api';
 import { ATTRIBUTION_MODELS, isAttributionModel, modelDescription } from '@shared/domain/attribution';
 import { isRealDate } from '@shared/domain/dates';
 import { parse, requireString, UsageError } from './args';
-import type { Command } from './commands';
+import { jsonFlags, runMethod, withCore, type Command } from './command';
 
 function day(value: string | boolean | undefined, flag: string): string {
   const text = requireString(value, flag, 'summary');
@@ -15,7 +14,7 @@ function day(value: string | boolean | undefined, flag: string): string {
 const money = (n: number | null, currency: string) => (n === null ? '—' : `${n.toFixed(2)} ${currency}`);
 const percent = (n: number | null) => (n === null ? '—' : `${(n * 100).toFixed(1)} %`);
 
-function text(s: Summary): string {
+function text(s: Output<'results.summary'>): string {
   const t = s.totals;
   const lines = [
     `${s.from} to ${s.to} · revenue by campaign ${modelDescription(s.model, s.lookbackDays)}`,
@@ -49,8 +48,7 @@ export const summaryCommand: Command = {
     const { values, positionals } = parse(
       args,
       {
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
+        ...jsonFlags,
         from: { type: 'string' },
         to: { type: 'string' },
         model: { type: 'string' },
@@ -72,18 +70,10 @@ export const summaryCommand: Command = {
       throw new UsageError(
         `summary: --lookback must be a whole number of days from 1 to 3650, got "${values.lookback}".`,
       );
-    const core = await createCore(db);
-    try {
-      const result = await core.dispatch('results.summary', { from, to, model, lookbackDays });
-      if (!result.ok) {
-        io.err(`summary: ${result.error.message}\n`);
-        return 1;
-      }
-      const summary = result.value as Summary;
-      io.out(values.json ? `${JSON.stringify(summary)}\n` : text(summary));
-      return 0;
-    } finally {
-      core.close();
-    }
+    const summary = await withCore(db, (core) =>
+      runMethod(core, 'results.summary', { from, to, model, lookbackDays }),
+    );
+    io.out(values.json ? `${JSON.stringify(summary)}\n` : text(summary));
+    return 0;
   },
 };

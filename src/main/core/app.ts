@@ -8,6 +8,7 @@ import { SchemaTooNewError } from './db/migrate';
 import { handlers, type Handler } from './handlers';
 import { ensureWorkspaceDefaults } from './workspace/defaults';
 import { recover as recoverImports } from './import/service';
+import { useImportMode, type ImportMode } from './import/worker/manager';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
 
@@ -29,6 +30,8 @@ export interface CoreOptions extends OpenOptions {
    * whose column was renamed, or a number that arrives as text, fails a test instead of reaching a user.
    */
   checkOutput?: boolean;
+  /** How import jobs run; the default is the import worker thread (`TANDEM_IMPORT_MODE=inline` for tests). */
+  importMode?: ImportMode;
 }
 
 /** A handler answered with a value its method's output schema refuses: a bug in the core, not the caller's. */
@@ -57,6 +60,7 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       for (const listener of listeners) listener(event, payload);
     },
   };
+  if (options.importMode) useImportMode(ctx, options.importMode);
   ensureWorkspaceDefaults(ctx);
   // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
   recoverImports(ctx);

@@ -101,6 +101,8 @@ export const ImportInspection = z.object({
   size: z.number().int(),
   format: z.enum(['csv', 'xlsx']),
   encoding: z.string().nullable(),
+  /** The file starts with a byte-order mark. */
+  bom: z.boolean(),
   delimiter: z.string().nullable(),
   headerLine: z.number().int(),
   sheet: z.string().nullable(),
@@ -150,6 +152,9 @@ export type ImportStart = z.input<typeof ImportStart>;
 
 const JobId = z.strictObject({ id: Id });
 
+/** A row's problem as the command line reports it. */
+const RowProblem = z.object({ row: z.number().int(), column: z.string().nullable(), message: z.string() });
+
 export const importsApi = {
   /** Reads a file without writing anything: layout, first rows, recognised export, fields to map to. */
   'imports.inspect': query(
@@ -158,6 +163,14 @@ export const importsApi = {
   ),
   /** Starts a job in the import worker; progress arrives as `import.progress` events. */
   'imports.start': command(ImportStart, ImportJob),
+  /**
+   * Runs a job to its end and answers with every row error and note (`tandem import`). A file found
+   * unreadable midway is refused like one unreadable from the start, and leaves no job behind.
+   */
+  'imports.run': command(
+    ImportStart,
+    z.object({ job: ImportJob, errors: z.array(RowProblem), notes: z.array(RowProblem) }),
+  ),
   'imports.list': query(
     z.strictObject({
       offset: z.number().int().min(0).default(0),

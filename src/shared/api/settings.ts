@@ -45,10 +45,31 @@ export const WorkspaceStatus = z.object({
 });
 export type WorkspaceStatus = z.infer<typeof WorkspaceStatus>;
 
+/** What the demo wrote. */
+export const DemoCounts = z.object({
+  contacts: z.number().int(),
+  leads: z.number().int(),
+  activities: z.number().int(),
+  orders: z.number().int(),
+  observations: z.number().int(),
+});
+
 export const settingsApi = {
   'settings.get': query(z.strictObject({}), Settings),
   'settings.update': command(SettingsUpdate, Settings),
   'workspace.status': query(z.strictObject({}), WorkspaceStatus),
   /** First start: fill the empty database with the demo business, or keep it empty. */
   'workspace.setup': command(z.strictObject({ mode: z.enum(['demo', 'empty']) }), WorkspaceStatus),
+  /** Fills an empty database with the demo business, `scale` times the usual size (`tandem demo`). */
+  'workspace.demo': command(
+    z.strictObject({
+      scale: z
+        .number()
+        .int('expected a whole number')
+        .min(1, 'expected a scale from 1 to 1000')
+        .max(1000, 'expected a scale from 1 to 1000')
+        .default(1),
+    }),
+    DemoCounts,
+  ),
 };

@@ -1,10 +1,15 @@
 import { z } from 'zod';
-import { query } from '../contract/define';
+import { command, query } from '../contract/define';
 
 export const ExternalUrl = z.url({
   protocol: /^https?$/,
   message: 'expected a web address starting with http:// or https://',
 });
+
+const FilePath = z.string().trim().min(1, 'name a file').max(4096);
+
+/** Rows per table of the database file, every table included: what a backup or a restore carried. */
+export const TableCounts = z.record(z.string(), z.number().int());
 
 export const systemApi = {
   /** The core's clock: the renderer asks it what "today" is, so tests and demos can set the date. */
@@ -24,5 +29,19 @@ export const systemApi = {
   'system.openExternal': query(
     z.strictObject({ url: ExternalUrl }),
     z.object({ opened: z.boolean(), message: z.string() }),
+  ),
+  /** Writes a consistent, self-contained copy of the database to a new file (`tandem backup`). */
+  'system.backup': query(
+    z.strictObject({ path: FilePath }),
+    z.object({ path: z.string(), counts: TableCounts }),
+  ),
+  /**
+   * Replaces the database's content with a backup's (`tandem restore`), keeping a copy of what it replaced
+   * beside it unless `keepCurrent` is false. The caller closes this core afterwards and opens a new one,
+   * which migrates an older backup: see src/main/core/system/restore.ts.
+   */
+  'system.restore': command(
+    z.strictObject({ path: FilePath, keepCurrent: z.boolean().default(true) }),
+    z.object({ path: z.string(), previous: z.string().nullable(), counts: TableCounts }),
   ),
 };

@@ -43,11 +43,6 @@ export function dayOfWeek(day: string): number {
   return new Date(dayMs(day)).getUTCDay();
 }
 
-export function isWeekend(day: string): boolean {
-  const d = dayOfWeek(day);
-  return d === 0 || d === 6;
-}
-
 /** Saturday and Sunday move forward to Monday; weekdays stay. */
 export function nextWeekday(day: string): string {
   const d = dayOfWeek(day);

@@ -10,6 +10,7 @@ import {
   listErrors,
   recover,
   resumeImport,
+  runImport,
   startImport,
   undoImport,
 } from './service';
@@ -18,6 +19,7 @@ import { receiveUpload } from './upload';
 export const importHandlers = {
   'imports.inspect': (input, ctx) => inspectFile(ctx, input.path, input.sheet),
   'imports.start': (input, ctx) => startImport(ctx, input),
+  'imports.run': (input, ctx) => runImport(ctx, input),
   'imports.list': (input, ctx) => {
     recover(ctx);
     return listJobs(ctx.sqlite, input.offset, input.limit);

@@ -134,6 +134,3 @@ export interface MetricRecord {
 }
 
 export type AnyRecord = ContactRecord | DealRecord | OrderRecord | PaymentRecord | MetricRecord;
-
-/** What a row (or a group of rows, for line items) turned into. */
-export type Outcome<R> = { record: R } | { errors: RowError[] } | { note: RowError };

@@ -9,7 +9,8 @@ import { kindCatalogue } from '@shared/import/kinds';
 import { guessMapping } from '@shared/import/mapping';
 import { fileHash } from './job/hash';
 import { recoverJobs } from './job/recover';
-import { createJob, jobRow, setStatus, toJob, type JobRow } from './job/store';
+import { NOTHING_IMPORTED } from './job/runner';
+import { createJob, forgetJob, jobProblems, jobRow, setStatus, toJob, type JobRow } from './job/store';
 import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
 import { detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
 import { isKnownTimeZone } from './read/time-zone';
@@ -100,6 +101,7 @@ export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promi
     size: table.size,
     format: table.format,
     encoding: table.encoding,
+    bom: table.bom,
     delimiter: table.delimiter,
     headerLine: table.headerLine,
     sheet: table.sheet,
@@ -159,6 +161,27 @@ export async function startImport(ctx: Ctx, input: ImportStart): Promise<ImportJ
   const id = await createImportJob(ctx, input).catch(rejectAsValidation);
   importManager(ctx).enqueue(id, 'run');
   return getJob(ctx, id);
+}
+
+/**
+ * Runs a job to its end through the same import manager as `imports.start`, for callers that wait for the
+ * outcome (the command line). A file that turns out unreadable midway is refused like one unreadable at once.
+ */
+export async function runImport(ctx: Ctx, input: ImportStart) {
+  const id = await createImportJob(ctx, input).catch(rejectAsValidation);
+  const manager = importManager(ctx);
+  manager.enqueue(id, 'run');
+  await manager.whenDone(id);
+  const row = jobOrFail(ctx, id);
+  if (row.status === 'failed' && (row.message ?? '').endsWith(NOTHING_IMPORTED)) {
+    forgetJob(ctx.sqlite, id);
+    fail('validation', row.message ?? NOTHING_IMPORTED);
+  }
+  return {
+    job: toJob(ctx.sqlite, row),
+    errors: jobProblems(ctx.sqlite, id, 'error'),
+    notes: jobProblems(ctx.sqlite, id, 'note'),
+  };
 }
 
 export function cancelImport(ctx: Ctx, id: string): ImportJob {

@@ -1,10 +1,11 @@
 import type { Handlers } from '../handlers';
 import { getSettings, updateSettings } from './service';
-import { setupWorkspace, workspaceStatus } from '../workspace/status';
+import { fillWithDemo, setupWorkspace, workspaceStatus } from '../workspace/status';
 
 export const settingsHandlers = {
   'settings.get': (_input, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
   'workspace.status': (_input, ctx) => workspaceStatus(ctx),
   'workspace.setup': (input, ctx) => setupWorkspace(ctx, input.mode),
+  'workspace.demo': (input, ctx) => fillWithDemo(ctx, input.scale),
 } satisfies Partial<Handlers>;

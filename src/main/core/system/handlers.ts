@@ -1,4 +1,6 @@
 import type { Handlers } from '../handlers';
+import { backupDatabase } from './backup';
+import { restoreDatabase } from './restore';
 
 export const systemHandlers = {
   'system.chooseImportFile': () => ({ supported: false, path: null }),
@@ -8,4 +10,6 @@ export const systemHandlers = {
     message:
       'Tandem does not leave the app for outside pages here. Copy the link and open it in your browser.',
   }),
+  'system.backup': (input, ctx) => backupDatabase(ctx, input.path),
+  'system.restore': (input, ctx) => restoreDatabase(ctx, input),
 } satisfies Partial<Handlers>;

@@ -4,7 +4,7 @@ import { fail } from '@shared/contract/result';
 import { activities, campaigns, contacts, leads, orders, plans } from '../db/schema';
 import type { Ctx } from '../context';
 import { countRows } from '../db/count';
-import { generateDemo } from '../demo/generate';
+import { generateDemo, type DemoCounts } from '../demo/generate';
 import { getSettings, markInitialized } from '../settings/service';
 import { writeTransaction } from '../db/transaction';
 
@@ -23,18 +23,21 @@ export function workspaceStatus(ctx: Ctx): WorkspaceStatus {
   };
 }
 
-/** The first-start choice. Refused once the workspace holds data, so a demo never mixes with real records. */
-export function setupWorkspace(ctx: Ctx, mode: 'demo' | 'empty'): WorkspaceStatus {
-  const status = workspaceStatus(ctx);
-  if (status.initialized) fail('conflict', 'This workspace is already set up.');
-  const hasData = Object.values(status.counts).some((n) => n > 0);
-  writeTransaction(ctx.sqlite, () => {
-    if (mode === 'demo') {
-      if (hasData)
-        fail('conflict', 'The demo can only fill an empty workspace; this one already has records.');
-      generateDemo(ctx, { scale: 1 });
-    }
+/** Writes the demo business in one transaction; refused once the workspace holds records, so a demo never mixes with real ones. */
+export function fillWithDemo(ctx: Ctx, scale: number): DemoCounts {
+  if (Object.values(workspaceStatus(ctx).counts).some((n) => n > 0))
+    fail('conflict', 'The demo can only fill an empty workspace; this one already holds records.');
+  return writeTransaction(ctx.sqlite, () => {
+    const counts = generateDemo(ctx, { scale });
     markInitialized(ctx);
+    return counts;
   });
+}
+
+/** The first-start choice: the demo business, or an empty workspace. */
+export function setupWorkspace(ctx: Ctx, mode: 'demo' | 'empty'): WorkspaceStatus {
+  if (getSettings(ctx).initialized) fail('conflict', 'This workspace is already set up.');
+  if (mode === 'demo') fillWithDemo(ctx, 1);
+  else markInitialized(ctx);
   return workspaceStatus(ctx);
 }

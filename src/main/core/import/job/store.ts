@@ -153,3 +153,22 @@ export function listJobs(
   );
   return { total, rows: rows.map((r) => toJob(sqlite, r)) };
 }
+
+/** A job's row errors or notes as the command line lists them: spreadsheet row, column, reason. */
+export function jobProblems(sqlite: Database.Database, jobId: string, severity: 'error' | 'note') {
+  return all<{ row: number; column: string | null; message: string }>(
+    sqlite,
+    'SELECT row, column, message FROM import_row_errors WHERE job_id = ? AND severity = ? ORDER BY row, rowid',
+    jobId,
+    severity,
+  );
+}
+
+/** A file rejected midway leaves no trace at all: the job already rolled back its rows, and its record goes too. */
+export function forgetJob(sqlite: Database.Database, jobId: string): void {
+  sqlite.transaction(() => {
+    run(sqlite, 'DELETE FROM import_row_errors WHERE job_id = ?', jobId);
+    run(sqlite, 'DELETE FROM import_changes WHERE job_id = ?', jobId);
+    run(sqlite, 'DELETE FROM import_jobs WHERE id = ?', jobId);
+  })();
+}

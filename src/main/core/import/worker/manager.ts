@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ctx } from '../../context';
 import type { Progress } from '../job/progress';
+import { tuneForImport } from '../job/recover';
 import { runJob } from '../job/runner';
 import { undoJob } from '../job/undo';
 import type { FromImportWorker, ImportWorkerInit } from './protocol';
@@ -41,6 +42,7 @@ export class ImportManager {
   private readonly queue: Task[] = [];
   private current: (Task & { cancel(): void }) | null = null;
   private idleWaiters: (() => void)[] = [];
+  private taskWaiters: (() => void)[] = [];
 
   constructor(
     private readonly ctx: Ctx,
@@ -76,6 +78,11 @@ export class ImportManager {
     return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
+  /** Resolves once the job is neither queued nor running (`imports.run` waits for its own job only). */
+  async whenDone(jobId: string): Promise<void> {
+    while (this.isActive(jobId)) await new Promise<void>((resolve) => this.taskWaiters.push(resolve));
+  }
+
   private emitProgress = (progress: Progress) => this.ctx.emit('import.progress', progress);
 
   private async next(): Promise<void> {
@@ -96,11 +103,15 @@ export class ImportManager {
     this.ctx.emit('data.changed', {
       domains: ['imports', 'contacts', 'companies', 'leads', 'campaigns', 'spend', 'results'],
     });
+    this.current = null;
+    for (const resolve of this.taskWaiters.splice(0)) resolve();
     await this.next();
   }
 
   private async inline(task: Task, signal: AbortSignal): Promise<void> {
     const sqlite = this.ctx.sqlite;
+    // The core's own connection does the writing here, so it gets the import worker's tuning.
+    if (task.action === 'run') tuneForImport(sqlite);
     if (task.action === 'run')
       await runJob(sqlite, task.jobId, { signal, onProgress: this.emitProgress, now: this.ctx.nowIso });
     else undoJob(sqlite, task.jobId, this.ctx.nowIso);

@@ -10,6 +10,7 @@ function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection
     size: 100,
     format: 'csv',
     encoding: 'utf-8',
+    bom: false,
     delimiter: ';',
     headerLine: 1,
     sheet: null,

@@ -13,10 +13,6 @@ export type ContactChoice =
 
 const detailOf = (c: Contact) => [c.companyName, c.email ?? c.phone].filter(Boolean).join(' · ');
 
-export function choiceOf(contact: { id: string; displayName: string } & Partial<Contact>): ContactChoice {
-  return { kind: 'existing', id: contact.id, name: contact.displayName, detail: contact.email ?? '' };
-}
-
 interface Props {
   value: ContactChoice;
   onValue(value: ContactChoice): void;
