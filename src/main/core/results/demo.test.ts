@@ -69,7 +69,7 @@ describe('marketing views on the demo business', () => {
     expect(d.running).toBe(true);
     for (const id of ['spend', 'reach', 'impressions', 'visits', 'leads', 'revenue', 'pipelineValue'])
       expect(d.tiles.find((tile) => tile.id === id)?.value, id).toBeGreaterThan(0);
-    expect(d.funnel.steps.every((step) => step.value > 0)).toBe(true);
+    expect(d.funnel.steps.every((step) => (step.value ?? 0) > 0)).toBe(true);
     expect(d.series.points.some((p) => p.revenueMinor > 0 && p.spendMinor > 0 && (p.visits ?? 0) > 0)).toBe(
       true,
     );
