@@ -193,13 +193,13 @@ function insertOrders(
     const at = first + Math.floor(rnd.next() * HISTORY_DAYS * DAY);
     const stamp = iso(at);
     const id = uuidv7();
-    const lines = rnd.int(1, 3);
+    const lines: [string, number, number][] = [];
     let subtotal = 0;
-    for (let k = 0; k < lines; k++) {
+    for (let k = rnd.int(1, 3); k > 0; k--) {
       const [name, price] = rnd.pick(PRODUCTS);
       const quantity = rnd.int(1, 2);
       subtotal += price * quantity;
-      insLine.run(uuidv7(), id, k, name, quantity, price, stamp, stamp);
+      lines.push([name, quantity, price]);
     }
     const campaign = rnd.chance(0.3) ? rnd.pick(campaigns) : null;
     const code = campaign && rnd.chance(0.25) ? `${campaign.code.toUpperCase()}-10` : null;
@@ -232,6 +232,9 @@ function insertOrders(
       campaign && !code && rnd.chance(0.5) ? rnd.pick(campaign.content) : null,
       stamp,
       stamp,
+    );
+    lines.forEach(([name, quantity, price], position) =>
+      insLine.run(uuidv7(), id, position, name, quantity, price, stamp, stamp),
     );
   }
 }
@@ -292,7 +295,7 @@ function insertPayments(
       );
     }
   }
-  const subscribers = buyers.slice(0, Math.floor(buyers.length / 10));
+  const subscribers = buyers.slice(0, Math.floor(buyers.length / 25));
   for (const buyer of subscribers) {
     const campaign = rnd.chance(0.2) ? rnd.pick(campaigns) : null;
     for (let at = now - rnd.int(30, HISTORY_DAYS) * DAY; at < now; at += 30 * DAY) {
