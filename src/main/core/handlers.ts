@@ -9,6 +9,7 @@ import { contentHandlers } from './content/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
 import { planHandlers } from './plans/handlers';
+import { resultsHandlers } from './results/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
 import { spendHandlers } from './spend/handlers';
@@ -37,4 +38,5 @@ export const handlers: Handlers = {
   ...spendHandlers,
   ...contentHandlers,
   ...importHandlers,
+  ...resultsHandlers,
 };

@@ -9,6 +9,7 @@ import { contentApi } from './content';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
+import { resultsApi } from './results';
 import { searchApi } from './search';
 import { settingsApi } from './settings';
 import { spendApi } from './spend';
@@ -31,6 +32,7 @@ export const api = {
   ...spendApi,
   ...contentApi,
   ...importsApi,
+  ...resultsApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

@@ -35,6 +35,8 @@ export const orders = sqliteTable(
     utmMedium: text('utm_medium'),
     utmCampaign: text('utm_campaign'),
     discountCode: text('discount_code'),
+    /** utm_content of the visit that led to the order: names the content item (post, mail) it came from. */
+    utmContent: text('utm_content'),
     importJobId: text('import_job_id').references(() => importJobs.id),
     deletedAt: deletedAt(),
   },
@@ -43,6 +45,7 @@ export const orders = sqliteTable(
     index('orders_date_idx').on(t.orderedAt),
     index('orders_contact_idx').on(t.contactId),
     index('orders_campaign_idx').on(t.campaignId),
+    index('orders_lead_idx').on(t.leadId),
   ],
 );
 
@@ -90,5 +93,7 @@ export const payments = sqliteTable(
     uniqueIndex('payments_natural_idx').on(t.source, t.externalId),
     index('payments_date_idx').on(t.paidAt),
     index('payments_contact_idx').on(t.contactId),
+    index('payments_lead_idx').on(t.leadId),
+    index('payments_campaign_idx').on(t.campaignId),
   ],
 );

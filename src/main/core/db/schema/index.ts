@@ -3,3 +3,4 @@ export * from './imports';
 export * from './marketing';
 export * from './sales';
 export * from './commerce';
+export * from './results';

@@ -112,6 +112,7 @@ export const spendEntries = sqliteTable(
   },
   (t) => [
     index('spend_campaign_date_idx').on(t.campaignId, t.date),
+    index('spend_date_idx').on(t.date),
     uniqueIndex('spend_source_key_idx').on(t.sourceKey),
   ],
 );
@@ -132,7 +133,7 @@ export const contentItems = sqliteTable(
     utmContent: text('utm_content'),
     deletedAt: deletedAt(),
   },
-  (t) => [index('content_scheduled_idx').on(t.scheduledDate)],
+  (t) => [index('content_scheduled_idx').on(t.scheduledDate), index('content_utm_idx').on(t.utmContent)],
 );
 
 /**

@@ -111,6 +111,8 @@ export const leads = sqliteTable(
     index('leads_contact_idx').on(t.contactId),
     index('leads_company_idx').on(t.companyId),
     index('leads_created_idx').on(t.createdAt),
+    index('leads_closed_idx').on(t.closedAt),
+    index('leads_contact_created_idx').on(t.contactId, t.createdAt),
     // The lead table's filters and sorts over live leads: counts read only an index, and a sorted page
     // reads its rows in index order instead of sorting 100k leads.
     ...(
