@@ -48,14 +48,22 @@ export function PeriodPicker() {
             aria-label="Period from"
             value={startDate}
             max={endDate}
-            onChange={(e) => isDay(e.target.value) && e.target.value <= endDate && setCustom({ startDate: e.target.value, endDate })}
+            onChange={(e) =>
+              isDay(e.target.value) &&
+              e.target.value <= endDate &&
+              setCustom({ startDate: e.target.value, endDate })
+            }
           />
           <input
             type="date"
             aria-label="Period to"
             value={endDate}
             min={startDate}
-            onChange={(e) => isDay(e.target.value) && e.target.value >= startDate && setCustom({ startDate, endDate: e.target.value })}
+            onChange={(e) =>
+              isDay(e.target.value) &&
+              e.target.value >= startDate &&
+              setCustom({ startDate, endDate: e.target.value })
+            }
           />
         </>
       )}

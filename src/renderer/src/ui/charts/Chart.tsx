@@ -23,7 +23,16 @@ export interface ChartProps {
 }
 
 /** One chart.js chart in React: created on mount, updated in place when the config changes, destroyed on unmount. */
-export function Chart({ config, label, table, height = 260, width = 720, static: isStatic, onRendered, onSelect }: ChartProps) {
+export function Chart({
+  config,
+  label,
+  table,
+  height = 260,
+  width = 720,
+  static: isStatic,
+  onRendered,
+  onSelect,
+}: ChartProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const chartRef = useRef<ChartJs | null>(null);
   const callbacks = useRef({ onRendered, onSelect });
@@ -90,7 +99,9 @@ function withMode(
       maintainAspectRatio: false,
       ...(isStatic ? { animation: false, responsive: false, devicePixelRatio: 2 } : { responsive: true }),
       onClick: (event: ChartEvent, elements: ActiveElement[], chart) => {
-        const hit = elements[0] ?? chart.getElementsAtEventForMode(event.native as Event, 'nearest', { intersect: true }, false)[0];
+        const hit =
+          elements[0] ??
+          chart.getElementsAtEventForMode(event.native as Event, 'nearest', { intersect: true }, false)[0];
         if (hit) callbacks.current.onSelect?.(hit.datasetIndex, hit.index);
       },
       onHover: (event: ChartEvent, elements: ActiveElement[]) => {

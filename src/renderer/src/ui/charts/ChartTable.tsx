@@ -21,7 +21,15 @@ export function ChartTable({ data }: { data: ChartTableData }) {
       <tbody>
         {data.rows.map((row, i) => (
           <tr key={i}>
-            {row.map((cell, j) => (j === 0 ? <th key={j} scope="row">{cell}</th> : <td key={j}>{cell}</td>))}
+            {row.map((cell, j) =>
+              j === 0 ? (
+                <th key={j} scope="row">
+                  {cell}
+                </th>
+              ) : (
+                <td key={j}>{cell}</td>
+              ),
+            )}
           </tr>
         ))}
       </tbody>

@@ -7,11 +7,7 @@ export type ValueFormat = (value: number) => string;
 type LinearScale = ScaleOptions<'linear'>;
 
 /** A value axis in the theme's colours with ticks written by the workspace formatter. */
-export function valueAxis(
-  theme: ChartTheme,
-  format: ValueFormat,
-  extra: LinearScale = {},
-): LinearScale {
+export function valueAxis(theme: ChartTheme, format: ValueFormat, extra: LinearScale = {}): LinearScale {
   return {
     type: 'linear',
     beginAtZero: true,
