@@ -2,14 +2,14 @@ import { z } from 'zod';
 import { command, query } from '../contract/define';
 import { Id, IsoDate, IsoInstant } from '../domain/ids';
 import { CHANNELS } from '../domain/utm';
+import { ATTRIBUTION_MODELS } from '../domain/attribution';
 
 /**
  * Measured results: one set of numbers for marketing and sales. Money is integer minor units in the
  * workspace currency (except `results.summary`, which speaks major units like the CLI's JSON).
  */
 
-export const ATTRIBUTION_MODEL_VALUES = ['first', 'last', 'linear', 'position', 'time_decay'] as const;
-export const AttributionModelSchema = z.enum(ATTRIBUTION_MODEL_VALUES, {
+export const AttributionModelSchema = z.enum(ATTRIBUTION_MODELS, {
   message: 'expected a model: first, last, linear, position or time_decay',
 });
 export const CompareModeSchema = z.enum(['previous', 'year'], {
@@ -24,13 +24,20 @@ export const LookbackDays = z
 const Period = { from: IsoDate, to: IsoDate };
 const Range = z.object({ from: z.string(), to: z.string() });
 
-/** Change from the comparison period. `points` for rates (0.05 = 5 percentage points); `isNew` when previous is 0. */
-export const DeltaSchema = z.object({
-  absolute: z.number().nullable(),
-  percent: z.number().nullable(),
-  points: z.number().nullable(),
-  isNew: z.boolean(),
-});
+/**
+ * Change from the comparison period, as `delta` in shared/domain/comparison computes it: `new` when the
+ * previous value was nothing, `none` when both are nothing; `points` (percentage points) for rates.
+ */
+export const DeltaSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('new') }),
+  z.object({ kind: z.literal('none') }),
+  z.object({
+    kind: z.literal('change'),
+    absolute: z.number(),
+    percent: z.number().nullable(),
+    points: z.number().optional(),
+  }),
+]);
 
 export const TILE_IDS = [
   'spend',
@@ -415,6 +422,9 @@ export const resultsApi = {
   'results.reconciliation': query(
     z.strictObject({
       kind: z.enum(RECONCILIATION_KINDS),
+      /** Only records dated in this period (the dashboard's counts are per period); all time without. */
+      from: IsoDate.optional(),
+      to: IsoDate.optional(),
       limit: z.number().int().min(1).max(1000).default(100),
       offset: z.number().int().min(0).default(0),
     }),

@@ -1,17 +1,28 @@
-import { fail } from '@shared/contract/result';
 import type { Handlers } from '../handlers';
-
-const notYet = (method: string) => () => fail('internal', `${method} is not implemented yet`);
+import { dashboard } from './dashboard';
+import { compareModels, payback } from './models';
+import { reconciliationList, resolveReconciliation } from './reconcile';
+import { records } from './records';
+import { summary } from './summary';
+import { createTouch, deleteTouch, listTouches } from './touches';
+import { windowOf } from './period';
 
 export const resultsHandlers = {
-  'results.dashboard': notYet('results.dashboard'),
-  'results.records': notYet('results.records'),
-  'results.models': notYet('results.models'),
-  'results.payback': notYet('results.payback'),
-  'results.reconciliation': notYet('results.reconciliation'),
-  'results.summary': notYet('results.summary'),
-  'reconciliation.resolve': notYet('reconciliation.resolve'),
-  'touches.list': notYet('touches.list'),
-  'touches.create': notYet('touches.create'),
-  'touches.delete': notYet('touches.delete'),
+  'results.dashboard': (input, ctx) => dashboard(ctx, input),
+  'results.records': (input, ctx) => records(ctx, input),
+  'results.models': (input, ctx) => compareModels(ctx, input.from, input.to, input.lookbackDays),
+  'results.payback': (input, ctx) => payback(ctx, input.campaignId, input.model, input.lookbackDays),
+  'results.reconciliation': (input, ctx) =>
+    reconciliationList(
+      ctx,
+      input.kind,
+      input.limit,
+      input.offset,
+      input.from || input.to ? windowOf(input.from ?? '0000-01-01', input.to ?? '9999-12-30') : undefined,
+    ),
+  'results.summary': (input, ctx) => summary(ctx, input),
+  'reconciliation.resolve': (input, ctx) => resolveReconciliation(ctx, input),
+  'touches.list': (input, ctx) => listTouches(ctx, input.contactId),
+  'touches.create': (input, ctx) => createTouch(ctx, input),
+  'touches.delete': (input, ctx) => deleteTouch(ctx, input.id),
 } satisfies Partial<Handlers>;

@@ -1,0 +1,121 @@
+import {
+  orderNetMinor,
+  paymentNetMinor,
+  REVENUE_ORDER_STATUSES,
+  REVENUE_PAYMENT_STATUSES,
+} from '@shared/domain/kpi';
+import type { Ctx } from '../context';
+
+/**
+ * Revenue events of a window, per the REVENUE rule of shared/domain/kpi: paid orders net of refunds,
+ * succeeded payments net of refunds, and won leads with no order or payment linked to them. Each carries the
+ * contact whose touches it is attributed over (the order's own contact, else its lead's).
+ */
+export interface RevenueConversion {
+  kind: 'order' | 'payment' | 'lead';
+  id: string;
+  at: string;
+  contactId: string | null;
+  valueMinor: number;
+  /** Gross amount before refunds (orders and payments) or the deal value (leads). */
+  amountMinor: number;
+  title: string;
+  contactName: string | null;
+}
+
+/** Instants of a window of calendar days: `[from 00:00Z, day after to 00:00Z)`. */
+export interface Window {
+  fromDay: string;
+  toDay: string;
+  fromIso: string;
+  untilIso: string;
+}
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+const NAME = `nullif(trim(coalesce(ct.first_name, '') || ' ' || coalesce(ct.last_name, '')), '')`;
+
+export const ORDER_CONVERSIONS = `
+  SELECT 'order' AS kind, o.id, o.ordered_at AS at, coalesce(o.contact_id, l.contact_id) AS contactId,
+         o.status, o.currency, o.total_minor AS amountMinor, o.refunded_minor AS refundedMinor,
+         o.source || ' ' || o.external_id AS title, coalesce(${NAME}, o.customer_name) AS contactName
+  FROM orders o
+  LEFT JOIN leads l ON l.id = o.lead_id
+  LEFT JOIN contacts ct ON ct.id = coalesce(o.contact_id, l.contact_id)
+  WHERE o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)})
+    AND o.ordered_at >= ? AND o.ordered_at < ?`;
+
+export const PAYMENT_CONVERSIONS = `
+  SELECT 'payment' AS kind, p.id, p.paid_at AS at, coalesce(p.contact_id, l.contact_id) AS contactId,
+         p.status, p.currency, p.amount_minor AS amountMinor, p.refunded_minor AS refundedMinor,
+         coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
+         coalesce(${NAME}, p.customer_email) AS contactName
+  FROM payments p
+  LEFT JOIN leads l ON l.id = p.lead_id
+  LEFT JOIN contacts ct ON ct.id = coalesce(p.contact_id, l.contact_id)
+  WHERE p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)})
+    AND p.paid_at >= ? AND p.paid_at < ?`;
+
+/** Won leads whose money is not already counted through a linked order or payment. */
+export const WON_LEAD_CONVERSIONS = `
+  SELECT 'lead' AS kind, l.id, l.closed_at AS at, l.contact_id AS contactId, 'won' AS status,
+         NULL AS currency, l.value_minor AS amountMinor, 0 AS refundedMinor, l.title, ${NAME} AS contactName
+  FROM leads l
+  JOIN pipeline_stages s ON s.id = l.stage_id
+  LEFT JOIN contacts ct ON ct.id = l.contact_id
+  WHERE l.deleted_at IS NULL AND s.outcome = 'won' AND l.closed_at >= ? AND l.closed_at < ?
+    AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.lead_id = l.id AND o.deleted_at IS NULL)
+    AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.lead_id = l.id AND p.deleted_at IS NULL)`;
+
+interface ConversionRow {
+  kind: RevenueConversion['kind'];
+  id: string;
+  at: string;
+  contactId: string | null;
+  status: string;
+  currency: string | null;
+  amountMinor: number;
+  refundedMinor: number;
+  title: string;
+  contactName: string | null;
+}
+
+export interface ConversionSet {
+  conversions: RevenueConversion[];
+  /** Orders and payments in another currency than the workspace's: kept out of every sum. */
+  otherCurrencyRecords: number;
+}
+
+export function revenueConversions(ctx: Ctx, window: Window, currency: string): ConversionSet {
+  const conversions: RevenueConversion[] = [];
+  let otherCurrencyRecords = 0;
+  for (const sql of [ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS]) {
+    const rows = ctx.sqlite.prepare(sql).iterate(window.fromIso, window.untilIso) as Iterable<ConversionRow>;
+    for (const row of rows) {
+      if (row.currency !== null && row.currency.toUpperCase() !== currency) {
+        otherCurrencyRecords++;
+        continue;
+      }
+      const valueMinor =
+        row.kind === 'order'
+          ? orderNetMinor({
+              status: row.status,
+              totalMinor: row.amountMinor,
+              refundedMinor: row.refundedMinor,
+            })
+          : row.kind === 'payment'
+            ? paymentNetMinor(row)
+            : row.amountMinor;
+      conversions.push({
+        kind: row.kind,
+        id: row.id,
+        at: row.at,
+        contactId: row.contactId,
+        valueMinor,
+        amountMinor: row.amountMinor,
+        title: row.title,
+        contactName: row.contactName,
+      });
+    }
+  }
+  return { conversions, otherCurrencyRecords };
+}

@@ -1,0 +1,203 @@
+import type { z } from 'zod';
+import type { ContentRow, Dashboard, DashboardInput } from '@shared/api/results';
+import { modelDescription } from '@shared/domain/attribution';
+import { comparePeriods } from '@shared/domain/comparison';
+import { isoDay } from '@shared/domain/dates';
+import { ratio } from '@shared/domain/kpi';
+import { fail } from '@shared/contract/result';
+import type { Ctx } from '../context';
+import { getSettings } from '../settings/service';
+import { attributeRevenue, type AttributedRevenue, type ModelOptions } from './attribution-data';
+import { planGoals } from './goals';
+import { periodFacts, windowOf, type PeriodFacts } from './period';
+import { reconciliationCounts } from './reconcile';
+import { campaignRows, channelRows, headline, tiles, type CampaignHead } from './rows';
+import { buildSeries } from './series';
+import { visitsVsSalesPanel } from './visits-sales';
+
+type Input = z.output<typeof DashboardInput>;
+
+export interface PeriodResults {
+  facts: PeriodFacts;
+  revenue: AttributedRevenue;
+  visits: number | null;
+}
+
+/** Every number of one period, under one model. */
+export function periodResults(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  currency: string,
+  options: ModelOptions,
+): PeriodResults {
+  const window = windowOf(from, to);
+  const facts = periodFacts(ctx, window);
+  const revenue = attributeRevenue(ctx, window, currency, options);
+  let visits: number | null = null;
+  for (const v of facts.visitsByDay.values()) visits = (visits ?? 0) + v;
+  return { facts, revenue, visits };
+}
+
+export function campaignHeads(ctx: Ctx): CampaignHead[] {
+  return ctx.sqlite
+    .prepare(
+      `SELECT id, name, channel, start_date AS startDate, end_date AS endDate
+       FROM campaigns WHERE deleted_at IS NULL ORDER BY name`,
+    )
+    .all() as CampaignHead[];
+}
+
+export function checkRange(from: string, to: string): void {
+  if (to < from)
+    fail('validation', `The period ends (${to}) before it starts (${from}).`, [
+      { field: 'to', message: 'ends before the start' },
+    ]);
+}
+
+function contentRows(
+  ctx: Ctx,
+  revenue: AttributedRevenue,
+  leadsByContent: Map<string, number>,
+): ContentRow[] {
+  const ids = new Set([...revenue.byContent.keys(), ...leadsByContent.keys()]);
+  if (ids.size === 0) return [];
+  const stmt = ctx.sqlite.prepare(
+    `SELECT ci.id, ci.title, ci.campaign_id AS campaignId, c.name AS campaignName
+     FROM content_items ci LEFT JOIN campaigns c ON c.id = ci.campaign_id WHERE ci.id = ?`,
+  );
+  const rows: ContentRow[] = [];
+  for (const id of ids) {
+    const item = stmt.get(id) as
+      { id: string; title: string; campaignId: string | null; campaignName: string | null } | undefined;
+    if (!item) continue;
+    rows.push({
+      contentId: item.id,
+      title: item.title,
+      campaignId: item.campaignId,
+      campaignName: item.campaignName,
+      leads: leadsByContent.get(id) ?? 0,
+      revenueMinor: revenue.byContent.get(id) ?? 0,
+    });
+  }
+  return rows.sort((a, b) => b.revenueMinor - a.revenueMinor || b.leads - a.leads);
+}
+
+/**
+ * Leads of the period whose contact had a touch on a content item (utm_content of an order, or a manual
+ * touch naming it) within the lookback before the lead was created. The view is read by time (its date
+ * indexes), then each such contact's leads through leads(contact_id, created_at).
+ */
+function leadsByContent(
+  ctx: Ctx,
+  fromIso: string,
+  untilIso: string,
+  lookbackDays: number,
+): Map<string, number> {
+  const since = new Date(Date.parse(fromIso) - lookbackDays * 86_400_000).toISOString();
+  const touches = ctx.sqlite
+    .prepare(
+      `SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touch_log
+       WHERE at >= ? AND at < ? AND content_item_id IS NOT NULL`,
+    )
+    .all(since, untilIso) as { contactId: string; contentId: string; at: string }[];
+  const out = new Map<string, number>();
+  if (touches.length === 0) return out;
+  const leadsOf = ctx.sqlite.prepare(
+    `SELECT id, created_at AS createdAt FROM leads
+     WHERE contact_id = ? AND deleted_at IS NULL AND created_at >= ? AND created_at < ?`,
+  );
+  const seen = new Set<string>();
+  for (const t of touches) {
+    const leads = leadsOf.all(t.contactId, fromIso, untilIso) as { id: string; createdAt: string }[];
+    for (const lead of leads) {
+      const age = (Date.parse(lead.createdAt) - Date.parse(t.at)) / 86_400_000;
+      const key = `${t.contentId}|${lead.id}`;
+      if (age < 0 || age >= lookbackDays || seen.has(key)) continue;
+      seen.add(key);
+      out.set(t.contentId, (out.get(t.contentId) ?? 0) + 1);
+    }
+  }
+  return out;
+}
+
+export function dashboard(ctx: Ctx, input: Input): Dashboard {
+  checkRange(input.from, input.to);
+  const settings = getSettings(ctx);
+  const today = isoDay(ctx.clock.now());
+  const cmp = comparePeriods({ startDate: input.from, endDate: input.to }, input.compare, today);
+  const options: ModelOptions = {
+    model: input.model,
+    lookbackDays: input.lookbackDays,
+    lastNonDirect: input.lastNonDirect,
+  };
+  const cur = periodResults(ctx, cmp.current.startDate, cmp.current.endDate, settings.currency, options);
+  const prev = periodResults(ctx, cmp.previous.startDate, cmp.previous.endDate, settings.currency, options);
+  const range = { from: input.from, to: input.to };
+  const window = windowOf(cmp.current.startDate, cmp.current.endDate);
+  const heads = campaignHeads(ctx);
+
+  const curHead = headline(cur.facts, cur.revenue, cur.visits);
+  const steps = [
+    { id: 'visits' as const, label: 'Visits', value: cur.visits },
+    { id: 'leads' as const, label: 'Leads', value: curHead.leads },
+    { id: 'qualified' as const, label: 'Qualified', value: curHead.qualifiedLeads },
+    { id: 'won' as const, label: 'Won', value: curHead.won },
+  ].map((step, i, all) => {
+    const before = i > 0 ? all[i - 1]!.value : null;
+    return {
+      ...step,
+      rateFromPrevious: before === null || step.value === null ? null : ratio(step.value, before),
+    };
+  });
+  let largestDropIndex: number | null = null;
+  steps.forEach((s, i) => {
+    if (s.rateFromPrevious === null) return;
+    if (largestDropIndex === null || s.rateFromPrevious < steps[largestDropIndex]!.rateFromPrevious!)
+      largestDropIndex = i;
+  });
+
+  const tileList = tiles(curHead, headline(prev.facts, prev.revenue, prev.visits));
+  const ordersInPeriod = cur.revenue.conversions - countWonLeads(cur) > 0;
+  return {
+    range,
+    previousRange: { from: cmp.previous.startDate, to: cmp.previous.endDate },
+    running: cmp.running,
+    elapsedDays: cmp.elapsedDays,
+    currency: settings.currency,
+    locale: settings.locale,
+    model: input.model,
+    lookbackDays: input.lookbackDays,
+    modelLabel: modelDescription(input.model, input.lookbackDays, input.lastNonDirect),
+    tiles: tileList,
+    funnel: { steps, largestDropIndex },
+    series: buildSeries(range, today, settings.weekStart, cur.facts, cur.revenue),
+    channels: channelRows(cur.facts, cur.revenue),
+    campaigns: campaignRows(heads, cur.facts, cur.revenue, range),
+    content: contentRows(
+      ctx,
+      cur.revenue,
+      leadsByContent(ctx, window.fromIso, window.untilIso, input.lookbackDays),
+    ),
+    unattributed: {
+      revenueMinor: cur.revenue.unattributed.minor,
+      leads: cur.facts.unattributedLeads,
+      conversions: cur.revenue.unattributed.count,
+    },
+    noCampaign: { revenueMinor: cur.revenue.noCampaignMinor, leads: cur.facts.noCampaignLeads },
+    lostReasons: [...cur.facts.lostReasons]
+      .map(([reason, count]) => ({ reason, count }))
+      .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
+    goals: planGoals(ctx, input.from, input.to, today, settings.currency),
+    visitsVsSales: visitsVsSalesPanel(ctx, cmp.current.endDate, settings.currency, heads),
+    reconciliation: reconciliationCounts(ctx, window),
+    otherCurrencyRecords: cur.revenue.otherCurrencyRecords,
+    emptyHints: { metrics: !cur.facts.hasMetrics, orders: !ordersInPeriod, visits: cur.visits === null },
+  };
+}
+
+function countWonLeads(r: PeriodResults): number {
+  let n = 0;
+  for (const d of r.revenue.byDay.values()) n += d.sales;
+  return r.revenue.conversions - n;
+}

@@ -1,0 +1,81 @@
+import type { Dashboard } from '@shared/api/results';
+import { attainment } from '@shared/domain/kpi';
+import { pace } from '@shared/domain/comparison';
+import type { Ctx } from '../context';
+import { revenueConversions } from './conversions';
+import { windowOf } from './period';
+
+interface PlanRow {
+  id: string;
+  name: string;
+  startDate: string;
+  endDate: string;
+  goalRevenueMinor: number | null;
+  goalLeads: number | null;
+  goalBudgetMinor: number | null;
+}
+
+/** The plan whose period covers the given one (an active plan first, then the shortest). */
+export function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
+  return ctx.sqlite
+    .prepare(
+      `SELECT id, name, start_date AS startDate, end_date AS endDate, goal_revenue_minor AS goalRevenueMinor,
+              goal_leads AS goalLeads, goal_budget_minor AS goalBudgetMinor
+       FROM plans WHERE deleted_at IS NULL AND start_date <= ? AND end_date >= ?
+       ORDER BY status = 'active' DESC, julianday(end_date) - julianday(start_date), start_date LIMIT 1`,
+    )
+    .get(from, to) as PlanRow | undefined;
+}
+
+/** The plan's goals against what its own period has brought so far, with where an even pace would be today. */
+export function planGoals(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  today: string,
+  currency: string,
+): Dashboard['goals'] {
+  const plan = planCovering(ctx, from, to);
+  if (!plan) return null;
+  const w = windowOf(plan.startDate, plan.endDate);
+  const spend = ctx.sqlite
+    .prepare(
+      `SELECT coalesce(sum(se.amount_minor), 0) AS n FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
+       WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?`,
+    )
+    .get(w.fromDay, w.toDay) as { n: number };
+  const leads = ctx.sqlite
+    .prepare(
+      'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?',
+    )
+    .get(w.fromIso, w.untilIso) as { n: number };
+  const revenue = revenueConversions(ctx, w, currency).conversions.reduce((sum, c) => sum + c.valueMinor, 0);
+  const range = { startDate: plan.startDate, endDate: plan.endDate };
+  const goal = (id: 'revenue' | 'leads' | 'budget', target: number | null, actual: number) => {
+    if (target === null) return [];
+    const p = pace(target, actual, range, today);
+    const running = today >= plan.startDate && today <= plan.endDate;
+    // Budget is a ceiling: being "ahead" of it means spending less than an even pace.
+    const ahead =
+      !running || p.expected === null ? null : id === 'budget' ? actual <= p.expected : actual >= p.expected;
+    return [
+      {
+        id,
+        goal: target,
+        actual,
+        attainment: attainment(actual, target),
+        expectedByToday: running ? p.expected : null,
+        ahead,
+      },
+    ];
+  };
+  return {
+    planId: plan.id,
+    planName: plan.name,
+    goals: [
+      ...goal('revenue', plan.goalRevenueMinor, revenue),
+      ...goal('leads', plan.goalLeads, leads.n),
+      ...goal('budget', plan.goalBudgetMinor, spend.n),
+    ],
+  };
+}

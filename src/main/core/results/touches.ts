@@ -1,0 +1,145 @@
+import type { z } from 'zod';
+import type { Touch, TouchCreate } from '@shared/api/results';
+import type { Touch as ModelTouch, TouchKind } from '@shared/domain/attribution';
+import { dayStartIso } from '@shared/domain/dates';
+import { fail } from '@shared/contract/result';
+import type { Ctx } from '../context';
+import { manualTouches } from '../db/schema';
+
+interface TouchRow {
+  id: string;
+  contactId: string;
+  at: string;
+  kind: TouchKind;
+  channel: string | null;
+  campaignId: string | null;
+  contentId: string | null;
+  sourceTable: string | null;
+  sourceId: string | null;
+}
+
+const TOUCH_COLUMNS = `t.id, t.contact_id AS contactId, t.at, t.kind, t.channel, t.campaign_id AS campaignId,
+  t.content_item_id AS contentId, t.source_table AS sourceTable, t.source_id AS sourceId`;
+
+const KIND_LABELS: Record<string, string> = {
+  lead_source: 'Lead created',
+  original_source: 'Original source',
+  order: 'Order',
+  payment: 'Payment',
+  manual: 'Manual touch',
+};
+
+/** A contact's touch log, oldest first, with what each touch is and where it comes from. */
+export function listTouches(ctx: Ctx, contactId: string): { touches: Touch[] } {
+  const rows = ctx.sqlite
+    .prepare(
+      `SELECT ${TOUCH_COLUMNS}, c.name AS campaignName, m.note AS note
+       FROM touch_log t
+       LEFT JOIN campaigns c ON c.id = t.campaign_id
+       LEFT JOIN manual_touches m ON t.kind = 'manual' AND m.id = t.id
+       WHERE t.contact_id = ? ORDER BY t.at, t.id`,
+    )
+    .all(contactId) as (TouchRow & { campaignName: string | null; note: string | null })[];
+  return { touches: rows.map(toTouch) };
+}
+
+function toTouch(row: TouchRow & { campaignName: string | null; note: string | null }): Touch {
+  const base = KIND_LABELS[row.kind] ?? row.kind;
+  const label =
+    row.kind === 'manual' && row.note ? row.note : row.campaignName ? `${base} · ${row.campaignName}` : base;
+  return {
+    id: row.id,
+    at: row.at,
+    kind: row.kind as Touch['kind'],
+    channel: row.channel,
+    campaignId: row.campaignId,
+    campaignName: row.campaignName,
+    contentId: row.contentId,
+    label,
+    source: row.sourceTable && row.sourceId ? { table: row.sourceTable, id: row.sourceId } : null,
+    manual: row.kind === 'manual',
+  };
+}
+
+export function createTouch(ctx: Ctx, input: z.output<typeof TouchCreate>): Touch {
+  return ctx.sqlite.transaction(() => {
+    const contact = ctx.sqlite
+      .prepare('SELECT id FROM contacts WHERE id = ? AND deleted_at IS NULL')
+      .get(input.contactId);
+    if (!contact) fail('not_found', 'That contact does not exist or was deleted.');
+    let channel: string | null = input.channel ?? null;
+    if (input.campaignId) {
+      const campaign = ctx.sqlite
+        .prepare('SELECT channel FROM campaigns WHERE id = ? AND deleted_at IS NULL')
+        .get(input.campaignId) as { channel: string } | undefined;
+      if (!campaign) fail('not_found', 'That campaign does not exist or was deleted.');
+      channel ??= campaign!.channel;
+    }
+    const at = input.at.length === 10 ? dayStartIso(input.at) : new Date(input.at).toISOString();
+    const row = ctx.db
+      .insert(manualTouches)
+      .values({
+        contactId: input.contactId,
+        at,
+        channel,
+        campaignId: input.campaignId ?? null,
+        note: input.note,
+      })
+      .returning({ id: manualTouches.id })
+      .get();
+    const touch = listTouches(ctx, input.contactId).touches.find((t) => t.id === row.id);
+    if (!touch) return fail('internal', `manual touch ${row.id} did not appear in the touch log`);
+    return touch;
+  })();
+}
+
+export function deleteTouch(ctx: Ctx, id: string): { id: string } {
+  const result = ctx.sqlite
+    .prepare('UPDATE manual_touches SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
+    .run(ctx.nowIso(), ctx.nowIso(), id);
+  if (result.changes === 0) {
+    const other = ctx.sqlite.prepare('SELECT kind FROM touch_log WHERE id = ?').get(id) as
+      { kind: string } | undefined;
+    if (other)
+      fail(
+        'conflict',
+        `That touch comes from its ${other.kind.replace('_', ' ')} record; change or delete the record instead.`,
+      );
+    fail('not_found', 'That touch does not exist or was already deleted.');
+  }
+  return { id };
+}
+
+/**
+ * Touches of the given contacts that may take credit for a conversion between `fromIso` and `untilIso`
+ * (the window starts `lookbackDays` before the period), grouped by contact, oldest first. Reads the view by
+ * time so every branch of it uses its date index.
+ */
+export function touchesByContact(
+  ctx: Ctx,
+  contactIds: ReadonlySet<string>,
+  fromIso: string,
+  untilIso: string,
+): Map<string, ModelTouch[]> {
+  const byContact = new Map<string, ModelTouch[]>();
+  if (contactIds.size === 0) return byContact;
+  const stmt = ctx.sqlite.prepare(
+    `SELECT t.contact_id AS contactId, t.at, t.kind, t.channel, t.campaign_id AS campaignId,
+            t.content_item_id AS contentId
+     FROM touch_log t WHERE t.at >= ? AND t.at < ?`,
+  );
+  for (const row of stmt.iterate(fromIso, untilIso) as Iterable<TouchRow>) {
+    if (!contactIds.has(row.contactId)) continue;
+    let list = byContact.get(row.contactId);
+    if (!list) byContact.set(row.contactId, (list = []));
+    list.push({
+      at: row.at,
+      kind: row.kind,
+      channel: row.channel,
+      campaignId: row.campaignId,
+      contentId: row.contentId,
+      direct: row.campaignId === null && (row.channel === null || row.channel === 'direct'),
+    });
+  }
+  return byContact;
+}

@@ -1,0 +1,114 @@
+import type { VisitsVsSalesOut } from '@shared/api/results';
+import { visitsVsSales, type DailySeries } from '@shared/domain/correlation';
+import { addDays } from '@shared/domain/dates';
+import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
+import type { Ctx } from '../context';
+import { visitsByDay, windowOf } from './period';
+import type { CampaignHead } from './rows';
+
+/** Days of history the visits-vs-sales panel looks at, ending with the period's last day. */
+export const HISTORY_DAYS = 365;
+export const NEED_DAYS = 63;
+
+const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
+export const DAILY_ORDERS = `
+  SELECT substr(ordered_at, 1, 10) AS day, count(*) AS n FROM orders
+  WHERE deleted_at IS NULL AND status IN (${list(REVENUE_ORDER_STATUSES)})
+    AND ordered_at >= ? AND ordered_at < ? AND upper(currency) = ? GROUP BY day`;
+export const DAILY_PAYMENTS = `
+  SELECT substr(paid_at, 1, 10) AS day, count(*) AS n FROM payments
+  WHERE deleted_at IS NULL AND status IN (${list(REVENUE_PAYMENT_STATUSES)})
+    AND paid_at >= ? AND paid_at < ? AND upper(currency) = ? GROUP BY day`;
+
+export interface DailyPair {
+  date: string;
+  visits: number | null;
+  sales: number;
+}
+
+/**
+ * Daily visits (site rows, else channel rows; missing days stay missing) against daily sales — the number
+ * of paid orders plus succeeded payments that day — over the year ending `to`. Counts, not money: one big
+ * order should not weigh like a busy day.
+ */
+export function dailyVisitsAndSales(ctx: Ctx, to: string, currency: string): DailyPair[] {
+  const from = addDays(to, -(HISTORY_DAYS - 1));
+  const visits = visitsByDay(ctx, from, to);
+  const w = windowOf(from, to);
+  const sales = new Map<string, number>();
+  for (const sql of [DAILY_ORDERS, DAILY_PAYMENTS]) {
+    const rows = ctx.sqlite.prepare(sql).all(w.fromIso, w.untilIso, currency) as { day: string; n: number }[];
+    for (const r of rows) sales.set(r.day, (sales.get(r.day) ?? 0) + r.n);
+  }
+  const days: DailyPair[] = [];
+  const first = [...visits.keys(), ...sales.keys()].sort()[0];
+  if (!first) return days;
+  for (let day = first; day <= to; day = addDays(day, 1))
+    days.push({ date: day, visits: visits.get(day) ?? null, sales: sales.get(day) ?? 0 });
+  return days;
+}
+
+export function visitsVsSalesPanel(
+  ctx: Ctx,
+  to: string,
+  currency: string,
+  heads: readonly CampaignHead[],
+): VisitsVsSalesOut {
+  const daily = dailyVisitsAndSales(ctx, to, currency);
+  const from = daily[0]?.date ?? to;
+  const launches = heads
+    .filter((c) => c.startDate !== null && c.startDate >= from && c.startDate <= to)
+    .map((c) => ({ date: c.startDate!, campaignId: c.id, name: c.name }));
+  return analyse(daily, launches);
+}
+
+function analyse(daily: DailyPair[], launches: VisitsVsSalesOut['launches']): VisitsVsSalesOut {
+  const visits: DailySeries = {};
+  const sales: DailySeries = {};
+  for (const d of daily) {
+    if (d.visits !== null) visits[d.date] = d.visits;
+    sales[d.date] = d.sales;
+  }
+  const haveVisits = Object.keys(visits).length;
+  const haveSales = daily.some((d) => d.sales > 0);
+  const empty = {
+    needDays: NEED_DAYS,
+    haveDays: haveVisits,
+    lagDays: null,
+    r: null,
+    rRaw: null,
+    spearman: null,
+    days: 0,
+    significant: false,
+    threshold: null,
+    salesLeadVisits: false,
+    lags: [],
+    daily,
+    launches,
+  };
+  if (haveVisits === 0)
+    return {
+      ...empty,
+      status: 'no_visits',
+      sentence: 'no daily visits imported yet: import a web-analytics export with a Date column',
+    };
+  if (!haveSales)
+    return { ...empty, status: 'no_sales', sentence: 'no paid orders or payments in this time yet' };
+  const result = visitsVsSales(visits, sales);
+  if (result.status === 'insufficient')
+    return { ...empty, status: 'not_enough_history', sentence: result.sentence };
+  return {
+    ...empty,
+    status: 'ok',
+    lagDays: result.lagDays,
+    r: result.r,
+    rRaw: result.rRaw,
+    spearman: result.spearman,
+    days: result.days,
+    significant: result.significant,
+    threshold: result.threshold,
+    salesLeadVisits: result.salesLead,
+    sentence: result.sentence,
+    lags: result.lags.map((l) => ({ lagDays: l.lag, r: l.r, rRaw: l.rRaw })),
+  };
+}
