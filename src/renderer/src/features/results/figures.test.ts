@@ -10,7 +10,7 @@ const tile = (patch: Partial<Tile>): Tile => ({
   value: 12,
   previous: 10,
   format: 'count',
-  delta: { absolute: 2, percent: 0.2, points: null, isNew: false },
+  delta: { kind: 'change', absolute: 2, percent: 0.2 },
   modelDependent: false,
   ...patch,
 });
@@ -30,7 +30,7 @@ describe('change', () => {
       format: 'money',
       value: 90_000,
       previous: 120_000,
-      delta: { absolute: -30_000, percent: -0.25, points: null, isNew: false },
+      delta: { kind: 'change', absolute: -30_000, percent: -0.25 },
     });
     expect(change(format, t, 'en-US')).toEqual({
       text: '−25.0 % (−$300.00)',
@@ -45,13 +45,13 @@ describe('change', () => {
       format: 'rate',
       value: 0.3,
       previous: 0.25,
-      delta: { absolute: 0.05, percent: 0.2, points: 0.05, isNew: false },
+      delta: { kind: 'change', absolute: 0.05, percent: null, points: 5 },
     });
     expect(change(format, t, 'en-US').text).toBe('+5.0 pp');
   });
 
   it('says New when the previous value was zero', () => {
-    const t = tile({ previous: 0, delta: { absolute: 12, percent: null, points: null, isNew: true } });
+    const t = tile({ previous: 0, delta: { kind: 'new' } });
     expect(change(format, t, 'en-US').text).toBe('New');
   });
 
@@ -61,14 +61,14 @@ describe('change', () => {
       format: 'money',
       value: 2_000,
       previous: 1_000,
-      delta: { absolute: 1_000, percent: 1, points: null, isNew: false },
+      delta: { kind: 'change', absolute: 1_000, percent: 1 },
     });
     expect(change(format, cpl, 'en-US').tone).toBe('bad');
     expect(change(format, { ...cpl, id: 'spend' }, 'en-US').tone).toBeNull();
   });
 
   it('shows a dash without a comparison', () => {
-    expect(change(format, tile({ previous: null }), 'en-US')).toEqual({
+    expect(change(format, tile({ previous: null, delta: { kind: 'none' } }), 'en-US')).toEqual({
       text: '—',
       direction: 'none',
       tone: null,

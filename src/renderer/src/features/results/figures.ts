@@ -43,16 +43,16 @@ const signed = (text: string, value: number) =>
 
 export function change(format: Formatter, tile: Tile, locale: string): Change {
   const { delta } = tile;
-  if (tile.value === null || tile.previous === null) return { text: '—', direction: 'none', tone: null };
-  if (delta.isNew) return { text: 'New', direction: 'up', tone: null };
+  if (delta.kind === 'none' || tile.value === null) return { text: '—', direction: 'none', tone: null };
+  if (delta.kind === 'new') return { text: 'New', direction: 'up', tone: null };
   const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 1, minimumFractionDigits: 1 });
   let text: string;
-  let amount: number;
+  const amount = delta.absolute;
   if (tile.format === 'rate') {
-    amount = delta.points ?? tile.value - tile.previous;
-    text = `${signed(number.format(Math.abs(amount * 100)), amount)} pp`;
+    // Percentage points, already scaled (5 = five points).
+    const points = delta.points ?? amount * 100;
+    text = `${signed(number.format(Math.abs(points)), points)} pp`;
   } else {
-    amount = delta.absolute ?? tile.value - tile.previous;
     const absolute = signed(figure(format, tile.format, Math.abs(amount), locale), amount);
     text =
       delta.percent === null
