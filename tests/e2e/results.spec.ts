@@ -143,6 +143,25 @@ test('drilling from a campaign into its leads and orders, and sorting the table 
   const total = await r.tileValue('Revenue').innerText();
   await r.tile('Revenue').getByRole('button').click();
   await expect(r.panel('Revenue').getByTestId('records-sum')).toHaveText(total);
+  await page.keyboard.press('Escape');
+
+  // Reconciliation: an order with no contact is linked to a lead, another is marked not applicable.
+  const recon = page.getByRole('region', { name: 'Reconciliation' });
+  const noContact = recon.getByRole('button', { name: /orders with no contact/ });
+  const before = money(await noContact.locator('.recon-count').innerText());
+  expect(before).toBeGreaterThanOrEqual(2);
+  await noContact.click();
+  const list = r.panel('Orders with no contact');
+  await expect(list.getByTestId('recon-total')).toHaveText(String(before));
+  await list.getByRole('listitem').first().getByRole('button', { name: 'Link to a lead' }).click();
+  await list.getByPlaceholder('Type a lead, contact or company…').fill('a');
+  await list.getByRole('option').first().click();
+  await expect(page.locator('.toasts')).toContainText('Linked to the lead.');
+  await expect(list.getByTestId('recon-total')).toHaveText(String(before - 1));
+  await list.getByRole('listitem').first().getByRole('button', { name: 'Not applicable' }).click();
+  await expect(list.getByTestId('recon-total')).toHaveText(String(before - 2));
+  await page.keyboard.press('Escape');
+  await expect(noContact.locator('.recon-count')).toHaveText(String(before - 2));
 });
 
 test('visits against sales on the imported GA4 and Shopify samples', async ({ page, app }) => {

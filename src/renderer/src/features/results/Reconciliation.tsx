@@ -96,7 +96,7 @@ function ReconciliationList({ kind }: { kind: Kind }) {
       {list.data && (
         <>
           <p className="records-total">
-            <strong>{format.number(list.data.total)}</strong> {list.data.total === 1 ? 'record' : 'records'}
+            <strong data-testid="recon-total">{format.number(list.data.total)}</strong> {list.data.total === 1 ? 'record' : 'records'}
           </p>
           <ul className="recon-rows">
             {list.data.rows.map((row) => (
