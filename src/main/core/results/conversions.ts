@@ -38,7 +38,7 @@ export const ORDER_CONVERSIONS = `
   SELECT 'order' AS kind, o.id, o.ordered_at AS at, coalesce(o.contact_id, l.contact_id) AS contactId,
          o.status, o.currency, o.total_minor AS amountMinor, o.refunded_minor AS refundedMinor,
          o.source || ' ' || o.external_id AS title, coalesce(${NAME}, o.customer_name) AS contactName
-  FROM orders o
+  FROM orders o INDEXED BY orders_date_idx
   LEFT JOIN leads l ON l.id = o.lead_id
   LEFT JOIN contacts ct ON ct.id = coalesce(o.contact_id, l.contact_id)
   WHERE o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)})
@@ -49,33 +49,57 @@ export const PAYMENT_CONVERSIONS = `
          p.status, p.currency, p.amount_minor AS amountMinor, p.refunded_minor AS refundedMinor,
          coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
          coalesce(${NAME}, p.customer_email) AS contactName
-  FROM payments p
+  FROM payments p INDEXED BY payments_date_idx
   LEFT JOIN leads l ON l.id = p.lead_id
   LEFT JOIN contacts ct ON ct.id = coalesce(p.contact_id, l.contact_id)
   WHERE p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)})
     AND p.paid_at >= ? AND p.paid_at < ?`;
 
+// INDEXED BY: the period's dates are always the selective part; without statistics SQLite might otherwise
+// walk every won lead (by stage) or every order without a lead.
 /** Won leads whose money is not already counted through a linked order or payment. */
 export const WON_LEAD_CONVERSIONS = `
   SELECT 'lead' AS kind, l.id, l.closed_at AS at, l.contact_id AS contactId, 'won' AS status,
          NULL AS currency, l.value_minor AS amountMinor, 0 AS refundedMinor, l.title, ${NAME} AS contactName
-  FROM leads l
+  FROM leads l INDEXED BY leads_closed_idx
   JOIN pipeline_stages s ON s.id = l.stage_id
   LEFT JOIN contacts ct ON ct.id = l.contact_id
   WHERE l.deleted_at IS NULL AND s.outcome = 'won' AND l.closed_at >= ? AND l.closed_at < ?
     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.lead_id = l.id AND o.deleted_at IS NULL)
     AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.lead_id = l.id AND p.deleted_at IS NULL)`;
 
+/**
+ * The same events without titles and names, read from the covering revenue-by-day indexes alone: the
+ * dashboard needs only when, whose and how much.
+ */
+export const ORDER_AMOUNTS = `
+  SELECT 'order' AS kind, NULL AS id, o.ordered_at AS at,
+         coalesce(o.contact_id, (SELECT l.contact_id FROM leads l WHERE l.id = o.lead_id)) AS contactId,
+         o.status, o.currency, o.total_minor AS amountMinor, o.refunded_minor AS refundedMinor,
+         NULL AS title, NULL AS contactName
+  FROM orders o INDEXED BY orders_revenue_day_idx
+  WHERE o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)})
+    AND o.ordered_at >= ? AND o.ordered_at < ?`;
+
+export const PAYMENT_AMOUNTS = `
+  SELECT 'payment' AS kind, NULL AS id, p.paid_at AS at,
+         coalesce(p.contact_id, (SELECT l.contact_id FROM leads l WHERE l.id = p.lead_id)) AS contactId,
+         p.status, p.currency, p.amount_minor AS amountMinor, p.refunded_minor AS refundedMinor,
+         NULL AS title, NULL AS contactName
+  FROM payments p INDEXED BY payments_revenue_day_idx
+  WHERE p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)})
+    AND p.paid_at >= ? AND p.paid_at < ?`;
+
 interface ConversionRow {
   kind: RevenueConversion['kind'];
-  id: string;
+  id: string | null;
   at: string;
   contactId: string | null;
   status: string;
   currency: string | null;
   amountMinor: number;
   refundedMinor: number;
-  title: string;
+  title: string | null;
   contactName: string | null;
 }
 
@@ -85,10 +109,14 @@ export interface ConversionSet {
   otherCurrencyRecords: number;
 }
 
-export function revenueConversions(ctx: Ctx, window: Window, currency: string): ConversionSet {
+/** With `detail` each event carries its id, title and contact name (for lists); without, only the amounts. */
+export function revenueConversions(ctx: Ctx, window: Window, currency: string, detail = true): ConversionSet {
   const conversions: RevenueConversion[] = [];
   let otherCurrencyRecords = 0;
-  for (const sql of [ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS]) {
+  const statements = detail
+    ? [ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS]
+    : [ORDER_AMOUNTS, PAYMENT_AMOUNTS, WON_LEAD_CONVERSIONS];
+  for (const sql of statements) {
     const rows = ctx.sqlite.prepare(sql).iterate(window.fromIso, window.untilIso) as Iterable<ConversionRow>;
     for (const row of rows) {
       if (row.currency !== null && row.currency.toUpperCase() !== currency) {
@@ -107,12 +135,12 @@ export function revenueConversions(ctx: Ctx, window: Window, currency: string): 
             : row.amountMinor;
       conversions.push({
         kind: row.kind,
-        id: row.id,
+        id: row.id ?? '',
         at: row.at,
         contactId: row.contactId,
         valueMinor,
         amountMinor: row.amountMinor,
-        title: row.title,
+        title: row.title ?? '',
         contactName: row.contactName,
       });
     }

@@ -7,7 +7,12 @@ import { ratio } from '@shared/domain/kpi';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/service';
-import { attributeRevenue, type AttributedRevenue, type ModelOptions } from './attribution-data';
+import {
+  attributeRevenue,
+  revenueTotals,
+  type AttributedRevenue,
+  type ModelOptions,
+} from './attribution-data';
 import { planGoals } from './goals';
 import { periodFacts, windowOf, type PeriodFacts } from './period';
 import { reconciliationCounts } from './reconcile';
@@ -29,11 +34,14 @@ export function periodResults(
   from: string,
   to: string,
   currency: string,
-  options: ModelOptions,
+  options: ModelOptions | null,
 ): PeriodResults {
   const window = windowOf(from, to);
   const facts = periodFacts(ctx, window);
-  const revenue = attributeRevenue(ctx, window, currency, options);
+  // The comparison period shows totals only, so it is not attributed (options null).
+  const revenue = options
+    ? attributeRevenue(ctx, window, currency, options)
+    : revenueTotals(ctx, window, currency);
   let visits: number | null = null;
   for (const v of facts.visitsByDay.values()) visits = (visits ?? 0) + v;
   return { facts, revenue, visits };
@@ -132,7 +140,7 @@ export function dashboard(ctx: Ctx, input: Input): Dashboard {
     lastNonDirect: input.lastNonDirect,
   };
   const cur = periodResults(ctx, cmp.current.startDate, cmp.current.endDate, settings.currency, options);
-  const prev = periodResults(ctx, cmp.previous.startDate, cmp.previous.endDate, settings.currency, options);
+  const prev = periodResults(ctx, cmp.previous.startDate, cmp.previous.endDate, settings.currency, null);
   const range = { from: input.from, to: input.to };
   const window = windowOf(cmp.current.startDate, cmp.current.endDate);
   const heads = campaignHeads(ctx);

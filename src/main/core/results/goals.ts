@@ -49,7 +49,10 @@ export function planGoals(
       'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?',
     )
     .get(w.fromIso, w.untilIso) as { n: number };
-  const revenue = revenueConversions(ctx, w, currency).conversions.reduce((sum, c) => sum + c.valueMinor, 0);
+  const revenue = revenueConversions(ctx, w, currency, false).conversions.reduce(
+    (sum, c) => sum + c.valueMinor,
+    0,
+  );
   const range = { startDate: plan.startDate, endDate: plan.endDate };
   const goal = (id: 'revenue' | 'leads' | 'budget', target: number | null, actual: number) => {
     if (target === null) return [];
