@@ -4,6 +4,8 @@ import { SAMPLES } from './support/imports.page';
 import { ResultsPage } from './support/results.page';
 
 test.use({ clock: '2026-10-15T09:00:00Z' });
+// Each test starts a host and fills the demo business first, which takes a while on a busy machine.
+test.describe.configure({ timeout: 120_000 });
 
 const money = (text: string) => Number(text.replace(/[^0-9.-]/g, ''));
 
@@ -41,6 +43,11 @@ test('period, comparison and model change the tiles, the charts and the campaign
   );
   await expect(r.tile('Revenue').locator('.tile-compare')).toContainText('Sep 1, 2025 – Sep 30, 2025');
   await expect(r.tile('Revenue').locator('.tile-change')).toContainText('New');
+
+  // A week: daily buckets.
+  await r.periodKind('Week');
+  await expect(r.periodLabel()).toHaveText('Week of Oct 12, 2026');
+  await expect(r.chart(/^Revenue and spend by day/)).toBeVisible();
 
   // A quarter: weekly buckets.
   await r.compare('Previous period');
@@ -154,7 +161,7 @@ test('drilling from a campaign into its leads and orders, and sorting the table 
   const list = r.panel('Orders with no contact');
   await expect(list.getByTestId('recon-total')).toHaveText(String(before));
   await list.getByRole('listitem').first().getByRole('button', { name: 'Link to a lead' }).click();
-  await list.getByPlaceholder('Type a lead, contact or company…').fill('a');
+  await expect(list.getByPlaceholder('Type a lead, contact or company…')).toBeFocused();
   await list.getByRole('option').first().click();
   await expect(page.locator('.toasts')).toContainText('Linked to the lead.');
   await expect(list.getByTestId('recon-total')).toHaveText(String(before - 1));

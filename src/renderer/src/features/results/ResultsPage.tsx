@@ -103,7 +103,7 @@ export function ResultsPage() {
             />
             <CampaignResults data={data} onOpen={openCampaign} />
             <Goals goals={data.goals} />
-            <Reconciliation counts={data.reconciliation} />
+            <Reconciliation counts={data.reconciliation} range={data.range} />
             <ContentAndReasons
               data={data}
               onOpenContent={(row) =>
