@@ -16,7 +16,7 @@ interface PlanRow {
 }
 
 /** The plan whose period covers the given one (an active plan first, then the shortest). */
-export function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
+function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
   return ctx.sqlite
     .prepare(
       `SELECT id, name, start_date AS startDate, end_date AS endDate, goal_revenue_minor AS goalRevenueMinor,
