@@ -6,6 +6,7 @@ import { ContactsPage } from '../features/contacts/ContactsPage';
 import { ImportsPage } from '../features/imports/ImportsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { PlansPage } from '../features/plans/PlansPage';
+import { ResultsPage } from '../features/results/ResultsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
 import { placeholder } from '../features/placeholders/Placeholder';
@@ -45,10 +46,7 @@ export const routes: RouteDef[] = [
     path: 'results',
     label: 'Results',
     key: 'r',
-    component: placeholder(
-      'Results',
-      'One set of numbers for both hats: reach, visits, leads, qualified leads, conversions, revenue, cost per lead and ROI.',
-    ),
+    component: ResultsPage,
   },
   {
     path: 'imports',

@@ -31,7 +31,8 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
   const fy = settings.fiscalYearStartMonth;
   const [draft, setDraft] = useState(() => ({
     name: plan?.name ?? `Marketing plan ${period.label}`,
-    periodKind: (plan?.periodKind ?? period.kind) as PeriodKind,
+    // A plan has no week kind: a week becomes a custom plan period with the same days.
+    periodKind: (plan?.periodKind ?? (period.kind === 'week' ? 'custom' : period.kind)) as PeriodKind,
     startDate: plan?.startDate ?? period.range.startDate,
     endDate: plan?.endDate ?? period.range.endDate,
     revenueMinor: moneyInputText(plan?.goals.revenueMinor, settings.locale, settings.currency),
