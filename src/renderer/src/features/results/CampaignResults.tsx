@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import type { CampaignRow, Dashboard } from '@shared/api/results';
 import { useWorkspace } from '../../lib/settings';
-import { channelLabel } from '../campaigns/marketing';
+import { channelLabel } from '../campaigns/channels';
 
 type Sort = 'name' | 'channel' | 'spend' | 'leads' | 'quality' | 'cpl' | 'revenue' | 'roi';
 

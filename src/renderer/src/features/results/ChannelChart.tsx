@@ -6,7 +6,7 @@ import { Chart } from '../../ui/charts/Chart';
 import { basePlugins, categoryAxis, valueAxis } from '../../ui/charts/options';
 import { colorOf, patternFill } from '../../ui/charts/palette';
 import { useChartTheme } from '../../ui/charts/theme';
-import { channelLabel } from '../campaigns/marketing';
+import { channelLabel } from '../campaigns/channels';
 
 /** Spend against attributed revenue per channel; a bar opens its records. */
 export function ChannelChart({

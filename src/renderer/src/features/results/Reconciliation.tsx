@@ -5,7 +5,7 @@ import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
-import { asApiError } from '../campaigns/marketing';
+import { asApiError } from '../../lib/form-errors';
 import { LeadPicker } from '../leads/LeadPicker';
 
 type Kind = (typeof RECONCILIATION_KINDS)[number];
