@@ -5,7 +5,7 @@ import { Activity, OrderSummary, TimelineEntry } from './activities';
 import { Contact, ContactCreate, ContactPatch, Lifecycle } from './contact-fields';
 import { Lead } from './leads';
 
-export { Contact, ContactCreate, ContactPatch, EmailInput, Lifecycle, PhoneInput } from './contact-fields';
+export { Contact, ContactCreate, ContactPatch } from './contact-fields';
 
 export const ContactSortField = z.enum(['name', 'email', 'company', 'createdAt', 'lifecycle']);
 

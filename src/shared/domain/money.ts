@@ -5,11 +5,6 @@ import { z } from 'zod';
  * fractions; only ratios (ROI, attainment) are floating point, and those are not money.
  */
 
-/** True for a whole number of minor units that adds up exactly (|n| < 2^53). */
-export function isMinorAmount(value: unknown): value is number {
-  return typeof value === 'number' && Number.isSafeInteger(value);
-}
-
 /** Sum of minor amounts; missing values count as zero. Throws on a fractional amount, which would be a bug. */
 export function sumMinor(values: Iterable<number | null | undefined>): number {
   let total = 0;

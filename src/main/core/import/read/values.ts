@@ -5,8 +5,6 @@ export {
   parseDecimal,
   toMinorUnits,
   type DecimalSeparator,
-  type NumberHint,
-  type ParseResult,
 } from './number-values';
 export { parseDate, parseInstant, type DateOptions, type DateOrder } from './date-values';
 export { normalizeEmail, splitMulti } from './contact-values';
