@@ -19,9 +19,12 @@ export const DATA_DOMAINS = [
   'imports',
   'leads',
   'plans',
+  'reconciliation',
   'results',
   'settings',
   'spend',
+  'system',
+  'touches',
   'workspace',
 ] as const;
 
@@ -49,6 +52,8 @@ const READS: Record<string, readonly Domain[]> = {
   // Read again after any change, as the app always has: the clock is cheap and the day may have turned.
   'system.now': DATA_DOMAINS,
   'today.*': ['activities', 'leads', 'contacts', 'content', 'campaigns', 'cadences'],
+  // A contact's touch log is built from its leads, orders and payments as well as manual touches.
+  'touches.*': ['contacts', 'leads', 'campaigns', 'content', 'imports', 'reconciliation'],
   'workspace.*': ['settings'],
   // Results combine spend, leads, orders, metrics and touches across every campaign.
   'results.*': DATA_DOMAINS,
@@ -72,6 +77,12 @@ const WRITES: Partial<Record<string, readonly Domain[]>> = {
   leads: ['contacts', 'activities', 'cadences'],
   // Copying a plan to the next period copies its campaigns.
   plans: ['campaigns'],
+  // Linking an order or payment to a lead or campaign moves its revenue and touches.
+  reconciliation: ['results', 'leads', 'campaigns', 'contacts', 'touches'],
+  // A manual touch changes what attribution credits.
+  touches: ['results', 'contacts'],
+  // A restore replaces the whole database.
+  system: DATA_DOMAINS,
   // Currency, locale and pipeline stages change how every answer reads.
   settings: DATA_DOMAINS,
   workspace: DATA_DOMAINS,

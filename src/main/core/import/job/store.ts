@@ -5,6 +5,7 @@ import { all, get, run } from '../../db/prepared';
 import type { campaigns as campaignsTable, importJobs } from '../../db/schema';
 import type { Count, Row, SqlRow, With } from '../../db/typed';
 import { presetNamed } from '../presets';
+import { writeTransaction } from '../../db/transaction';
 
 /** What a job was started with, stored as JSON so a resumed job reads the file exactly the same way. */
 export interface JobOptions {
@@ -166,9 +167,9 @@ export function jobProblems(sqlite: Database.Database, jobId: string, severity: 
 
 /** A file rejected midway leaves no trace at all: the job already rolled back its rows, and its record goes too. */
 export function forgetJob(sqlite: Database.Database, jobId: string): void {
-  sqlite.transaction(() => {
+  writeTransaction(sqlite, () => {
     run(sqlite, 'DELETE FROM import_row_errors WHERE job_id = ?', jobId);
     run(sqlite, 'DELETE FROM import_changes WHERE job_id = ?', jobId);
     run(sqlite, 'DELETE FROM import_jobs WHERE id = ?', jobId);
-  })();
+  });
 }
