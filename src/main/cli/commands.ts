@@ -7,6 +7,7 @@ import { parse, requireString, UsageError } from './args';
 import { backupDatabase, restoreDatabase } from './backup';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
+import { summaryCommand } from './summary';
 
 export interface Io {
   out(text: string): void;
@@ -25,6 +26,7 @@ const json = { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } 
 export const commands: Record<string, Command> = {
   import: importCommand,
   inspect: inspectCommand,
+  summary: summaryCommand,
   demo: {
     summary: 'fill an empty database with the demo business',
     usage: 'tandem [--db FILE] demo [--scale N] [--json]',

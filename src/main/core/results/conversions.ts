@@ -38,7 +38,7 @@ export const ORDER_CONVERSIONS = `
   SELECT 'order' AS kind, o.id, o.ordered_at AS at, coalesce(o.contact_id, l.contact_id) AS contactId,
          o.status, o.currency, o.total_minor AS amountMinor, o.refunded_minor AS refundedMinor,
          o.source || ' ' || o.external_id AS title, coalesce(${NAME}, o.customer_name) AS contactName
-  FROM orders o
+  FROM orders o INDEXED BY orders_date_idx
   LEFT JOIN leads l ON l.id = o.lead_id
   LEFT JOIN contacts ct ON ct.id = coalesce(o.contact_id, l.contact_id)
   WHERE o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)})
@@ -49,17 +49,19 @@ export const PAYMENT_CONVERSIONS = `
          p.status, p.currency, p.amount_minor AS amountMinor, p.refunded_minor AS refundedMinor,
          coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
          coalesce(${NAME}, p.customer_email) AS contactName
-  FROM payments p
+  FROM payments p INDEXED BY payments_date_idx
   LEFT JOIN leads l ON l.id = p.lead_id
   LEFT JOIN contacts ct ON ct.id = coalesce(p.contact_id, l.contact_id)
   WHERE p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)})
     AND p.paid_at >= ? AND p.paid_at < ?`;
 
+// INDEXED BY: the period's dates are always the selective part; without statistics SQLite might otherwise
+// walk every won lead (by stage) or every order without a lead.
 /** Won leads whose money is not already counted through a linked order or payment. */
 export const WON_LEAD_CONVERSIONS = `
   SELECT 'lead' AS kind, l.id, l.closed_at AS at, l.contact_id AS contactId, 'won' AS status,
          NULL AS currency, l.value_minor AS amountMinor, 0 AS refundedMinor, l.title, ${NAME} AS contactName
-  FROM leads l
+  FROM leads l INDEXED BY leads_closed_idx
   JOIN pipeline_stages s ON s.id = l.stage_id
   LEFT JOIN contacts ct ON ct.id = l.contact_id
   WHERE l.deleted_at IS NULL AND s.outcome = 'won' AND l.closed_at >= ? AND l.closed_at < ?

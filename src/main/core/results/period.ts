@@ -74,7 +74,7 @@ export const LEADS_CLOSED = `
   SELECT l.id, l.created_at AS createdAt, l.closed_at AS closedAt, l.campaign_id AS campaignId,
          coalesce(c.channel, nullif(l.channel, 'unknown')) AS channel, l.value_minor AS valueMinor,
          s.outcome, l.lost_reason AS lostReason
-  FROM leads l
+  FROM leads l INDEXED BY leads_closed_idx
   JOIN pipeline_stages s ON s.id = l.stage_id
   LEFT JOIN campaigns c ON c.id = l.campaign_id
   WHERE l.deleted_at IS NULL AND l.closed_at >= ? AND l.closed_at < ? AND s.outcome IN ('won', 'lost')`;
@@ -97,12 +97,15 @@ export const VISITS = `
          sum(CASE WHEN scope LIKE 'channel:%' THEN value END) AS channels
   FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? GROUP BY date`;
 
-// The same sums as pipelineValue in shared/domain/kpi, added up in SQL so open leads never reach JS one by one.
+// The same sums as pipelineValue in shared/domain/kpi, added up in SQL so open leads never reach JS one by one;
+// CROSS JOIN keeps the few open stages outside, so each reads its slice of the board index.
 export const OPEN_PIPELINE = `
   SELECT count(*) AS openLeads, coalesce(sum(l.value_minor), 0) AS unweightedMinor,
          coalesce(sum(l.value_minor * min(100, max(0, s.probability))), 0) AS weightedPercent
-  FROM pipeline_stages s JOIN leads l ON l.stage_id = s.id
-  WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.created_at < ?`;
+  FROM pipeline_stages s CROSS JOIN leads l ON l.stage_id = s.id
+  WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL`;
+/** A past period's pipeline leaves out leads created after it; today's reads the board's covering index. */
+export const OPEN_PIPELINE_BEFORE = `${OPEN_PIPELINE} AND l.created_at < ?`;
 
 /** Daily visits of a range: days without any visit rows are missing, not zero. */
 export function visitsByDay(ctx: Ctx, fromDay: string, toDay: string): Map<string, number> {
@@ -210,7 +213,9 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     }
   }
 
-  const p = ctx.sqlite.prepare(OPEN_PIPELINE).get(window.untilIso) as {
+  const current = window.untilIso > ctx.nowIso();
+  const pipelineStmt = ctx.sqlite.prepare(current ? OPEN_PIPELINE : OPEN_PIPELINE_BEFORE);
+  const p = (current ? pipelineStmt.get() : pipelineStmt.get(window.untilIso)) as {
     openLeads: number;
     unweightedMinor: number;
     weightedPercent: number;

@@ -1,0 +1,60 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestCore, testClock, type TestCore } from '../testing';
+import { ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS } from './conversions';
+import {
+  LEADS_CLOSED,
+  LEADS_CREATED,
+  OPEN_PIPELINE,
+  OPEN_PIPELINE_BEFORE,
+  REACH,
+  SPEND,
+  VISITS,
+} from './period';
+import { RECONCILIATION_SQL } from './reconcile';
+import { TOUCHES_BY_TIME } from './touches';
+import { DAILY_ORDERS, DAILY_PAYMENTS } from './visits-sales';
+
+let t: TestCore;
+beforeAll(async () => {
+  t = await createTestCore({ clock: testClock('2026-10-15T12:00:00Z') });
+  await t.client.call('workspace.setup', { mode: 'demo' });
+});
+afterAll(() => t.dispose());
+
+const STATEMENTS: Record<string, string> = {
+  ORDER_CONVERSIONS,
+  PAYMENT_CONVERSIONS,
+  WON_LEAD_CONVERSIONS,
+  LEADS_CREATED,
+  LEADS_CLOSED,
+  SPEND,
+  REACH,
+  VISITS,
+  OPEN_PIPELINE,
+  OPEN_PIPELINE_BEFORE,
+  DAILY_ORDERS,
+  DAILY_PAYMENTS,
+  TOUCHES_BY_TIME,
+  ...RECONCILIATION_SQL,
+};
+
+/** Tables too small to matter: pipeline stages, and `t`, the rows the touch-log view hands back. */
+const SMALL = new Set(['s', 't']);
+
+describe('query plans of the dashboard', () => {
+  it.each(Object.entries(STATEMENTS))('%s reads the big tables through an index', (_name, sql) => {
+    const params = (sql.match(/\?/g) ?? []).map(() => '2026-07-01');
+    const plan = t.core.connection.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as {
+      detail: string;
+    }[];
+    const scans = plan.map((p) => p.detail).filter((d) => /^SCAN /.test(d) && !SMALL.has(d.split(' ')[1]!));
+    expect(scans).toEqual([]);
+    // Every big table the statement names is searched by an index.
+    for (const table of ['leads', 'orders', 'payments', 'metric_observations', 'spend_entries']) {
+      if (!new RegExp(`\\b${table}\\b`).test(sql)) continue;
+      expect(plan.some((p) => /^SEARCH /.test(p.detail) && /USING (COVERING )?INDEX/.test(p.detail))).toBe(
+        true,
+      );
+    }
+  });
+});
