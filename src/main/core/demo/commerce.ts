@@ -17,7 +17,8 @@ const orderStatus = (rnd: Random) =>
 
 /**
  * The shop's orders: as many a day as interest three days earlier brings, so sales follow visit spikes.
- * An order in a campaign's wake carries its tracking code (or its discount code); a few are guest
+ * An order in a campaign's wake carries its tracking code and often the utm_content of the post it came
+ * from (or the campaign's discount code instead); a few are guest
  * checkouts whose e-mail matches no contact, which the reconciliation panel lists.
  */
 export function buildOrders(
@@ -27,6 +28,7 @@ export function buildOrders(
   demand: Demand,
   people: Contact[],
   campaigns: DemoCampaign[],
+  posts: ReadonlyMap<string, readonly { day: number; utmContent: string }[]>,
 ) {
   const orders: (typeof t.orders.$inferInsert & { id: string })[] = [];
   const lines: (typeof t.orderLines.$inferInsert)[] = [];
@@ -58,6 +60,11 @@ export function buildOrders(
       const total = subtotal - discount + shipping;
       const status = orderStatus(rnd);
       const at = day + rnd.int(8, 20) * 3_600_000 + rnd.int(0, 59) * 60_000;
+      // A visit from a tagged link names the post or mail it came from: the latest one out by then.
+      const post =
+        campaign && !byCode && rnd.chance(0.75)
+          ? (posts.get(campaign.id) ?? []).filter((p) => p.day <= at).at(-1)
+          : undefined;
       const email = guest ? `guest${number}@example.net` : (buyer.email ?? null);
       const order = {
         ...stamp(at),
@@ -81,6 +88,7 @@ export function buildOrders(
         utmMedium: campaign && !byCode ? (campaign.channel === 'email' ? 'email' : 'cpc') : null,
         utmCampaign: campaign && !byCode ? campaign.trackingCode : null,
         discountCode: byCode,
+        utmContent: post?.utmContent ?? null,
       };
       orders.push(order);
       const items = second

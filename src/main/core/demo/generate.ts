@@ -58,7 +58,7 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       startDate: isoDay(start),
       endDate: isoDay(today + 90 * DAY),
       status: 'active',
-      goalRevenueMinor: 240_000_00 * scale,
+      goalRevenueMinor: 185_000_00 * scale,
       goalLeads: 380 * scale,
       goalQualifiedLeads: 150 * scale,
       goalBudgetMinor: 12_000_00,
@@ -251,12 +251,21 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   );
   insertAll(ctx, t.activities, activities);
 
-  const orders = buildOrders(rnd, scale, start, demand, people, campaigns);
+  const posts = new Map<string, { day: number; utmContent: string }[]>();
+  for (const item of content) {
+    if (!item.campaignId || !item.utmContent || !item.scheduledDate || item.status !== 'published') continue;
+    const list = posts.get(item.campaignId) ?? [];
+    list.push({ day: Date.parse(`${item.scheduledDate}T00:00:00Z`), utmContent: item.utmContent });
+    posts.set(item.campaignId, list);
+  }
+  const orders = buildOrders(rnd, scale, start, demand, people, campaigns, posts);
   insertAll(ctx, t.orders, orders.orders);
   insertAll(ctx, t.orderLines, orders.lines);
   const won = stages.find((s) => s.outcome === 'won');
   const payments = won ? buildPayments(rnd, start, today, demand, leads, people, campaigns, won.id) : [];
   insertAll(ctx, t.payments, payments);
+
+  insertAll(ctx, t.manualTouches, manualTouches(rnd, people, campaigns, now));
 
   const observations = buildMetrics(rnd, start, demand, campaigns);
   insertAll(ctx, t.metricObservations, observations);
@@ -269,4 +278,28 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     payments: payments.length,
     observations: observations.length,
   };
+}
+
+/** Touches the owner wrote down by hand: where a customer said they first heard of the roastery. */
+function manualTouches(
+  rnd: ReturnType<typeof createRandom>,
+  people: (typeof t.contacts.$inferInsert)[],
+  campaigns: DemoCampaign[],
+  now: number,
+): (typeof t.manualTouches.$inferInsert)[] {
+  const fest = campaigns.find((c) => c.channel === 'event');
+  const notes = [
+    ['Heard about us from a friend at CoffeeFest', fest?.id ?? null, 'event'],
+    ['Tasted our espresso at Casco Bay Bakery', null, 'referral'],
+    ['Picked up a flyer at the farmers market', null, 'other'],
+  ] as const;
+  const touches: (typeof t.manualTouches.$inferInsert)[] = [];
+  for (let k = 0; k < 9; k++) {
+    const contact = people[(k * 37 + 11) % people.length];
+    const [note, campaignId, channel] = notes[k % notes.length] ?? notes[0];
+    if (!contact?.id || !contact.createdAt) continue;
+    const at = Math.min(Date.parse(contact.createdAt) - rnd.int(1, 10) * DAY, now);
+    touches.push({ ...stamp(at), contactId: contact.id, at: isoAt(at), channel, campaignId, note });
+  }
+  return touches;
 }

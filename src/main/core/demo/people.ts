@@ -136,7 +136,18 @@ export function buildLeads(
     const talked = stage.position >= 1 || closed;
     const rating =
       talked && rnd.chance(0.8)
-        ? Math.max(1, Math.min(5, Math.round(1 + quality * 4 + (rnd.next() - 0.5) * 2)))
+        ? Math.max(
+            1,
+            Math.min(
+              5,
+              Math.round(
+                0.6 +
+                  quality * 4 +
+                  (stage.outcome === 'won' ? 0.8 : stage.outcome === 'lost' ? -0.8 : 0) +
+                  (rnd.next() - 0.5) * 2,
+              ),
+            ),
+          )
         : null;
     const company = contact.companyId !== null && contact.companyId !== undefined;
     const lead = {
@@ -166,7 +177,8 @@ export function buildLeads(
       boardRank: i,
     };
     leads.push(lead);
-    const reached = 1 + Math.round(quality * 2);
+    // A lost lead got as far as a good campaign's leads tend to: qualified only for some of them.
+    const reached = rnd.chance(quality * 0.8) ? 2 : rnd.int(0, 1);
     const path = byPosition.filter((s) =>
       s.outcome === 'open'
         ? s.position <=
