@@ -7,6 +7,7 @@ import { parse, requireString, UsageError } from './args';
 import { backupDatabase, restoreDatabase } from './backup';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
+import { reportCommand } from './report';
 import { summaryCommand } from './summary';
 
 export interface Io {
@@ -27,6 +28,7 @@ export const commands: Record<string, Command> = {
   import: importCommand,
   inspect: inspectCommand,
   summary: summaryCommand,
+  report: reportCommand,
   demo: {
     summary: 'fill an empty database with the demo business',
     usage: 'tandem [--db FILE] demo [--scale N] [--json]',
