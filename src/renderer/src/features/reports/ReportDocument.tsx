@@ -99,7 +99,14 @@ export function ReportDocument({ report, sections, notes, locale, onReady }: Pro
           </div>
           <div>
             <dt>Generated</dt>
-            <dd>{format.dateTime(report.generatedAt)}</dd>
+            <dd>
+              {new Intl.DateTimeFormat(locale, {
+                dateStyle: 'medium',
+                timeStyle: 'short',
+                timeZone: report.timeZone,
+              }).format(new Date(report.generatedAt))}{' '}
+              {report.timeZone}
+            </dd>
           </div>
           <div>
             <dt>Attribution</dt>
