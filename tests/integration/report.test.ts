@@ -68,8 +68,8 @@ beforeAll(async () => {
   const core = await createCore(db);
   try {
     const settings = await core.dispatch('settings.get', {});
-    business = (settings.ok ? settings.value : { businessName: '' }) as { businessName: string };
-    business = (business as unknown as { businessName: string }).businessName;
+    if (!settings.ok) throw new Error(settings.error.message);
+    business = (settings.value as { businessName: string }).businessName;
     const reply = await core.dispatch('reports.data', PERIOD);
     if (!reply.ok) throw new Error(reply.error.message);
     data = reply.value as ReportData;
