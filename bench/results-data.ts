@@ -56,15 +56,17 @@ function shapeCampaigns(sqlite: Database.Database, rnd: Random, now: number): Ca
     `INSERT INTO content_items (id, campaign_id, channel, title, scheduled_date, status, utm_content, created_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'published', ?, ?, ?)`,
   );
+  // A yearly plan, as most businesses write one: the measured quarter's goals come from it.
   const planId = uuidv7();
   const at = iso(now - HISTORY_DAYS * DAY);
+  const year = new Date(now).getUTCFullYear();
   sqlite
     .prepare(
       `INSERT INTO plans (id, name, period_kind, start_date, end_date, status, goal_revenue_minor, goal_leads,
          goal_budget_minor, created_at, updated_at)
-       VALUES (?, 'Growth plan', 'custom', ?, ?, 'active', 900000000, 16000, 20000000, ?, ?)`,
+       VALUES (?, ?, 'year', ?, ?, 'active', 500000000, 50000, 10000000, ?, ?)`,
     )
-    .run(planId, isoDay(now - HISTORY_DAYS * DAY), isoDay(now + 90 * DAY), at, at);
+    .run(planId, `Growth plan ${year}`, `${year}-01-01`, `${year}-12-31`, at, at);
   return rows.map((row, i) => {
     const begins = now - Math.floor(((rows.length - i) / rows.length) * (HISTORY_DAYS - 20)) * DAY;
     const ends = begins + rnd.int(45, 120) * DAY;

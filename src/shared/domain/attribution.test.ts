@@ -124,6 +124,27 @@ describe('modelWeights', () => {
     expect(weights('last', allDirect, { lastNonDirect: true })).toEqual([0, 1]);
   });
 
+  it('property: time decay halves per half-life between any two touches; position is symmetric', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.double({ min: 0, max: 89, noNaN: true }), { minLength: 1, maxLength: 15 }),
+        fc.double({ min: 1, max: 30, noNaN: true }),
+        (ages, halfLifeDays) => {
+          const log = [...ages].sort((a, b) => b - a).map((age) => touch(age, 'c'));
+          const w = modelWeights(log, CONVERSION_AT, { model: 'time_decay', lookbackDays: 90, halfLifeDays });
+          const age = (t: Touch) => (Date.parse(CONVERSION_AT) - Date.parse(t.at)) / DAY_MS;
+          for (let i = 1; i < log.length; i++) {
+            const expected = 2 ** (-(age(log[i - 1]!) - age(log[i]!)) / halfLifeDays);
+            expect(w[i - 1]! / w[i]!).toBeCloseTo(expected, 9);
+          }
+          const p = modelWeights(log, CONVERSION_AT, { model: 'position', lookbackDays: 90 });
+          expect(p[0]).toBeCloseTo(p[p.length - 1]!, 12);
+          for (let i = 2; i < p.length - 1; i++) expect(p[i]).toBeCloseTo(p[1]!, 12);
+        },
+      ),
+    );
+  });
+
   it('no touches, no weights', () => {
     for (const model of ATTRIBUTION_MODELS) expect(weights(model, [])).toEqual([]);
   });
@@ -156,6 +177,35 @@ describe('splitMinor', () => {
     expect(splitMinor(0, [])).toEqual([]);
     expect(splitMinor(5, [0, 1, 0])).toEqual([0, 5, 0]);
     expect(splitMinor(7, [1, 0, 1])).toEqual([4, 0, 3]);
+  });
+
+  it('property: equal model shares tie exactly, so the leftover units go to the earliest touches', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 80 }),
+        fc.integer({ min: -10_000_000, max: 10_000_000 }),
+        (n, total) => {
+          const log = Array.from({ length: n }, (_, i) => touch(n * 0.5 - i * 0.5, 'c'));
+          const linear = splitMinor(
+            total,
+            modelWeights(log, CONVERSION_AT, { model: 'linear', lookbackDays: 90 }),
+          );
+          const base = Math.trunc(total / n);
+          const extra = Math.abs(total % n);
+          expect(linear).toEqual(linear.map((_, i) => base + (i < extra ? Math.sign(total) : 0)));
+          if (n < 4) return;
+          // Position-based: the middle touches share 20 %; their parts differ by at most one unit, earliest first.
+          const position = splitMinor(
+            total,
+            modelWeights(log, CONVERSION_AT, { model: 'position', lookbackDays: 90 }),
+          );
+          const middle = position.slice(1, -1).map(Math.abs);
+          expect(Math.max(...middle) - Math.min(...middle)).toBeLessThanOrEqual(1);
+          expect([...middle].sort((a, b) => b - a)).toEqual(middle);
+          expect([0, 1]).toContain(Math.abs(position[0]!) - Math.abs(position[n - 1]!));
+        },
+      ),
+    );
   });
 
   it('rejects impossible splits', () => {

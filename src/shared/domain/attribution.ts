@@ -95,18 +95,10 @@ export function touchesInWindow(
     .map(({ touch }) => touch);
 }
 
-/**
- * Divides by the sum and gives the floating-point leftover to the largest weight, so the result sums to 1
- * as exactly as doubles allow however many touches there are.
- */
+/** Divides by the sum. Equal raw weights stay exactly equal, which the money split relies on for its ties. */
 function normalise(raw: number[]): number[] {
   const sum = raw.reduce((a, b) => a + b, 0);
-  const weights = raw.map((w) => w / sum);
-  let largest = 0;
-  for (let i = 1; i < weights.length; i++) if (weights[i]! > weights[largest]!) largest = i;
-  const rest = weights.reduce((a, w, i) => (i === largest ? a : a + w), 0);
-  weights[largest] = 1 - rest;
-  return weights;
+  return raw.map((w) => w / sum);
 }
 
 function oneHot(length: number, index: number): number[] {
@@ -137,12 +129,12 @@ export function modelWeights(
     case 'last':
       return oneHot(n, lastIndex(touches, options.lastNonDirect === true));
     case 'linear':
-      return normalise(touches.map(() => 1));
+      return touches.map(() => 1 / n);
     case 'position': {
       if (n === 1) return [1];
       if (n === 2) return [0.5, 0.5];
       const middle = (1 - 2 * POSITION_END_SHARE) / (n - 2);
-      return normalise(touches.map((_, i) => (i === 0 || i === n - 1 ? POSITION_END_SHARE : middle)));
+      return touches.map((_, i) => (i === 0 || i === n - 1 ? POSITION_END_SHARE : middle));
     }
     case 'time_decay': {
       const halfLife = options.halfLifeDays ?? DEFAULT_HALF_LIFE_DAYS;
@@ -152,7 +144,7 @@ export function modelWeights(
       const ages = touches.map((t) => (end - instantMs(t.at, 'touch time')) / DAY_MS);
       // Measured from the newest touch, so a short half-life over a long window cannot underflow every
       // weight to zero; normalising afterwards gives the same shares as 2^(−age/halfLife).
-      const youngest = Math.min(...ages);
+      const youngest = ages.reduce((a, b) => Math.min(a, b));
       return normalise(ages.map((age) => 2 ** (-(age - youngest) / halfLife)));
     }
     default: {
@@ -183,6 +175,7 @@ export function splitMinor(totalMinor: number, weights: readonly number[]): numb
   const exact = weights.map((w) => amount * (w / sum));
   const parts = exact.map((e) => Math.floor(e));
   let left = amount - parts.reduce((a, b) => a + b, 0);
+  // Equal weights give bit-for-bit equal remainders, so equal shares tie and the earlier index wins.
   const order = exact
     .map((e, i) => ({ i, remainder: e - parts[i]!, weight: weights[i]! }))
     .filter((x) => x.weight > 0)

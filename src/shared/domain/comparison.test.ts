@@ -160,6 +160,28 @@ describe('delta', () => {
   });
 });
 
+describe('delta properties', () => {
+  it('property: a change always leads from previous to current', () => {
+    fc.assert(
+      fc.property(
+        fc.option(fc.integer({ min: -1e9, max: 1e9 }), { nil: null }),
+        fc.option(fc.integer({ min: -1e9, max: 1e9 }), { nil: null }),
+        fc.constantFrom('count' as const, 'money' as const),
+        (current, previous, kind) => {
+          const d = delta(current, previous, kind);
+          if (d.kind === 'none') expect(current ?? 0).toBe(0);
+          if (d.kind === 'none') expect(previous ?? 0).toBe(0);
+          if (d.kind === 'new') expect([current! > 0, previous ?? 0]).toEqual([true, 0]);
+          if (d.kind !== 'change') return;
+          expect((previous ?? 0) + d.absolute).toBe(current ?? 0);
+          if (d.percent !== null) expect(d.percent * Math.abs(previous!)).toBeCloseTo(d.absolute, 3);
+          expect(d.points).toBeUndefined();
+        },
+      ),
+    );
+  });
+});
+
 describe('pace', () => {
   const march = range('2026-03-01', '2026-03-31');
 

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   CORRELATION_FOOTER,
@@ -32,6 +33,8 @@ const START = Date.UTC(2025, 0, 6); // a Monday
 const day = (i: number): string => new Date(START + i * 86_400_000).toISOString().slice(0, 10);
 const series = (values: readonly number[]): DailySeries =>
   Object.fromEntries(values.map((v, i) => [day(i), v]));
+// Hundreds of full analyses; generous so a busy machine does not fail them (speed is measured in bench/).
+const MANY_SEEDS_TIMEOUT_MS = 60_000;
 const WEEKLY = [1.3, 1.15, 1, 1, 0.95, 0.7, 0.6];
 
 function randomWalk(n: number, step: number, g: () => number, from = 100): number[] {
@@ -82,6 +85,65 @@ describe('pearson and spearman', () => {
     expect(spearman([1, 2, 3, 4], [7, 7, 8, 9])).toBeCloseTo(pearson([1, 2, 3, 4], [1.5, 1.5, 3, 4])!, 12);
   });
 
+  it('property: r lies in [−1, 1], is symmetric and ignores positive rescaling; negation flips it', () => {
+    const pairsArb = fc
+      .array(fc.tuple(fc.integer({ min: -1000, max: 1000 }), fc.integer({ min: -1000, max: 1000 })), {
+        minLength: 3,
+        maxLength: 60,
+      })
+      .map((ps) => ({ x: ps.map((p) => p[0]), y: ps.map((p) => p[1]) }));
+    fc.assert(
+      fc.property(
+        pairsArb,
+        fc.integer({ min: 1, max: 50 }),
+        fc.integer({ min: -500, max: 500 }),
+        ({ x, y }, a, b) => {
+          const r = pearson(x, y);
+          if (r === null) return;
+          expect(Math.abs(r)).toBeLessThanOrEqual(1);
+          expect(pearson(y, x)).toBeCloseTo(r, 12);
+          expect(
+            pearson(
+              x.map((v) => a * v + b),
+              y,
+            ),
+          ).toBeCloseTo(r, 9);
+          expect(
+            pearson(
+              x.map((v) => -v),
+              y,
+            ),
+          ).toBeCloseTo(-r, 12);
+        },
+      ),
+    );
+  });
+
+  it('property: Spearman ignores any increasing transform; ranks always add up to n(n + 1) / 2', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: -50, max: 50 }), fc.integer({ min: -50, max: 50 })), {
+          minLength: 3,
+          maxLength: 60,
+        }),
+        (ps) => {
+          const x = ps.map((p) => p[0]);
+          const y = ps.map((p) => p[1]);
+          const n = x.length;
+          expect(ranks(x).reduce((a, b) => a + b, 0)).toBe((n * (n + 1)) / 2);
+          const rho = spearman(x, y);
+          if (rho === null) return;
+          expect(
+            spearman(
+              x.map((v) => v * v * v + 7 * v),
+              y,
+            ),
+          ).toBeCloseTo(rho, 12);
+        },
+      ),
+    );
+  });
+
   it('Bonferroni thresholds', () => {
     expect(significanceThreshold(100)).toBeCloseTo(0.2935, 12);
     expect(significanceThreshold(0)).toBe(Infinity);
@@ -125,31 +187,39 @@ describe('visitsVsSales', () => {
     );
   });
 
-  it('two independent random walks are not significant in at least 95 % of 200 seeds', () => {
-    let significant = 0;
-    for (let seed = 1; seed <= 200; seed++) {
-      const g = normal(prng(seed * 7919));
-      const result = visitsVsSales(series(randomWalk(266, 5, g)), series(randomWalk(266, 3, g, 50)));
-      if (ok(result).significant) significant++;
-    }
-    expect(significant).toBeLessThanOrEqual(10);
-  });
+  it(
+    'two independent random walks are not significant in at least 95 % of 200 seeds',
+    () => {
+      let significant = 0;
+      for (let seed = 1; seed <= 200; seed++) {
+        const g = normal(prng(seed * 7919));
+        const result = visitsVsSales(series(randomWalk(266, 5, g)), series(randomWalk(266, 3, g, 50)));
+        if (ok(result).significant) significant++;
+      }
+      expect(significant).toBeLessThanOrEqual(10);
+    },
+    MANY_SEEDS_TIMEOUT_MS,
+  );
 
-  it('a shared weekday pattern alone is not significant in at least 95 % of 200 seeds', () => {
-    let significant = 0;
-    let rawAlwaysHigh = true;
-    for (let seed = 1; seed <= 200; seed++) {
-      const g = normal(prng(seed * 104_729));
-      const visits = Array.from({ length: 266 }, (_, i) => 200 * WEEKLY[i % 7]! + g() * 15);
-      const sales = Array.from({ length: 266 }, (_, i) => 40 * WEEKLY[i % 7]! + g() * 5);
-      const result = ok(visitsVsSales(series(visits), series(sales)));
-      if (result.significant) significant++;
-      // The raw series do correlate strongly — which is exactly what the differencing is there to remove.
-      if (!(result.lags[0]!.rRaw! > 0.5)) rawAlwaysHigh = false;
-    }
-    expect(significant).toBeLessThanOrEqual(10);
-    expect(rawAlwaysHigh).toBe(true);
-  });
+  it(
+    'a shared weekday pattern alone is not significant in at least 95 % of 200 seeds',
+    () => {
+      let significant = 0;
+      let rawAlwaysHigh = true;
+      for (let seed = 1; seed <= 200; seed++) {
+        const g = normal(prng(seed * 104_729));
+        const visits = Array.from({ length: 266 }, (_, i) => 200 * WEEKLY[i % 7]! + g() * 15);
+        const sales = Array.from({ length: 266 }, (_, i) => 40 * WEEKLY[i % 7]! + g() * 5);
+        const result = ok(visitsVsSales(series(visits), series(sales)));
+        if (result.significant) significant++;
+        // The raw series do correlate strongly — which is exactly what the differencing is there to remove.
+        if (!(result.lags[0]!.rRaw! > 0.5)) rawAlwaysHigh = false;
+      }
+      expect(significant).toBeLessThanOrEqual(10);
+      expect(rawAlwaysHigh).toBe(true);
+    },
+    MANY_SEEDS_TIMEOUT_MS,
+  );
 
   it('50 days are not enough', () => {
     const { visits, sales } = lagged(3, 50, 3);
@@ -195,6 +265,10 @@ describe('visitsVsSales', () => {
     const zeroed = ok(visitsVsSales({ ...visits, [day(9)]: 0 }, sales, { maxLag: 0, minDays: 10 }));
     expect(zeroed.lags[0]).toMatchObject({ n: 8, days: 15 });
     expect(skipped.r).not.toBe(zeroed.r);
+    expect(skipped.reverseLags).toEqual([]);
+    expect(skipped.sentence).toMatch(
+      /^(On days with more visits|No clear link between visits and sales on the same day)/,
+    );
   });
 
   it('a missing sales day inside the visits range is no sales; outside it, no data', () => {
@@ -221,23 +295,27 @@ describe('visitsVsSales', () => {
     expect(() => visitsVsSales({ '2026-02-03': Number.NaN }, {})).toThrow(/visits on 2026-02-03/);
   });
 
-  it('never words a correlation as a cause, over many seeds and shapes', () => {
-    const forbidden = /\b(caused|cause|causes|drove|drive|drives|due to|because|led to|result of)\b/i;
-    const sentences = new Set<string>();
-    for (let seed = 1; seed <= 60; seed++) {
-      const g = normal(prng(seed));
-      const walkA = randomWalk(120 + seed, 4, g);
-      const walkB = randomWalk(120 + seed, 2, g, 30);
-      sentences.add(visitsVsSales(series(walkA), series(walkB)).sentence);
-      const { visits, sales } = lagged(seed, 100 + seed * 3, seed % 15, seed % 2 ? 0.15 : -0.15);
-      sentences.add(visitsVsSales(series(visits), series(sales)).sentence);
-      sentences.add(visitsVsSales(series(sales), series(visits)).sentence);
-      sentences.add(visitsVsSales(series(visits.slice(0, seed)), series(sales)).sentence);
-    }
-    expect(sentences.size).toBeGreaterThan(100);
-    const kinds = [...sentences].map((s) => s.split(' ').slice(0, 3).join(' '));
-    expect(new Set(kinds).size).toBeGreaterThanOrEqual(4);
-    for (const sentence of sentences) expect(sentence).not.toMatch(forbidden);
-    expect(CORRELATION_FOOTER).toBe('correlation, not causation');
-  });
+  it(
+    'never words a correlation as a cause, over many seeds and shapes',
+    () => {
+      const forbidden = /\b(caused|cause|causes|drove|drive|drives|due to|because|led to|result of)\b/i;
+      const sentences = new Set<string>();
+      for (let seed = 1; seed <= 60; seed++) {
+        const g = normal(prng(seed));
+        const walkA = randomWalk(120 + seed, 4, g);
+        const walkB = randomWalk(120 + seed, 2, g, 30);
+        sentences.add(visitsVsSales(series(walkA), series(walkB)).sentence);
+        const { visits, sales } = lagged(seed, 100 + seed * 3, seed % 15, seed % 2 ? 0.15 : -0.15);
+        sentences.add(visitsVsSales(series(visits), series(sales)).sentence);
+        sentences.add(visitsVsSales(series(sales), series(visits)).sentence);
+        sentences.add(visitsVsSales(series(visits.slice(0, seed)), series(sales)).sentence);
+      }
+      expect(sentences.size).toBeGreaterThan(100);
+      const kinds = [...sentences].map((s) => s.split(' ').slice(0, 3).join(' '));
+      expect(new Set(kinds).size).toBeGreaterThanOrEqual(4);
+      for (const sentence of sentences) expect(sentence).not.toMatch(forbidden);
+      expect(CORRELATION_FOOTER).toBe('correlation, not causation');
+    },
+    MANY_SEEDS_TIMEOUT_MS,
+  );
 });

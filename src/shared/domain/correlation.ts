@@ -99,16 +99,21 @@ export function pearson(x: readonly number[], y: readonly number[]): number | nu
 
 /** Ranks from 1; tied values share the average of their ranks. */
 export function ranks(values: readonly number[]): number[] {
-  // A typed-array sort needs no comparator, which makes the 29 Spearman coefficients per report cheap.
+  // A typed-array sort needs no comparator and binary search needs no map, which keeps the 29 Spearman
+  // coefficients of one report cheap.
   const sorted = Float64Array.from(values).sort();
-  const rankOf = new Map<number, number>();
-  for (let start = 0; start < sorted.length;) {
-    let end = start;
-    while (end + 1 < sorted.length && sorted[end + 1] === sorted[start]) end++;
-    rankOf.set(sorted[start]!, (start + end) / 2 + 1);
-    start = end + 1;
-  }
-  return values.map((v) => rankOf.get(v)!);
+  const firstAtLeast = (v: number, strict: boolean): number => {
+    let lo = 0;
+    let hi = sorted.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (strict ? sorted[mid]! <= v : sorted[mid]! < v) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  // Positions first..last hold v (0-based), so its average rank is (first + last) / 2 + 1.
+  return values.map((v) => (firstAtLeast(v, false) + firstAtLeast(v, true) - 1) / 2 + 1);
 }
 
 /** Spearman rank correlation (Pearson on average ranks); null like `pearson`. */
@@ -360,7 +365,7 @@ function sentenceFor(result: LagResult, significant: boolean, salesLead: boolean
       `Sales changes tended to come before visit changes: after days with more sales than usual, visits ` +
       `tended to be ${direction} ${laterText(result.lag)} (${figures}).`
     );
-  const range = `at lags of 0–${maxLag} days`;
+  const range = maxLag === 0 ? 'on the same day' : `at lags of 0–${maxLag} days`;
   if (salesLead)
     return (
       `No clear link between visits and sales ${range} (strongest r = ${rText(r)} with sales changes ` +

@@ -2,15 +2,22 @@ import { describe, expect, it } from 'vitest';
 import {
   attainment,
   averageDealSize,
+  averageRating,
+  averageSalesCycleDays,
   costPerLead,
+  costPerQualifiedLead,
+  funnelSteps,
   isQualifiedLead,
   orderNetMinor,
+  paybackWeek,
   paymentNetMinor,
   pipelineValue,
+  qualifiedShare,
   qualifiedStagePosition,
   ratio,
   roas,
   roi,
+  salesCycleDays,
   stageConversionRates,
   winRate,
 } from './kpi';
@@ -155,5 +162,79 @@ describe('qualified lead', () => {
     expect(
       isQualifiedLead({ rating: null, stagePosition: 9, stageOutcome: 'won', furthestOpenPosition: 9 }, null),
     ).toBe(true);
+  });
+});
+
+describe('lead quality, cycle, payback and funnel', () => {
+  it('cost per qualified lead and the qualified share', () => {
+    expect(costPerQualifiedLead(100_000, 3)).toBe(33_333);
+    expect(costPerQualifiedLead(100_000, 0)).toBeNull();
+    expect(qualifiedShare(3, 12)).toBe(0.25);
+    expect(qualifiedShare(0, 0)).toBeNull();
+  });
+
+  it('average rating leaves unrated leads out', () => {
+    expect(averageRating([5, 4, null, 3, undefined])).toBe(4);
+    expect(averageRating([2, 3])).toBe(2.5);
+    expect(averageRating([null, undefined])).toBeNull();
+    expect(averageRating([])).toBeNull();
+  });
+
+  it('sales cycle in fractional days, open leads excluded', () => {
+    expect(salesCycleDays('2026-03-01T00:00:00.000Z', '2026-03-02T12:00:00.000Z')).toBe(1.5);
+    expect(salesCycleDays('2026-03-01T09:00:00.000Z', '2026-03-01T09:00:00.000Z')).toBe(0);
+    expect(salesCycleDays('2026-03-01T00:00:00.000Z', null)).toBeNull();
+    expect(salesCycleDays('2026-03-05T00:00:00.000Z', '2026-03-01T00:00:00.000Z')).toBeNull();
+    expect(() => salesCycleDays('soon', '2026-03-01T00:00:00.000Z')).toThrow(/created at/);
+    expect(
+      averageSalesCycleDays([
+        { createdAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-01-11T00:00:00.000Z' },
+        { createdAt: '2026-01-01T00:00:00.000Z', closedAt: '2026-01-31T00:00:00.000Z' },
+        { createdAt: '2026-01-01T00:00:00.000Z', closedAt: null },
+      ]),
+    ).toBe(20);
+    expect(averageSalesCycleDays([{ createdAt: '2026-01-01T00:00:00.000Z', closedAt: null }])).toBeNull();
+  });
+
+  it('payback week: first week the revenue so far covers the spend so far', () => {
+    // cumulative revenue 0, 300, 900, 1600 against spend 500, 1000, 1000, 1000
+    expect(paybackWeek([0, 300, 600, 700], [500, 500, 0, 0])).toBe(3);
+    expect(paybackWeek([500], [500])).toBe(0);
+    expect(paybackWeek([100, 100], [500, 0])).toBeNull();
+    // revenue before any spend is not payback; once spend starts, it counts
+    expect(paybackWeek([1000, 0, 0], [0, 0, 400])).toBe(2);
+    expect(paybackWeek([50, 50], [0, 0])).toBeNull();
+    // a missing week is zero
+    expect(paybackWeek([0, 0, 900], [300, 300])).toBe(2);
+  });
+
+  it('funnel step rates and the largest drop', () => {
+    const funnel = funnelSteps([
+      { id: 'visits', label: 'Visits', value: 2000 },
+      { id: 'leads', label: 'Leads', value: 80 },
+      { id: 'qualified', label: 'Qualified', value: 40 },
+      { id: 'won', label: 'Won', value: 10 },
+    ]);
+    expect(funnel.steps.map((s) => s.rateFromPrevious)).toEqual([null, 0.04, 0.5, 0.25]);
+    expect(funnel.steps[1]).toMatchObject({ id: 'leads', label: 'Leads', value: 80 });
+    expect(funnel.largestDropIndex).toBe(1);
+  });
+
+  it('an unmeasured or empty step has no rate; ties go to the earlier step', () => {
+    const funnel = funnelSteps([
+      { label: 'Visits', value: null },
+      { label: 'Leads', value: 40 },
+      { label: 'Qualified', value: 20 },
+      { label: 'Won', value: 10 },
+    ]);
+    expect(funnel.steps.map((s) => s.rateFromPrevious)).toEqual([null, null, 0.5, 0.5]);
+    expect(funnel.largestDropIndex).toBe(2);
+    const empty = funnelSteps([
+      { label: 'Leads', value: 0 },
+      { label: 'Won', value: 0 },
+    ]);
+    expect(empty.steps.map((s) => s.rateFromPrevious)).toEqual([null, null]);
+    expect(empty.largestDropIndex).toBeNull();
+    expect(funnelSteps([]).largestDropIndex).toBeNull();
   });
 });

@@ -171,3 +171,101 @@ export function isQualifiedLead(lead: LeadQualityFacts, qualifiedPosition: numbe
   const furthest = Math.max(current, lead.furthestOpenPosition ?? -Infinity);
   return furthest >= qualifiedPosition;
 }
+
+/** Spend per qualified lead (see QUALIFIED LEAD above) in whole minor units; null without qualified leads. */
+export function costPerQualifiedLead(spendMinor: number, qualifiedLeads: number): number | null {
+  return costPerLead(spendMinor, qualifiedLeads);
+}
+
+/** Qualified leads / all leads; null without leads. */
+export function qualifiedShare(qualifiedLeads: number, leads: number): number | null {
+  return ratio(qualifiedLeads, leads);
+}
+
+/** Mean of the ratings sales gave; unrated leads (null) are left out, not counted as zero. */
+export function averageRating(ratings: Iterable<number | null | undefined>): number | null {
+  let sum = 0;
+  let count = 0;
+  for (const rating of ratings) {
+    if (rating === null || rating === undefined || !Number.isFinite(rating)) continue;
+    sum += rating;
+    count++;
+  }
+  return count === 0 ? null : sum / count;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Days from a lead's creation to its close, fractional (a deal won 36 hours in took 1.5 days); null while
+ * open, and for a close before the creation, which is bad data rather than a negative cycle.
+ */
+export function salesCycleDays(createdAt: string, closedAt: string | null | undefined): number | null {
+  if (closedAt === null || closedAt === undefined) return null;
+  const start = Date.parse(createdAt);
+  const end = Date.parse(closedAt);
+  if (Number.isNaN(start))
+    throw new RangeError(`lead created at: expected an ISO instant, got "${createdAt}"`);
+  if (Number.isNaN(end)) throw new RangeError(`lead closed at: expected an ISO instant, got "${closedAt}"`);
+  return end < start ? null : (end - start) / DAY_MS;
+}
+
+/** Mean sales cycle of the closed leads; open leads do not count. Null when none closed. */
+export function averageSalesCycleDays(
+  leads: Iterable<{ createdAt: string; closedAt: string | null | undefined }>,
+): number | null {
+  const cycles: number[] = [];
+  for (const lead of leads) {
+    const days = salesCycleDays(lead.createdAt, lead.closedAt);
+    if (days !== null) cycles.push(days);
+  }
+  return cycles.length === 0 ? null : cycles.reduce((a, b) => a + b, 0) / cycles.length;
+}
+
+/**
+ * The first week (0-based) by whose end the revenue so far has covered the spend so far, or null when it
+ * has not yet. Weeks before any spend cannot pay anything back, so revenue arriving first does not count as
+ * payback until there is spend for it to cover. A missing week counts as zero.
+ */
+export function paybackWeek(
+  weeklyRevenueMinor: readonly number[],
+  weeklySpendMinor: readonly number[],
+): number | null {
+  let revenue = 0;
+  let spend = 0;
+  const weeks = Math.max(weeklyRevenueMinor.length, weeklySpendMinor.length);
+  for (let week = 0; week < weeks; week++) {
+    revenue += weeklyRevenueMinor[week] ?? 0;
+    spend += weeklySpendMinor[week] ?? 0;
+    if (spend > 0 && revenue >= spend) return week;
+  }
+  return null;
+}
+
+export interface FunnelCount {
+  label: string;
+  /** null when the step is not measured (no visit data): no rate into or out of it. */
+  value: number | null;
+}
+
+/**
+ * A funnel's step-to-step rates (value / the previous step's value) and the step with the largest drop —
+ * the lowest rate, the earlier step on a tie; null when no rate can be computed. Extra fields on the counts
+ * (an id) are kept.
+ */
+export function funnelSteps<T extends FunnelCount>(
+  counts: readonly T[],
+): { steps: (T & { rateFromPrevious: number | null })[]; largestDropIndex: number | null } {
+  let largestDropIndex: number | null = null;
+  let lowest = Infinity;
+  const steps = counts.map((count, i) => {
+    const previous = i > 0 ? counts[i - 1]!.value : null;
+    const rate = previous === null || count.value === null ? null : ratio(count.value, previous);
+    if (rate !== null && rate < lowest) {
+      lowest = rate;
+      largestDropIndex = i;
+    }
+    return { ...count, rateFromPrevious: rate };
+  });
+  return { steps, largestDropIndex };
+}

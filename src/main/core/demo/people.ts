@@ -8,7 +8,7 @@ type Contact = typeof t.contacts.$inferInsert;
 type Stage = typeof t.pipelineStages.$inferSelect;
 
 /** Per scale step: the buyers who became leads, and the shop's customers who never were one. */
-export const LEADS_PER_SCALE = 300;
+const LEADS_PER_SCALE = 300;
 const CUSTOMERS_PER_SCALE = 180;
 
 /** A demo campaign with what decides its leads' fate. */

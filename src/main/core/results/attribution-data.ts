@@ -38,7 +38,13 @@ export function attributeRevenue(
   options: ModelOptions,
   visit?: (conversion: RevenueConversion, allocations: Allocation[]) => void,
 ): AttributedRevenue {
-  const { conversions, otherCurrencyRecords } = revenueConversions(ctx, window, currency);
+  // Only the drill-down lists need titles and names; the sums read the covering indexes.
+  const { conversions, otherCurrencyRecords } = revenueConversions(
+    ctx,
+    window,
+    currency,
+    visit !== undefined,
+  );
   const contacts = new Set<string>();
   for (const c of conversions) if (c.contactId) contacts.add(c.contactId);
   const touchesFrom = new Date(Date.parse(window.fromIso) - options.lookbackDays * DAY_MS).toISOString();
@@ -80,6 +86,31 @@ export function attributeRevenue(
       bump(out.byChannel, touchChannel(touch.channel), minor);
       if (touch.contentId) bump(out.byContent, touch.contentId, minor);
     }
+  }
+  return out;
+}
+
+/** Totals and days only, no attribution: what a comparison period needs. */
+export function revenueTotals(ctx: Ctx, window: Window, currency: string): AttributedRevenue {
+  const { conversions, otherCurrencyRecords } = revenueConversions(ctx, window, currency, false);
+  const out: AttributedRevenue = {
+    totalMinor: 0,
+    conversions: conversions.length,
+    byCampaign: new Map(),
+    byChannel: new Map(),
+    byContent: new Map(),
+    noCampaignMinor: 0,
+    unattributed: { minor: 0, count: 0 },
+    byDay: new Map(),
+    otherCurrencyRecords,
+  };
+  for (const c of conversions) {
+    out.totalMinor += c.valueMinor;
+    const day = c.at.slice(0, 10);
+    const daily = out.byDay.get(day) ?? { revenueMinor: 0, sales: 0 };
+    daily.revenueMinor += c.valueMinor;
+    if (c.kind !== 'lead') daily.sales++;
+    out.byDay.set(day, daily);
   }
   return out;
 }

@@ -68,16 +68,38 @@ export const WON_LEAD_CONVERSIONS = `
     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.lead_id = l.id AND o.deleted_at IS NULL)
     AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.lead_id = l.id AND p.deleted_at IS NULL)`;
 
+/**
+ * The same events without titles and names, read from the covering revenue-by-day indexes alone: the
+ * dashboard needs only when, whose and how much.
+ */
+export const ORDER_AMOUNTS = `
+  SELECT 'order' AS kind, NULL AS id, o.ordered_at AS at,
+         coalesce(o.contact_id, (SELECT l.contact_id FROM leads l WHERE l.id = o.lead_id)) AS contactId,
+         o.status, o.currency, o.total_minor AS amountMinor, o.refunded_minor AS refundedMinor,
+         NULL AS title, NULL AS contactName
+  FROM orders o INDEXED BY orders_revenue_day_idx
+  WHERE o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)})
+    AND o.ordered_at >= ? AND o.ordered_at < ?`;
+
+export const PAYMENT_AMOUNTS = `
+  SELECT 'payment' AS kind, NULL AS id, p.paid_at AS at,
+         coalesce(p.contact_id, (SELECT l.contact_id FROM leads l WHERE l.id = p.lead_id)) AS contactId,
+         p.status, p.currency, p.amount_minor AS amountMinor, p.refunded_minor AS refundedMinor,
+         NULL AS title, NULL AS contactName
+  FROM payments p INDEXED BY payments_revenue_day_idx
+  WHERE p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)})
+    AND p.paid_at >= ? AND p.paid_at < ?`;
+
 interface ConversionRow {
   kind: RevenueConversion['kind'];
-  id: string;
+  id: string | null;
   at: string;
   contactId: string | null;
   status: string;
   currency: string | null;
   amountMinor: number;
   refundedMinor: number;
-  title: string;
+  title: string | null;
   contactName: string | null;
 }
 
@@ -87,10 +109,14 @@ export interface ConversionSet {
   otherCurrencyRecords: number;
 }
 
-export function revenueConversions(ctx: Ctx, window: Window, currency: string): ConversionSet {
+/** With `detail` each event carries its id, title and contact name (for lists); without, only the amounts. */
+export function revenueConversions(ctx: Ctx, window: Window, currency: string, detail = true): ConversionSet {
   const conversions: RevenueConversion[] = [];
   let otherCurrencyRecords = 0;
-  for (const sql of [ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS]) {
+  const statements = detail
+    ? [ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS]
+    : [ORDER_AMOUNTS, PAYMENT_AMOUNTS, WON_LEAD_CONVERSIONS];
+  for (const sql of statements) {
     const rows = ctx.sqlite.prepare(sql).iterate(window.fromIso, window.untilIso) as Iterable<ConversionRow>;
     for (const row of rows) {
       if (row.currency !== null && row.currency.toUpperCase() !== currency) {
@@ -109,12 +135,12 @@ export function revenueConversions(ctx: Ctx, window: Window, currency: string): 
             : row.amountMinor;
       conversions.push({
         kind: row.kind,
-        id: row.id,
+        id: row.id ?? '',
         at: row.at,
         contactId: row.contactId,
         valueMinor,
         amountMinor: row.amountMinor,
-        title: row.title,
+        title: row.title ?? '',
         contactName: row.contactName,
       });
     }

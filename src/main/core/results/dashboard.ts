@@ -7,33 +7,42 @@ import { ratio } from '@shared/domain/kpi';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/service';
-import { attributeRevenue, type AttributedRevenue, type ModelOptions } from './attribution-data';
+import {
+  attributeRevenue,
+  revenueTotals,
+  type AttributedRevenue,
+  type ModelOptions,
+} from './attribution-data';
 import { planGoals } from './goals';
 import { periodFacts, windowOf, type PeriodFacts } from './period';
 import { reconciliationCounts } from './reconcile';
 import { campaignRows, channelRows, headline, tiles, type CampaignHead } from './rows';
+import { leadCounts, leadsByContent } from './content';
 import { buildSeries } from './series';
 import { visitsVsSalesPanel } from './visits-sales';
 
 type Input = z.output<typeof DashboardInput>;
 
-export interface PeriodResults {
+interface PeriodResults {
   facts: PeriodFacts;
   revenue: AttributedRevenue;
   visits: number | null;
 }
 
 /** Every number of one period, under one model. */
-export function periodResults(
+function periodResults(
   ctx: Ctx,
   from: string,
   to: string,
   currency: string,
-  options: ModelOptions,
+  options: ModelOptions | null,
 ): PeriodResults {
   const window = windowOf(from, to);
   const facts = periodFacts(ctx, window);
-  const revenue = attributeRevenue(ctx, window, currency, options);
+  // The comparison period shows totals only, so it is not attributed (options null).
+  const revenue = options
+    ? attributeRevenue(ctx, window, currency, options)
+    : revenueTotals(ctx, window, currency);
   let visits: number | null = null;
   for (const v of facts.visitsByDay.values()) visits = (visits ?? 0) + v;
   return { facts, revenue, visits };
@@ -83,44 +92,6 @@ function contentRows(
   return rows.sort((a, b) => b.revenueMinor - a.revenueMinor || b.leads - a.leads);
 }
 
-/**
- * Leads of the period whose contact had a touch on a content item (utm_content of an order, or a manual
- * touch naming it) within the lookback before the lead was created. The view is read by time (its date
- * indexes), then each such contact's leads through leads(contact_id, created_at).
- */
-function leadsByContent(
-  ctx: Ctx,
-  fromIso: string,
-  untilIso: string,
-  lookbackDays: number,
-): Map<string, number> {
-  const since = new Date(Date.parse(fromIso) - lookbackDays * 86_400_000).toISOString();
-  const touches = ctx.sqlite
-    .prepare(
-      `SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touch_log
-       WHERE at >= ? AND at < ? AND content_item_id IS NOT NULL`,
-    )
-    .all(since, untilIso) as { contactId: string; contentId: string; at: string }[];
-  const out = new Map<string, number>();
-  if (touches.length === 0) return out;
-  const leadsOf = ctx.sqlite.prepare(
-    `SELECT id, created_at AS createdAt FROM leads
-     WHERE contact_id = ? AND deleted_at IS NULL AND created_at >= ? AND created_at < ?`,
-  );
-  const seen = new Set<string>();
-  for (const t of touches) {
-    const leads = leadsOf.all(t.contactId, fromIso, untilIso) as { id: string; createdAt: string }[];
-    for (const lead of leads) {
-      const age = (Date.parse(lead.createdAt) - Date.parse(t.at)) / 86_400_000;
-      const key = `${t.contentId}|${lead.id}`;
-      if (age < 0 || age >= lookbackDays || seen.has(key)) continue;
-      seen.add(key);
-      out.set(t.contentId, (out.get(t.contentId) ?? 0) + 1);
-    }
-  }
-  return out;
-}
-
 export function dashboard(ctx: Ctx, input: Input): Dashboard {
   checkRange(input.from, input.to);
   const settings = getSettings(ctx);
@@ -132,7 +103,7 @@ export function dashboard(ctx: Ctx, input: Input): Dashboard {
     lastNonDirect: input.lastNonDirect,
   };
   const cur = periodResults(ctx, cmp.current.startDate, cmp.current.endDate, settings.currency, options);
-  const prev = periodResults(ctx, cmp.previous.startDate, cmp.previous.endDate, settings.currency, options);
+  const prev = periodResults(ctx, cmp.previous.startDate, cmp.previous.endDate, settings.currency, null);
   const range = { from: input.from, to: input.to };
   const window = windowOf(cmp.current.startDate, cmp.current.endDate);
   const heads = campaignHeads(ctx);
@@ -177,7 +148,7 @@ export function dashboard(ctx: Ctx, input: Input): Dashboard {
     content: contentRows(
       ctx,
       cur.revenue,
-      leadsByContent(ctx, window.fromIso, window.untilIso, input.lookbackDays),
+      leadCounts(leadsByContent(ctx, window.fromIso, window.untilIso, input.lookbackDays)),
     ),
     unattributed: {
       revenueMinor: cur.revenue.unattributed.minor,

@@ -16,7 +16,7 @@ interface PlanRow {
 }
 
 /** The plan whose period covers the given one (an active plan first, then the shortest). */
-export function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
+function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
   return ctx.sqlite
     .prepare(
       `SELECT id, name, start_date AS startDate, end_date AS endDate, goal_revenue_minor AS goalRevenueMinor,
@@ -49,7 +49,10 @@ export function planGoals(
       'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?',
     )
     .get(w.fromIso, w.untilIso) as { n: number };
-  const revenue = revenueConversions(ctx, w, currency).conversions.reduce((sum, c) => sum + c.valueMinor, 0);
+  const revenue = revenueConversions(ctx, w, currency, false).conversions.reduce(
+    (sum, c) => sum + c.valueMinor,
+    0,
+  );
   const range = { startDate: plan.startDate, endDate: plan.endDate };
   const goal = (id: 'revenue' | 'leads' | 'budget', target: number | null, actual: number) => {
     if (target === null) return [];

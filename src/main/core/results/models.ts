@@ -8,8 +8,8 @@ import { attributeRevenue } from './attribution-data';
 import { campaignHeads, checkRange } from './dashboard';
 import { windowOf } from './period';
 
-export const NO_CAMPAIGN = 'No campaign';
-export const UNATTRIBUTED = 'Unattributed';
+const NO_CAMPAIGN = 'No campaign';
+const UNATTRIBUTED = 'Unattributed';
 
 /** The same period under every model; campaigns ranked by attributed revenue within each. */
 export function compareModels(ctx: Ctx, from: string, to: string, lookbackDays: number): ModelsOut {

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestCore, testClock, type TestCore } from '../testing';
-import { ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS } from './conversions';
+import {
+  ORDER_AMOUNTS,
+  ORDER_CONVERSIONS,
+  PAYMENT_AMOUNTS,
+  PAYMENT_CONVERSIONS,
+  WON_LEAD_CONVERSIONS,
+} from './conversions';
 import {
   LEADS_CLOSED,
   LEADS_CREATED,
@@ -24,6 +30,8 @@ afterAll(() => t.dispose());
 const STATEMENTS: Record<string, string> = {
   ORDER_CONVERSIONS,
   PAYMENT_CONVERSIONS,
+  ORDER_AMOUNTS,
+  PAYMENT_AMOUNTS,
   WON_LEAD_CONVERSIONS,
   LEADS_CREATED,
   LEADS_CLOSED,

@@ -5,6 +5,7 @@ import { isoDay } from '@shared/domain/dates';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/service';
 import { attributeRevenue, touchChannel } from './attribution-data';
+import { leadsByContent } from './content';
 import { checkRange } from './dashboard';
 import { qualifiedPosition } from './leads';
 import { windowOf } from './period';
@@ -50,7 +51,7 @@ function matchesOwnSource(input: Input, campaignId: string | null, channel: stri
     if (campaignId !== input.campaignId) return false;
   }
   if (input.channel !== undefined && touchChannel(channel) !== input.channel) return false;
-  return input.contentId === undefined;
+  return true;
 }
 
 function leadRecords(ctx: Ctx, input: Input, rows: Row[]): number {
@@ -61,9 +62,16 @@ function leadRecords(ctx: Ctx, input: Input, rows: Row[]): number {
     : `${LEAD_ROWS} AND l.created_at >= ? AND l.created_at < ? ORDER BY l.created_at, l.id`;
   const args = closed ? [w.fromIso, w.untilIso, input.metric] : [w.fromIso, w.untilIso];
   const threshold = qualifiedPosition(ctx);
+  // A content item's leads are those its touches preceded (as the content table counts them).
+  const ofContent =
+    input.contentId === undefined
+      ? null
+      : (leadsByContent(ctx, w.fromIso, w.untilIso, input.lookbackDays).get(input.contentId) ??
+        new Set<string>());
   let count = 0;
   for (const lead of ctx.sqlite.prepare(sql).iterate(...args) as Iterable<LeadRow>) {
-    if (!matchesOwnSource(input, lead.campaignId, lead.channel)) continue;
+    if (ofContent ? !ofContent.has(lead.id) : !matchesOwnSource(input, lead.campaignId, lead.channel))
+      continue;
     if (input.metric === 'qualifiedLeads' && !isQualifiedLead(lead, threshold)) continue;
     count++;
     if (rows.length < input.limit)
@@ -82,6 +90,8 @@ function leadRecords(ctx: Ctx, input: Input, rows: Row[]): number {
 }
 
 function spendRecords(ctx: Ctx, input: Input, rows: Row[]): { count: number; sum: number } {
+  // Spend belongs to campaigns, never to a single content item.
+  if (input.contentId !== undefined) return { count: 0, sum: 0 };
   const entries = ctx.sqlite
     .prepare(
       `SELECT se.id, se.date, se.amount_minor AS amountMinor, se.note, se.campaign_id AS campaignId,

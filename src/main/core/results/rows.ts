@@ -6,9 +6,9 @@ import { emptyTally, type PeriodFacts, type Tally } from './period';
 
 type RowNumbers = Omit<CampaignRow, 'campaignId' | 'name' | 'channel'>;
 
-export const averageRating = (t: Tally) => (t.ratingCount > 0 ? t.ratingSum / t.ratingCount : null);
+const averageRating = (t: Tally) => (t.ratingCount > 0 ? t.ratingSum / t.ratingCount : null);
 
-export function rowNumbers(t: Tally = emptyTally(), revenueMinor = 0): RowNumbers {
+function rowNumbers(t: Tally = emptyTally(), revenueMinor = 0): RowNumbers {
   return {
     spendMinor: t.spendMinor,
     reach: t.reach,

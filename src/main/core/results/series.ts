@@ -5,15 +5,15 @@ import type { AttributedRevenue } from './attribution-data';
 import type { PeriodFacts } from './period';
 
 type Series = Dashboard['series'];
-export type Bucket = Series['bucket'];
+type Bucket = Series['bucket'];
 
 /** Days up to a month, weeks up to half a year, months beyond. */
-export function bucketFor(from: string, to: string): Bucket {
+function bucketFor(from: string, to: string): Bucket {
   const days = rangeLength({ startDate: from, endDate: to });
   return days <= 31 ? 'day' : days <= 183 ? 'week' : 'month';
 }
 
-export function bucketStart(day: string, bucket: Bucket, weekStart: number): string {
+function bucketStart(day: string, bucket: Bucket, weekStart: number): string {
   if (bucket === 'day') return day;
   if (bucket === 'week') return startOfWeek(day, weekStart);
   return `${day.slice(0, 7)}-01`;

@@ -1,5 +1,5 @@
 import type { VisitsVsSalesOut } from '@shared/api/results';
-import { visitsVsSales, type DailySeries } from '@shared/domain/correlation';
+import { MIN_OVERLAP_DAYS, visitsVsSales, type DailySeries } from '@shared/domain/correlation';
 import { addDays } from '@shared/domain/dates';
 import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
 import type { Ctx } from '../context';
@@ -7,8 +7,8 @@ import { visitsByDay, windowOf } from './period';
 import type { CampaignHead } from './rows';
 
 /** Days of history the visits-vs-sales panel looks at, ending with the period's last day. */
-export const HISTORY_DAYS = 365;
-export const NEED_DAYS = 63;
+const HISTORY_DAYS = 365;
+const NEED_DAYS = MIN_OVERLAP_DAYS;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 export const DAILY_ORDERS = `
@@ -20,7 +20,7 @@ export const DAILY_PAYMENTS = `
   WHERE deleted_at IS NULL AND status IN (${list(REVENUE_PAYMENT_STATUSES)})
     AND paid_at >= ? AND paid_at < ? AND upper(currency) = ? GROUP BY day`;
 
-export interface DailyPair {
+interface DailyPair {
   date: string;
   visits: number | null;
   sales: number;
@@ -31,7 +31,7 @@ export interface DailyPair {
  * of paid orders plus succeeded payments that day — over the year ending `to`. Counts, not money: one big
  * order should not weigh like a busy day.
  */
-export function dailyVisitsAndSales(ctx: Ctx, to: string, currency: string): DailyPair[] {
+function dailyVisitsAndSales(ctx: Ctx, to: string, currency: string): DailyPair[] {
   const from = addDays(to, -(HISTORY_DAYS - 1));
   const visits = visitsByDay(ctx, from, to);
   const w = windowOf(from, to);

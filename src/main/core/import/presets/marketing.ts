@@ -48,7 +48,7 @@ export const ga4Traffic = definePreset<MetricRecord>({
  * The scope of one page's numbers: `page:<path>` with the path as GA4 writes it ("/shop/house-blend"), so the
  * same page from two exports is one scope. App screens (no leading slash) keep their screen class.
  */
-export function pageScope(path: string): string {
+function pageScope(path: string): string {
   return `page:${path}`;
 }
 

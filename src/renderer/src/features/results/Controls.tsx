@@ -75,18 +75,20 @@ export function Controls({
       )}
       <details className="model-help">
         <summary>What do the models mean?</summary>
-        <dl>
-          {ATTRIBUTION_MODELS.map((m) => (
-            <div key={m} className={m === options.model ? 'current' : undefined}>
-              <dt>{capitalised(MODEL_LABELS[m])}</dt>
-              <dd>{MODEL_HELP[m]}</dd>
-            </div>
-          ))}
-        </dl>
-        <p className="muted">
-          The lookback is how far before a sale a touch may be and still get credit; a sale with no touch in
-          it shows as Unattributed, so nothing is dropped. {NO_DATA_DRIVEN_MODEL}
-        </p>
+        <div className="model-help-body">
+          <dl>
+            {ATTRIBUTION_MODELS.map((m) => (
+              <div key={m} className={m === options.model ? 'current' : undefined}>
+                <dt>{capitalised(MODEL_LABELS[m])}</dt>
+                <dd>{MODEL_HELP[m]}</dd>
+              </div>
+            ))}
+          </dl>
+          <p className="muted">
+            The lookback is how far before a sale a touch may be and still get credit; a sale with no touch in
+            it shows as Unattributed, so nothing is dropped. {NO_DATA_DRIVEN_MODEL}
+          </p>
+        </div>
       </details>
     </div>
   );

@@ -20,8 +20,9 @@ export function Goals({ goals }: { goals: Dashboard['goals'] }) {
         </p>
       </section>
     );
+  // The pace is a share of the goal, so it has fractions; leads and cents are whole.
   const amount = (goal: Goal, value: number) =>
-    goal.id === 'leads' ? format.number(value) : format.money(value);
+    goal.id === 'leads' ? format.number(Math.round(value)) : format.money(Math.round(value));
   return (
     <section className="card" aria-labelledby="goals-title">
       <h2 id="goals-title">

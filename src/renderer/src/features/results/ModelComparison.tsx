@@ -1,4 +1,5 @@
 import { useMemo } from 'react';
+import { MODEL_LABELS } from '@shared/domain/attribution';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import type { Scope } from './options';
@@ -41,7 +42,7 @@ export function ModelComparison({ scope }: { scope: Scope }) {
                     scope="col"
                     className={`num${m.model === scope.model ? ' current-model' : ''}`}
                   >
-                    {m.label}
+                    {MODEL_LABELS[m.model]}
                     {m.model === scope.model && <span className="visually-hidden"> (chosen)</span>}
                   </th>
                 ))}

@@ -34,12 +34,19 @@ const LABELS: Record<Kind, { title: string; why: string }> = {
 };
 
 /** Records that do not line up, counted, each list with the action that fixes it. */
-export function Reconciliation({ counts }: { counts: ReconciliationCounts }) {
+export function Reconciliation({
+  counts,
+  range,
+}: {
+  counts: ReconciliationCounts;
+  range: { from: string; to: string };
+}) {
   const [open, setOpen] = useState<Kind | null>(null);
   const total = RECONCILIATION_KINDS.reduce((s, k) => s + counts[k], 0);
   return (
     <section className="card" aria-labelledby="recon-title">
       <h2 id="recon-title">Reconciliation</h2>
+      <p className="muted small">Records dated in this period that do not line up.</p>
       {total === 0 ? (
         <p className="muted">
           ✓ Every order and payment has a contact and a campaign, and every won deal has its money.
@@ -61,16 +68,16 @@ export function Reconciliation({ counts }: { counts: ReconciliationCounts }) {
         </ul>
       )}
       <SidePanel title={open ? LABELS[open].title : ''} open={open !== null} onClose={() => setOpen(null)}>
-        {open && <ReconciliationList kind={open} />}
+        {open && <ReconciliationList kind={open} range={range} />}
       </SidePanel>
     </section>
   );
 }
 
-function ReconciliationList({ kind }: { kind: Kind }) {
+function ReconciliationList({ kind, range }: { kind: Kind; range: { from: string; to: string } }) {
   const { format } = useWorkspace();
   const toast = useToast();
-  const list = useQuery('results.reconciliation', { kind, limit: 100 });
+  const list = useQuery('results.reconciliation', { kind, from: range.from, to: range.to, limit: 100 });
   const [linking, setLinking] = useState<string | null>(null);
   const resolve = async (
     row: { id: string; kind: 'order' | 'payment' | 'lead' },
@@ -96,7 +103,8 @@ function ReconciliationList({ kind }: { kind: Kind }) {
       {list.data && (
         <>
           <p className="records-total">
-            <strong>{format.number(list.data.total)}</strong> {list.data.total === 1 ? 'record' : 'records'}
+            <strong data-testid="recon-total">{format.number(list.data.total)}</strong>{' '}
+            {list.data.total === 1 ? 'record' : 'records'}
           </p>
           <ul className="recon-rows">
             {list.data.rows.map((row) => (

@@ -25,6 +25,7 @@ const CAMPAIGN_METRICS: Drill['metrics'] = ['leads', 'qualifiedLeads', 'won', 'r
 
 /** Results: one set of numbers for both hats, for the top bar's period. */
 export function ResultsPage() {
+  const { format } = useWorkspace();
   const { period } = usePeriod();
   const [options, setOptions] = useResultsOptions();
   const [drill, setDrill] = useState<Drill | null>(null);
@@ -85,7 +86,7 @@ export function ResultsPage() {
                 const from = point.start < data.range.from ? data.range.from : point.start;
                 const to = next ? addDays(next.start, -1) : data.range.to;
                 setDrill({
-                  title: `${metric === 'revenue' ? 'Revenue' : 'Spend'} · ${point.label}`,
+                  title: `${metric === 'revenue' ? 'Revenue' : 'Spend'} · ${rangeText(format, { from, to })}`,
                   metric,
                   metrics: ['revenue', 'spend', 'leads'],
                   from,
@@ -102,7 +103,7 @@ export function ResultsPage() {
             />
             <CampaignResults data={data} onOpen={openCampaign} />
             <Goals goals={data.goals} />
-            <Reconciliation counts={data.reconciliation} />
+            <Reconciliation counts={data.reconciliation} range={data.range} />
             <ContentAndReasons
               data={data}
               onOpenContent={(row) =>

@@ -1,4 +1,4 @@
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import type { ChartConfiguration, ChartType } from 'chart.js';
 import type { Dashboard } from '@shared/api/results';
 import { useWorkspace } from '../../lib/settings';
@@ -6,6 +6,7 @@ import { Chart } from '../../ui/charts/Chart';
 import { basePlugins, categoryAxis, valueAxis } from '../../ui/charts/options';
 import { colorOf, dashOf, patternFill, withAlpha } from '../../ui/charts/palette';
 import { useChartTheme } from '../../ui/charts/theme';
+import { bucketLabel } from './figures';
 
 const BUCKET_WORD = { day: 'day', week: 'week', month: 'month' } as const;
 
@@ -17,13 +18,18 @@ export function TrendChart({
   data: Dashboard;
   onSelect(index: number, metric: 'revenue' | 'spend'): void;
 }) {
-  const { format } = useWorkspace();
+  const { format, settings } = useWorkspace();
   const theme = useChartTheme();
   const points = data.series.points;
+  const nameOf = useCallback(
+    (p: (typeof points)[number]) =>
+      `${bucketLabel(p.start, data.series.bucket, settings.locale)}${p.partial ? ' (so far)' : ''}`,
+    [data.series.bucket, settings.locale],
+  );
   const config = useMemo<ChartConfiguration<ChartType>>(() => {
     const revenue = colorOf(theme, 0);
     const spend = colorOf(theme, 1);
-    const labels = points.map((p) => (p.partial ? `${p.label} (so far)` : p.label));
+    const labels = points.map((p) => nameOf(p));
     return {
       type: 'bar',
       data: {
@@ -66,7 +72,7 @@ export function TrendChart({
         plugins: basePlugins(theme, [format.money, format.money]),
       },
     } as ChartConfiguration<ChartType>;
-  }, [points, theme, format]);
+  }, [points, theme, format, nameOf]);
 
   const bucket = BUCKET_WORD[data.series.bucket];
   const total = points.reduce((s, p) => s + p.revenueMinor, 0);
@@ -83,11 +89,7 @@ export function TrendChart({
           table={{
             caption: `Revenue and spend by ${bucket}`,
             columns: [BUCKET_WORD[data.series.bucket], 'Revenue', 'Spend'],
-            rows: points.map((p) => [
-              p.partial ? `${p.label} (so far)` : p.label,
-              format.money(p.revenueMinor),
-              format.money(p.spendMinor),
-            ]),
+            rows: points.map((p) => [nameOf(p), format.money(p.revenueMinor), format.money(p.spendMinor)]),
           }}
           onSelect={(dataset, index) => onSelect(index, dataset === 0 ? 'revenue' : 'spend')}
         />

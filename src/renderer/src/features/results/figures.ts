@@ -71,3 +71,12 @@ export function rangeText(format: Formatter, range: { from: string; to: string }
     ? format.date(range.from)
     : `${format.date(range.from)} – ${format.date(range.to)}`;
 }
+
+/** A chart bucket's name in the workspace locale: "Oct 5" for days and weeks, "Oct 2026" for months. */
+export function bucketLabel(start: string, bucket: 'day' | 'week' | 'month', locale: string): string {
+  const options: Intl.DateTimeFormatOptions =
+    bucket === 'month' ? { month: 'short', year: 'numeric' } : { month: 'short', day: 'numeric' };
+  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+    new Date(`${start.slice(0, 10)}T00:00:00Z`),
+  );
+}

@@ -1,4 +1,12 @@
-import type { ChartOptions, ChartType, Plugin, ScaleOptions, TooltipItem } from 'chart.js';
+import {
+  Chart,
+  type ChartOptions,
+  type ChartType,
+  type LegendItem,
+  type Plugin,
+  type ScaleOptions,
+  type TooltipItem,
+} from 'chart.js';
 import type { ChartTheme } from './palette';
 
 /** Formats one axis value: money in the workspace currency, counts in its locale. */
@@ -39,7 +47,15 @@ export function basePlugins(
   return {
     legend: {
       position: 'bottom',
-      labels: { color: theme.text, boxWidth: 28, boxHeight: 10, padding: 14 },
+      labels: {
+        color: theme.text,
+        boxWidth: 28,
+        boxHeight: 10,
+        padding: 14,
+        usePointStyle: true,
+        pointStyleWidth: 28,
+        generateLabels: legendItems,
+      },
     },
     tooltip: {
       backgroundColor: theme.scheme === 'dark' ? '#2b2b31' : '#1d1d21',
@@ -98,4 +114,16 @@ export function markersPlugin(markers: Marker[], theme: ChartTheme): Plugin {
       ctx.restore();
     },
   };
+}
+
+/**
+ * Legend keys drawn like their series: a line dataset shows a stroke with its own dash, a bar a filled box
+ * with its pattern, so the key matches the chart in grey-scale too.
+ */
+function legendItems(chart: Chart): LegendItem[] {
+  return Chart.defaults.plugins.legend.labels.generateLabels(chart).map((item) => {
+    const dataset = chart.data.datasets[item.datasetIndex ?? 0] as { type?: string } | undefined;
+    const line = (dataset?.type ?? (chart.config as { type?: string }).type) === 'line';
+    return line ? { ...item, pointStyle: 'line', lineWidth: 3 } : { ...item, pointStyle: 'rect' };
+  });
 }
