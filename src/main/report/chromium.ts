@@ -5,7 +5,7 @@ import { printRouteHash } from '@shared/domain/report';
 import { printPlan, type Workspace } from './print-options';
 
 /** Debian's Chromium unless CHROMIUM_PATH names another; Tandem never downloads a browser. */
-export function chromiumPath(): string {
+function chromiumPath(): string {
   return process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 }
 

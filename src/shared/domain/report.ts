@@ -63,7 +63,7 @@ export function paperFor(locale: string): Paper {
 }
 
 /** Page sizes in points (1/72 in). */
-export const PAPER_POINTS: Record<Paper, { width: number; height: number }> = {
+const PAPER_POINTS: Record<Paper, { width: number; height: number }> = {
   A4: { width: 595, height: 842 },
   Letter: { width: 612, height: 792 },
 };

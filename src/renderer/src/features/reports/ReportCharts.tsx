@@ -7,8 +7,8 @@ import { basePlugins, categoryAxis, valueAxis } from '../../ui/charts/options';
 import { colorOf, dashOf, LIGHT_THEME, patternFill, withAlpha } from '../../ui/charts/palette';
 
 /** Fits the content width of both A4 and Letter at the report's margins (CSS pixels). */
-export const CHART_WIDTH = 680;
-export const CHART_HEIGHT = 230;
+const CHART_WIDTH = 680;
+const CHART_HEIGHT = 230;
 // Print is always the light theme: the PDF goes on white paper, often in grey-scale.
 const theme = LIGHT_THEME;
 

@@ -11,7 +11,7 @@ interface Ctx {
   locale: string;
 }
 
-export function Table({ head, rows, foot }: { head: string[]; rows: ReactNode[][]; foot?: ReactNode[] }) {
+function Table({ head, rows, foot }: { head: string[]; rows: ReactNode[][]; foot?: ReactNode[] }) {
   return (
     <table className="report-table">
       <thead>
