@@ -61,10 +61,12 @@ export function ReportsPage() {
   };
 
   return (
-    <div className="reports-page">
+    <div className="page reports-page">
       <header className="page-header">
-        <h1>Reports</h1>
-        <p className="muted">A summary for the sales and marketing meeting, printed as a PDF.</p>
+        <div>
+          <h1>Reports</h1>
+          <p className="muted">A summary for the sales and marketing meeting, printed as a PDF.</p>
+        </div>
       </header>
       <div className="reports-layout">
         <form className="reports-controls" aria-label="Report options" onSubmit={(e) => e.preventDefault()}>
