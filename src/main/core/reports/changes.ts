@@ -76,23 +76,30 @@ function closed(ctx: Ctx, w: Window, outcome: 'won' | 'lost') {
 function stalled(ctx: Ctx, w: Window, days: number): Changes['stalled'] {
   const asOf = w.untilIso < ctx.nowIso() ? w.untilIso : ctx.nowIso();
   const cutoff = new Date(Date.parse(asOf) - days * DAY).toISOString();
-  const rows = all<Omit<Changes['stalled']['rows'][number], 'days'>>(
-    ctx.sqlite,
-    `SELECT * FROM (
-       SELECT ${DEAL},
+  // Each open deal's time in its stage, without names: counted in SQL, and only the top rows are named.
+  const open = `SELECT l.id, l.value_minor AS valueMinor,
          coalesce((SELECT max(h.changed_at) FROM lead_stage_history h
                    WHERE h.lead_id = l.id AND h.changed_at < ?), l.created_at) AS at
        FROM pipeline_stages s CROSS JOIN leads l ON l.stage_id = s.id
-       LEFT JOIN contacts c ON c.id = l.contact_id
-       WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.created_at < ?)
-     WHERE at < ? ORDER BY valueMinor DESC, at`,
+       WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.created_at < ?`;
+  // One pass: the window count is taken over every stalled deal before the LIMIT keeps the top rows.
+  const rows = all<Omit<Changes['stalled']['rows'][number], 'days'> & { total: number }>(
+    ctx.sqlite,
+    `SELECT ${DEAL}, o.at, o.total FROM (
+       SELECT *, count(*) OVER () AS total FROM (${open}) WHERE at < ?
+       ORDER BY valueMinor DESC, at LIMIT ?) o
+     JOIN leads l ON l.id = o.id
+     JOIN pipeline_stages s ON s.id = l.stage_id
+     LEFT JOIN contacts c ON c.id = l.contact_id
+     ORDER BY o.valueMinor DESC, o.at`,
     asOf,
     asOf,
     cutoff,
+    LIST_ROWS,
   );
   return {
-    count: rows.length,
-    rows: rows.slice(0, LIST_ROWS).map((r) => ({
+    count: rows[0]?.total ?? 0,
+    rows: rows.map(({ total: _total, ...r }) => ({
       ...r,
       days: Math.floor((Date.parse(asOf) - Date.parse(r.at)) / DAY),
     })),

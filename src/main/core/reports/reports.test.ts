@@ -62,6 +62,24 @@ describe('reports.data on the demo business', () => {
     ).n;
     expect(report.changes.advanced.count).toBe(advanced);
     for (const s of report.changes.stalled.rows) expect(s.days).toBeGreaterThan(14);
+    // Recounted in JS from the raw rows: time since the last stage change (or creation) at the period's end.
+    const until = '2026-10-01T00:00:00.000Z';
+    const open = t.core.ctx.sqlite
+      .prepare(
+        `SELECT l.id, l.created_at AS createdAt FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id
+         WHERE s.outcome = 'open' AND l.deleted_at IS NULL AND l.created_at < ?`,
+      )
+      .all(until) as { id: string; createdAt: string }[];
+    const history = t.core.ctx.sqlite
+      .prepare('SELECT lead_id AS leadId, changed_at AS at FROM lead_stage_history WHERE changed_at < ?')
+      .all(until) as { leadId: string; at: string }[];
+    const last = new Map<string, string>();
+    for (const h of history) if (h.at > (last.get(h.leadId) ?? '')) last.set(h.leadId, h.at);
+    const stalled = open.filter(
+      (l) => Date.parse(until) - Date.parse(last.get(l.id) ?? l.createdAt) > 14 * 86_400_000,
+    );
+    expect(report.changes.stalled.count).toBe(stalled.length);
+    expect(stalled.length).toBeGreaterThan(0);
     const strict = await data({ ...QUARTER, stalledDays: 60 });
     expect(strict.changes.stalled.count).toBeLessThanOrEqual(report.changes.stalled.count);
   });
