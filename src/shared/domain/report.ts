@@ -72,7 +72,10 @@ const PAPER_POINTS: Record<Paper, { width: number; height: number }> = {
 export const REPORT_MARGINS = { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 } as const;
 
 /** Margins must leave most of the page for content; checked before every print. */
-export function checkMargins(paper: Paper, margins = REPORT_MARGINS): void {
+export function checkMargins(
+  paper: Paper,
+  margins: { top: number; bottom: number; left: number; right: number } = REPORT_MARGINS,
+): void {
   const { width, height } = PAPER_POINTS[paper];
   const w = width - (margins.left + margins.right) * 72;
   const h = height - (margins.top + margins.bottom) * 72;
@@ -101,8 +104,12 @@ export function footerTemplate(businessName: string, period: string): string {
 
 /** "Acme Coffee – 2026-07-01 to 2026-09-30.pdf", without characters file systems refuse. */
 export function reportFileName(businessName: string, from: string, to: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are exactly what file names refuse
-  const safe = businessName.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').trim() || 'Tandem';
+  const safe =
+    businessName
+      // eslint-disable-next-line no-control-regex -- control characters are exactly what file names refuse
+      .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Tandem';
   return `${safe} – ${from} to ${to}.pdf`;
 }
 
