@@ -8,9 +8,9 @@ import { ensureWorkspaceDefaults } from '../src/main/core/workspace/defaults';
 import { atMost, median, type Figure } from './figure';
 import { generateResultsData, type ResultsScale } from './results-data';
 
-const TODAY = '2026-10-15';
+export const TODAY = '2026-10-15';
 /** One whole quarter before today: what the Results screen shows when the quarter is picked. */
-const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
+export const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
 const SCALE: ResultsScale = {
   leads: 100_000,
   metricRows: 1_000_000,
@@ -35,7 +35,7 @@ function cachedFile(): string {
 }
 
 /** Builds the database once (a few minutes) and keeps it under bench/.data for later runs. */
-async function database(): Promise<string> {
+export async function database(): Promise<string> {
   const file = cachedFile();
   if (existsSync(file)) return file;
   mkdirSync(DATA_DIR, { recursive: true });

@@ -9,6 +9,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   sales: async () => (await import('./sales')).benchSales(),
   imports: async () => (await import('./imports')).benchImports(),
   results: async () => (await import('./results')).benchResults(),
+  reports: async () => (await import('./reports')).benchReports(),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });

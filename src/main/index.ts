@@ -1,9 +1,12 @@
+import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, dialog, ipcMain, session, shell, type WebContents } from 'electron';
 import { defaultDatabaseFile } from '@core/paths';
 import { CoreStartError, spawnCore, type RemoteCore } from '@core/worker/spawn';
+import type { Settings } from '@shared/api/settings';
 import { registerIpc } from './shell/ipc';
+import { exportReportPdf, type PrintWindow } from './shell/report-pdf';
 import { hardenContents, hardenSession } from './shell/security';
 import { loadWindowState, saveWindowState } from './shell/window-state';
 
@@ -16,6 +19,42 @@ function openExternal(url: string): Promise<void> {
   return /^https?:\/\//i.test(url) ? shell.openExternal(url) : Promise.resolve();
 }
 
+/** Every Tandem window, shown or hidden: sandboxed, isolated, no Node, no webviews. */
+function webPreferences() {
+  return {
+    preload: join(here, '../preload/index.cjs'),
+    sandbox: true,
+    contextIsolation: true,
+    nodeIntegration: false,
+    webviewTag: false,
+    spellcheck: true,
+  };
+}
+
+function loadRenderer(window: BrowserWindow, hash?: string): Promise<void> {
+  if (devServerUrl) return window.loadURL(`${devServerUrl}${hash ? `#${hash}` : ''}`);
+  return window.loadFile(join(here, '../renderer/index.html'), hash ? { hash } : undefined);
+}
+
+/** A hidden window that loads the report's print route, for printToPDF. */
+function createPrintWindow(): PrintWindow {
+  const window = new BrowserWindow({
+    show: false,
+    width: 900,
+    height: 1200,
+    webPreferences: webPreferences(),
+  });
+  return {
+    loadRoute: (hash) => loadRenderer(window, hash.replace(/^#/, '')),
+    isReady: async () =>
+      (await window.webContents.executeJavaScript(
+        '({ ready: window.__tandemReportReady === true, error: document.documentElement.dataset.reportError ?? null })',
+      )) as { ready: boolean; error: string | null },
+    printToPDF: (options) => window.webContents.printToPDF(options),
+    destroy: () => window.destroy(),
+  };
+}
+
 function createWindow(): BrowserWindow {
   const stateFile = join(app.getPath('userData'), 'window-state.json');
   const state = loadWindowState(stateFile);
@@ -26,14 +65,7 @@ function createWindow(): BrowserWindow {
     show: false,
     title: 'Tandem',
     backgroundColor: '#f7f7f8',
-    webPreferences: {
-      preload: join(here, '../preload/index.cjs'),
-      sandbox: true,
-      contextIsolation: true,
-      nodeIntegration: false,
-      webviewTag: false,
-      spellcheck: true,
-    },
+    webPreferences: webPreferences(),
   });
   if (state.maximized) window.maximize();
   window.once('ready-to-show', () => window.show());
@@ -41,8 +73,7 @@ function createWindow(): BrowserWindow {
     const bounds = window.getNormalBounds();
     saveWindowState(stateFile, { ...bounds, maximized: window.isMaximized() });
   });
-  if (devServerUrl) void window.loadURL(devServerUrl);
-  else void window.loadFile(join(here, '../renderer/index.html'));
+  void loadRenderer(window);
   return window;
 }
 
@@ -85,6 +116,42 @@ async function start(): Promise<void> {
       return result.canceled ? null : (result.filePaths[0] ?? null);
     },
     windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
+    exportReportPdf: (input) =>
+      exportReportPdf(input, {
+        createWindow: createPrintWindow,
+        workspace: async () => {
+          const reply = await remote.dispatch('settings.get', {});
+          if (!reply.ok) throw new Error(reply.error.message);
+          return reply.value as Settings;
+        },
+        chooseSavePath: async (defaultName) => {
+          const options = {
+            title: 'Save the meeting report',
+            defaultPath: join(app.getPath('documents'), defaultName),
+            filters: [{ name: 'PDF', extensions: ['pdf'] }],
+          };
+          const result = mainWindow
+            ? await dialog.showSaveDialog(mainWindow, options)
+            : await dialog.showSaveDialog(options);
+          return result.canceled ? null : (result.filePath ?? null);
+        },
+        writeFile: (path, data) => writeFile(path, data),
+        offerToOpen: async (path) => {
+          const options = {
+            type: 'info' as const,
+            message: 'The report is saved.',
+            detail: path,
+            buttons: ['Open it', 'Close'],
+            defaultId: 0,
+            cancelId: 1,
+          };
+          const { response } = mainWindow
+            ? await dialog.showMessageBox(mainWindow, options)
+            : await dialog.showMessageBox(options);
+          if (response !== 0) return false;
+          return (await shell.openPath(path)) === '';
+        },
+      }),
   });
   mainWindow = createWindow();
 }

@@ -28,7 +28,13 @@ if (record.quit > 0 || record.exitCode !== undefined) {
   process.exit(0);
 }
 
-const result = { window: record.windows[0], loaded: record.loaded, navigation: {}, windowOpen: {}, ipc: {} };
+const result = {
+  window: record.windows[0],
+  loaded: [...record.loaded],
+  navigation: {},
+  windowOpen: {},
+  ipc: {},
+};
 
 // Every web contents the app creates gets the navigation guards.
 const { EventEmitter } = await import('node:events');
@@ -91,6 +97,31 @@ result.ipc = {
   }),
 };
 result.openedExternallyAfterIpc = [...record.openedExternally];
+
+// "Export PDF": a hidden window on the print route, printToPDF, the save dialog, the offer to open.
+const windowsBefore = record.windows.length;
+const loadedBefore = record.loaded.length;
+result.report = {
+  reply: await invoke({ senderFrame: { url: appUrl } }, 'reports.exportPdf', {
+    from: '2026-07-01',
+    to: '2026-09-30',
+    sections: ['kpis', 'charts'],
+    notes: 'Budget',
+  }),
+  badInput: await invoke({ senderFrame: { url: appUrl } }, 'reports.exportPdf', { from: 'soon' }),
+  untrusted: await invoke({ senderFrame: { url: 'https://example.com/' } }, 'reports.exportPdf', {}),
+};
+await sleep(50);
+result.report.windows = record.windows.slice(windowsBefore);
+result.report.loaded = record.loaded.slice(loadedBefore);
+result.report.printed = record.printed;
+result.report.destroyed = record.destroyed ?? 0;
+result.report.saveDialogs = record.saveDialogs;
+result.report.messageBoxes = record.messageBoxes.length;
+result.report.openedPaths = record.openedPaths;
+const { readFileSync, existsSync } = await import('node:fs');
+const saved = result.report.reply?.value?.path;
+result.report.savedBytes = saved && existsSync(saved) ? readFileSync(saved, 'utf8') : null;
 
 app.emit('will-quit');
 process.stdout.write(JSON.stringify(result));

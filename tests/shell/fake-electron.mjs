@@ -31,7 +31,12 @@ export const record = {
   openedExternally: [],
   quit: 0,
   errorBoxes: [],
+  printed: [],
+  saveDialogs: [],
+  messageBoxes: [],
+  openedPaths: [],
 };
+let printFailures = process.env.FAKE_ELECTRON_PRINT_FAIL === 'once' ? 1 : 0;
 
 class FakeApp extends EventEmitter {
   isPackaged = false;
@@ -43,6 +48,7 @@ class FakeApp extends EventEmitter {
     return Promise.resolve();
   }
   getPath(name) {
+    if (name === 'documents') return `${process.env.FAKE_ELECTRON_USER_DATA}/Documents`;
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
     return process.env.FAKE_ELECTRON_USER_DATA ?? electronUserData();
   }
@@ -67,11 +73,28 @@ export class BrowserWindow extends EventEmitter {
     this.webContents = new EventEmitter();
     this.webContents.sent = [];
     this.webContents.send = (...args) => this.webContents.sent.push(args);
+    this.webContents.executeJavaScript = (code) => {
+      record.readyChecks = (record.readyChecks ?? 0) + 1;
+      return Promise.resolve(code.includes('__tandemReportReady') ? { ready: true, error: null } : undefined);
+    };
+    this.webContents.printToPDF = (printOptions) => {
+      record.printed.push({ window: record.windows.indexOf(options), options: printOptions });
+      if (printFailures > 0) {
+        printFailures--;
+        return Promise.reject(new Error('render process gone'));
+      }
+      return Promise.resolve(Buffer.from('%PDF-1.7 fake report'));
+    };
+    this.destroyed = false;
     record.windows.push(options);
     BrowserWindow.all.push(this);
   }
-  loadFile(path) {
-    record.loaded.push({ file: path });
+  destroy() {
+    this.destroyed = true;
+    record.destroyed = (record.destroyed ?? 0) + 1;
+  }
+  loadFile(path, options) {
+    record.loaded.push(options?.hash ? { file: path, hash: options.hash } : { file: path });
     return Promise.resolve();
   }
   loadURL(url) {
@@ -116,6 +139,10 @@ export const session = {
 };
 
 export const shell = {
+  openPath(path) {
+    record.openedPaths.push(path);
+    return Promise.resolve('');
+  },
   openExternal(url) {
     record.openedExternally.push(url);
     return Promise.resolve();
@@ -130,6 +157,16 @@ export const dialog = {
       canceled: false,
       filePaths: [`/home/user/${options.filters?.[0]?.extensions?.[0] ?? 'x'}-export.csv`],
     });
+  },
+  showSaveDialog(...args) {
+    const options = args[args.length - 1];
+    record.saveDialogs.push(options);
+    const name = options.defaultPath.split('/').pop();
+    return Promise.resolve({ canceled: false, filePath: `${process.env.FAKE_ELECTRON_USER_DATA}/${name}` });
+  },
+  showMessageBox(...args) {
+    record.messageBoxes.push(args[args.length - 1]);
+    return Promise.resolve({ response: 0 });
   },
   showErrorBox(title, message) {
     record.errorBoxes.push({ title, message });

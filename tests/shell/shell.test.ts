@@ -96,6 +96,55 @@ describe('the built Electron shell', () => {
     expect(result.openedExternallyAfterIpc).toEqual(['https://example.com/help', 'https://example.com/x']);
   });
 
+  it('prints the report route in a hidden window of the same sandbox and saves where the user chose', () => {
+    const r = result.report;
+    expect(r.reply).toMatchObject({ ok: true, value: { supported: true } });
+    expect(r.reply.value.path).toMatch(/My business – 2026-07-01 to 2026-09-30\.pdf$/);
+    expect(r.savedBytes).toBe('%PDF-1.7 fake report');
+    expect(r.windows).toHaveLength(1);
+    expect(r.windows[0]).toMatchObject({
+      show: false,
+      webPreferences: { sandbox: true, contextIsolation: true, nodeIntegration: false, webviewTag: false },
+    });
+    expect(r.windows[0].webPreferences.preload).toMatch(/preload[\\/]index\.cjs$/);
+    expect(r.loaded).toEqual([
+      {
+        file: expect.stringMatching(/renderer[\\/]index\.html$/),
+        hash: expect.stringMatching(
+          /^\/print\/report\?from=2026-07-01&to=2026-09-30&model=position&lookback=90&sections=kpis%2Ccharts&notes=Budget$/,
+        ),
+      },
+    ]);
+    expect(r.printed).toHaveLength(1);
+    expect(r.printed[0].options).toMatchObject({
+      pageSize: 'Letter',
+      printBackground: true,
+      displayHeaderFooter: true,
+      margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 },
+    });
+    expect(r.printed[0].options.footerTemplate).toMatch(
+      /font-size:8px.*Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span> · My business · 2026-07-01 to 2026-09-30/,
+    );
+    expect(r.destroyed).toBe(1);
+    expect(r.saveDialogs[0].defaultPath).toMatch(
+      /Documents[\\/]My business – 2026-07-01 to 2026-09-30\.pdf$/,
+    );
+    expect(r.messageBoxes).toBe(1);
+    expect(r.openedPaths).toEqual([r.reply.value.path]);
+    expect(r.badInput).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(r.untrusted).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
+  it('recreates the print window and retries once when a print fails', () => {
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const r = (runShell({ FAKE_ELECTRON_PRINT_FAIL: 'once' }) as Record<string, any>).report;
+    expect(r.reply).toMatchObject({ ok: true, value: { supported: true } });
+    expect(r.windows).toHaveLength(2);
+    expect(r.printed.map((p: { window: number }) => p.window)).toEqual([1, 2]);
+    expect(r.destroyed).toBe(2);
+    expect(r.savedBytes).toBe('%PDF-1.7 fake report');
+  });
+
   it('quits at once when another Tandem already holds the single-instance lock', () => {
     const second = runShell({ ...testEnv(), FAKE_ELECTRON_LOCK: 'taken' });
     expect(second).toMatchObject({ windows: 0, quit: 1 });

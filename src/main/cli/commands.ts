@@ -4,6 +4,7 @@ import type { Command } from './command';
 import { demoCommand } from './demo';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
+import { reportCommand } from './report';
 import { restoreCommand } from './restore';
 import { summaryCommand } from './summary';
 
@@ -18,5 +19,6 @@ export const commands: Record<string, Command> = {
   backup: backupCommand,
   restore: restoreCommand,
   summary: summaryCommand,
+  report: reportCommand,
   call: callCommand,
 };

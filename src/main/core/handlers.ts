@@ -9,6 +9,7 @@ import { contentHandlers } from './content/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
 import { planHandlers } from './plans/handlers';
+import { reportsHandlers } from './reports/handlers';
 import { resultsHandlers } from './results/handlers';
 import { searchHandlers } from './search/handlers';
 import { settingsHandlers } from './settings/handlers';
@@ -39,4 +40,5 @@ export const handlers: Handlers = {
   ...contentHandlers,
   ...importHandlers,
   ...resultsHandlers,
+  ...reportsHandlers,
 };

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { defaultDatabaseFile } from '@core/paths';
 import { spawnCore } from '@core/worker/spawn';
+import { createReportPrinter } from '../report/printer';
 import { startHost } from './server';
 
 const HELP = `tandem-host: Tandem's UI in your browser, served on 127.0.0.1 only.
@@ -53,11 +54,18 @@ async function main(): Promise<void> {
     { file, clockStart: values.clock, checkOutput: process.env.TANDEM_CHECK_OUTPUT === '1' },
     ['--import', 'tsx'],
   );
-  const host = await startHost({ core, rendererDir, port: values.port ? Number(values.port) : 0 });
+  const printer = createReportPrinter(core);
+  const host = await startHost({
+    core,
+    rendererDir,
+    port: values.port ? Number(values.port) : 0,
+    printReport: (request, origin) => printer.print(request, origin),
+  });
   process.stdout.write(`Tandem is running at ${host.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`);
   const stop = () => {
     void host
       .close()
+      .then(() => printer.close())
       .then(() => core.close())
       .then(() => process.exit(0));
   };

@@ -104,3 +104,82 @@ describe('loopback host', () => {
     expect((await call('/%2e%2e/%2e%2e/etc/passwd')).body).not.toContain('root:');
   });
 });
+
+describe('report PDF endpoint', () => {
+  const printed: { request: unknown; origin: string }[] = [];
+  let printing: Host;
+  beforeAll(async () => {
+    printing = await startHost({
+      core: t.core,
+      rendererDir,
+      printReport: async (request, origin) => {
+        printed.push({ request, origin });
+        return { pdf: Buffer.from('%PDF-1.7 test'), fileName: 'My business – 2026-07-01 to 2026-09-30.pdf' };
+      },
+    });
+  });
+  afterAll(() => printing.close());
+
+  const post = (target: Host, body: unknown, token = target.token) => {
+    const url = new URL('/api/report.pdf', target.url);
+    return new Promise<{ status: number; body: string; headers: Record<string, unknown> }>(
+      (resolve, reject) => {
+        const req = request(
+          {
+            host: url.hostname,
+            port: url.port,
+            path: url.pathname,
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-tandem-token': token },
+          },
+          (res) => {
+            let data = '';
+            res.on('data', (c: Buffer) => (data += c.toString()));
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body: data, headers: res.headers }));
+          },
+        );
+        req.on('error', reject);
+        req.end(JSON.stringify(body));
+      },
+    );
+  };
+
+  it('prints the validated request through the host own origin and answers with the PDF to download', async () => {
+    const res = await post(printing, { from: '2026-07-01', to: '2026-09-30', notes: 'Budget' });
+    expect(res.status).toBe(200);
+    expect(res.headers['content-type']).toBe('application/pdf');
+    expect(String(res.headers['content-disposition'])).toContain(
+      `filename*=UTF-8''${encodeURIComponent('My business – 2026-07-01 to 2026-09-30.pdf')}`,
+    );
+    expect(res.body).toBe('%PDF-1.7 test');
+    expect(printed).toEqual([
+      {
+        request: expect.objectContaining({
+          from: '2026-07-01',
+          to: '2026-09-30',
+          model: 'position',
+          notes: 'Budget',
+        }),
+        origin: new URL(printing.url).origin,
+      },
+    ]);
+  });
+
+  it('refuses a wrong token and an invalid request before printing anything', async () => {
+    const before = printed.length;
+    expect((await post(printing, { from: '2026-07-01', to: '2026-09-30' }, 'guess')).status).toBe(403);
+    const bad = await post(printing, { from: 'July', to: '2026-09-30' });
+    expect(bad.status).toBe(400);
+    expect(JSON.parse(bad.body)).toMatchObject({
+      ok: false,
+      error: { code: 'validation', issues: [{ field: 'from' }] },
+    });
+    expect(printed.length).toBe(before);
+  });
+
+  it('says so when the host has no printer', async () => {
+    const res = await post(host, { from: '2026-07-01', to: '2026-09-30' });
+    expect(res.status).toBe(501);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'unsupported' } });
+  });
+});

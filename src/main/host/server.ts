@@ -6,6 +6,8 @@ import { extname, join, normalize, sep } from 'node:path';
 import { CONTENT_SECURITY_POLICY } from '@shared/security';
 import type { Result } from '@shared/contract/result';
 import type { CoreListener } from '@core/app';
+import { ReportRequest } from '@shared/api/reports';
+import { validationError } from '@shared/contract/validate';
 
 export interface HostCore {
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
@@ -18,6 +20,8 @@ export interface HostOptions {
   rendererDir: string;
   port?: number;
   token?: string;
+  /** Prints the report route served at `origin` to a PDF: the browser's "Export PDF" downloads it. */
+  printReport?(request: ReportRequest, origin: string): Promise<{ pdf: Buffer; fileName: string }>;
 }
 
 export interface Host {
@@ -44,8 +48,15 @@ function sameToken(given: string | null | undefined, token: string): boolean {
   return a.length === b.length && timingSafeEqual(a, b);
 }
 
-function send(res: ServerResponse, status: number, body: string, type = 'application/json'): void {
+function send(
+  res: ServerResponse,
+  status: number,
+  body: string | Buffer,
+  type = 'application/json',
+  extra: Record<string, string> = {},
+): void {
   res.writeHead(status, {
+    ...extra,
     'content-type': type,
     'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
@@ -118,6 +129,40 @@ export async function startHost(options: HostOptions): Promise<Host> {
     });
   }
 
+  const failure = (res: ServerResponse, status: number, code: string, message: string, issues?: unknown) =>
+    send(res, status, JSON.stringify({ ok: false, error: { code, message, issues } }));
+
+  async function printReport(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!options.printReport) return failure(res, 501, 'unsupported', 'This Tandem host cannot print PDFs.');
+    let body: unknown;
+    try {
+      body = JSON.parse(await readBody(req));
+    } catch {
+      return failure(res, 400, 'validation', 'The request body is not JSON.');
+    }
+    const parsed = ReportRequest.safeParse(body);
+    if (!parsed.success)
+      return send(
+        res,
+        400,
+        JSON.stringify({ ok: false, error: validationError(parsed.error, 'the report request') }),
+      );
+    try {
+      const { pdf, fileName } = await options.printReport(parsed.data, origin);
+      send(res, 200, pdf, 'application/pdf', {
+        'content-disposition': `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
+      });
+    } catch (error) {
+      console.error('[tandem host] report', error);
+      failure(
+        res,
+        500,
+        'internal',
+        `The PDF could not be printed: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
+
   const server = createServer((req, res) => {
     void (async () => {
       if (!allowedHosts.has(req.headers.host ?? '')) return forbidden(res, 'Unknown host.');
@@ -144,6 +189,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
         }
         const result = await options.core.dispatch(message.method, message.input);
         return send(res, 200, JSON.stringify(result));
+      }
+      if (url.pathname === '/api/report.pdf') {
+        if (req.method !== 'POST') return send(res, 405, '{}');
+        if (!sameToken(req.headers['x-tandem-token'] as string | undefined, token))
+          return forbidden(res, 'Missing or wrong token.');
+        return printReport(req, res);
       }
       if (url.pathname === '/api/events') {
         if (!sameToken(url.searchParams.get('token'), token))

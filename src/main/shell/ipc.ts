@@ -14,6 +14,8 @@ export interface IpcDeps {
   /** The native open dialog for import files; resolves to the chosen path or null when cancelled. */
   chooseImportFile(): Promise<string | null>;
   windows(): WebContents[];
+  /** Prints the report to a PDF the user saves (hidden window, printToPDF). */
+  exportReportPdf(input: unknown): Promise<Result<unknown>>;
 }
 
 const forbidden: Result<never> = {
@@ -39,6 +41,7 @@ export function registerIpc(deps: IpcDeps): () => void {
     if (method === 'system.chooseImportFile') {
       return { ok: true, value: { supported: true, path: await deps.chooseImportFile() } };
     }
+    if (method === 'reports.exportPdf') return deps.exportReportPdf(input);
     return deps.core.dispatch(method, input);
   });
   const unsubscribe = deps.core.subscribe((event, payload) => {

@@ -9,6 +9,7 @@ import { contentApi } from './content';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
+import { reportsApi } from './reports';
 import { resultsApi } from './results';
 import { searchApi } from './search';
 import { settingsApi } from './settings';
@@ -33,6 +34,7 @@ export const api = {
   ...contentApi,
   ...importsApi,
   ...resultsApi,
+  ...reportsApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

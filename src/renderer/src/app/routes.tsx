@@ -6,10 +6,10 @@ import { ContactsPage } from '../features/contacts/ContactsPage';
 import { ImportsPage } from '../features/imports/ImportsPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { PlansPage } from '../features/plans/PlansPage';
+import { ReportsPage } from '../features/reports/ReportsPage';
 import { ResultsPage } from '../features/results/ResultsPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
 import { TodayPage } from '../features/today/TodayPage';
-import { placeholder } from '../features/placeholders/Placeholder';
 
 export interface RouteDef {
   path: string;
@@ -58,10 +58,7 @@ export const routes: RouteDef[] = [
     path: 'reports',
     label: 'Reports',
     key: 'o',
-    component: placeholder(
-      'Reports',
-      'A one-click PDF summary with charts for your weekly or monthly meeting.',
-    ),
+    component: ReportsPage,
   },
   { path: 'settings', label: 'Settings', key: 's', component: SettingsPage },
 ];

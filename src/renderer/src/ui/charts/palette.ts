@@ -54,7 +54,6 @@ export const colorOf = (theme: ChartTheme, index: number): string =>
   theme.series[index % theme.series.length] ?? OKABE_ITO.blue;
 
 export type PatternKind = 'solid' | 'diagonal' | 'dots' | 'cross' | 'horizontal';
-const PATTERNS: readonly PatternKind[] = ['solid', 'diagonal', 'dots', 'cross', 'horizontal'];
 
 /** `#rrggbb` with an alpha, for lighter "so far" buckets. */
 export function withAlpha(hex: string, alpha: number): string {

@@ -1,0 +1,41 @@
+import { performance } from 'node:perf_hooks';
+import { createCore } from '../src/main/core/app';
+import { startHost } from '../src/main/host/server';
+import { createReportPrinter } from '../src/main/report/printer';
+import { builtRenderer } from '../src/main/report/renderer-dir';
+import { ReportRequest } from '../src/shared/api/reports';
+import { atMost, median, type Figure } from './figure';
+import { database, QUARTER, TODAY } from './results';
+
+const RUNS = 3;
+
+/**
+ * The meeting PDF for a quarter on the 100k-lead results database: the print route served by the host,
+ * drawn and printed by Chromium, as `tandem report` does. The browser is started once before timing
+ * (the desktop app and the host keep theirs); each run is page load, data, charts and page.pdf.
+ */
+export async function benchReports(): Promise<Figure[]> {
+  const rendererDir = builtRenderer();
+  if (!rendererDir) throw new Error('bench reports: out/renderer is missing: run npm run build first.');
+  const file = await database();
+  const core = await createCore(file, { clock: { now: () => new Date(`${TODAY}T12:00:00Z`) } });
+  const printer = createReportPrinter(core);
+  const host = await startHost({ core, rendererDir });
+  try {
+    const origin = new URL(host.url).origin;
+    const request = ReportRequest.parse(QUARTER);
+    const warm = await printer.print(request, origin);
+    if (warm.pdf.length < 10_000) throw new Error('bench reports: the PDF came out nearly empty');
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      await printer.print(request, origin);
+      times.push((performance.now() - start) / 1000);
+    }
+    return [atMost('report.pdf_s', median(times), 's', 3)];
+  } finally {
+    await printer.close();
+    await host.close();
+    core.close();
+  }
+}

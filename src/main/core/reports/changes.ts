@@ -1,0 +1,116 @@
+import type { ReportData } from '@shared/api/reports';
+import { CONTACT_NAME } from '../activities/queries';
+import type { Ctx } from '../context';
+import { all, get } from '../db/prepared';
+import type { Window } from '../results/conversions';
+
+type Changes = ReportData['changes'];
+/** Each list shows its first rows; the count is the whole of it. */
+export const LIST_ROWS = 12;
+const DAY = 86_400_000;
+
+const DEAL = `l.id, l.title, ${CONTACT_NAME('c')} AS contactName, l.value_minor AS valueMinor, s.name AS stage`;
+
+/**
+ * Deals whose last stage change in the period took them to a later open stage. Read by time through the
+ * stage history, so a quiet week costs nothing however many leads the business has.
+ */
+function advanced(ctx: Ctx, w: Window): Changes['advanced'] {
+  const from = `FROM lead_stage_history h
+     JOIN pipeline_stages s ON s.id = h.to_stage_id
+     JOIN pipeline_stages f ON f.id = h.from_stage_id
+     JOIN leads l ON l.id = h.lead_id
+     LEFT JOIN contacts c ON c.id = l.contact_id
+     WHERE h.changed_at >= ? AND h.changed_at < ? AND l.deleted_at IS NULL
+       AND s.outcome = 'open' AND s.position > f.position
+       AND h.changed_at = (SELECT max(x.changed_at) FROM lead_stage_history x
+                           WHERE x.lead_id = h.lead_id AND x.changed_at < ?)`;
+  const count = get<{ n: number }>(
+    ctx.sqlite,
+    `SELECT count(*) AS n ${from}`,
+    w.fromIso,
+    w.untilIso,
+    w.untilIso,
+  );
+  const rows = all<Changes['advanced']['rows'][number]>(
+    ctx.sqlite,
+    `SELECT ${DEAL}, f.name AS fromStage, h.changed_at AS at ${from}
+     ORDER BY l.value_minor DESC, h.changed_at DESC LIMIT ?`,
+    w.fromIso,
+    w.untilIso,
+    w.untilIso,
+    LIST_ROWS,
+  );
+  return { count: count?.n ?? 0, rows };
+}
+
+/** Won or lost in the period: the same rows as the Results tiles (leads closed in the window). */
+function closed(ctx: Ctx, w: Window, outcome: 'won' | 'lost') {
+  const from = `FROM leads l INDEXED BY leads_closed_idx
+     JOIN pipeline_stages s ON s.id = l.stage_id
+     LEFT JOIN contacts c ON c.id = l.contact_id
+     WHERE l.deleted_at IS NULL AND l.closed_at >= ? AND l.closed_at < ? AND s.outcome = ?`;
+  const count = get<{ n: number }>(
+    ctx.sqlite,
+    `SELECT count(*) AS n ${from}`,
+    w.fromIso,
+    w.untilIso,
+    outcome,
+  );
+  const rows = all<Changes['lost']['rows'][number]>(
+    ctx.sqlite,
+    `SELECT ${DEAL}, l.closed_at AS at, l.lost_reason AS reason ${from}
+     ORDER BY l.value_minor DESC, l.closed_at DESC LIMIT ?`,
+    w.fromIso,
+    w.untilIso,
+    outcome,
+    LIST_ROWS,
+  );
+  return { count: count?.n ?? 0, rows };
+}
+
+/**
+ * Open deals that, at the end of the period (or now, if it is still running), have sat in their stage for
+ * more than `days` days: since their last stage change, or since they were created without one.
+ */
+function stalled(ctx: Ctx, w: Window, days: number): Changes['stalled'] {
+  const asOf = w.untilIso < ctx.nowIso() ? w.untilIso : ctx.nowIso();
+  const cutoff = new Date(Date.parse(asOf) - days * DAY).toISOString();
+  // Each open deal's time in its stage, without names: counted in SQL, and only the top rows are named.
+  const open = `SELECT l.id, l.value_minor AS valueMinor,
+         coalesce((SELECT max(h.changed_at) FROM lead_stage_history h
+                   WHERE h.lead_id = l.id AND h.changed_at < ?), l.created_at) AS at
+       FROM pipeline_stages s CROSS JOIN leads l ON l.stage_id = s.id
+       WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.created_at < ?`;
+  // One pass: the window count is taken over every stalled deal before the LIMIT keeps the top rows.
+  const rows = all<Omit<Changes['stalled']['rows'][number], 'days'> & { total: number }>(
+    ctx.sqlite,
+    `SELECT ${DEAL}, o.at, o.total FROM (
+       SELECT *, count(*) OVER () AS total FROM (${open}) WHERE at < ?
+       ORDER BY valueMinor DESC, at LIMIT ?) o
+     JOIN leads l ON l.id = o.id
+     JOIN pipeline_stages s ON s.id = l.stage_id
+     LEFT JOIN contacts c ON c.id = l.contact_id
+     ORDER BY o.valueMinor DESC, o.at`,
+    asOf,
+    asOf,
+    cutoff,
+    LIST_ROWS,
+  );
+  return {
+    count: rows[0]?.total ?? 0,
+    rows: rows.map(({ total: _total, ...r }) => ({
+      ...r,
+      days: Math.floor((Date.parse(asOf) - Date.parse(r.at)) / DAY),
+    })),
+  };
+}
+
+export function changesOf(ctx: Ctx, w: Window, stalledDays: number): Changes {
+  return {
+    advanced: advanced(ctx, w),
+    stalled: stalled(ctx, w, stalledDays),
+    won: closed(ctx, w, 'won'),
+    lost: closed(ctx, w, 'lost'),
+  };
+}

@@ -1,0 +1,183 @@
+import { useState } from 'react';
+import type { ReportRequest } from '@shared/api/reports';
+import {
+  ATTRIBUTION_MODELS,
+  LOOKBACK_DAYS,
+  MODEL_LABELS,
+  type AttributionModel,
+} from '@shared/domain/attribution';
+import { REPORT_SECTIONS, reportFileName, SECTION_TITLES, type ReportSection } from '@shared/domain/report';
+import { useClock } from '../../lib/clock';
+import { useWorkspace } from '../../lib/settings';
+import { useQuery } from '../../lib/useQuery';
+import { notify } from '../../ui/toast';
+import { exportReportPdf } from './exportPdf';
+import { ReportDocument } from './ReportDocument';
+import { reportRange, useMeetingNotes, useReportOptions, type ReportPeriodKind } from './reportOptions';
+import './report.css';
+
+const KINDS: { id: ReportPeriodKind; label: string }[] = [
+  { id: 'lastWeek', label: 'Last week' },
+  { id: 'lastMonth', label: 'Last month' },
+  { id: 'thisQuarter', label: 'This quarter' },
+  { id: 'custom', label: 'Custom' },
+];
+
+/** Reports: the one-click meeting PDF, with a live preview of exactly what will print. */
+export function ReportsPage() {
+  const { settings } = useWorkspace();
+  const { today } = useClock();
+  const [options, setOptions] = useReportOptions(today);
+  const range = reportRange(options, today, settings.fiscalYearStartMonth, settings.weekStart);
+  const [notes, setNotes] = useMeetingNotes(range);
+  const [busy, setBusy] = useState(false);
+  const input = {
+    from: range.startDate,
+    to: range.endDate,
+    model: options.model,
+    lookbackDays: options.lookbackDays,
+  };
+  const report = useQuery('reports.data', input);
+  const toggle = (s: ReportSection, on: boolean) =>
+    setOptions({
+      sections: REPORT_SECTIONS.filter((x) => (x === s ? on : options.sections.includes(x))),
+    });
+
+  const exportPdf = async () => {
+    const request: ReportRequest = { ...input, sections: options.sections, notes };
+    setBusy(true);
+    try {
+      const outcome = await exportReportPdf(
+        request,
+        reportFileName(settings.businessName, range.startDate, range.endDate),
+      );
+      if (outcome.kind === 'saved') notify(`Report saved to ${outcome.path}.`);
+      else if (outcome.kind === 'downloaded') notify(`Report downloaded as ${outcome.name}.`);
+    } catch (error) {
+      notify(error instanceof Error ? error.message : String(error), 'error');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <div className="page reports-page">
+      <header className="page-header">
+        <div>
+          <h1>Reports</h1>
+          <p className="muted">A summary for the sales and marketing meeting, printed as a PDF.</p>
+        </div>
+      </header>
+      <div className="reports-layout">
+        <form className="reports-controls" aria-label="Report options" onSubmit={(e) => e.preventDefault()}>
+          <fieldset>
+            <legend>Period</legend>
+            {KINDS.map((k) => (
+              <label key={k.id} className="control checkbox">
+                <input
+                  type="radio"
+                  name="report-period"
+                  checked={options.kind === k.id}
+                  onChange={() => setOptions({ kind: k.id })}
+                />
+                <span>{k.label}</span>
+              </label>
+            ))}
+            {options.kind === 'custom' && (
+              <div className="custom-range">
+                <label className="control">
+                  <span>From</span>
+                  <input
+                    type="date"
+                    value={options.custom.startDate}
+                    max={options.custom.endDate}
+                    onChange={(e) =>
+                      e.target.value &&
+                      setOptions({ custom: { ...options.custom, startDate: e.target.value } })
+                    }
+                  />
+                </label>
+                <label className="control">
+                  <span>To</span>
+                  <input
+                    type="date"
+                    value={options.custom.endDate}
+                    min={options.custom.startDate}
+                    onChange={(e) =>
+                      e.target.value && setOptions({ custom: { ...options.custom, endDate: e.target.value } })
+                    }
+                  />
+                </label>
+              </div>
+            )}
+            <p className="muted small">Compared with the period just before, as on Results.</p>
+          </fieldset>
+          <label className="control">
+            <span>Attribution model</span>
+            <select
+              value={options.model}
+              onChange={(e) => setOptions({ model: e.target.value as AttributionModel })}
+            >
+              {ATTRIBUTION_MODELS.map((m) => (
+                <option key={m} value={m}>
+                  {MODEL_LABELS[m]}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="control">
+            <span>Lookback</span>
+            <select
+              value={options.lookbackDays}
+              onChange={(e) => setOptions({ lookbackDays: Number(e.target.value) })}
+            >
+              {LOOKBACK_DAYS.map((d) => (
+                <option key={d} value={d}>
+                  {d} days
+                </option>
+              ))}
+            </select>
+          </label>
+          <fieldset>
+            <legend>Sections</legend>
+            {REPORT_SECTIONS.map((s) => (
+              <label key={s} className="control checkbox">
+                <input
+                  type="checkbox"
+                  checked={options.sections.includes(s)}
+                  onChange={(e) => toggle(s, e.target.checked)}
+                />
+                <span>{SECTION_TITLES[s]}</span>
+              </label>
+            ))}
+          </fieldset>
+          <label className="control">
+            <span>Meeting notes</span>
+            <textarea
+              rows={6}
+              value={notes}
+              maxLength={10_000}
+              onChange={(e) => setNotes(e.target.value)}
+              placeholder="Decisions, owners, what to try next week…"
+            />
+          </label>
+          <button type="button" className="primary" disabled={busy || !report.data} onClick={exportPdf}>
+            {busy ? 'Making the PDF…' : 'Export PDF'}
+          </button>
+        </form>
+        <section className="reports-preview" aria-label="Preview">
+          {report.error ? (
+            <p role="alert">{report.error.message}</p>
+          ) : report.data ? (
+            <ReportDocument
+              report={report.data}
+              sections={options.sections}
+              notes={notes}
+              locale={settings.locale}
+            />
+          ) : null}
+        </section>
+      </div>
+    </div>
+  );
+}
