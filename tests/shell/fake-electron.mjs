@@ -48,7 +48,8 @@ class FakeApp extends EventEmitter {
     return Promise.resolve();
   }
   getPath(name) {
-    if (name === 'documents') return `${process.env.FAKE_ELECTRON_USER_DATA}/Documents`;
+    if (name === 'documents')
+      return process.env.FAKE_ELECTRON_DOCUMENTS ?? `${process.env.FAKE_ELECTRON_USER_DATA}/Documents`;
     if (name !== 'userData') throw new Error(`unexpected getPath(${name})`);
     return process.env.FAKE_ELECTRON_USER_DATA ?? electronUserData();
   }
@@ -162,7 +163,8 @@ export const dialog = {
     const options = args[args.length - 1];
     record.saveDialogs.push(options);
     const name = options.defaultPath.split('/').pop();
-    return Promise.resolve({ canceled: false, filePath: `${process.env.FAKE_ELECTRON_USER_DATA}/${name}` });
+    const folder = process.env.FAKE_ELECTRON_USER_DATA ?? process.env.FAKE_ELECTRON_DOCUMENTS;
+    return Promise.resolve({ canceled: false, filePath: `${folder}/${name}` });
   },
   showMessageBox(...args) {
     record.messageBoxes.push(args[args.length - 1]);

@@ -137,7 +137,7 @@ describe('the built Electron shell', () => {
 
   it('recreates the print window and retries once when a print fails', () => {
     // eslint-disable-next-line @typescript-eslint/no-explicit-any
-    const r = (runShell({ FAKE_ELECTRON_PRINT_FAIL: 'once' }) as Record<string, any>).report;
+    const r = (runShell({ ...testEnv(), FAKE_ELECTRON_PRINT_FAIL: 'once' }) as Record<string, any>).report;
     expect(r.reply).toMatchObject({ ok: true, value: { supported: true } });
     expect(r.windows).toHaveLength(2);
     expect(r.printed.map((p: { window: number }) => p.window)).toEqual([1, 2]);
@@ -155,7 +155,11 @@ describe('the built Electron shell', () => {
     'opens the same default database as the CLI and the host on %s',
     (platform) => {
       const home = join(dir, `home-${platform}`);
-      const env: NodeJS.ProcessEnv = { HOME: home, FAKE_ELECTRON_PLATFORM: platform };
+      const env: NodeJS.ProcessEnv = {
+        HOME: home,
+        FAKE_ELECTRON_PLATFORM: platform,
+        FAKE_ELECTRON_DOCUMENTS: home,
+      };
       if (platform === 'win32') env.APPDATA = join(home, 'AppData', 'Roaming');
       const cliDefault = defaultDatabaseFile(env, userDataDir(env, platform, home));
       expect(existsSync(cliDefault)).toBe(false);
