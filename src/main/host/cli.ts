@@ -1,10 +1,9 @@
-import { existsSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDatabaseFile } from '@core/paths';
 import { spawnCore } from '@core/worker/spawn';
 import { createReportPrinter } from '../report/printer';
+import { builtRenderer } from '../report/renderer-dir';
 import { startHost } from './server';
 
 const HELP = `tandem-host: Tandem's UI in your browser, served on 127.0.0.1 only.
@@ -14,16 +13,6 @@ const HELP = `tandem-host: Tandem's UI in your browser, served on 127.0.0.1 only
   --clock ISO     start the app's clock at this instant (tests and demos)
   --renderer DIR  built renderer folder (default: out/renderer)
 `;
-
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
-  while (!existsSync(join(dir, 'package.json'))) {
-    const parent = dirname(dir);
-    if (parent === dir) throw new Error('cannot find the Tandem checkout');
-    dir = parent;
-  }
-  return dir;
-}
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -40,10 +29,10 @@ async function main(): Promise<void> {
     process.stdout.write(HELP);
     return;
   }
-  const root = repoRoot();
-  const rendererDir = resolve(values.renderer ?? join(root, 'out', 'renderer'));
-  if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new Error(`No built renderer in ${rendererDir}: run "npm run build" first.`);
+  const wanted = values.renderer === undefined ? undefined : resolve(values.renderer);
+  const rendererDir = builtRenderer(wanted);
+  if (!rendererDir) {
+    throw new Error(`No built renderer in ${wanted ?? 'out/renderer'}: run "npm run build" first.`);
   }
   if (values.clock && Number.isNaN(Date.parse(values.clock)))
     throw new Error(`--clock: "${values.clock}" is not a date and time`);

@@ -1,15 +1,10 @@
 import { useState } from 'react';
 import type { ReportRequest } from '@shared/api/reports';
-import {
-  ATTRIBUTION_MODELS,
-  LOOKBACK_DAYS,
-  MODEL_LABELS,
-  type AttributionModel,
-} from '@shared/domain/attribution';
 import { REPORT_SECTIONS, reportFileName, SECTION_TITLES, type ReportSection } from '@shared/domain/report';
 import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
+import { ModelFields } from '../results/ModelFields';
 import { notify } from '../../ui/toast';
 import { exportReportPdf } from './exportPdf';
 import { ReportDocument } from './ReportDocument';
@@ -112,32 +107,7 @@ export function ReportsPage() {
             )}
             <p className="muted small">Compared with the period just before, as on Results.</p>
           </fieldset>
-          <label className="control">
-            <span>Attribution model</span>
-            <select
-              value={options.model}
-              onChange={(e) => setOptions({ model: e.target.value as AttributionModel })}
-            >
-              {ATTRIBUTION_MODELS.map((m) => (
-                <option key={m} value={m}>
-                  {MODEL_LABELS[m]}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="control">
-            <span>Lookback</span>
-            <select
-              value={options.lookbackDays}
-              onChange={(e) => setOptions({ lookbackDays: Number(e.target.value) })}
-            >
-              {LOOKBACK_DAYS.map((d) => (
-                <option key={d} value={d}>
-                  {d} days
-                </option>
-              ))}
-            </select>
-          </label>
+          <ModelFields model={options.model} lookbackDays={options.lookbackDays} onChange={setOptions} />
           <fieldset>
             <legend>Sections</legend>
             {REPORT_SECTIONS.map((s) => (

@@ -1,10 +1,10 @@
 import {
   ATTRIBUTION_MODELS,
-  LOOKBACK_DAYS,
   MODEL_LABELS,
   NO_DATA_DRIVEN_MODEL,
   type AttributionModel,
 } from '@shared/domain/attribution';
+import { capitalised, ModelFields } from './ModelFields';
 import type { ResultsOptions } from './options';
 
 const MODEL_HELP: Record<AttributionModel, string> = {
@@ -14,8 +14,6 @@ const MODEL_HELP: Record<AttributionModel, string> = {
   position: '40 % to the first touch, 40 % to the last, 20 % shared by the touches in between.',
   time_decay: 'Recent touches count more: a touch a week older gets half the weight.',
 };
-
-const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** Comparison, attribution model and lookback for the whole screen, with what each model means. */
 export function Controls({
@@ -37,32 +35,7 @@ export function Controls({
           <option value="year">Same period last year</option>
         </select>
       </label>
-      <label className="control">
-        <span>Attribution model</span>
-        <select
-          value={options.model}
-          onChange={(e) => onChange({ model: e.target.value as AttributionModel })}
-        >
-          {ATTRIBUTION_MODELS.map((m) => (
-            <option key={m} value={m}>
-              {capitalised(MODEL_LABELS[m])}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="control">
-        <span>Lookback</span>
-        <select
-          value={options.lookbackDays}
-          onChange={(e) => onChange({ lookbackDays: Number(e.target.value) })}
-        >
-          {LOOKBACK_DAYS.map((d) => (
-            <option key={d} value={d}>
-              {d} days
-            </option>
-          ))}
-        </select>
-      </label>
+      <ModelFields model={options.model} lookbackDays={options.lookbackDays} onChange={onChange} />
       {options.model === 'last' && (
         <label className="control checkbox">
           <input
