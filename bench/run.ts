@@ -8,6 +8,7 @@ import type { Figure } from './figure';
 const suites: Record<string, () => Promise<Figure[]>> = {
   sales: async () => (await import('./sales')).benchSales(),
   imports: async () => (await import('./imports')).benchImports(),
+  results: async () => (await import('./results')).benchResults(),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });

@@ -76,7 +76,7 @@ test('the demo workspace fills every screen that exists, and the contacts table 
   await expect(page.getByRole('navigation', { name: 'Main' })).toContainText('Harbor & Pine Coffee Roasters');
   const contacts = new ContactsPage(page);
   await contacts.goto();
-  await expect(page.getByText(/^80 contacts$/)).toBeVisible();
+  await expect(page.getByText(/^480 contacts$/)).toBeVisible();
   await page.getByRole('columnheader', { name: 'Name' }).getByRole('button').click();
   await expect(page.getByRole('columnheader', { name: /Name/ })).toHaveAttribute('aria-sort', 'descending');
 });

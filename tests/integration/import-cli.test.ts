@@ -56,6 +56,7 @@ const SAMPLES: [string, string, string, number, number, number][] = [
   ['shopify-orders.csv', 'orders', 'shopify-orders', 541, 337, 0],
   ['stripe-payments.csv', 'payments', 'stripe-payments', 215, 214, 1],
   ['ga4-traffic-daily.csv', 'metrics', 'ga4-traffic', 1986, 1986, 0],
+  ['ga4-pages-daily.csv', 'metrics', 'ga4-pages', 2730, 2730, 0],
   ['mailchimp-campaigns.csv', 'metrics', 'mailchimp-campaigns', 14, 14, 0],
   ['meta-ads.csv', 'metrics', 'meta-ads', 101, 100, 1],
   ['linkedin-page-analytics.xlsx', 'metrics', 'linkedin-page-metrics', 273, 273, 0],

@@ -72,8 +72,28 @@ export const COMPANIES = [
   'Back Cove Books & Coffee',
   'Fore Street Kitchen',
   'Mill Pond Market',
+  'Juniper Street Cafe',
+  'Anchor & Oar Tavern',
+  'Saltmarsh Kitchen',
+  'Northwind Hotel',
+  'Copper Kettle Diner',
+  'Driftwood Bakehouse',
+  'Bayside Office Park',
+  'Cedar Lane Grocers',
+  'Harbor View Inn',
+  'Maple & Main Deli',
+  'Kennebec Coffee Bar',
+  'Wharf Street Books',
+  'Penobscot Provisions',
+  'Camden Harbor Cafe',
+  'Rockland Roast House',
 ] as const;
 
+/**
+ * The demo's campaigns in launch order. `quality` (0–1) sets how likely their leads are to be rated well and
+ * won, so the campaign table shows that followers are not buyers; `discountCode` is printed on their posts
+ * and mails and turns up on orders.
+ */
 export const DEMO_CAMPAIGNS = [
   {
     code: 'spring-newsletter',
@@ -82,6 +102,8 @@ export const DEMO_CAMPAIGNS = [
     objective: 'sales',
     budget: 300_00,
     message: 'Spring single-origins, roasted this week',
+    quality: 0.55,
+    discountCode: 'SPRING15',
   },
   {
     code: 'insta-launch',
@@ -90,6 +112,8 @@ export const DEMO_CAMPAIGNS = [
     objective: 'awareness',
     budget: 1_200_00,
     message: 'Small-batch coffee from the Maine coast',
+    quality: 0.25,
+    discountCode: 'INSTA10',
   },
   {
     code: 'fb-retarget',
@@ -98,6 +122,8 @@ export const DEMO_CAMPAIGNS = [
     objective: 'sales',
     budget: 2_500_00,
     message: 'Your first bag ships free',
+    quality: 0.3,
+    discountCode: 'FIRSTBAG',
   },
   {
     code: 'linkedin-wholesale',
@@ -106,6 +132,8 @@ export const DEMO_CAMPAIGNS = [
     objective: 'leads',
     budget: 1_500_00,
     message: 'Fresh-roasted house blends for cafes, delivered weekly',
+    quality: 0.75,
+    discountCode: null,
   },
   {
     code: 'coffeefest-2026',
@@ -114,6 +142,8 @@ export const DEMO_CAMPAIGNS = [
     objective: 'leads',
     budget: 3_000_00,
     message: 'Taste our wholesale blends at booth 14',
+    quality: 0.8,
+    discountCode: 'FEST20',
   },
   {
     code: 'google-search',
@@ -122,6 +152,8 @@ export const DEMO_CAMPAIGNS = [
     objective: 'sales',
     budget: 1_800_00,
     message: 'Specialty coffee roasted to order',
+    quality: 0.45,
+    discountCode: null,
   },
   {
     code: 'referral-program',
@@ -130,6 +162,18 @@ export const DEMO_CAMPAIGNS = [
     objective: 'leads',
     budget: 500_00,
     message: 'Give $10, get $10 on your next bag',
+    quality: 0.65,
+    discountCode: 'FRIEND10',
+  },
+  {
+    code: 'holiday-gift-box',
+    name: 'Holiday gift boxes',
+    channel: 'email',
+    objective: 'sales',
+    budget: 800_00,
+    message: 'Three roasts in a gift box, wrapped by hand',
+    quality: 0.5,
+    discountCode: 'GIFTBOX',
   },
 ] as const;
 
@@ -148,9 +192,32 @@ export const ACTIVITY_SUBJECTS = {
   task: ['Prepare samples', 'Update proposal', 'Ship tasting kit'],
 } as const;
 
+/** Why leads were lost, the first ones more often (the list is picked from with a bias to the front). */
 export const LOST_REASONS = [
   'Price too high',
   'Chose another roaster',
-  'No budget this season',
   'No response',
+  'No budget this season',
+  'Minimum order too large',
+  'Delivery day did not fit',
+] as const;
+
+/** GA4's channel groups as the demo's daily visits report them: share of a day's visits and our channel. */
+export const VISIT_CHANNELS = [
+  { group: 'organic-search', channel: 'web', share: 0.36 },
+  { group: 'direct', channel: 'web', share: 0.22 },
+  { group: 'organic-social', channel: 'social', share: 0.14 },
+  { group: 'email', channel: 'email', share: 0.09 },
+  { group: 'paid-search', channel: 'ads', share: 0.07 },
+  { group: 'paid-social', channel: 'ads', share: 0.06 },
+  { group: 'referral', channel: 'referral', share: 0.06 },
+] as const;
+
+export const SHOP_PAGES = [
+  '/',
+  '/shop',
+  '/shop/house-blend',
+  '/wholesale',
+  '/subscriptions',
+  '/checkout',
 ] as const;

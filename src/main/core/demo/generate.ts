@@ -1,23 +1,16 @@
-import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import * as t from '../db/schema';
 import type { Ctx } from '../context';
-import { phoneKey } from '@shared/domain/phone';
-import { companyKey, emailKey } from '../contacts/keys';
+import { companyKey } from '../contacts/keys';
 import { WORKSPACE_ID } from '../workspace/defaults';
 import { eq } from 'drizzle-orm';
-import {
-  ACTIVITY_SUBJECTS,
-  CITIES,
-  COMPANIES,
-  DEMO_BUSINESS,
-  DEMO_CAMPAIGNS,
-  FIRST_NAMES,
-  LAST_NAMES,
-  LOST_REASONS,
-} from './data';
-import { buildMetrics, buildOrders } from './commerce';
-import { createRandom, type Random } from './random';
-import { DAY, isoAt, isoDay, stamp, type CampaignRow } from './stamps';
+import { COMPANIES, DEMO_BUSINESS, DEMO_CAMPAIGNS } from './data';
+import { buildOrders, buildPayments } from './commerce';
+import { buildDemand, type Launch } from './demand';
+import { insertAll } from './insert';
+import { buildLeads, buildPeople, type DemoCampaign } from './people';
+import { createRandom } from './random';
+import { DAY, isoAt, isoDay, stamp } from './stamps';
+import { buildMetrics } from './traffic';
 
 export interface DemoOptions {
   /** Multiplies people, leads, orders and activities; 1 is a believable small business. */
@@ -30,23 +23,16 @@ export interface DemoCounts {
   leads: number;
   activities: number;
   orders: number;
+  payments: number;
   observations: number;
 }
 
-function insertAll<T extends SQLiteTable>(ctx: Ctx, table: T, rows: T['$inferInsert'][]): void {
-  // 200 rows per statement keeps well under SQLite's bound-variable limit for our widest table.
-  for (let i = 0; i < rows.length; i += 200) {
-    ctx.db
-      .insert(table)
-      .values(rows.slice(i, i + 200))
-      .run();
-  }
-}
-
 /**
- * Fills the workspace with nine months of a small business: a plan, campaigns with spend and content,
- * contacts, leads in every stage with ratings and history, follow-ups overdue/today/upcoming, orders and
- * daily website and social metrics. Runs inside the caller's transaction.
+ * Fills the workspace with nine months of a small business, enough for every chart of the Results screen:
+ * a plan with goals, campaigns with spend, content and daily reach, a few hundred leads in every stage with
+ * ratings, lost reasons and history, follow-ups overdue/today/upcoming, shop orders and wholesale payments
+ * tied to contacts and campaigns, and daily visits for the site and per channel whose launch spikes are
+ * followed by sales three days later. Runs inside the caller's transaction.
  */
 export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   const rnd = createRandom(options.seed ?? 20260101);
@@ -56,7 +42,6 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   const startDate = new Date(today);
   startDate.setUTCMonth(startDate.getUTCMonth() - 9, 1);
   const start = startDate.getTime();
-  const span = today - start;
 
   ctx.db
     .update(t.workspaceSettings)
@@ -73,9 +58,9 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       startDate: isoDay(start),
       endDate: isoDay(today + 90 * DAY),
       status: 'active',
-      goalRevenueMinor: 180_000_00 * scale,
-      goalLeads: 120 * scale,
-      goalQualifiedLeads: 50 * scale,
+      goalRevenueMinor: 185_000_00 * scale,
+      goalLeads: 380 * scale,
+      goalQualifiedLeads: 150 * scale,
       goalBudgetMinor: 12_000_00,
       strengths:
         'Roasted to order within 48 hours; loyal local customers; owner knows every wholesale buyer.',
@@ -137,8 +122,11 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     })),
   );
 
+  // Launches spread over the nine months; the last one a little under two weeks ago.
+  const firstLaunch = start + 7 * DAY;
+  const launchSpan = today - 12 * DAY - firstLaunch;
   const campaignRows = DEMO_CAMPAIGNS.map((c, i) => {
-    const begins = start + Math.floor((span * i) / (DEMO_CAMPAIGNS.length + 1));
+    const begins = firstLaunch + Math.floor((launchSpan * i) / (DEMO_CAMPAIGNS.length - 1));
     const ends = Math.min(begins + 75 * DAY, today + 30 * DAY);
     return {
       ...stamp(begins - 14 * DAY),
@@ -150,7 +138,7 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
       endDate: isoDay(ends),
       status: ends < today ? 'done' : 'active',
       budgetMinor: c.budget,
-      targetLeads: c.objective === 'leads' ? 20 * scale : 5 * scale,
+      targetLeads: c.objective === 'leads' ? 40 * scale : 15 * scale,
       targetRevenueMinor: c.budget * 4,
       keyMessage: c.message,
       trackingCode: c.code,
@@ -163,10 +151,17 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     t.campaigns,
     campaignRows.map(({ begins: _b, ends: _e, ...row }) => row),
   );
+  const campaigns: DemoCampaign[] = campaignRows.map((c, i) => ({
+    ...c,
+    quality: DEMO_CAMPAIGNS[i]?.quality ?? 0.5,
+    discountCode: DEMO_CAMPAIGNS[i]?.discountCode ?? null,
+  }));
 
   const spend: (typeof t.spendEntries.$inferInsert)[] = [];
-  const content: (typeof t.contentItems.$inferInsert)[] = [];
-  for (const c of campaignRows) {
+  const content: (typeof t.contentItems.$inferInsert & { id: string })[] = [];
+  const launches: Launch[] = [];
+  campaignRows.forEach((c, index) => {
+    launches.push({ day: c.begins, campaignIndex: index, strength: 2.2 });
     const weeks = Math.max(1, Math.floor((Math.min(c.ends, today) - c.begins) / (7 * DAY)));
     // The Facebook campaign runs a little over budget, so the warning has something to show.
     const weekly = Math.round((c.budgetMinor * (c.trackingCode === 'fb-retarget' ? 1.12 : 0.85)) / weeks);
@@ -181,17 +176,20 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     }
     for (let k = 0; k < 4; k++) {
       const when = c.begins + k * 10 * DAY;
+      const published = when < today;
       content.push({
         ...stamp(c.begins - 10 * DAY),
         campaignId: c.id,
         channel: c.channel,
         title: `${c.name}: ${['announcement', 'behind the roast', 'customer story', 'last call'][k]}`,
         scheduledDate: isoDay(when),
-        status: when < today ? 'published' : k % 2 ? 'draft' : 'scheduled',
+        status: published ? 'published' : k % 2 ? 'draft' : 'scheduled',
         utmContent: `${c.trackingCode}-${k + 1}`,
       });
+      // Each post or mail after the announcement brings a smaller wave of its own.
+      if (published && k > 0) launches.push({ day: when, campaignIndex: index, strength: 0.8 });
     }
-  }
+  });
   // The coming weeks' calendar: posts for the campaigns still running, and ideas not yet scheduled.
   const running = campaignRows.filter((c) => c.ends >= today);
   [
@@ -220,19 +218,10 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   const companyRows = COMPANIES.map((name) => ({ ...stamp(start), name, nameKey: companyKey(name) }));
   insertAll(ctx, t.companies, companyRows);
 
-  const people = buildContacts(rnd, scale, start, span, companyRows, campaignRows);
+  const demand = buildDemand(rnd, start, today, launches);
+  const { people, leadPlan } = buildPeople(rnd, scale, now, start, companyRows, campaigns);
   insertAll(ctx, t.contacts, people);
-
-  const { leads, history, activities } = buildLeads(
-    rnd,
-    scale,
-    now,
-    start,
-    span,
-    people,
-    campaignRows,
-    stages,
-  );
+  const { leads, history, activities } = buildLeads(rnd, now, leadPlan, stages);
   insertAll(ctx, t.leads, leads);
   insertAll(ctx, t.leadStageHistory, history);
 
@@ -262,11 +251,23 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   );
   insertAll(ctx, t.activities, activities);
 
-  const orders = buildOrders(rnd, scale, start, today, people, campaignRows);
+  const posts = new Map<string, { day: number; utmContent: string }[]>();
+  for (const item of content) {
+    if (!item.campaignId || !item.utmContent || !item.scheduledDate || item.status !== 'published') continue;
+    const list = posts.get(item.campaignId) ?? [];
+    list.push({ day: Date.parse(`${item.scheduledDate}T00:00:00Z`), utmContent: item.utmContent });
+    posts.set(item.campaignId, list);
+  }
+  const orders = buildOrders(rnd, scale, start, demand, people, campaigns, posts);
   insertAll(ctx, t.orders, orders.orders);
   insertAll(ctx, t.orderLines, orders.lines);
+  const won = stages.find((s) => s.outcome === 'won');
+  const payments = won ? buildPayments(rnd, start, today, demand, leads, people, campaigns, won.id) : [];
+  insertAll(ctx, t.payments, payments);
 
-  const observations = buildMetrics(rnd, start, today, campaignRows);
+  insertAll(ctx, t.manualTouches, manualTouches(rnd, people, campaigns, now));
+
+  const observations = buildMetrics(rnd, start, demand, campaigns);
   insertAll(ctx, t.metricObservations, observations);
 
   return {
@@ -274,134 +275,31 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
     leads: leads.length,
     activities: activities.length,
     orders: orders.orders.length,
+    payments: payments.length,
     observations: observations.length,
   };
 }
 
-function buildContacts(
-  rnd: Random,
-  scale: number,
-  start: number,
-  span: number,
-  companyRows: { id: string; name: string }[],
-  campaignRows: CampaignRow[],
-): (typeof t.contacts.$inferInsert)[] {
-  const people: (typeof t.contacts.$inferInsert)[] = [];
-  for (let i = 0; i < 80 * scale; i++) {
-    const firstName = FIRST_NAMES[i % FIRST_NAMES.length] ?? 'Alex';
-    // Each first name steps through the last names in its own order, so neighbours do not share a family
-    // name, and every (first, last) pair stays unique until all of them are used.
-    const lastName =
-      LAST_NAMES[((i % FIRST_NAMES.length) * 7 + Math.floor(i / FIRST_NAMES.length)) % LAST_NAMES.length] ??
-      'Smith';
-    const company = i < companyRows.length * 2 ? companyRows[i % companyRows.length] : undefined;
-    const domain = company ? `${company.name.toLowerCase().replace(/[^a-z]+/g, '')}.com` : 'gmail.com';
-    const email =
-      `${firstName}.${lastName}${i >= FIRST_NAMES.length * LAST_NAMES.length ? i : ''}@${domain}`.toLowerCase();
-    const phone = `(207) 555-${String(1000 + i).slice(-4)}`;
-    const [city, region] = rnd.pick(CITIES);
-    const campaign = rnd.chance(0.6) ? rnd.pick(campaignRows) : undefined;
-    people.push({
-      ...stamp(start + Math.floor(rnd.next() * span)),
-      firstName,
-      lastName,
-      email,
-      emailKey: emailKey(email),
-      phone,
-      phoneKey: phoneKey(phone),
-      companyId: company?.id ?? null,
-      title: company ? rnd.pick(['Owner', 'General Manager', 'Buyer', 'Head Barista']) : '',
-      city,
-      region,
-      country: 'United States',
-      lifecycle: company ? 'lead' : rnd.pick(['subscriber', 'customer', 'customer', 'lead']),
-      sourceCampaignId: campaign?.id ?? null,
-      sourceChannel: campaign?.channel ?? rnd.pick(['web', 'referral', 'other']),
-    });
-  }
-  return people;
-}
-
-function buildLeads(
-  rnd: Random,
-  scale: number,
-  now: number,
-  start: number,
-  span: number,
+/** Touches the owner wrote down by hand: where a customer said they first heard of the roastery. */
+function manualTouches(
+  rnd: ReturnType<typeof createRandom>,
   people: (typeof t.contacts.$inferInsert)[],
-  campaignRows: CampaignRow[],
-  stages: (typeof t.pipelineStages.$inferSelect)[],
-) {
-  const leads: (typeof t.leads.$inferInsert)[] = [];
-  const history: (typeof t.leadStageHistory.$inferInsert)[] = [];
-  const activities: (typeof t.activities.$inferInsert)[] = [];
-  const wholesale = people.filter((p) => p.companyId);
-  const total = 40 * scale;
-  for (let i = 0; i < total; i++) {
-    const person = wholesale[i % wholesale.length] ?? people[i % people.length];
-    if (!person) break;
-    const campaign = rnd.chance(0.8) ? rnd.pick(campaignRows) : undefined;
-    const created = campaign
-      ? Math.min(campaign.begins + rnd.int(0, 60) * DAY, now - DAY)
-      : start + Math.floor(rnd.next() * span);
-    // Every stage gets leads: cycle through stages, then let age decide how far a lead got.
-    const stage = stages[i % stages.length] ?? stages[0];
-    if (!stage) break;
-    const lead = {
-      ...stamp(created),
-      title: `${person.firstName} ${person.lastName} - ${rnd.pick(['house blend supply', 'espresso program', 'office coffee', 'retail shelf'])}`,
-      contactId: person.id,
-      companyId: person.companyId,
-      campaignId: campaign?.id ?? null,
-      channel: campaign?.channel ?? 'unknown',
-      stageId: stage.id,
-      valueMinor: rnd.int(6, 60) * 100_00,
-      expectedCloseDate: isoDay(created + rnd.int(20, 60) * DAY),
-      owner: 'You',
-      rating: stage.position >= 2 ? rnd.int(3, 5) : rnd.chance(0.5) ? rnd.int(1, 3) : null,
-      ratingNote: stage.position >= 2 ? 'Fits our wholesale profile' : '',
-      ratedBy: 'You',
-      ratedAt: isoAt(created + DAY),
-      lostReason: stage.outcome === 'lost' ? rnd.pick(LOST_REASONS) : null,
-      closedAt: stage.outcome === 'open' ? null : isoAt(Math.min(created + 30 * DAY, now - DAY)),
-      boardRank: i,
-    };
-    leads.push(lead);
-    let from: string | null = null;
-    for (const s of stages.slice(0, stages.indexOf(stage) + 1)) {
-      if (s.outcome === 'won' && stage.outcome === 'lost') continue;
-      history.push({
-        ...stamp(created),
-        leadId: lead.id,
-        fromStageId: from,
-        toStageId: s.id,
-        changedAt: isoAt(created + s.position * 3 * DAY),
-      });
-      from = s.id;
-    }
-    activities.push({
-      ...stamp(created),
-      leadId: lead.id,
-      contactId: person.id,
-      type: 'call',
-      subject: rnd.pick(ACTIVITY_SUBJECTS.call),
-      dueAt: isoAt(created + DAY),
-      doneAt: isoAt(created + DAY),
-      outcome: 'Interested, asked for samples',
-    });
-    if (stage.outcome === 'open') {
-      // Spread open follow-ups over overdue, today and the coming two weeks.
-      const offsetDays = [-3, -1, 0, 0, 2, 5, 9, 14][i % 8] ?? 1;
-      const type = rnd.pick(['call', 'email', 'meeting', 'task'] as const);
-      activities.push({
-        ...stamp(created + DAY),
-        leadId: lead.id,
-        contactId: person.id,
-        type,
-        subject: rnd.pick(ACTIVITY_SUBJECTS[type]),
-        dueAt: isoAt(Date.parse(`${isoDay(now + offsetDays * DAY)}T15:00:00Z`)),
-      });
-    }
+  campaigns: DemoCampaign[],
+  now: number,
+): (typeof t.manualTouches.$inferInsert)[] {
+  const fest = campaigns.find((c) => c.channel === 'event');
+  const notes = [
+    ['Heard about us from a friend at CoffeeFest', fest?.id ?? null, 'event'],
+    ['Tasted our espresso at Casco Bay Bakery', null, 'referral'],
+    ['Picked up a flyer at the farmers market', null, 'other'],
+  ] as const;
+  const touches: (typeof t.manualTouches.$inferInsert)[] = [];
+  for (let k = 0; k < 9; k++) {
+    const contact = people[(k * 37 + 11) % people.length];
+    const [note, campaignId, channel] = notes[k % notes.length] ?? notes[0];
+    if (!contact?.id || !contact.createdAt) continue;
+    const at = Math.min(Date.parse(contact.createdAt) - rnd.int(1, 10) * DAY, now);
+    touches.push({ ...stamp(at), contactId: contact.id, at: isoAt(at), channel, campaignId, note });
   }
-  return { leads, history, activities };
+  return touches;
 }

@@ -1,5 +1,5 @@
 import { googleContacts, hubspotContacts, pipedriveDeals } from './crm';
-import { ga4Traffic, linkedinMetrics, mailchimpCampaigns, metaAds } from './marketing';
+import { ga4Pages, ga4Traffic, linkedinMetrics, mailchimpCampaigns, metaAds } from './marketing';
 import { shopifyOrders, stripePayments } from './sales';
 import { presetFits, type Preset } from './types';
 
@@ -12,6 +12,7 @@ export const PRESETS: readonly Preset[] = [
   shopifyOrders,
   stripePayments,
   ga4Traffic,
+  ga4Pages,
   mailchimpCampaigns,
   metaAds,
   linkedinMetrics,

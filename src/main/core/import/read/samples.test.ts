@@ -90,6 +90,13 @@ const EXPECTED: Expectation[] = [
     firstColumn: 'Date',
   },
   {
+    file: 'ga4-pages-daily.csv',
+    info: { encoding: 'utf-8', bom: false, delimiter: ',', headerLine: 10 },
+    columnCount: 9,
+    records: 2730,
+    firstColumn: 'Page path and screen class',
+  },
+  {
     file: 'mailchimp-campaigns.csv',
     info: { encoding: 'utf-8', bom: false, delimiter: ',', headerLine: 1 },
     columnCount: 40,

@@ -1,0 +1,106 @@
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { createCore, type Core } from '../src/main/core/app';
+import { defaultMigrationsFolder, openDatabase } from '../src/main/core/db/open';
+import { ensureWorkspaceDefaults } from '../src/main/core/workspace/defaults';
+import { atMost, median, type Figure } from './figure';
+import { generateResultsData, type ResultsScale } from './results-data';
+
+const TODAY = '2026-10-15';
+/** One whole quarter before today: what the Results screen shows when the quarter is picked. */
+const QUARTER = { from: '2026-07-01', to: '2026-09-30' };
+const SCALE: ResultsScale = {
+  leads: 100_000,
+  metricRows: 1_000_000,
+  orders: 200_000,
+  campaigns: 40,
+  companies: 5_000,
+};
+const RUNS = 5;
+/** Bumped when the generator changes, so a cached database is never one from an older generator. */
+const GENERATOR_VERSION = 2;
+const DATA_DIR = resolve(import.meta.dirname, '.data');
+
+/** The cache file's name: the generator version and the migrations it was built with. */
+function cachedFile(): string {
+  const folder = defaultMigrationsFolder();
+  const hash = createHash('sha256');
+  for (const name of readdirSync(folder)
+    .filter((n) => n.endsWith('.sql'))
+    .sort())
+    hash.update(name).update(readFileSync(join(folder, name)));
+  return join(DATA_DIR, `results-v${GENERATOR_VERSION}-${hash.digest('hex').slice(0, 12)}.sqlite`);
+}
+
+/** Builds the database once (a few minutes) and keeps it under bench/.data for later runs. */
+async function database(): Promise<string> {
+  const file = cachedFile();
+  if (existsSync(file)) return file;
+  mkdirSync(DATA_DIR, { recursive: true });
+  const partial = `${file}.partial`;
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  process.stderr.write(`  generating ${file} (leads, metrics, orders)…\n`);
+  const started = performance.now();
+  const connection = await openDatabase(partial);
+  try {
+    ensureWorkspaceDefaults({
+      db: connection.db,
+      sqlite: connection.sqlite,
+      clock: { now: () => new Date(`${TODAY}T12:00:00Z`) },
+      nowIso: () => `${TODAY}T12:00:00.000Z`,
+      emit: () => undefined,
+    });
+    generateResultsData(connection.sqlite, TODAY, SCALE);
+    connection.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    connection.close();
+  }
+  renameSync(partial, file);
+  for (const suffix of ['-wal', '-shm']) rmSync(`${partial}${suffix}`, { force: true });
+  process.stderr.write(`  generated in ${Math.round((performance.now() - started) / 1000)} s\n`);
+  return file;
+}
+
+async function timed(core: Core, method: string, input: unknown): Promise<number> {
+  const start = performance.now();
+  const result = await core.dispatch(method, input);
+  const ms = performance.now() - start;
+  if (!result.ok) throw new Error(`${method} failed on the benchmark database: ${result.error.message}`);
+  return ms;
+}
+
+/**
+ * The Results screen at scale: every number and chart series of one quarter (`results.dashboard`) and the
+ * CLI's `summary` call, each the median of several runs through the core's dispatch on 100k leads, 1M
+ * metric rows and 200k orders.
+ */
+export async function benchResults(): Promise<Figure[]> {
+  const file = await database();
+  const core = await createCore(file, { clock: { now: () => new Date(`${TODAY}T12:00:00Z`) } });
+  try {
+    const counts = core.connection.sqlite
+      .prepare(
+        `SELECT (SELECT count(*) FROM leads) AS leads, (SELECT count(*) FROM metric_observations) AS metrics,
+                (SELECT count(*) FROM orders) AS orders, (SELECT count(*) FROM payments) AS payments`,
+      )
+      .get() as Record<string, number>;
+    process.stderr.write(`  ${JSON.stringify(counts)}\n`);
+    const measure = async (method: string) => {
+      await timed(core, method, QUARTER);
+      const times: number[] = [];
+      for (let i = 0; i < RUNS; i++) times.push(await timed(core, method, QUARTER));
+      process.stderr.write(`  ${method}: ${times.map((t) => Math.round(t)).join(', ')} ms\n`);
+      return median(times);
+    };
+    const dashboard = await measure('results.dashboard');
+    const summary = await measure('results.summary');
+    return [
+      atMost('dashboard.quarter_ms', dashboard, 'ms', 50),
+      atMost('summary.quarter_ms', summary, 'ms', 50),
+    ];
+  } finally {
+    core.close();
+  }
+}
