@@ -91,16 +91,29 @@ export const PAYMENT_AMOUNTS = `
     AND p.paid_at >= ? AND p.paid_at < ?`;
 
 /**
- * Revenue of a window per day, summed in SQL over the same statements (what totals, the comparison period
- * and plan goals need, with no attribution). `same` is 0 for rows in another currency than the bound one.
+ * Revenue of a window per day, summed in SQL (what totals, the comparison period
+ * and plan goals need, with no attribution). `same` is 0 for rows in another currency than the bound one;
+ * the amounts follow orderNetMinor and paymentNetMinor of shared/domain/kpi.
  */
-const dailyRevenue = (sql: string) => `
-  SELECT substr(at, 1, 10) AS day, (currency IS NULL OR upper(currency) = ?) AS same, count(*) AS n,
-         sum(CASE WHEN kind = 'lead' THEN amountMinor ELSE max(0, amountMinor - max(0, refundedMinor)) END) AS minor
-  FROM (${sql}) GROUP BY day, same`;
-export const ORDER_REVENUE_BY_DAY = dailyRevenue(ORDER_AMOUNTS);
-export const PAYMENT_REVENUE_BY_DAY = dailyRevenue(PAYMENT_AMOUNTS);
-export const WON_LEAD_REVENUE_BY_DAY = dailyRevenue(WON_LEAD_CONVERSIONS);
+const net = (amount: string, refunded: string) => `max(0, ${amount} - max(0, ${refunded}))`;
+const same = (currency: string) => `(${currency} IS NULL OR upper(${currency}) = ?) AS same`;
+export const ORDER_REVENUE_BY_DAY = `
+  SELECT substr(o.ordered_at, 1, 10) AS day, ${same('o.currency')}, count(*) AS n,
+         sum(${net('o.total_minor', 'o.refunded_minor')}) AS minor
+  FROM orders o INDEXED BY orders_revenue_day_idx
+  WHERE o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)})
+    AND o.ordered_at >= ? AND o.ordered_at < ?
+  GROUP BY day, same`;
+export const PAYMENT_REVENUE_BY_DAY = `
+  SELECT substr(p.paid_at, 1, 10) AS day, ${same('p.currency')}, count(*) AS n,
+         sum(${net('p.amount_minor', 'p.refunded_minor')}) AS minor
+  FROM payments p INDEXED BY payments_revenue_day_idx
+  WHERE p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)})
+    AND p.paid_at >= ? AND p.paid_at < ?
+  GROUP BY day, same`;
+export const WON_LEAD_REVENUE_BY_DAY = `
+  SELECT substr(at, 1, 10) AS day, ${same('currency')}, count(*) AS n, sum(amountMinor) AS minor
+  FROM (${WON_LEAD_CONVERSIONS}) GROUP BY day, same`;
 
 export interface RevenueByDay {
   totalMinor: number;

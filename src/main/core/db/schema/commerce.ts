@@ -44,6 +44,19 @@ export const orders = sqliteTable(
   (t) => [
     uniqueIndex('orders_natural_idx').on(t.source, t.externalId),
     index('orders_date_idx').on(t.orderedAt),
+    // Covering the touch log and the Results period reads: each row answers from the index alone.
+    index('orders_touch_idx').on(
+      t.orderedAt,
+      t.deletedAt,
+      t.contactId,
+      t.campaignId,
+      t.utmCampaign,
+      t.discountCode,
+      t.utmContent,
+      t.id,
+      t.status,
+      t.leadId,
+    ),
     index('orders_contact_idx').on(t.contactId),
     index('orders_campaign_idx').on(t.campaignId),
     index('orders_lead_idx').on(t.leadId),
@@ -97,6 +110,17 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex('payments_natural_idx').on(t.source, t.externalId),
     index('payments_date_idx').on(t.paidAt),
+    // Covering the touch log and the Results period reads: each row answers from the index alone.
+    index('payments_touch_idx').on(
+      t.paidAt,
+      t.deletedAt,
+      t.contactId,
+      t.campaignId,
+      t.utmCampaign,
+      t.id,
+      t.status,
+      t.leadId,
+    ),
     index('payments_contact_idx').on(t.contactId),
     index('payments_lead_idx').on(t.leadId),
     index('payments_campaign_idx').on(t.campaignId),
