@@ -45,6 +45,8 @@ export const orders = sqliteTable(
     uniqueIndex('orders_natural_idx').on(t.source, t.externalId),
     index('orders_date_idx').on(t.orderedAt),
     // Covering the touch log and the Results period reads: each row answers from the index alone.
+    // Content items find their orders' touches when their utm_content changes.
+    index('orders_utm_content_idx').on(t.utmContent),
     index('orders_touch_idx').on(
       t.orderedAt,
       t.deletedAt,
