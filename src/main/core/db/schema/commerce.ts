@@ -63,8 +63,19 @@ export const orders = sqliteTable(
     index('orders_campaign_idx').on(t.campaignId),
     index('orders_lead_idx').on(t.leadId),
     // Live orders by day with what the revenue rule reads: the sums of Results come from the index alone.
+    // deleted_at too, though always NULL here: SQLite reads a partial index alone only when it holds every
+    // column the statement names, its WHERE included.
     index('orders_revenue_day_idx')
-      .on(t.orderedAt, t.status, t.currency, t.totalMinor, t.refundedMinor, t.contactId, t.leadId)
+      .on(
+        t.orderedAt,
+        t.status,
+        t.currency,
+        t.totalMinor,
+        t.refundedMinor,
+        t.contactId,
+        t.leadId,
+        t.deletedAt,
+      )
       .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
@@ -127,7 +138,7 @@ export const payments = sqliteTable(
     index('payments_lead_idx').on(t.leadId),
     index('payments_campaign_idx').on(t.campaignId),
     index('payments_revenue_day_idx')
-      .on(t.paidAt, t.status, t.currency, t.amountMinor, t.refundedMinor, t.contactId, t.leadId)
+      .on(t.paidAt, t.status, t.currency, t.amountMinor, t.refundedMinor, t.contactId, t.leadId, t.deletedAt)
       .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
