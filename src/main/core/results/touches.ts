@@ -120,6 +120,9 @@ export const TOUCHES_BY_TIME = `
 export const TOUCH_LOG_BY_ID = 'SELECT * FROM touch_log WHERE id = ?';
 export const TOUCH_LOG_BY_CAMPAIGN = 'SELECT * FROM touch_log WHERE campaign_id = ?';
 
+/** The order of the touch_log view's branches. */
+const KIND_ORDER: readonly TouchKind[] = ['lead_source', 'original_source', 'order', 'payment', 'manual'];
+
 /**
  * Touches of the given contacts that may take credit for a conversion between `fromIso` and `untilIso`
  * (the window starts `lookbackDays` before the period), grouped by contact, oldest first. Reads the touches
@@ -145,7 +148,12 @@ export function touchesByContact(
       campaignId: row.campaignId,
       contentId: row.contentId,
       direct: row.campaignId === null && (row.channel === null || row.channel === 'direct'),
+      ms: Date.parse(row.at),
     });
   }
+  // Touches at the same instant keep the touch log's order of kinds (see touch_log), as when read from the view.
+  const rank = (t: ModelTouch) => KIND_ORDER.indexOf(t.kind);
+  for (const list of byContact.values())
+    if (list.length > 1) list.sort((a, b) => a.ms! - b.ms! || rank(a) - rank(b));
   return byContact;
 }
