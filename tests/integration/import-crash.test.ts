@@ -60,6 +60,7 @@ const CONTACT_INDEXES = [
   'contacts_name_idx',
   'contacts_phone_key_idx',
   'contacts_sort_name_idx',
+  'contacts_touch_idx',
 ];
 
 function contactIndexes(sqlite: Database.Database): string[] {

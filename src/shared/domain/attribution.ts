@@ -43,6 +43,8 @@ export interface Touch {
   kind: TouchKind;
   /** A Direct / no-source visit: skipped by "last non-direct" when anything else is there. */
   direct?: boolean;
+  /** `at` as epoch milliseconds, when the caller parsed it once already (a log serves many conversions). */
+  ms?: number;
 }
 
 export interface AttributionOptions {
@@ -89,7 +91,7 @@ export function touchesInWindow(
   const end = instantMs(conversionAt, 'conversion time');
   const start = end - lookbackDays * DAY_MS;
   return touches
-    .map((touch, index) => ({ touch, index, ms: instantMs(touch.at, 'touch time') }))
+    .map((touch, index) => ({ touch, index, ms: touch.ms ?? instantMs(touch.at, 'touch time') }))
     .filter(({ ms }) => ms <= end && ms > start)
     .sort((a, b) => a.ms - b.ms || a.index - b.index)
     .map(({ touch }) => touch);
@@ -141,7 +143,7 @@ export function modelWeights(
       if (!Number.isFinite(halfLife) || halfLife <= 0)
         throw new RangeError(`half-life must be a positive number of days, got ${halfLife}`);
       const end = instantMs(conversionAt, 'conversion time');
-      const ages = touches.map((t) => (end - instantMs(t.at, 'touch time')) / DAY_MS);
+      const ages = touches.map((t) => (end - (t.ms ?? instantMs(t.at, 'touch time'))) / DAY_MS);
       // Measured from the newest touch, so a short half-life over a long window cannot underflow every
       // weight to zero; normalising afterwards gives the same shares as 2^(−age/halfLife).
       const youngest = ages.reduce((a, b) => Math.min(a, b));

@@ -1,6 +1,6 @@
 import { attributeConversion, type Allocation, type AttributionModel } from '@shared/domain/attribution';
 import type { Ctx } from '../context';
-import { revenueConversions, type RevenueConversion, type Window } from './conversions';
+import { revenueByDay, revenueConversions, type RevenueConversion, type Window } from './conversions';
 import { touchesByContact } from './touches';
 
 export interface ModelOptions {
@@ -92,25 +92,16 @@ export function attributeRevenue(
 
 /** Totals and days only, no attribution: what a comparison period needs. */
 export function revenueTotals(ctx: Ctx, window: Window, currency: string): AttributedRevenue {
-  const { conversions, otherCurrencyRecords } = revenueConversions(ctx, window, currency, false);
-  const out: AttributedRevenue = {
-    totalMinor: 0,
-    conversions: conversions.length,
+  const sums = revenueByDay(ctx, window, currency);
+  return {
+    totalMinor: sums.totalMinor,
+    conversions: sums.conversions,
     byCampaign: new Map(),
     byChannel: new Map(),
     byContent: new Map(),
     noCampaignMinor: 0,
     unattributed: { minor: 0, count: 0 },
-    byDay: new Map(),
-    otherCurrencyRecords,
+    byDay: sums.byDay,
+    otherCurrencyRecords: sums.otherCurrencyRecords,
   };
-  for (const c of conversions) {
-    out.totalMinor += c.valueMinor;
-    const day = c.at.slice(0, 10);
-    const daily = out.byDay.get(day) ?? { revenueMinor: 0, sales: 0 };
-    daily.revenueMinor += c.valueMinor;
-    if (c.kind !== 'lead') daily.sales++;
-    out.byDay.set(day, daily);
-  }
-  return out;
 }

@@ -1,9 +1,13 @@
 import type { Ctx } from '../context';
 
+export const CONTENT_TOUCHES = `
+  SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touches
+  WHERE at >= ? AND at < ? AND content_item_id IS NOT NULL`;
+
 /**
  * Leads of the period whose contact had a touch on a content item (utm_content of an order, or a manual
- * touch naming it) within the lookback before the lead was created. The view is read by time (its date
- * indexes), then each such contact's leads through leads(contact_id, created_at).
+ * touch naming it) within the lookback before the lead was created. The touches are read by time,
+ * then each such contact's leads through leads(contact_id, created_at).
  */
 export function leadsByContent(
   ctx: Ctx,
@@ -12,12 +16,11 @@ export function leadsByContent(
   lookbackDays: number,
 ): Map<string, Set<string>> {
   const since = new Date(Date.parse(fromIso) - lookbackDays * 86_400_000).toISOString();
-  const touches = ctx.sqlite
-    .prepare(
-      `SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touch_log
-       WHERE at >= ? AND at < ? AND content_item_id IS NOT NULL`,
-    )
-    .all(since, untilIso) as { contactId: string; contentId: string; at: string }[];
+  const touches = ctx.sqlite.prepare(CONTENT_TOUCHES).all(since, untilIso) as {
+    contactId: string;
+    contentId: string;
+    at: string;
+  }[];
   const out = new Map<string, Set<string>>();
   if (touches.length === 0) return out;
   const leadsOf = ctx.sqlite.prepare(

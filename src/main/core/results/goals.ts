@@ -2,7 +2,7 @@ import type { Dashboard } from '@shared/api/results';
 import { attainment } from '@shared/domain/kpi';
 import { pace } from '@shared/domain/comparison';
 import type { Ctx } from '../context';
-import { revenueConversions } from './conversions';
+import { revenueByDay } from './conversions';
 import { windowOf } from './period';
 
 interface PlanRow {
@@ -49,10 +49,7 @@ export function planGoals(
       'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?',
     )
     .get(w.fromIso, w.untilIso) as { n: number };
-  const revenue = revenueConversions(ctx, w, currency, false).conversions.reduce(
-    (sum, c) => sum + c.valueMinor,
-    0,
-  );
+  const revenue = revenueByDay(ctx, w, currency).totalMinor;
   const range = { startDate: plan.startDate, endDate: plan.endDate };
   const goal = (id: 'revenue' | 'leads' | 'budget', target: number | null, actual: number) => {
     if (target === null) return [];

@@ -1,4 +1,4 @@
-import { isQualifiedLead } from '@shared/domain/kpi';
+import { isQualifiedLead, QUALIFYING_RATING } from '@shared/domain/kpi';
 import { scaleMinor } from '@shared/domain/money';
 import { addDays } from '@shared/domain/dates';
 import type { Ctx } from '../context';
@@ -59,12 +59,14 @@ export const windowOf = (fromDay: string, toDay: string): Window => ({
   untilIso: `${addDays(toDay, 1)}T00:00:00.000Z`,
 });
 
+// A lead rated high enough or won is qualified whatever its history, so its history is not read.
 export const LEADS_CREATED = `
   SELECT l.id, l.created_at AS createdAt, l.campaign_id AS campaignId,
          coalesce(c.channel, nullif(l.channel, 'unknown')) AS channel, l.rating,
          s.position AS stagePosition, s.outcome AS stageOutcome,
-         (SELECT max(hs.position) FROM lead_stage_history h JOIN pipeline_stages hs ON hs.id = h.to_stage_id
-           WHERE h.lead_id = l.id AND hs.outcome <> 'lost') AS furthestOpenPosition
+         CASE WHEN l.rating >= ${QUALIFYING_RATING} OR s.outcome = 'won' THEN NULL ELSE
+           (SELECT max(hs.position) FROM lead_stage_history h JOIN pipeline_stages hs ON hs.id = h.to_stage_id
+             WHERE h.lead_id = l.id AND hs.outcome <> 'lost') END AS furthestOpenPosition
   FROM leads l
   JOIN pipeline_stages s ON s.id = l.stage_id
   LEFT JOIN campaigns c ON c.id = l.campaign_id

@@ -19,7 +19,7 @@ const unmarked = (kind: string, id: string) =>
  */
 const LISTS: Record<Kind, { from: string; where: string; select: string; order: string; at: string }> = {
   ordersWithoutContact: {
-    from: 'orders o INDEXED BY orders_date_idx',
+    from: 'orders o INDEXED BY orders_touch_idx',
     where: `o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)}) AND o.contact_id IS NULL
             AND o.lead_id IS NULL AND ${unmarked('order', 'o.id')}`,
     select: `o.id, 'order' AS kind, o.ordered_at AS at, o.source || ' ' || o.external_id AS title,
@@ -28,7 +28,7 @@ const LISTS: Record<Kind, { from: string; where: string; select: string; order: 
     at: 'o.ordered_at',
   },
   ordersWithoutCampaign: {
-    from: 'orders o INDEXED BY orders_date_idx LEFT JOIN leads l ON l.id = o.lead_id',
+    from: 'orders o INDEXED BY orders_touch_idx LEFT JOIN leads l ON l.id = o.lead_id',
     where: `o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)}) AND o.campaign_id IS NULL
             AND l.campaign_id IS NULL AND ${unmarked('order', 'o.id')}`,
     select: `o.id, 'order' AS kind, o.ordered_at AS at, o.source || ' ' || o.external_id AS title,
@@ -37,7 +37,7 @@ const LISTS: Record<Kind, { from: string; where: string; select: string; order: 
     at: 'o.ordered_at',
   },
   paymentsWithoutContact: {
-    from: 'payments p INDEXED BY payments_date_idx',
+    from: 'payments p INDEXED BY payments_touch_idx',
     where: `p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)}) AND p.contact_id IS NULL
             AND p.lead_id IS NULL AND ${unmarked('payment', 'p.id')}`,
     select: `p.id, 'payment' AS kind, p.paid_at AS at, coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
@@ -46,7 +46,7 @@ const LISTS: Record<Kind, { from: string; where: string; select: string; order: 
     at: 'p.paid_at',
   },
   paymentsWithoutCampaign: {
-    from: 'payments p INDEXED BY payments_date_idx LEFT JOIN leads l ON l.id = p.lead_id',
+    from: 'payments p INDEXED BY payments_touch_idx LEFT JOIN leads l ON l.id = p.lead_id',
     where: `p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)}) AND p.campaign_id IS NULL
             AND l.campaign_id IS NULL AND ${unmarked('payment', 'p.id')}`,
     select: `p.id, 'payment' AS kind, p.paid_at AS at, coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,

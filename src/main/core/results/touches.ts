@@ -35,7 +35,7 @@ export function listTouches(ctx: Ctx, contactId: string): { touches: Touch[] } {
   const rows = ctx.sqlite
     .prepare(
       `SELECT ${TOUCH_COLUMNS}, c.name AS campaignName, m.note AS note
-       FROM touch_log t
+       FROM touches t
        LEFT JOIN campaigns c ON c.id = t.campaign_id
        LEFT JOIN manual_touches m ON t.kind = 'manual' AND m.id = t.id
        WHERE t.contact_id = ? ORDER BY t.at, t.id`,
@@ -99,7 +99,7 @@ export function deleteTouch(ctx: Ctx, id: string): { id: string } {
     .prepare('UPDATE manual_touches SET deleted_at = ?, updated_at = ? WHERE id = ? AND deleted_at IS NULL')
     .run(ctx.nowIso(), ctx.nowIso(), id);
   if (result.changes === 0) {
-    const other = ctx.sqlite.prepare('SELECT kind FROM touch_log WHERE id = ?').get(id) as
+    const other = ctx.sqlite.prepare('SELECT kind FROM touches WHERE id = ?').get(id) as
       { kind: string } | undefined;
     if (other)
       fail(
@@ -111,16 +111,23 @@ export function deleteTouch(ctx: Ctx, id: string): { id: string } {
   return { id };
 }
 
-/** Every branch of the view is read through its own date index (see the query-plan test). */
+/** Read from the covering index on (at, …) of the touches table alone (see the query-plan test). */
 export const TOUCHES_BY_TIME = `
   SELECT t.contact_id AS contactId, t.at, t.kind, t.channel, t.campaign_id AS campaignId,
          t.content_item_id AS contentId
-  FROM touch_log t WHERE t.at >= ? AND t.at < ?`;
+  FROM touches t WHERE t.at >= ? AND t.at < ?`;
+
+/** How the triggers refresh the touches table from the touch_log view: one record, or one campaign's. */
+export const TOUCH_LOG_BY_ID = 'SELECT * FROM touch_log WHERE id = ?';
+export const TOUCH_LOG_BY_CAMPAIGN = 'SELECT * FROM touch_log WHERE campaign_id = ?';
+
+/** The order of the touch_log view's branches. */
+const KIND_ORDER: readonly TouchKind[] = ['lead_source', 'original_source', 'order', 'payment', 'manual'];
 
 /**
  * Touches of the given contacts that may take credit for a conversion between `fromIso` and `untilIso`
- * (the window starts `lookbackDays` before the period), grouped by contact, oldest first. Reads the view by
- * time so every branch of it uses its date index.
+ * (the window starts `lookbackDays` before the period), grouped by contact, oldest first. Reads the touches
+ * table by time.
  */
 export function touchesByContact(
   ctx: Ctx,
@@ -142,7 +149,12 @@ export function touchesByContact(
       campaignId: row.campaignId,
       contentId: row.contentId,
       direct: row.campaignId === null && (row.channel === null || row.channel === 'direct'),
+      ms: Date.parse(row.at),
     });
   }
+  // Touches at the same instant keep the touch log's order of kinds (see touch_log), as when read from the view.
+  const rank = (t: ModelTouch) => KIND_ORDER.indexOf(t.kind);
+  for (const list of byContact.values())
+    if (list.length > 1) list.sort((a, b) => a.ms! - b.ms! || rank(a) - rank(b));
   return byContact;
 }

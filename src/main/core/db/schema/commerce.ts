@@ -44,12 +44,38 @@ export const orders = sqliteTable(
   (t) => [
     uniqueIndex('orders_natural_idx').on(t.source, t.externalId),
     index('orders_date_idx').on(t.orderedAt),
+    // Covering the touch log and the Results period reads: each row answers from the index alone.
+    // Content items find their orders' touches when their utm_content changes.
+    index('orders_utm_content_idx').on(t.utmContent),
+    index('orders_touch_idx').on(
+      t.orderedAt,
+      t.deletedAt,
+      t.contactId,
+      t.campaignId,
+      t.utmCampaign,
+      t.discountCode,
+      t.utmContent,
+      t.id,
+      t.status,
+      t.leadId,
+    ),
     index('orders_contact_idx').on(t.contactId),
     index('orders_campaign_idx').on(t.campaignId),
     index('orders_lead_idx').on(t.leadId),
     // Live orders by day with what the revenue rule reads: the sums of Results come from the index alone.
+    // deleted_at too, though always NULL here: SQLite reads a partial index alone only when it holds every
+    // column the statement names, its WHERE included.
     index('orders_revenue_day_idx')
-      .on(t.orderedAt, t.status, t.currency, t.totalMinor, t.refundedMinor, t.contactId, t.leadId)
+      .on(
+        t.orderedAt,
+        t.status,
+        t.currency,
+        t.totalMinor,
+        t.refundedMinor,
+        t.contactId,
+        t.leadId,
+        t.deletedAt,
+      )
       .where(sql`${t.deletedAt} IS NULL`),
   ],
 );
@@ -97,11 +123,22 @@ export const payments = sqliteTable(
   (t) => [
     uniqueIndex('payments_natural_idx').on(t.source, t.externalId),
     index('payments_date_idx').on(t.paidAt),
+    // Covering the touch log and the Results period reads: each row answers from the index alone.
+    index('payments_touch_idx').on(
+      t.paidAt,
+      t.deletedAt,
+      t.contactId,
+      t.campaignId,
+      t.utmCampaign,
+      t.id,
+      t.status,
+      t.leadId,
+    ),
     index('payments_contact_idx').on(t.contactId),
     index('payments_lead_idx').on(t.leadId),
     index('payments_campaign_idx').on(t.campaignId),
     index('payments_revenue_day_idx')
-      .on(t.paidAt, t.status, t.currency, t.amountMinor, t.refundedMinor, t.contactId, t.leadId)
+      .on(t.paidAt, t.status, t.currency, t.amountMinor, t.refundedMinor, t.contactId, t.leadId, t.deletedAt)
       .where(sql`${t.deletedAt} IS NULL`),
   ],
 );

@@ -4,8 +4,8 @@ import { campaigns, contentItems } from './marketing';
 import { contacts } from './sales';
 
 /**
- * Touches a user records by hand ("heard about us from a friend at CoffeeFest"). Every other touch is read
- * from its record through the `touch_log` view, so it follows imports, edits and undo by construction.
+ * Touches a user records by hand ("heard about us from a friend at CoffeeFest"). Every other touch comes
+ * from its record: the `touch_log` view says how, and the `touches` table below holds its rows.
  */
 export const manualTouches = sqliteTable(
   'manual_touches',
@@ -37,4 +37,30 @@ export const reconciliationMarks = sqliteTable(
     action: text('action').notNull(),
   },
   (t) => [uniqueIndex('reconciliation_marks_record_idx').on(t.recordKind, t.recordId)],
+);
+
+/**
+ * The touch log as a table, for reading by time or by contact from an index: the rows of the `touch_log`
+ * view, kept in step by triggers on leads, contacts, orders, payments, manual touches, campaigns (their
+ * channel) and content items (their utm_content), so every write, import and undo moves it too. `id` is
+ * the id of the record the touch comes from.
+ */
+export const touches = sqliteTable(
+  'touches',
+  {
+    id: text('id').primaryKey(),
+    contactId: text('contact_id').notNull(),
+    at: text('at').notNull(),
+    kind: text('kind').notNull(),
+    channel: text('channel'),
+    campaignId: text('campaign_id'),
+    contentItemId: text('content_item_id'),
+    sourceTable: text('source_table'),
+    sourceId: text('source_id'),
+  },
+  (t) => [
+    index('touches_at_idx').on(t.at, t.contactId, t.kind, t.channel, t.campaignId, t.contentItemId),
+    index('touches_contact_idx').on(t.contactId, t.at),
+    index('touches_campaign_idx').on(t.campaignId),
+  ],
 );

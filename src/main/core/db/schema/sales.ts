@@ -57,6 +57,8 @@ export const contacts = sqliteTable(
     index('contacts_name_idx').on(t.lastName, t.firstName),
     index('contacts_company_idx').on(t.companyId),
     index('contacts_created_idx').on(t.createdAt),
+    // Covering the touch log and the Results period reads: each row answers from the index alone.
+    index('contacts_touch_idx').on(t.createdAt, t.deletedAt, t.sourceCampaignId, t.sourceChannel, t.id),
     // Matches the list's case-insensitive name sort so a page of 100k contacts is read in index order.
     index('contacts_sort_name_idx').on(sql`lower(${t.lastName})`, sql`lower(${t.firstName})`, t.id),
   ],
@@ -111,6 +113,19 @@ export const leads = sqliteTable(
     index('leads_contact_idx').on(t.contactId),
     index('leads_company_idx').on(t.companyId),
     index('leads_created_idx').on(t.createdAt),
+    // Covering the touch log and the Results period reads: each row answers from the index alone.
+    index('leads_period_idx').on(
+      t.createdAt,
+      t.deletedAt,
+      t.contactId,
+      t.campaignId,
+      t.channel,
+      t.stageId,
+      t.rating,
+      t.id,
+    ),
+    // A past period's open pipeline: open stages, leads created before the period ended, their values.
+    index('leads_open_created_idx').on(t.stageId, t.deletedAt, t.createdAt, t.valueMinor),
     index('leads_closed_idx').on(t.closedAt),
     index('leads_contact_created_idx').on(t.contactId, t.createdAt),
     // The lead table's filters and sorts over live leads: counts read only an index, and a sorted page
@@ -147,7 +162,11 @@ export const leadStageHistory = sqliteTable(
       .references(() => pipelineStages.id),
     changedAt: text('changed_at').notNull(),
   },
-  (t) => [index('lead_stage_history_lead_idx').on(t.leadId, t.changedAt)],
+  (t) => [
+    index('lead_stage_history_lead_idx').on(t.leadId, t.changedAt),
+    // How far each lead got (the qualified count) without reading history rows.
+    index('lead_stage_history_stage_idx').on(t.leadId, t.toStageId),
+  ],
 );
 
 export const cadences = sqliteTable('cadences', {

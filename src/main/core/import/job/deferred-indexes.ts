@@ -14,6 +14,7 @@ const DEFERRABLE = [
   'contacts_sort_name_idx',
   'contacts_created_idx',
   'contacts_company_idx',
+  'contacts_touch_idx',
 ] as const;
 
 /** Files at least this big (about 40,000 contacts) are worth it; a small import keeps every index live. */
