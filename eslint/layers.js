@@ -119,7 +119,6 @@ export const LAYERS = [
       '@dnd-kit/*',
       '@tanstack/*',
       'chart.js',
-      'date-fns',
       'zod',
       ...testing,
     ],
