@@ -4,7 +4,7 @@ import { addDays, dayStartIso } from '@shared/domain/dates';
 import { CONTACT_NAME } from '../activities/queries';
 import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
-import { dashboard } from '../results/dashboard';
+import { summaryDashboard } from '../results/summary';
 import { windowOf } from '../results/period';
 import { getSettings } from '../settings/service';
 import { todayOf } from '../today/day';
@@ -63,14 +63,7 @@ function followUps(ctx: Ctx, fromIso: string, untilIso: string) {
  * `results.summary` makes), so the PDF, the Results screen and `tandem summary` agree to the cent.
  */
 export function reportData(ctx: Ctx, input: Input): ReportData {
-  const d = dashboard(ctx, {
-    from: input.from,
-    to: input.to,
-    compare: 'previous',
-    model: input.model,
-    lookbackDays: input.lookbackDays,
-    lastNonDirect: false,
-  });
+  const d = summaryDashboard(ctx, input);
   const settings = getSettings(ctx);
   const w = windowOf(input.from, input.to);
   const today = todayOf(ctx);

@@ -12,6 +12,20 @@ const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', 
 const unmarked = (kind: string, id: string) =>
   `NOT EXISTS (SELECT 1 FROM reconciliation_marks rm WHERE rm.record_kind = '${kind}' AND rm.record_id = ${id})`;
 
+/** How an order or a payment appears in a list, whichever list it is in. */
+const ORDER_ROWS = {
+  select: `o.id, 'order' AS kind, o.ordered_at AS at, o.source || ' ' || o.external_id AS title,
+           o.total_minor - o.refunded_minor AS amountMinor, o.customer_email AS email`,
+  order: 'o.ordered_at DESC, o.id',
+  at: 'o.ordered_at',
+};
+const PAYMENT_ROWS = {
+  select: `p.id, 'payment' AS kind, p.paid_at AS at, coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
+           p.amount_minor - p.refunded_minor AS amountMinor, p.customer_email AS email`,
+  order: 'p.paid_at DESC, p.id',
+  at: 'p.paid_at',
+};
+
 /**
  * Revenue records that do not line up, of all time: orders and payments that count as revenue but reach no
  * contact (so no touch log) or no campaign (not even through their lead), and won deals with no order or
@@ -22,37 +36,25 @@ const LISTS: Record<Kind, { from: string; where: string; select: string; order: 
     from: 'orders o INDEXED BY orders_touch_idx',
     where: `o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)}) AND o.contact_id IS NULL
             AND o.lead_id IS NULL AND ${unmarked('order', 'o.id')}`,
-    select: `o.id, 'order' AS kind, o.ordered_at AS at, o.source || ' ' || o.external_id AS title,
-             o.total_minor - o.refunded_minor AS amountMinor, o.customer_email AS email`,
-    order: 'o.ordered_at DESC, o.id',
-    at: 'o.ordered_at',
+    ...ORDER_ROWS,
   },
   ordersWithoutCampaign: {
     from: 'orders o INDEXED BY orders_touch_idx LEFT JOIN leads l ON l.id = o.lead_id',
     where: `o.deleted_at IS NULL AND o.status IN (${list(REVENUE_ORDER_STATUSES)}) AND o.campaign_id IS NULL
             AND l.campaign_id IS NULL AND ${unmarked('order', 'o.id')}`,
-    select: `o.id, 'order' AS kind, o.ordered_at AS at, o.source || ' ' || o.external_id AS title,
-             o.total_minor - o.refunded_minor AS amountMinor, o.customer_email AS email`,
-    order: 'o.ordered_at DESC, o.id',
-    at: 'o.ordered_at',
+    ...ORDER_ROWS,
   },
   paymentsWithoutContact: {
     from: 'payments p INDEXED BY payments_touch_idx',
     where: `p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)}) AND p.contact_id IS NULL
             AND p.lead_id IS NULL AND ${unmarked('payment', 'p.id')}`,
-    select: `p.id, 'payment' AS kind, p.paid_at AS at, coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
-             p.amount_minor - p.refunded_minor AS amountMinor, p.customer_email AS email`,
-    order: 'p.paid_at DESC, p.id',
-    at: 'p.paid_at',
+    ...PAYMENT_ROWS,
   },
   paymentsWithoutCampaign: {
     from: 'payments p INDEXED BY payments_touch_idx LEFT JOIN leads l ON l.id = p.lead_id',
     where: `p.deleted_at IS NULL AND p.status IN (${list(REVENUE_PAYMENT_STATUSES)}) AND p.campaign_id IS NULL
             AND l.campaign_id IS NULL AND ${unmarked('payment', 'p.id')}`,
-    select: `p.id, 'payment' AS kind, p.paid_at AS at, coalesce(nullif(p.description, ''), p.source || ' ' || p.external_id) AS title,
-             p.amount_minor - p.refunded_minor AS amountMinor, p.customer_email AS email`,
-    order: 'p.paid_at DESC, p.id',
-    at: 'p.paid_at',
+    ...PAYMENT_ROWS,
   },
   wonWithoutPayment: {
     from: `pipeline_stages s JOIN leads l INDEXED BY leads_closed_idx ON l.stage_id = s.id LEFT JOIN contacts ct ON ct.id = l.contact_id`,

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Dashboard, Summary, SummaryInput } from '@shared/api/results';
+import type { AttributionModel } from '@shared/domain/attribution';
 import { toMajor } from '@shared/domain/currency';
 import type { Ctx } from '../context';
 import { dashboard } from './dashboard';
@@ -31,11 +32,14 @@ function totals(d: Dashboard, which: 'value' | 'previous'): Summary['totals'] {
 }
 
 /**
- * The period's shared numbers as `tandem summary --json` prints them: the dashboard's own numbers (the
- * same call the Results screen makes), money in major units.
+ * The dashboard the summary and the meeting report are read from: compared with the previous period, every
+ * touch counted. One call, so `tandem summary`, the PDF and the Results screen agree to the cent.
  */
-export function summary(ctx: Ctx, input: Input): Summary {
-  const d = dashboard(ctx, {
+export function summaryDashboard(
+  ctx: Ctx,
+  input: { from: string; to: string; model: AttributionModel; lookbackDays: number },
+) {
+  return dashboard(ctx, {
     from: input.from,
     to: input.to,
     compare: 'previous',
@@ -43,6 +47,14 @@ export function summary(ctx: Ctx, input: Input): Summary {
     lookbackDays: input.lookbackDays,
     lastNonDirect: false,
   });
+}
+
+/**
+ * The period's shared numbers as `tandem summary --json` prints them: the dashboard's own numbers (the
+ * same call the Results screen makes), money in major units.
+ */
+export function summary(ctx: Ctx, input: Input): Summary {
+  const d = summaryDashboard(ctx, input);
   const major = (minor: number) => toMajor(minor, d.currency);
   const v = d.visitsVsSales;
   return {
