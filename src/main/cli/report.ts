@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { createCore } from '@core/app';
 import { ReportRequest } from '@shared/api/reports';
 import { ATTRIBUTION_MODELS } from '@shared/domain/attribution';
-import { paperFor, REPORT_SECTIONS } from '@shared/domain/report';
+import { REPORT_SECTIONS } from '@shared/domain/report';
 import { startHost } from '../host/server';
 import { createReportPrinter } from '../report/printer';
 import { builtRenderer } from '../report/renderer-dir';
@@ -56,11 +56,9 @@ export const reportCommand: Command = {
     const printer = createReportPrinter(core);
     const host = await startHost({ core, rendererDir });
     try {
-      const { pdf, fileName } = await printer.print(request, new URL(host.url).origin);
+      const { pdf, fileName, paper } = await printer.print(request, new URL(host.url).origin);
       const out = resolve(values.out ?? fileName);
       writeFileSync(out, pdf);
-      const settings = await core.dispatch('settings.get', {});
-      const paper = settings.ok ? paperFor((settings.value as { locale: string }).locale) : 'A4';
       io.out(
         values.json
           ? `${JSON.stringify({ out, bytes: pdf.length, paper, from: request.from, to: request.to })}\n`

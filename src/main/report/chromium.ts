@@ -33,12 +33,19 @@ interface PageGlobals {
  * Prints the report route served at `origin` (the loopback host) to PDF bytes: waits until the page says
  * it is ready (fonts loaded, every chart an image), then prints with the shared size, margins and footer.
  */
+/** A printed report: its bytes, the default file name and the paper it was laid out on. */
+export interface PrintedReport {
+  pdf: Buffer;
+  fileName: string;
+  paper: ReturnType<typeof printPlan>['paper'];
+}
+
 export async function printWithChromium(
   browser: Browser,
   origin: string,
   request: ReportRequest,
   workspace: Workspace,
-): Promise<{ pdf: Buffer; fileName: string }> {
+): Promise<PrintedReport> {
   const plan = printPlan(workspace, request);
   const context = await browser.newContext({ colorScheme: 'light' });
   try {
@@ -70,7 +77,7 @@ export async function printWithChromium(
         right: inch(plan.margins.right),
       },
     });
-    return { pdf, fileName: plan.fileName };
+    return { pdf, fileName: plan.fileName, paper: plan.paper };
   } finally {
     await context.close();
   }

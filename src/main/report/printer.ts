@@ -2,10 +2,10 @@ import type { Browser } from 'playwright-core';
 import type { ReportRequest } from '@shared/api/reports';
 import type { Settings } from '@shared/api/settings';
 import type { HostCore } from '../host/server';
-import { launchChromium, printWithChromium } from './chromium';
+import { launchChromium, printWithChromium, type PrintedReport } from './chromium';
 
 export interface ReportPrinter {
-  print(request: ReportRequest, origin: string): Promise<{ pdf: Buffer; fileName: string }>;
+  print(request: ReportRequest, origin: string): Promise<PrintedReport>;
   close(): Promise<void>;
 }
 
