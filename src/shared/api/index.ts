@@ -9,6 +9,7 @@ import { contentApi } from './content';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
+import { reportScheduleApi } from './report-schedule';
 import { reportsApi } from './reports';
 import { resultsApi } from './results';
 import { searchApi } from './search';
@@ -35,6 +36,7 @@ export const api = {
   ...importsApi,
   ...resultsApi,
   ...reportsApi,
+  ...reportScheduleApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

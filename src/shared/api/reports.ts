@@ -9,7 +9,7 @@ import { AttributionModelSchema, Dashboard, LookbackDays } from './results';
  * with the dashboard itself inside so the report and `results.summary` read the very same figures.
  */
 
-const ReportSectionSchema = z.enum(REPORT_SECTIONS, {
+export const ReportSectionSchema = z.enum(REPORT_SECTIONS, {
   message: `expected a report section: ${REPORT_SECTIONS.join(', ')}`,
 });
 

@@ -1,12 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  dueRuns,
-  isTimeZone,
-  nextRun,
-  zonedDay,
-  zonedInstant,
-  type ScheduleRule,
-} from './report-schedule';
+import { dueRuns, isTimeZone, nextRun, zonedDay, zonedInstant, type ScheduleRule } from './report-schedule';
 
 const MONDAY_8: ScheduleRule = { cadence: 'weekly', weekday: 1, time: '08:00', timeZone: 'Europe/Berlin' };
 const MONTHLY_8: ScheduleRule = { cadence: 'monthly', weekday: 1, time: '08:00', timeZone: 'Europe/Berlin' };
@@ -22,7 +15,9 @@ describe('zonedInstant', () => {
     expect(new Date(zonedInstant('2026-07-13', '08:00', 'America/New_York')).toISOString()).toBe(
       '2026-07-13T12:00:00.000Z',
     );
-    expect(new Date(zonedInstant('2026-07-13', '08:00', 'UTC')).toISOString()).toBe('2026-07-13T08:00:00.000Z');
+    expect(new Date(zonedInstant('2026-07-13', '08:00', 'UTC')).toISOString()).toBe(
+      '2026-07-13T08:00:00.000Z',
+    );
   });
 
   it('moves a time skipped by the spring change forward by the jump', () => {

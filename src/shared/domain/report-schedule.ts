@@ -76,7 +76,8 @@ function wallMs(timeZone: string, ms: number): number {
 }
 
 /** How far the zone's wall clock is ahead of UTC at `ms`. */
-const offsetAt = (timeZone: string, ms: number) => wallMs(timeZone, ms) - (ms - (((ms % 1000) + 1000) % 1000));
+const offsetAt = (timeZone: string, ms: number) =>
+  wallMs(timeZone, ms) - (ms - (((ms % 1000) + 1000) % 1000));
 
 /** The calendar day the wall clock shows in `timeZone` at instant `ms`. */
 export function zonedDay(ms: number, timeZone: string): string {
@@ -112,7 +113,11 @@ function runsOn(rule: ScheduleRule, day: string): boolean {
 }
 
 /** The period a run on local day `day` covers: the whole week before its week, or the month before. */
-export function coveredPeriod(rule: ScheduleRule, day: string, weekStart: number): { from: string; to: string } {
+export function coveredPeriod(
+  rule: ScheduleRule,
+  day: string,
+  weekStart: number,
+): { from: string; to: string } {
   const range =
     rule.cadence === 'weekly'
       ? weekRange(addDays(day, -7), weekStart)

@@ -18,8 +18,10 @@ export const DATA_DOMAINS = [
   'content',
   'imports',
   'leads',
+  'meetingNotes',
   'plans',
   'reconciliation',
+  'reportSchedule',
   'results',
   'settings',
   'spend',
@@ -45,8 +47,12 @@ const READS: Record<string, readonly Domain[]> = {
   'content.*': ['campaigns'],
   'leads.*': ['contacts', 'companies', 'activities', 'campaigns', 'cadences'],
   'plans.*': ['campaigns', 'spend', 'content', 'leads', 'imports', 'results'],
+  // The report prints the Results numbers and more; its notes and schedule are their own domains.
+  'reports.*': DATA_DOMAINS.filter((d) => d !== 'meetingNotes' && d !== 'reportSchedule'),
   // The search index covers every kind of record.
   'search.*': DATA_DOMAINS,
+  // The next run's period depends on the week start.
+  'reportSchedule.*': ['settings'],
   'settings.*': ['workspace'],
   'spend.*': ['campaigns', 'plans'],
   // Read again after any change, as the app always has: the clock is cheap and the day may have turned.

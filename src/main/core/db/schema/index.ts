@@ -4,3 +4,4 @@ export * from './marketing';
 export * from './sales';
 export * from './commerce';
 export * from './results';
+export * from './reports';
