@@ -93,6 +93,7 @@ export const LAYERS = [
       'src/main/core/paths',
       'src/main/core/worker/spawn',
       'src/main/report/print-options',
+      'src/main/report/schedule-runner',
       'electron',
       'node:*',
       'zod',

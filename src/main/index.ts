@@ -6,7 +6,8 @@ import { defaultDatabaseFile } from '@core/paths';
 import { CoreStartError, spawnCore, type RemoteCore } from '@core/worker/spawn';
 import type { Settings } from '@shared/api/settings';
 import { registerIpc } from './shell/ipc';
-import { exportReportPdf, type PrintWindow } from './shell/report-pdf';
+import { startScheduleRunner, type ScheduleRunner } from './report/schedule-runner';
+import { exportReportPdf, printReportPdf, type PrintWindow } from './shell/report-pdf';
 import { hardenContents, hardenSession } from './shell/security';
 import { loadWindowState, saveWindowState } from './shell/window-state';
 
@@ -14,6 +15,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
 let core: RemoteCore | null = null;
+let schedule: ScheduleRunner | null = null;
 
 function openExternal(url: string): Promise<void> {
   return /^https?:\/\//i.test(url) ? shell.openExternal(url) : Promise.resolve();
@@ -96,6 +98,11 @@ async function start(): Promise<void> {
     return;
   }
   const remote = core;
+  const workspace = async () => {
+    const reply = await remote.dispatch('settings.get', {});
+    if (!reply.ok) throw new Error(reply.error.message);
+    return reply.value as Settings;
+  };
   registerIpc({
     ipcMain,
     core: remote,
@@ -119,11 +126,7 @@ async function start(): Promise<void> {
     exportReportPdf: (input) =>
       exportReportPdf(input, {
         createWindow: createPrintWindow,
-        workspace: async () => {
-          const reply = await remote.dispatch('settings.get', {});
-          if (!reply.ok) throw new Error(reply.error.message);
-          return reply.value as Settings;
-        },
+        workspace,
         chooseSavePath: async (defaultName) => {
           const options = {
             title: 'Save the meeting report',
@@ -154,6 +157,12 @@ async function start(): Promise<void> {
       }),
   });
   mainWindow = createWindow();
+  // Scheduled reports: the ones missed while Tandem was closed are written now, the rest when due.
+  schedule = startScheduleRunner({
+    dispatch: (method, input) => remote.dispatch(method, input),
+    print: (request) => printReportPdf({ createWindow: createPrintWindow, workspace }, request),
+    log: (message) => console.error(message),
+  });
 }
 
 // One Tandem per user: a second launch focuses the first window instead of opening the database twice.
@@ -172,6 +181,7 @@ if (!app.requestSingleInstanceLock()) {
     if (BrowserWindow.getAllWindows().length === 0 && core) mainWindow = createWindow();
   });
   app.on('will-quit', () => {
+    void schedule?.stop();
     void core?.close();
   });
   void app.whenReady().then(start);

@@ -4,6 +4,7 @@ import { defaultDatabaseFile } from '@core/paths';
 import { spawnCore } from '@core/worker/spawn';
 import { createReportPrinter } from '../report/printer';
 import { builtRenderer } from '../report/renderer-dir';
+import { startScheduleRunner } from '../report/schedule-runner';
 import { startHost } from './server';
 
 const HELP = `tandem-host: Tandem's UI in your browser, served on 127.0.0.1 only.
@@ -50,10 +51,18 @@ async function main(): Promise<void> {
     port: values.port ? Number(values.port) : 0,
     printReport: (request, origin) => printer.print(request, origin),
   });
+  // Scheduled reports run while the host does: missed ones now, the rest when due.
+  const origin = new URL(host.url).origin;
+  const schedule = startScheduleRunner({
+    dispatch: (method, input) => core.dispatch(method, input),
+    print: (request) => printer.print(request, origin),
+    log: (message) => console.error(message),
+  });
   process.stdout.write(`Tandem is running at ${host.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`);
   const stop = () => {
-    void host
-      .close()
+    void schedule
+      .stop()
+      .then(() => host.close())
       .then(() => printer.close())
       .then(() => core.close())
       .then(() => process.exit(0));

@@ -26,7 +26,7 @@ export interface ReportPdfDeps {
 
 const wait = (ms: number) => new Promise<void>((done) => setTimeout(done, ms));
 
-async function printOnce(deps: ReportPdfDeps, request: ReportRequest, plan: ReturnType<typeof printPlan>) {
+async function printOnce(deps: PrintDeps, request: ReportRequest, plan: ReturnType<typeof printPlan>) {
   const window = deps.createWindow();
   try {
     await window.loadRoute(printRouteHash(request));
@@ -52,9 +52,36 @@ async function printOnce(deps: ReportPdfDeps, request: ReportRequest, plan: Retu
   }
 }
 
+/** What printing needs without saving: a hidden window and the workspace's name and locale. */
+export type PrintDeps = Pick<ReportPdfDeps, 'createWindow' | 'workspace' | 'sleep' | 'readyTimeoutMs'>;
+
+/**
+ * Prints the report route in a hidden window with printToPDF; a failed print gets a fresh window and one
+ * retry. Used by "Export PDF" and by scheduled reports.
+ */
+export async function printReportPdf(
+  deps: PrintDeps,
+  request: ReportRequest,
+  plan?: ReturnType<typeof printPlan>,
+): Promise<{ pdf: Uint8Array; fileName: string }> {
+  const layout = plan ?? printPlan(await deps.workspace(), request);
+  let pdf: Uint8Array;
+  try {
+    pdf = await printOnce(deps, request, layout);
+  } catch {
+    try {
+      pdf = await printOnce(deps, request, layout);
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      throw new Error(`The report could not be printed: ${why}.`);
+    }
+  }
+  return { pdf, fileName: layout.fileName };
+}
+
 /**
  * "Export PDF" in the desktop app: the save dialog first (default name with business and period), then
- * the print route in a hidden window and printToPDF; a failed print gets a fresh window and one retry.
+ * the print route in a hidden window and printToPDF.
  */
 export async function exportReportPdf(input: unknown, deps: ReportPdfDeps): Promise<Result<unknown>> {
   const parsed = ReportRequest.safeParse(input);
@@ -66,14 +93,12 @@ export async function exportReportPdf(input: unknown, deps: ReportPdfDeps): Prom
   if (!path) return { ok: true, value: { supported: true, path: null, message: 'Not saved.' } };
   let pdf: Uint8Array;
   try {
-    pdf = await printOnce(deps, request, plan);
-  } catch {
-    try {
-      pdf = await printOnce(deps, request, plan);
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      return { ok: false, error: { code: 'internal', message: `The report could not be printed: ${why}.` } };
-    }
+    ({ pdf } = await printReportPdf(deps, request, plan));
+  } catch (error) {
+    return {
+      ok: false,
+      error: { code: 'internal', message: error instanceof Error ? error.message : String(error) },
+    };
   }
   await deps.writeFile(path, pdf);
   void deps.offerToOpen(path);
