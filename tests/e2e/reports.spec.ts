@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { expect, startDemoWorkspace, test } from './support/fixtures';
 
 test.use({ clock: '2026-10-15T09:00:00Z' });
@@ -31,6 +31,11 @@ test('the Reports screen previews the meeting summary, remembers the notes and d
   await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toHaveValue(
     'Move the tasting budget to wholesale',
   );
+  // Kept in the database: they are there after the page is loaded again.
+  await page.reload();
+  await expect(page.getByRole('textbox', { name: 'Meeting notes' })).toHaveValue(
+    'Move the tasting budget to wholesale',
+  );
 
   const downloading = page.waitForEvent('download', { timeout: 150_000 });
   await page.getByRole('button', { name: 'Export PDF' }).click();
@@ -45,4 +50,39 @@ test('the Reports screen previews the meeting summary, remembers the notes and d
   expect(text).toContain('Page 1 of');
   expect(text).not.toContain('Top sources');
   await expect(page.getByText(/Report downloaded as/)).toBeVisible();
+});
+
+test('a weekly report schedule shows its next run, stays after a reload and can be cleared', async ({
+  page,
+  app,
+}, testInfo) => {
+  const folder = testInfo.outputPath('scheduled');
+  mkdirSync(folder, { recursive: true });
+  await app.open();
+  await startDemoWorkspace(page);
+  await app.open('reports');
+  const schedule = page.getByRole('region', { name: 'Schedule' });
+  await schedule.getByRole('button', { name: 'Set a schedule' }).click();
+  const form = schedule.getByRole('form', { name: 'Report schedule' });
+  await form.getByLabel('Repeat').selectOption('weekly');
+  await form.getByLabel('Day').selectOption({ label: 'Monday' });
+  await form.getByLabel('Time', { exact: true }).fill('08:00');
+  await form.getByLabel('Time zone').fill('UTC');
+  await form.getByLabel('Folder').fill(`${folder}/missing`);
+  await form.getByRole('button', { name: 'Save schedule' }).click();
+  await expect(form.getByRole('alert')).toContainText('does not exist');
+  await form.getByLabel('Folder').fill(folder);
+  await form.getByRole('button', { name: 'Save schedule' }).click();
+
+  // Thursday 15 October: the next run is Monday 19 October 08:00, covering the week of 12–18 October.
+  await expect(schedule).toContainText('Every Monday at 08:00 (UTC), covering the last week');
+  await expect(schedule.getByTestId('report-next-run')).toContainText('Oct 19, 2026');
+  await expect(schedule.getByTestId('report-next-run')).toContainText('covers 2026-10-12 to 2026-10-18');
+  await page.reload();
+  await expect(schedule.getByTestId('report-next-run')).toContainText('covers 2026-10-12 to 2026-10-18');
+  await expect(schedule).toContainText(folder);
+
+  await schedule.getByRole('button', { name: 'Clear schedule' }).click();
+  await expect(schedule.getByTestId('report-next-run')).toHaveCount(0);
+  await expect(schedule.getByRole('button', { name: 'Set a schedule' })).toBeVisible();
 });

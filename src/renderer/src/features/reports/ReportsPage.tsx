@@ -8,6 +8,7 @@ import { ModelFields } from '../results/ModelFields';
 import { notify } from '../../ui/toast';
 import { exportReportPdf } from './exportPdf';
 import { ReportDocument } from './ReportDocument';
+import { ReportSchedule } from './ReportSchedule';
 import { reportRange, useMeetingNotes, useReportOptions, type ReportPeriodKind } from './reportOptions';
 import './report.css';
 
@@ -64,77 +65,86 @@ export function ReportsPage() {
         </div>
       </header>
       <div className="reports-layout">
-        <form className="reports-controls" aria-label="Report options" onSubmit={(e) => e.preventDefault()}>
-          <fieldset>
-            <legend>Period</legend>
-            {KINDS.map((k) => (
-              <label key={k.id} className="control checkbox">
-                <input
-                  type="radio"
-                  name="report-period"
-                  checked={options.kind === k.id}
-                  onChange={() => setOptions({ kind: k.id })}
-                />
-                <span>{k.label}</span>
-              </label>
-            ))}
-            {options.kind === 'custom' && (
-              <div className="custom-range">
-                <label className="control">
-                  <span>From</span>
+        <div className="reports-side">
+          <form className="reports-controls" aria-label="Report options" onSubmit={(e) => e.preventDefault()}>
+            <fieldset>
+              <legend>Period</legend>
+              {KINDS.map((k) => (
+                <label key={k.id} className="control checkbox">
                   <input
-                    type="date"
-                    value={options.custom.startDate}
-                    max={options.custom.endDate}
-                    onChange={(e) =>
-                      e.target.value &&
-                      setOptions({ custom: { ...options.custom, startDate: e.target.value } })
-                    }
+                    type="radio"
+                    name="report-period"
+                    checked={options.kind === k.id}
+                    onChange={() => setOptions({ kind: k.id })}
                   />
+                  <span>{k.label}</span>
                 </label>
-                <label className="control">
-                  <span>To</span>
+              ))}
+              {options.kind === 'custom' && (
+                <div className="custom-range">
+                  <label className="control">
+                    <span>From</span>
+                    <input
+                      type="date"
+                      value={options.custom.startDate}
+                      max={options.custom.endDate}
+                      onChange={(e) =>
+                        e.target.value &&
+                        setOptions({ custom: { ...options.custom, startDate: e.target.value } })
+                      }
+                    />
+                  </label>
+                  <label className="control">
+                    <span>To</span>
+                    <input
+                      type="date"
+                      value={options.custom.endDate}
+                      min={options.custom.startDate}
+                      onChange={(e) =>
+                        e.target.value &&
+                        setOptions({ custom: { ...options.custom, endDate: e.target.value } })
+                      }
+                    />
+                  </label>
+                </div>
+              )}
+              <p className="muted small">Compared with the period just before, as on Results.</p>
+            </fieldset>
+            <ModelFields model={options.model} lookbackDays={options.lookbackDays} onChange={setOptions} />
+            <fieldset>
+              <legend>Sections</legend>
+              {REPORT_SECTIONS.map((s) => (
+                <label key={s} className="control checkbox">
                   <input
-                    type="date"
-                    value={options.custom.endDate}
-                    min={options.custom.startDate}
-                    onChange={(e) =>
-                      e.target.value && setOptions({ custom: { ...options.custom, endDate: e.target.value } })
-                    }
+                    type="checkbox"
+                    checked={options.sections.includes(s)}
+                    onChange={(e) => toggle(s, e.target.checked)}
                   />
+                  <span>{SECTION_TITLES[s]}</span>
                 </label>
-              </div>
-            )}
-            <p className="muted small">Compared with the period just before, as on Results.</p>
-          </fieldset>
-          <ModelFields model={options.model} lookbackDays={options.lookbackDays} onChange={setOptions} />
-          <fieldset>
-            <legend>Sections</legend>
-            {REPORT_SECTIONS.map((s) => (
-              <label key={s} className="control checkbox">
-                <input
-                  type="checkbox"
-                  checked={options.sections.includes(s)}
-                  onChange={(e) => toggle(s, e.target.checked)}
-                />
-                <span>{SECTION_TITLES[s]}</span>
-              </label>
-            ))}
-          </fieldset>
-          <label className="control">
-            <span>Meeting notes</span>
-            <textarea
-              rows={6}
-              value={notes}
-              maxLength={10_000}
-              onChange={(e) => setNotes(e.target.value)}
-              placeholder="Decisions, owners, what to try next week…"
-            />
-          </label>
-          <button type="button" className="primary" disabled={busy || !report.data} onClick={exportPdf}>
-            {busy ? 'Making the PDF…' : 'Export PDF'}
-          </button>
-        </form>
+              ))}
+            </fieldset>
+            <label className="control">
+              <span>Meeting notes</span>
+              <textarea
+                rows={6}
+                value={notes}
+                maxLength={10_000}
+                onChange={(e) => setNotes(e.target.value)}
+                placeholder="Decisions, owners, what to try next week…"
+              />
+            </label>
+            <button type="button" className="primary" disabled={busy || !report.data} onClick={exportPdf}>
+              {busy ? 'Making the PDF…' : 'Export PDF'}
+            </button>
+          </form>
+          <ReportSchedule
+            locale={settings.locale}
+            model={options.model}
+            lookbackDays={options.lookbackDays}
+            sections={options.sections}
+          />
+        </div>
         <section className="reports-preview" aria-label="Preview">
           {report.error ? (
             <p role="alert">{report.error.message}</p>
