@@ -56,9 +56,9 @@ function send(
   extra: Record<string, string> = {},
 ): void {
   res.writeHead(status, {
+    'cache-control': 'no-store',
     ...extra,
     'content-type': type,
-    'cache-control': 'no-store',
     'x-content-type-options': 'nosniff',
     'referrer-policy': 'no-referrer',
     'cross-origin-opener-policy': 'same-origin',
@@ -104,7 +104,12 @@ export async function startHost(options: HostOptions): Promise<Host> {
           .toString('utf8')
           .replace('</head>', `<meta name="tandem-host-token" content="${token}"></head>`);
       }
-      send(res, 200, body as string, type);
+      // Bundles under assets/ are named by their content hash: the browser may keep them (and the code it
+      // compiled from them), so a second report prints without loading and compiling the app again.
+      const cache: Record<string, string> = /^assets\/[^/]+-[\w-]{8}\.(js|css)$/.test(relative)
+        ? { 'cache-control': 'public, max-age=31536000, immutable' }
+        : {};
+      send(res, 200, body as string, type, cache);
     } catch {
       // Unknown paths are client-side routes: answer with the app.
       if (!extname(file)) return serveStatic(req, res, '/');

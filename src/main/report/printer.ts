@@ -1,8 +1,8 @@
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import type { ReportRequest } from '@shared/api/reports';
 import type { Settings } from '@shared/api/settings';
 import type { HostCore } from '../host/server';
-import { launchChromium, printWithChromium, type PrintedReport } from './chromium';
+import { launchChromium, printWithChromium, reportContext, type PrintedReport } from './chromium';
 
 export interface ReportPrinter {
   print(request: ReportRequest, origin: string): Promise<PrintedReport>;
@@ -10,29 +10,40 @@ export interface ReportPrinter {
 }
 
 /**
- * Prints reports in Chromium for the CLI and the browser host. The browser starts on the first print
- * and is kept for the next; the business name and locale are read fresh for each PDF.
+ * Prints reports in Chromium for the CLI and the browser host. The browser and its one context start on
+ * the first print and are kept for the next; the business name and locale are read fresh for each PDF.
  */
 export function createReportPrinter(core: HostCore): ReportPrinter {
   let browser: Promise<Browser> | null = null;
+  let context: Promise<BrowserContext> | null = null;
   return {
     async print(request, origin) {
       const settings = await core.dispatch('settings.get', {});
       if (!settings.ok) throw new Error(settings.error.message);
       const { businessName, locale } = settings.value as Settings;
       browser ??= launchChromium();
-      let b: Browser;
+      let c: BrowserContext;
       try {
-        b = await browser;
+        let b = await browser;
+        if (!b.isConnected()) {
+          // The browser went away (crashed or was killed): start another.
+          browser = launchChromium();
+          context = null;
+          b = await browser;
+        }
+        context ??= reportContext(b);
+        c = await context;
       } catch (error) {
         browser = null;
+        context = null;
         throw error;
       }
-      return printWithChromium(b, origin, request, { businessName, locale });
+      return printWithChromium(c, origin, request, { businessName, locale });
     },
     async close() {
       const running = browser;
       browser = null;
+      context = null;
       if (running) await (await running.catch(() => null))?.close();
     },
   };

@@ -5,7 +5,6 @@ import { WorkspaceProvider } from '../lib/settings';
 import { ClockProvider } from '../lib/clock';
 import { PeriodProvider } from '../lib/period';
 import { Onboarding } from '../features/onboarding/Onboarding';
-import { PrintReport } from '../features/reports/PrintReport';
 import { routes } from './routes';
 import { Palette } from './Palette';
 import { Sidebar } from './Sidebar';
@@ -37,9 +36,6 @@ export function App() {
     );
   }
   if (!settings.data || !clock.data) return null;
-  // The print route is the report alone, for the PDF printers; it has no app chrome around it.
-  if (section === 'print' && params[0]?.startsWith('report'))
-    return <PrintReport query={window.location.hash.split('?')[1] ?? ''} locale={settings.data.locale} />;
   if (!settings.data.initialized) return <Onboarding />;
 
   const route = routes.find((r) => r.path === section) ?? routes[0];

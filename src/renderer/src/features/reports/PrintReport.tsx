@@ -12,7 +12,7 @@ declare global {
   }
 }
 
-function markReady(error?: string): void {
+export function markReady(error?: string): void {
   const root = document.documentElement;
   if (error) root.dataset.reportError = error;
   window.__tandemReportReady = true;
