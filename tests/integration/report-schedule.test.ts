@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '@core/app';
 import { createTestCore, inProcessTransport, testClock, type TestCore } from '@core/testing';
@@ -16,7 +16,6 @@ import { startScheduleRunner } from '../../src/main/report/schedule-runner';
  * runner prints both missed weeks for real (the built print route in Chromium, as the browser host does)
  * and poppler reads each file back. Needs `npm run build` (npm test runs it).
  */
-const ROOT = resolve(import.meta.dirname, '../..');
 const SLOW = 240_000;
 const clock = testClock('2026-07-15T10:00:00Z');
 const BUSINESS = 'Fjord Roasters';

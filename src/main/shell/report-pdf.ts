@@ -73,7 +73,7 @@ export async function printReportPdf(
       pdf = await printOnce(deps, request, layout);
     } catch (error) {
       const why = error instanceof Error ? error.message : String(error);
-      throw new Error(`The report could not be printed: ${why}.`);
+      throw new Error(`The report could not be printed: ${why}.`, { cause: error });
     }
   }
   return { pdf, fileName: layout.fileName };

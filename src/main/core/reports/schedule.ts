@@ -80,7 +80,7 @@ function checkFolder(folder: string): void {
   const problem = (message: string) =>
     new ApiError({ code: 'validation', message, issues: [{ field: 'folder', message }] });
   if (!isAbsolute(folder)) throw problem(`"${folder}" is not a full folder path (like /home/me/Reports).`);
-  let isDir = false;
+  let isDir: boolean;
   try {
     isDir = statSync(folder).isDirectory();
   } catch {
