@@ -30,7 +30,7 @@ interface PageGlobals {
 }
 
 /**
- * Prints the report route served at `origin` (the loopback host) to PDF bytes: waits until the page says
+ * Prints the report route of the loopback host to PDF bytes: waits until the page says
  * it is ready (fonts loaded, every chart an image), then prints with the shared size, margins and footer.
  */
 /** A printed report: its bytes, the default file name and the paper it was laid out on. */
@@ -42,7 +42,8 @@ export interface PrintedReport {
 
 export async function printWithChromium(
   browser: Browser,
-  origin: string,
+  /** A one-time link into the app (the host's `link()`); the print route's #fragment is added to it. */
+  entry: string,
   request: ReportRequest,
   workspace: Workspace,
 ): Promise<PrintedReport> {
@@ -50,7 +51,7 @@ export async function printWithChromium(
   const context = await browser.newContext({ colorScheme: 'light' });
   try {
     const page = await context.newPage();
-    await page.goto(new URL(`/${printRouteHash(request)}`, origin).href);
+    await page.goto(`${entry}${printRouteHash(request)}`);
     // Functions, not strings: the page's CSP forbids eval. They run in the page, hence the casts.
     await page.waitForFunction(
       () => (globalThis as unknown as PageGlobals).__tandemReportReady === true,

@@ -5,7 +5,8 @@ import type { HostCore } from '../host/server';
 import { launchChromium, printWithChromium, type PrintedReport } from './chromium';
 
 export interface ReportPrinter {
-  print(request: ReportRequest, origin: string): Promise<PrintedReport>;
+  /** `entry` is a one-time link into the app from the host (`Host.link()`). */
+  print(request: ReportRequest, entry: string): Promise<PrintedReport>;
   close(): Promise<void>;
 }
 
@@ -16,7 +17,7 @@ export interface ReportPrinter {
 export function createReportPrinter(core: HostCore): ReportPrinter {
   let browser: Promise<Browser> | null = null;
   return {
-    async print(request, origin) {
+    async print(request, entry) {
       const settings = await core.dispatch('settings.get', {});
       if (!settings.ok) throw new Error(settings.error.message);
       const { businessName, locale } = settings.value as Settings;
@@ -28,7 +29,7 @@ export function createReportPrinter(core: HostCore): ReportPrinter {
         browser = null;
         throw error;
       }
-      return printWithChromium(b, origin, request, { businessName, locale });
+      return printWithChromium(b, entry, request, { businessName, locale });
     },
     async close() {
       const running = browser;
