@@ -89,6 +89,7 @@ async function start(): Promise<void> {
     core = await spawnCore(join(here, 'core-worker.js'), {
       file,
       migrationsFolder: app.isPackaged ? join(process.resourcesPath, 'migrations') : undefined,
+      fileAccess: 'granted',
     });
   } catch (error) {
     const message =
@@ -120,7 +121,9 @@ async function start(): Promise<void> {
       const result = mainWindow
         ? await dialog.showOpenDialog(mainWindow, options)
         : await dialog.showOpenDialog(options);
-      return result.canceled ? null : (result.filePaths[0] ?? null);
+      const chosen = result.canceled ? null : (result.filePaths[0] ?? null);
+      if (chosen) remote.grantFile(chosen, 'read');
+      return chosen;
     },
     windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     exportReportPdf: (input) =>

@@ -64,13 +64,13 @@ describe('a scheduled report missed while Tandem was closed', () => {
     async () => {
       const running = core!;
       const client = createClient(inProcessTransport(running));
-      host = await startHost({ core: running, rendererDir: builtRenderer()! });
-      const origin = new URL(host.url).origin;
+      const served = await startHost({ core: running, rendererDir: builtRenderer()! });
+      host = served;
       printer = createReportPrinter(running);
       const chromium = printer;
       const runner = startScheduleRunner({
         dispatch: (method, input) => running.dispatch(method, input),
-        print: (request) => chromium.print(request, origin),
+        print: (request) => chromium.print(request, served.link()),
         intervalMs: 3_600_000,
       });
       const written = await runner.started;

@@ -96,6 +96,13 @@ result.ipc = {
     url: 'file:///etc/passwd',
   }),
 };
+// Only the file the dialog returned may be opened by the page; any other path is refused.
+result.ipc.inspectChosen = await invoke({ senderFrame: { url: appUrl } }, 'imports.inspect', {
+  path: result.ipc.chooseFile.value.path,
+});
+result.ipc.inspectOther = await invoke({ senderFrame: { url: appUrl } }, 'imports.inspect', {
+  path: '/etc/passwd',
+});
 result.openedExternallyAfterIpc = [...record.openedExternally];
 
 // "Export PDF": a hidden window on the print route, printToPDF, the save dialog, the offer to open.

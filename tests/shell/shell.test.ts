@@ -89,6 +89,9 @@ describe('the built Electron shell', () => {
       ok: true,
       value: { supported: true, path: '/home/user/csv-export.csv' },
     });
+    // The chosen file does not exist in the test: refused as unreadable, not as forbidden.
+    expect(result.ipc.inspectChosen).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(result.ipc.inspectOther).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(result.ipc.openFileUrl).toMatchObject({
       ok: false,
       error: { code: 'validation', issues: [{ field: 'url' }] },

@@ -56,7 +56,7 @@ export const reportCommand: Command = {
     const printer = createReportPrinter(core);
     const host = await startHost({ core, rendererDir });
     try {
-      const { pdf, fileName, paper } = await printer.print(request, new URL(host.url).origin);
+      const { pdf, fileName, paper } = await printer.print(request, host.link());
       const out = resolve(values.out ?? fileName);
       writeFileSync(out, pdf);
       io.out(

@@ -9,6 +9,7 @@ import { handlers, type Handler } from './handlers';
 import { ensureWorkspaceDefaults } from './workspace/defaults';
 import { recover as recoverImports } from './import/service';
 import { useImportMode, type ImportMode } from './import/worker/manager';
+import { grantFile, useFileAccess, type FileAccessMode, type FileUse } from './files';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
 
@@ -18,6 +19,8 @@ export interface Core {
   subscribe(listener: CoreListener): () => void;
   readonly connection: Connection;
   readonly ctx: Ctx;
+  /** Lets the methods use a path the user chose in a dialog of the shell (see `files.ts`). */
+  grantFile(path: string, use: FileUse): void;
   close(): void;
 }
 
@@ -32,6 +35,8 @@ export interface CoreOptions extends OpenOptions {
   checkOutput?: boolean;
   /** How import jobs run; the default is the import worker thread (`TANDEM_IMPORT_MODE=inline` for tests). */
   importMode?: ImportMode;
+  /** Which paths methods may open; the desktop app and the browser host use `granted`. */
+  fileAccess?: FileAccessMode;
 }
 
 /** A handler answered with a value its method's output schema refuses: a bug in the core, not the caller's. */
@@ -61,6 +66,7 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
     },
   };
   if (options.importMode) useImportMode(ctx, options.importMode);
+  if (options.fileAccess) useFileAccess(ctx, options.fileAccess);
   ensureWorkspaceDefaults(ctx);
   // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
   recoverImports(ctx);
@@ -116,6 +122,7 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
     },
     connection,
     ctx,
+    grantFile: (path, use) => grantFile(ctx, path, use),
     close: () => connection.close(),
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { createClient, type TandemClient } from '@shared/contract/client';
 import { createCore, type Core } from './app';
 import type { Clock } from './context';
+import type { FileAccessMode } from './files';
 
 /** A fixed, settable clock for tests that care what "now" is. */
 export function testClock(iso: string): Clock & { set(iso: string): void } {
@@ -20,11 +21,14 @@ export interface TestCore {
 }
 
 /** Each test gets its own database file in its own temporary folder, and an in-process client. */
-export async function createTestCore(options: { clock?: Clock } = {}): Promise<TestCore> {
+export async function createTestCore(
+  options: { clock?: Clock; fileAccess?: FileAccessMode } = {},
+): Promise<TestCore> {
   const dir = mkdtempSync(join(tmpdir(), 'tandem-test-'));
   const file = join(dir, 'tandem.sqlite');
   const core = await createCore(file, {
     clock: options.clock,
+    fileAccess: options.fileAccess,
     checkOutput: true,
     onInternalError: (error) => console.error(error),
   });

@@ -41,7 +41,13 @@ async function main(): Promise<void> {
   const core = await spawnCore(
     new URL('../core/worker/core-worker.ts', import.meta.url),
     // The end-to-end tests set TANDEM_CHECK_OUTPUT=1: every answer is checked against its schema there.
-    { file, clockStart: values.clock, checkOutput: process.env.TANDEM_CHECK_OUTPUT === '1' },
+    {
+      file,
+      clockStart: values.clock,
+      checkOutput: process.env.TANDEM_CHECK_OUTPUT === '1',
+      // The browser has no file dialog: imports read only what the page uploaded.
+      fileAccess: 'granted',
+    },
     ['--import', 'tsx'],
   );
   const printer = createReportPrinter(core);
@@ -49,16 +55,21 @@ async function main(): Promise<void> {
     core,
     rendererDir,
     port: values.port ? Number(values.port) : 0,
-    printReport: (request, origin) => printer.print(request, origin),
+    printReport: (request, entry) => printer.print(request, entry),
   });
   // Scheduled reports run while the host does: missed ones now, the rest when due.
-  const origin = new URL(host.url).origin;
   const schedule = startScheduleRunner({
     dispatch: (method, input) => core.dispatch(method, input),
-    print: (request) => printer.print(request, origin),
+    print: (request) => printer.print(request, host.link()),
     log: (message) => console.error(message),
   });
-  process.stdout.write(`Tandem is running at ${host.url}\nDatabase: ${file}\nPress Ctrl+C to stop.\n`);
+  process.stdout.write(
+    `Tandem is running at ${host.url}\nDatabase: ${file}\n` +
+      'The link opens once and only in one browser. Press Enter for a new link, Ctrl+C to stop.\n',
+  );
+  if (process.stdin.isTTY) {
+    process.stdin.on('data', () => process.stdout.write(`New link: ${host.link()}\n`));
+  }
   const stop = () => {
     void schedule
       .stop()

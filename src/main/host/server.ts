@@ -19,18 +19,39 @@ export interface HostOptions {
   /** The built renderer (`out/renderer`). */
   rendererDir: string;
   port?: number;
-  token?: string;
-  /** Prints the report route served at `origin` to a PDF: the browser's "Export PDF" downloads it. */
-  printReport?(request: ReportRequest, origin: string): Promise<{ pdf: Buffer; fileName: string }>;
+  /**
+   * Prints the report route to a PDF: the browser's "Export PDF" downloads it. `entry` is a one-time link
+   * into the app (see `Host.link`) that the printing browser opens.
+   */
+  printReport?(request: ReportRequest, entry: string): Promise<{ pdf: Buffer; fileName: string }>;
 }
 
 export interface Host {
+  /** The first one-time link: opening it once gives that browser its session. */
   url: string;
-  token: string;
+  /** `http://127.0.0.1:PORT`, for Origin checks; opening it without a session serves nothing. */
+  origin: string;
+  /** Mints another one-time link (another browser, the report printer). */
+  link(): string;
   close(): Promise<void>;
 }
 
 const MAX_BODY = 10 * 1024 * 1024;
+/** Contract inputs are a few levels deep; anything deeper is not a request Tandem sends. */
+const MAX_DEPTH = 32;
+const SESSION_COOKIE = 'tandem_session';
+/** Links not opened within this time expire: a link seen later in a scroll-back is no use to anyone. */
+const LINK_TTL_MS = 10 * 60 * 1000;
+
+/** Why a request is refused with a 4xx status and its reason, not a 500. */
+class BadRequest extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -41,11 +62,56 @@ const TYPES: Record<string, string> = {
   '.json': 'application/json',
 };
 
-function sameToken(given: string | null | undefined, token: string): boolean {
-  if (!given) return false;
+function sameSecret(given: string, known: string): boolean {
   const a = Buffer.from(given);
-  const b = Buffer.from(token);
+  const b = Buffer.from(known);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function cookieValue(req: IncomingMessage, name: string): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return rest.join('=');
+  }
+  return null;
+}
+
+/**
+ * The deepest nesting of arrays and objects in a JSON text, counted without parsing it (a parser handed
+ * a million `[` would recurse first and ask later).
+ */
+export function jsonDepth(text: string): number {
+  let depth = 0;
+  let deepest = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 92)
+        i++; // backslash: skip the escaped character
+      else if (c === 34) inString = false;
+    } else if (c === 34) inString = true;
+    else if (c === 91 || c === 123) {
+      depth++;
+      if (depth > deepest) deepest = depth;
+    } else if (c === 93 || c === 125) depth--;
+  }
+  return deepest;
+}
+
+/** Parses a request body as a JSON object, or says exactly why it is not one. */
+function parseObject(text: string, what: string): Record<string, unknown> {
+  if (jsonDepth(text) > MAX_DEPTH)
+    throw new BadRequest(400, `${what} is nested deeper than ${MAX_DEPTH} levels.`);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch {
+    throw new BadRequest(400, `${what} is not JSON.`);
+  }
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new BadRequest(400, `${what} must be a JSON object.`);
+  return value as Record<string, unknown>;
 }
 
 function send(
@@ -68,48 +134,82 @@ function send(
   res.end(body);
 }
 
+const TOO_LARGE = `The request is larger than ${MAX_BODY / 1024 / 1024} MB.`;
+
 async function readBody(req: IncomingMessage): Promise<string> {
+  if (Number(req.headers['content-length'] ?? 0) > MAX_BODY) throw new BadRequest(413, TOO_LARGE);
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of req) {
     size += (chunk as Buffer).length;
-    if (size > MAX_BODY) throw new Error('request too large');
+    if (size > MAX_BODY) throw new BadRequest(413, TOO_LARGE);
     chunks.push(chunk as Buffer);
   }
   return Buffer.concat(chunks).toString('utf8');
 }
 
+const SIGN_IN_PAGE = `<!doctype html><meta charset="utf-8"><title>Tandem</title>
+<p>Open Tandem with the link it printed when it started. Each link opens once; press Enter in Tandem's
+terminal for a new one.</p>`;
+
 /**
- * Serves the renderer and the core's API on 127.0.0.1 only. A per-run random token guards the API, and
- * requests naming another Host (DNS rebinding) or coming from another Origin are refused.
+ * Serves the renderer and the core's API on 127.0.0.1 only, to its owner alone. The link printed at start
+ * carries a one-time secret; the browser that opens it gets an `HttpOnly; SameSite=Strict` session cookie
+ * and every later request (page, scripts, API, events) must carry it. Nothing secret is ever in the page,
+ * so another local user who fetches `/` learns nothing. Requests naming another Host (DNS rebinding) or
+ * coming from another Origin are refused.
  */
 export async function startHost(options: HostOptions): Promise<Host> {
-  const token = options.token ?? randomBytes(24).toString('base64url');
   let origin = '';
   let allowedHosts = new Set<string>();
+  /** One-time link secrets not used yet, with when they expire. */
+  const links = new Map<string, number>();
+  const sessions = new Set<string>();
+
+  const mintLink = (): string => {
+    const secret = randomBytes(24).toString('base64url');
+    links.set(secret, Date.now() + LINK_TTL_MS);
+    return `${origin}/?open=${secret}`;
+  };
+  /** Spends a link's secret: true once, for a known secret opened in time. */
+  const spendLink = (given: string): boolean => {
+    for (const [secret, expires] of links) {
+      if (!sameSecret(given, secret)) continue;
+      links.delete(secret);
+      return expires >= Date.now();
+    }
+    return false;
+  };
+  const hasSession = (req: IncomingMessage): boolean => {
+    const given = cookieValue(req, SESSION_COOKIE);
+    if (!given) return false;
+    for (const session of sessions) if (sameSecret(given, session)) return true;
+    return false;
+  };
 
   const forbidden = (res: ServerResponse, why: string) =>
     send(res, 403, JSON.stringify({ ok: false, error: { code: 'forbidden', message: why } }));
 
   async function serveStatic(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
-    const relative = path === '/' ? 'index.html' : decodeURIComponent(path).replace(/^\/+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(path);
+    } catch {
+      throw new BadRequest(400, `The path ${path} has a malformed %-escape.`);
+    }
+    if (decoded.includes('\0')) throw new BadRequest(400, 'The path holds a NUL character.');
+    const relative = path === '/' ? 'index.html' : decoded.replace(/^\/+/, '');
     const file = normalize(join(options.rendererDir, relative));
     if (!file.startsWith(normalize(options.rendererDir) + sep))
       return send(res, 404, 'Not found', 'text/plain');
     try {
-      let body: string | Buffer = await readFile(file);
-      const type = TYPES[extname(file)] ?? 'application/octet-stream';
-      if (relative === 'index.html') {
-        body = body
-          .toString('utf8')
-          .replace('</head>', `<meta name="tandem-host-token" content="${token}"></head>`);
-      }
+      const body = await readFile(file);
       // Bundles under assets/ are named by their content hash: the browser may keep them (and the code it
       // compiled from them), so a second report prints without loading and compiling the app again.
       const cache: Record<string, string> = /^assets\/[^/]+-[\w-]{8}\.(js|css)$/.test(relative)
-        ? { 'cache-control': 'public, max-age=31536000, immutable' }
+        ? { 'cache-control': 'private, max-age=31536000, immutable' }
         : {};
-      send(res, 200, body as string, type, cache);
+      send(res, 200, body, TYPES[extname(file)] ?? 'application/octet-stream', cache);
     } catch {
       // Unknown paths are client-side routes: answer with the app.
       if (!extname(file)) return serveStatic(req, res, '/');
@@ -139,12 +239,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
 
   async function printReport(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!options.printReport) return failure(res, 501, 'unsupported', 'This Tandem host cannot print PDFs.');
-    let body: unknown;
-    try {
-      body = JSON.parse(await readBody(req));
-    } catch {
-      return failure(res, 400, 'validation', 'The request body is not JSON.');
-    }
+    const body = parseObject(await readBody(req), 'The report request');
     const parsed = ReportRequest.safeParse(body);
     if (!parsed.success)
       return send(
@@ -153,7 +248,7 @@ export async function startHost(options: HostOptions): Promise<Host> {
         JSON.stringify({ ok: false, error: validationError(parsed.error, 'the report request') }),
       );
     try {
-      const { pdf, fileName } = await options.printReport(parsed.data, origin);
+      const { pdf, fileName } = await options.printReport(parsed.data, mintLink());
       send(res, 200, pdf, 'application/pdf', {
         'content-disposition': `attachment; filename="report.pdf"; filename*=UTF-8''${encodeURIComponent(fileName)}`,
       });
@@ -168,50 +263,61 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   }
 
+  async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (!allowedHosts.has(req.headers.host ?? '')) return forbidden(res, 'Unknown host.');
+    const requestOrigin = req.headers.origin;
+    if (requestOrigin !== undefined && requestOrigin !== origin)
+      return forbidden(res, 'Requests from other sites are refused.');
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', origin);
+    } catch {
+      throw new BadRequest(400, 'The request names no valid path.');
+    }
+    const secret = url.searchParams.get('open');
+    if (secret !== null && req.method === 'GET') {
+      // Both answers drop the secret from the address bar; the #fragment (the screen) survives a redirect.
+      if (spendLink(secret)) {
+        const session = randomBytes(32).toString('base64url');
+        sessions.add(session);
+        return send(res, 303, '', 'text/plain', {
+          location: url.pathname,
+          'set-cookie': `${SESSION_COOKIE}=${session}; HttpOnly; SameSite=Strict; Path=/`,
+        });
+      }
+      if (hasSession(req)) return send(res, 303, '', 'text/plain', { location: url.pathname });
+      return send(res, 403, SIGN_IN_PAGE, 'text/html; charset=utf-8');
+    }
+    if (!hasSession(req)) {
+      if (url.pathname.startsWith('/api/'))
+        return forbidden(res, 'No Tandem session: open the link Tandem printed.');
+      return send(res, 403, SIGN_IN_PAGE, 'text/html; charset=utf-8');
+    }
+    if (url.pathname === '/api/invoke') {
+      if (req.method !== 'POST') return send(res, 405, '{}');
+      const message = parseObject(await readBody(req), 'The request body');
+      const result = await options.core.dispatch(message.method, message.input);
+      return send(res, 200, JSON.stringify(result));
+    }
+    if (url.pathname === '/api/report.pdf') {
+      if (req.method !== 'POST') return send(res, 405, '{}');
+      return printReport(req, res);
+    }
+    if (url.pathname === '/api/events') return events(req, res);
+    if (req.method !== 'GET') return send(res, 405, '{}');
+    return serveStatic(req, res, url.pathname);
+  }
+
   const server = createServer((req, res) => {
-    void (async () => {
-      if (!allowedHosts.has(req.headers.host ?? '')) return forbidden(res, 'Unknown host.');
-      const requestOrigin = req.headers.origin;
-      if (requestOrigin !== undefined && requestOrigin !== origin)
-        return forbidden(res, 'Requests from other sites are refused.');
-      const url = new URL(req.url ?? '/', origin);
-      if (url.pathname === '/api/invoke') {
-        if (req.method !== 'POST') return send(res, 405, '{}');
-        if (!sameToken(req.headers['x-tandem-token'] as string | undefined, token))
-          return forbidden(res, 'Missing or wrong token.');
-        let message: { method?: unknown; input?: unknown };
-        try {
-          message = JSON.parse(await readBody(req)) as typeof message;
-        } catch {
-          return send(
-            res,
-            400,
-            JSON.stringify({
-              ok: false,
-              error: { code: 'validation', message: 'The request body is not JSON.' },
-            }),
-          );
-        }
-        const result = await options.core.dispatch(message.method, message.input);
-        return send(res, 200, JSON.stringify(result));
+    route(req, res).catch((error: unknown) => {
+      if (res.headersSent) return;
+      if (error instanceof BadRequest) {
+        // The rest of an over-long body is not read: close the connection after answering.
+        if (error.status === 413) res.setHeader('connection', 'close');
+        return failure(res, error.status, 'validation', error.message);
       }
-      if (url.pathname === '/api/report.pdf') {
-        if (req.method !== 'POST') return send(res, 405, '{}');
-        if (!sameToken(req.headers['x-tandem-token'] as string | undefined, token))
-          return forbidden(res, 'Missing or wrong token.');
-        return printReport(req, res);
-      }
-      if (url.pathname === '/api/events') {
-        if (!sameToken(url.searchParams.get('token'), token))
-          return forbidden(res, 'Missing or wrong token.');
-        return events(req, res);
-      }
-      if (req.method !== 'GET') return send(res, 405, '{}');
-      return serveStatic(req, res, url.pathname);
-    })().catch((error: unknown) => {
       console.error('[tandem host]', error);
-      if (!res.headersSent)
-        send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Host error.' } }));
+      send(res, 500, JSON.stringify({ ok: false, error: { code: 'internal', message: 'Host error.' } }));
     });
   });
 
@@ -223,8 +329,9 @@ export async function startHost(options: HostOptions): Promise<Host> {
   origin = `http://127.0.0.1:${port}`;
   allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`]);
   return {
-    url: `${origin}/`,
-    token,
+    url: mintLink(),
+    origin,
+    link: mintLink,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

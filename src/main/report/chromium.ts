@@ -30,7 +30,7 @@ interface PageGlobals {
 }
 
 /**
- * Prints the report route served at `origin` (the loopback host) to PDF bytes: waits until the page says
+ * Prints the report route of the loopback host to PDF bytes: waits until the page says
  * it is ready (fonts loaded, every chart an image), then prints with the shared size, margins and footer.
  */
 /** A printed report: its bytes, the default file name and the paper it was laid out on. */
@@ -50,14 +50,15 @@ export function reportContext(browser: Browser): Promise<BrowserContext> {
 
 export async function printWithChromium(
   context: BrowserContext,
-  origin: string,
+  /** A one-time link into the app (the host's `link()`); the print route's #fragment is added to it. */
+  entry: string,
   request: ReportRequest,
   workspace: Workspace,
 ): Promise<PrintedReport> {
   const plan = printPlan(workspace, request);
   const page = await context.newPage();
   try {
-    await page.goto(new URL(`/${printRouteHash(request)}`, origin).href);
+    await page.goto(`${entry}${printRouteHash(request)}`);
     // Functions, not strings: the page's CSP forbids eval. They run in the page, hence the casts.
     await page.waitForFunction(
       () => (globalThis as unknown as PageGlobals).__tandemReportReady === true,

@@ -5,7 +5,8 @@ import type { HostCore } from '../host/server';
 import { launchChromium, printWithChromium, reportContext, type PrintedReport } from './chromium';
 
 export interface ReportPrinter {
-  print(request: ReportRequest, origin: string): Promise<PrintedReport>;
+  /** `entry` is a one-time link into the app from the host (`Host.link()`). */
+  print(request: ReportRequest, entry: string): Promise<PrintedReport>;
   close(): Promise<void>;
 }
 
@@ -17,7 +18,7 @@ export function createReportPrinter(core: HostCore): ReportPrinter {
   let browser: Promise<Browser> | null = null;
   let context: Promise<BrowserContext> | null = null;
   return {
-    async print(request, origin) {
+    async print(request, entry) {
       const settings = await core.dispatch('settings.get', {});
       if (!settings.ok) throw new Error(settings.error.message);
       const { businessName, locale } = settings.value as Settings;
@@ -38,7 +39,7 @@ export function createReportPrinter(core: HostCore): ReportPrinter {
         context = null;
         throw error;
       }
-      return printWithChromium(c, origin, request, { businessName, locale });
+      return printWithChromium(c, entry, request, { businessName, locale });
     },
     async close() {
       const running = browser;

@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 export interface RunningHost {
+  /** The one-time link the host printed; the browser that opens it first keeps the session. */
   url: string;
   stop(): Promise<void>;
 }
@@ -26,7 +27,7 @@ export function startHost(db: string, options: { clock?: string } = {}): Promise
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output);
       if (!match?.[1]) return;
       clearTimeout(timer);
       resolveHost({

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { fail } from '@shared/contract/result';
+import { allowedPath } from '../files';
 import type { Handlers } from '../handlers';
 import { saveErrorsCsv } from './errors-csv';
 import { listJobs } from './job/store';
@@ -17,9 +17,9 @@ import {
 import { receiveUpload } from './upload';
 
 export const importHandlers = {
-  'imports.inspect': (input, ctx) => inspectFile(ctx, input.path, input.sheet),
-  'imports.start': (input, ctx) => startImport(ctx, input),
-  'imports.run': (input, ctx) => runImport(ctx, input),
+  'imports.inspect': (input, ctx) => inspectFile(ctx, allowedPath(ctx, input.path, 'read'), input.sheet),
+  'imports.start': (input, ctx) => startImport(ctx, { ...input, path: allowedPath(ctx, input.path, 'read') }),
+  'imports.run': (input, ctx) => runImport(ctx, { ...input, path: allowedPath(ctx, input.path, 'read') }),
   'imports.list': (input, ctx) => {
     recover(ctx);
     return listJobs(ctx.sqlite, input.offset, input.limit);
@@ -28,7 +28,7 @@ export const importHandlers = {
   'imports.errors': (input, ctx) => listErrors(ctx, input.id, input.offset, input.limit),
   'imports.saveErrors': (input, ctx) => {
     getJob(ctx, input.id);
-    const path = resolve(input.path);
+    const path = allowedPath(ctx, input.path, 'write');
     try {
       return { path, rows: saveErrorsCsv(ctx.sqlite, input.id, path) };
     } catch (error) {

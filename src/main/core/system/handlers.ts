@@ -1,3 +1,4 @@
+import { allowedPath } from '../files';
 import type { Handlers } from '../handlers';
 import { backupDatabase } from './backup';
 import { restoreDatabase } from './restore';
@@ -10,6 +11,7 @@ export const systemHandlers = {
     message:
       'Tandem does not leave the app for outside pages here. Copy the link and open it in your browser.',
   }),
-  'system.backup': (input, ctx) => backupDatabase(ctx, input.path),
-  'system.restore': (input, ctx) => restoreDatabase(ctx, input),
+  'system.backup': (input, ctx) => backupDatabase(ctx, allowedPath(ctx, input.path, 'write')),
+  'system.restore': (input, ctx) =>
+    restoreDatabase(ctx, { ...input, path: allowedPath(ctx, input.path, 'read') }),
 } satisfies Partial<Handlers>;

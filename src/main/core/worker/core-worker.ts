@@ -18,9 +18,15 @@ async function main(): Promise<void> {
       migrationsFolder: init.migrationsFolder,
       clock: init.clockStart ? clockFrom(new Date(init.clockStart)) : undefined,
       checkOutput: init.checkOutput,
+      fileAccess: init.fileAccess,
     });
     core.subscribe((event, payload) => send({ type: 'event', event, payload }));
     port.on('message', (message: ToWorker) => {
+      if (message.type === 'grant') {
+        // Posted before the invoke that uses the path, and messages arrive in order.
+        core.grantFile(message.path, message.use);
+        return;
+      }
       if (message.type === 'close') {
         core.close();
         port.close();

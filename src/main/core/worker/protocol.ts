@@ -7,9 +7,14 @@ export interface WorkerInit {
   clockStart?: string;
   /** Parse every handler's output with its schema (the host under the end-to-end tests). */
   checkOutput?: boolean;
+  /** Which paths methods may open (`granted` in the desktop app and the browser host). */
+  fileAccess?: 'any' | 'granted';
 }
 
-export type ToWorker = { type: 'invoke'; id: number; method: unknown; input: unknown } | { type: 'close' };
+export type ToWorker =
+  | { type: 'invoke'; id: number; method: unknown; input: unknown }
+  | { type: 'grant'; path: string; use: 'read' | 'write' }
+  | { type: 'close' };
 
 export type FromWorker =
   | { type: 'ready' }

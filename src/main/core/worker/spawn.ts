@@ -6,6 +6,8 @@ import type { FromWorker, ToWorker, WorkerInit } from './protocol';
 export interface RemoteCore {
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
   subscribe(listener: CoreListener): () => void;
+  /** Grants a path the user chose in a dialog; it reaches the worker before any later call. */
+  grantFile(path: string, use: 'read' | 'write'): void;
   close(): Promise<void>;
 }
 
@@ -84,6 +86,9 @@ export function spawnCore(
       subscribe(listener) {
         listeners.add(listener);
         return () => listeners.delete(listener);
+      },
+      grantFile(path, use) {
+        if (!exited) post({ type: 'grant', path, use });
       },
       close() {
         if (exited) return Promise.resolve();

@@ -8,13 +8,15 @@ declare global {
   }
 }
 
-/** Browser mode: the same contract over the loopback host, with the per-run token it put in the page. */
+/**
+ * Browser mode: the same contract over the loopback host. The host's session cookie (HttpOnly, set when
+ * the printed link was opened) rides along with every same-origin request; the page never sees it.
+ */
 function hostTransport(): Transport {
-  const token = document.querySelector<HTMLMetaElement>('meta[name="tandem-host-token"]')?.content ?? '';
   let source: EventSource | null = null;
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const ensureSource = (event: string) => {
-    source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source ??= new EventSource('/api/events');
     if (!listeners.has(event)) {
       listeners.set(event, new Set());
       source.addEventListener(event, (message) => {
@@ -28,7 +30,7 @@ function hostTransport(): Transport {
       try {
         const response = await fetch('/api/invoke', {
           method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-tandem-token': token },
+          headers: { 'content-type': 'application/json' },
           body: JSON.stringify({ method, input }),
         });
         return (await response.json()) as Result<unknown>;
