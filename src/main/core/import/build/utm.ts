@@ -66,7 +66,6 @@ export interface UtmTags {
   term?: string;
 }
 
-const UTM_KEYS = ['source', 'medium', 'campaign', 'content', 'term'] as const;
 const QUERY_TAG = /(?:^|[?&#;\s])utm_(source|medium|campaign|content|term)=([^&#\s]*)/gi;
 const LINE_TAG = /^[ \t]*utm_(source|medium|campaign|content|term)[ \t]*:[ \t]*(.*?)[ \t\r]*$/gim;
 
@@ -87,7 +86,7 @@ function decodeQueryValue(raw: string): string {
 export function utmTagsOf(...texts: string[]): UtmTags {
   const tags: UtmTags = {};
   const keep = (key: string, value: string) => {
-    const k = key.toLowerCase() as (typeof UTM_KEYS)[number];
+    const k = key.toLowerCase() as keyof UtmTags;
     if (value !== '' && tags[k] === undefined) tags[k] = value;
   };
   for (const text of texts) {
