@@ -413,7 +413,15 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const TOUCH_KINDS = ['lead_source', 'order', 'payment', 'original_source', 'manual'] as const;
+export const TOUCH_KINDS = [
+  'lead_source',
+  'order',
+  'payment',
+  'original_source',
+  'email_click',
+  'event',
+  'manual',
+] as const;
 export const Touch = z.object({
   id: z.string(),
   at: z.string(),
