@@ -24,7 +24,10 @@ export interface SaleForChannel {
 
 const DAY_MS = 86_400_000;
 
-/** `touches` in any order; returns the channel, or null when the sale has none. */
+/**
+ * `touches` in any order (of two at the same instant the later in the list wins, so pass the log in its own
+ * order); returns the channel, or null when the sale has none.
+ */
 export function saleChannel(
   sale: SaleForChannel,
   touches: readonly ChannelTouch[],
