@@ -209,3 +209,56 @@ test('visits against sales on the imported GA4 and Shopify samples', async ({ pa
   await expect(panel).toContainText('Not enough history yet (need 63 days, have 46)');
   await expect(panel.locator('.vvs-sentence')).not.toContainText('r =');
 });
+
+test('the visits-vs-sales panel switches between the business, a channel and a page', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const r = new ResultsPage(page);
+  for (const file of ['ga4-traffic-daily.csv', 'ga4-pages-daily.csv', 'shopify-orders.csv']) {
+    const job = await r.invoke<{ id: string }>('imports.start', { path: resolve(SAMPLES, file) });
+    await expect
+      .poll(async () => (await r.invoke<{ status: string }>('imports.get', { id: job.id })).status, {
+        timeout: 30_000,
+      })
+      .toBe('done');
+  }
+  await r.goto();
+  await r.periodKind('Quarter');
+  await r.stepPeriod(-1);
+  await expect(r.periodLabel()).toHaveText('Q3 2026');
+
+  const panel = r.visitsVsSales();
+  const sentence = panel.locator('.vvs-sentence');
+  const chart = panel.getByRole('img', { name: /^Daily / });
+  await expect(sentence).toContainText(/^After days with more visits than usual/);
+  const businessChart = await chart.getAttribute('aria-label');
+
+  // One channel: its own visits against the sales that came through it (last touch), the rule said below.
+  const picker = panel.getByLabel('Visits of');
+  await picker.selectOption({ label: 'Social media' });
+  await expect(sentence).toContainText(
+    /after days with more visits from social media than usual, sales from social media tended to be higher \d+ days? later/i,
+  );
+  await expect(panel.locator('.vvs-caveat')).toContainText('last touch');
+  await expect(chart).toHaveAttribute(
+    'aria-label',
+    /^Daily visits from social media and sales from social media over/,
+  );
+  await expect(chart).not.toHaveAttribute('aria-label', businessChart ?? '');
+
+  // One page: its daily views against the business's sales.
+  await picker.selectOption({ label: '/wholesale' });
+  await expect(sentence).toContainText(/views of \/wholesale than usual, sales tended to be/);
+  await expect(panel.locator('.vvs-caveat')).toContainText('page views of /wholesale');
+  await expect(chart).toHaveAttribute('aria-label', /^Daily views of \/wholesale and sales over/);
+  for (const text of await sentence.allInnerTexts()) expect(text).not.toMatch(/caused|drove|due to/);
+  await expect(panel).toContainText('Correlation, not causation');
+
+  // Back to the whole business: the dashboard's own sentence again.
+  await picker.selectOption({ label: 'The whole business' });
+  await expect(sentence).toContainText(/^After days with more visits than usual/);
+  await expect(chart).toHaveAttribute('aria-label', businessChart ?? '');
+});

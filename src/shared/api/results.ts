@@ -173,6 +173,42 @@ export const VisitsVsSalesOut = z.object({
 });
 export type VisitsVsSalesOut = z.infer<typeof VisitsVsSalesOut>;
 
+/** Whose visits are lined up with which sales: the business, one channel, or one page's views. */
+export const VisitsScope = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('business') }),
+  z.strictObject({ kind: z.literal('channel'), channel: z.enum(CHANNELS) }),
+  z.strictObject({
+    kind: z.literal('page'),
+    path: z.string().trim().min(1, 'name the page, e.g. /shop').max(2000),
+  }),
+]);
+export type VisitsScope = z.infer<typeof VisitsScope>;
+
+export const VisitsVsSalesInput = z.strictObject({
+  /** The analysis looks at the 365 days ending here, like the dashboard's panel. */
+  to: IsoDate,
+  scope: VisitsScope,
+  /** Channel scope: how far back a customer's last touch may be to name a sale's channel. */
+  lookbackDays: LookbackDays.default(90),
+});
+export type VisitsVsSalesInput = z.input<typeof VisitsVsSalesInput>;
+
+export const VisitsVsSalesScoped = VisitsVsSalesOut.extend({
+  scope: VisitsScope,
+  /** One line saying what was counted on each side, shown under the chart. */
+  caveat: z.string(),
+});
+export type VisitsVsSalesScoped = z.infer<typeof VisitsVsSalesScoped>;
+
+/** Channels with daily visits and pages with daily views in the 365 days ending `to`, most visited first. */
+export const VisitScopesOut = z.object({
+  channels: z.array(z.object({ channel: z.enum(CHANNELS), days: z.number().int(), visits: z.number() })),
+  pages: z.array(z.object({ path: z.string(), days: z.number().int(), views: z.number() })),
+  /** Pages with views left out of `pages` (only the most viewed are listed). */
+  morePages: z.number().int(),
+});
+export type VisitScopesOut = z.infer<typeof VisitScopesOut>;
+
 export const ReconciliationCounts = z.object({
   ordersWithoutContact: z.number().int(),
   ordersWithoutCampaign: z.number().int(),
@@ -377,7 +413,15 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const TOUCH_KINDS = ['lead_source', 'order', 'payment', 'original_source', 'manual'] as const;
+export const TOUCH_KINDS = [
+  'lead_source',
+  'order',
+  'payment',
+  'original_source',
+  'email_click',
+  'event',
+  'manual',
+] as const;
 export const Touch = z.object({
   id: z.string(),
   at: z.string(),
@@ -418,6 +462,10 @@ export const resultsApi = {
     }),
     PaybackOut,
   ),
+  /** Daily visits against daily sales for the business, one channel (its visits, its sales) or one page. */
+  'results.visitsVsSales': query(VisitsVsSalesInput, VisitsVsSalesScoped),
+  /** The channels and pages `results.visitsVsSales` can be scoped to. */
+  'results.visitScopes': query(z.strictObject({ to: IsoDate }), VisitScopesOut),
   /** Orders, payments and won deals that do not line up, with the record to fix. */
   'results.reconciliation': query(
     z.strictObject({

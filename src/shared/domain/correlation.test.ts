@@ -171,6 +171,25 @@ describe('visitsVsSales', () => {
     );
   });
 
+  it('names a channel or a page in the sentence when told what the series are', () => {
+    const { visits, sales } = lagged(7, 280, 3);
+    const names = { visits: 'views of /wholesale', sales: 'sales' };
+    const result = ok(visitsVsSales(series(visits), series(sales), { names }));
+    expect(result.lagDays).toBe(3);
+    expect(result.sentence).toMatch(
+      /^After days with more views of \/wholesale than usual, sales tended to be higher 3 days later \(r = /,
+    );
+    const quiet = ok(
+      visitsVsSales(series(visits), series(sales), {
+        maxLag: 0,
+        names: { visits: 'email visits', sales: 'email sales' },
+      }),
+    );
+    expect(quiet.sentence).toMatch(
+      /(email visits than usual, email sales|between email visits and email sales)/,
+    );
+  });
+
   it('a negative link reads as lower', () => {
     const { visits, sales } = lagged(11, 280, 2, -0.15);
     const result = ok(visitsVsSales(series(visits), series(sales)));
@@ -245,7 +264,7 @@ describe('visitsVsSales', () => {
     expect(result.lagDays).toBe(4);
     expect(result.significant).toBe(true);
     expect(Math.abs(result.r)).toBeGreaterThan(Math.max(...result.lags.map((l) => Math.abs(l.r ?? 0))));
-    expect(result.sentence).toMatch(/^Sales changes tended to come before visit changes/);
+    expect(result.sentence).toMatch(/^Changes in sales tended to come before changes in visits/);
     expect(result.sentence).toContain('visits tended to be higher 4 days later');
     expect(result.sentence).not.toMatch(/more visits than usual/);
   });

@@ -277,7 +277,7 @@ const rText = (r: number): string => (Math.abs(r) < 0.005 ? '0.00' : r.toFixed(2
 export function visitsVsSales(
   visits: DailySeries,
   sales: DailySeries,
-  options: { maxLag?: number; minDays?: number } = {},
+  options: { maxLag?: number; minDays?: number; names?: SeriesNames } = {},
 ): VisitsVsSales {
   const maxLag = options.maxLag ?? MAX_LAG;
   const need = options.minDays ?? MIN_OVERLAP_DAYS;
@@ -343,33 +343,51 @@ export function visitsVsSales(
     threshold: reported.threshold,
     lags,
     salesLead,
-    sentence: sentenceFor(reported, significant, salesLead, maxLag),
+    sentence: sentenceFor(reported, significant, salesLead, maxLag, options.names ?? DEFAULT_NAMES),
     reverseLags,
   };
 }
+
+/**
+ * What the two series are called in the sentence, as plural nouns: "visits" and "sales" for the business,
+ * "email visits" and "email sales" for a channel, "views of /wholesale" for a page.
+ */
+export interface SeriesNames {
+  visits: string;
+  sales: string;
+}
+const DEFAULT_NAMES: SeriesNames = { visits: 'visits', sales: 'sales' };
 
 function insufficientSentence(need: number, have: number): string {
   return `not enough history yet (need ${need} days, have ${have})`;
 }
 
-function sentenceFor(result: LagResult, significant: boolean, salesLead: boolean, maxLag: number): string {
+function sentenceFor(
+  result: LagResult,
+  significant: boolean,
+  salesLead: boolean,
+  maxLag: number,
+  names: SeriesNames,
+): string {
   const r = result.r!;
+  const { visits, sales } = names;
   const direction = r > 0 ? 'higher' : 'lower';
   const figures = `r = ${rText(r)} on week-over-week changes, n = ${result.n} days`;
   if (significant && !salesLead)
     return result.lag === 0
-      ? `On days with more visits than usual, sales tended to be ${direction} the same day (${figures}).`
-      : `After days with more visits than usual, sales tended to be ${direction} ${laterText(result.lag)} (${figures}).`;
+      ? `On days with more ${visits} than usual, ${sales} tended to be ${direction} the same day (${figures}).`
+      : `After days with more ${visits} than usual, ${sales} tended to be ${direction} ${laterText(result.lag)} (${figures}).`;
   if (significant)
     return (
-      `Sales changes tended to come before visit changes: after days with more sales than usual, visits ` +
-      `tended to be ${direction} ${laterText(result.lag)} (${figures}).`
+      `Changes in ${sales} tended to come before changes in ${visits}: after days with more ${sales} than ` +
+      `usual, ${visits} tended to be ${direction} ${laterText(result.lag)} (${figures}).`
     );
   const range = maxLag === 0 ? 'on the same day' : `at lags of 0–${maxLag} days`;
   if (salesLead)
     return (
-      `No clear link between visits and sales ${range} (strongest r = ${rText(r)} with sales changes ` +
-      `coming ${result.lag === 1 ? '1 day' : `${result.lag} days`} before visit changes, n = ${result.n} days).`
+      `No clear link between ${visits} and ${sales} ${range} (strongest r = ${rText(r)} with changes in ` +
+      `${sales} coming ${result.lag === 1 ? '1 day' : `${result.lag} days`} before changes in ${visits}, ` +
+      `n = ${result.n} days).`
     );
-  return `No clear link between visits and sales ${range} (strongest r = ${rText(r)} ${atText(result.lag)}, n = ${result.n} days).`;
+  return `No clear link between ${visits} and ${sales} ${range} (strongest r = ${rText(r)} ${atText(result.lag)}, n = ${result.n} days).`;
 }

@@ -230,6 +230,16 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       campaign,
       utmSource: { label: 'utm_source', description: '', synonyms: ['utm source'] },
       utmMedium: { label: 'utm_medium', description: '', synonyms: ['utm medium'] },
+      utmContent: {
+        label: 'utm_content',
+        description: 'names the content item (post, mail) the buyer came from',
+        synonyms: ['utm content'],
+      },
+      landingSite: {
+        label: 'Landing page URL',
+        description: 'the utm_* tags in its query fill the ones above',
+        synonyms: ['landing site', 'landing page', 'landing url', 'landing page url', 'landing site url'],
+      },
       lineName: {
         label: 'Line item name',
         description: '',

@@ -208,6 +208,31 @@ export function buildLeads(
       doneAt: isoAt(created + DAY),
       outcome: 'Interested, asked for samples',
     });
+    // Touches sales logs (no random draws, so the rest of the demo stays as it was): every other lead from an
+    // e-mail campaign clicked the tasting link in the follow-up e-mail; leads from events came to the cupping.
+    const touchAt = created + 2 * DAY;
+    if (campaign?.channel === 'email' && i % 2 === 0 && touchAt <= now)
+      activities.push({
+        ...stamp(touchAt),
+        leadId: lead.id,
+        contactId: contact.id ?? null,
+        type: 'email',
+        subject: 'Tasting invitation',
+        dueAt: isoAt(touchAt),
+        doneAt: isoAt(touchAt),
+        outcome: 'Clicked the tasting link',
+      });
+    if (campaign?.channel === 'event' && touchAt <= now)
+      activities.push({
+        ...stamp(touchAt),
+        leadId: lead.id,
+        contactId: contact.id ?? null,
+        type: 'meeting',
+        subject: 'Cupping at the booth',
+        dueAt: isoAt(touchAt),
+        doneAt: isoAt(touchAt),
+        outcome: 'Attended the cupping',
+      });
     if (!closed && (ageDays < 60 || i % 3 === 0)) {
       const offsetDays = [-3, -1, 0, 0, 2, 5, 9, 14][i % 8] ?? 1;
       const type = rnd.pick(['call', 'email', 'meeting', 'task'] as const);

@@ -97,6 +97,8 @@ export interface OrderRecord {
   campaignCode: string | null;
   utmSource: string | null;
   utmMedium: string | null;
+  /** Names the content item (post, mail) the buyer came from, as content items store it. */
+  utmContent: string | null;
   discountCode: string | null;
   lines: OrderLineRecord[];
 }

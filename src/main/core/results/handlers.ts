@@ -6,6 +6,7 @@ import { records } from './records';
 import { summary } from './summary';
 import { createTouch, deleteTouch, listTouches } from './touches';
 import { windowOf } from './period';
+import { scopedVisitsVsSales, visitScopes } from './visit-scopes';
 
 export const resultsHandlers = {
   'results.dashboard': (input, ctx) => dashboard(ctx, input),
@@ -21,6 +22,8 @@ export const resultsHandlers = {
       input.from || input.to ? windowOf(input.from ?? '0000-01-01', input.to ?? '9999-12-30') : undefined,
     ),
   'results.summary': (input, ctx) => summary(ctx, input),
+  'results.visitsVsSales': (input, ctx) => scopedVisitsVsSales(ctx, input),
+  'results.visitScopes': (input, ctx) => visitScopes(ctx, input.to),
   'reconciliation.resolve': (input, ctx) => resolveReconciliation(ctx, input),
   'touches.list': (input, ctx) => listTouches(ctx, input.contactId),
   'touches.create': (input, ctx) => createTouch(ctx, input),

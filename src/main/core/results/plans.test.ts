@@ -58,11 +58,12 @@ const STATEMENTS: Record<string, string> = {
 
 /**
  * Tables too small to matter: pipeline stages, manual touches, and `touch_log`, the rows the view hands back
- * (each of its branches is checked as a table of its own). Contacts are scanned only when a campaign's channel
- * changes (TOUCH_LOG_BY_CAMPAIGN), which is rare and not on the dashboard's path.
+ * (each of its branches is checked as a table of its own). Contacts and activities (whose touch names the
+ * lead's campaign only when its channel fits) are scanned only when a campaign's channel changes
+ * (TOUCH_LOG_BY_CAMPAIGN), which is rare and not on the dashboard's path.
  */
 const SMALL = new Set(['s', 'm', 'touch_log']);
-const RARE: Record<string, string[]> = { TOUCH_LOG_BY_CAMPAIGN: ['ct'] };
+const RARE: Record<string, string[]> = { TOUCH_LOG_BY_CAMPAIGN: ['ct', 'a'] };
 
 /** The dashboard's big reads: their driving table is answered from an index alone, no row lookups. */
 const COVERED = [

@@ -39,6 +39,15 @@ function expectInStep() {
 describe('the touches table', () => {
   it('is filled from the touch log of the demo workspace', () => {
     expect(expectInStep()).toBeGreaterThan(100);
+    // The demo's e-mail leads clicked the tasting link, its event leads came to the cupping.
+    const kinds = sql()
+      .prepare(
+        `SELECT kind, count(*) AS n, count(campaign_id) AS withCampaign FROM touches
+                WHERE kind IN ('email_click', 'event') GROUP BY kind ORDER BY kind`,
+      )
+      .all() as { kind: string; n: number; withCampaign: number }[];
+    expect(kinds.map((k) => k.kind)).toEqual(['email_click', 'event']);
+    for (const k of kinds) expect(k.withCampaign).toBe(k.n);
   });
 
   it('follows creates, updates and deletes of leads, orders, payments and contacts', () => {

@@ -27,6 +27,8 @@ const KIND_LABELS: Record<string, string> = {
   original_source: 'Original source',
   order: 'Order',
   payment: 'Payment',
+  email_click: 'Clicked an e-mail',
+  event: 'Came to an event',
   manual: 'Manual touch',
 };
 
@@ -122,7 +124,15 @@ export const TOUCH_LOG_BY_ID = 'SELECT * FROM touch_log WHERE id = ?';
 export const TOUCH_LOG_BY_CAMPAIGN = 'SELECT * FROM touch_log WHERE campaign_id = ?';
 
 /** The order of the touch_log view's branches. */
-const KIND_ORDER: readonly TouchKind[] = ['lead_source', 'original_source', 'order', 'payment', 'manual'];
+const KIND_ORDER: readonly TouchKind[] = [
+  'lead_source',
+  'original_source',
+  'order',
+  'payment',
+  'manual',
+  'email_click',
+  'event',
+];
 
 /**
  * Touches of the given contacts that may take credit for a conversion between `fromIso` and `untilIso`

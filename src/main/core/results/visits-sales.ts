@@ -1,5 +1,10 @@
 import type { VisitsVsSalesOut } from '@shared/api/results';
-import { MIN_OVERLAP_DAYS, visitsVsSales, type DailySeries } from '@shared/domain/correlation';
+import {
+  MIN_OVERLAP_DAYS,
+  visitsVsSales,
+  type DailySeries,
+  type SeriesNames,
+} from '@shared/domain/correlation';
 import { addDays } from '@shared/domain/dates';
 import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
 import type { Ctx } from '../context';
@@ -7,7 +12,7 @@ import { visitsByDay, windowOf } from './period';
 import type { CampaignHead } from './rows';
 
 /** Days of history the visits-vs-sales panel looks at, ending with the period's last day. */
-const HISTORY_DAYS = 365;
+export const HISTORY_DAYS = 365;
 const NEED_DAYS = MIN_OVERLAP_DAYS;
 
 const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
@@ -20,7 +25,7 @@ export const DAILY_PAYMENTS = `
   WHERE deleted_at IS NULL AND status IN (${list(REVENUE_PAYMENT_STATUSES)})
     AND paid_at >= ? AND paid_at < ? AND upper(currency) = ? GROUP BY day`;
 
-interface DailyPair {
+export interface DailyPair {
   date: string;
   visits: number | null;
   sales: number;
@@ -62,7 +67,12 @@ export function visitsVsSalesPanel(
   return analyse(daily, launches);
 }
 
-function analyse(daily: DailyPair[], launches: VisitsVsSalesOut['launches']): VisitsVsSalesOut {
+/** The panel's answer for any pair of daily series (the business, a channel, a page). */
+export function analyse(
+  daily: DailyPair[],
+  launches: VisitsVsSalesOut['launches'],
+  names?: SeriesNames,
+): VisitsVsSalesOut {
   const visits: DailySeries = {};
   const sales: DailySeries = {};
   for (const d of daily) {
@@ -94,7 +104,7 @@ function analyse(daily: DailyPair[], launches: VisitsVsSalesOut['launches']): Vi
     };
   if (!haveSales)
     return { ...empty, status: 'no_sales', sentence: 'no paid orders or payments in this time yet' };
-  const result = visitsVsSales(visits, sales);
+  const result = visitsVsSales(visits, sales, names ? { names } : {});
   if (result.status === 'insufficient')
     return { ...empty, status: 'not_enough_history', sentence: result.sentence };
   return {

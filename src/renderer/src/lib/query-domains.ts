@@ -58,8 +58,9 @@ const READS: Record<string, readonly Domain[]> = {
   // Read again after any change, as the app always has: the clock is cheap and the day may have turned.
   'system.now': DATA_DOMAINS,
   'today.*': ['activities', 'leads', 'contacts', 'content', 'campaigns', 'cadences'],
-  // A contact's touch log is built from its leads, orders and payments as well as manual touches.
-  'touches.*': ['contacts', 'leads', 'campaigns', 'content', 'imports', 'reconciliation'],
+  // A contact's touch log is built from its leads, orders, payments and activities (e-mail clicks, events
+  // attended) as well as manual touches.
+  'touches.*': ['contacts', 'leads', 'activities', 'campaigns', 'content', 'imports', 'reconciliation'],
   'workspace.*': ['settings'],
   // Results combine spend, leads, orders, metrics and touches across every campaign.
   'results.*': DATA_DOMAINS,

@@ -41,7 +41,7 @@ export const reconciliationMarks = sqliteTable(
 
 /**
  * The touch log as a table, for reading by time or by contact from an index: the rows of the `touch_log`
- * view, kept in step by triggers on leads, contacts, orders, payments, manual touches, campaigns (their
+ * view, kept in step by triggers on leads, contacts, orders, payments, activities, manual touches, campaigns (their
  * channel) and content items (their utm_content), so every write, import and undo moves it too. `id` is
  * the id of the record the touch comes from.
  */

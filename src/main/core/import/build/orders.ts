@@ -9,7 +9,7 @@ import type {
   ValueOptions,
 } from '../records';
 import type { FieldRow } from './row';
-import { trackingCodeOf } from './utm';
+import { trackingCodeOf, utmTagsOf } from './utm';
 
 const ORDER_STATUS: Record<string, string> = {
   paid: 'paid',
@@ -81,6 +81,8 @@ export function buildOrder(
       const orderedAt = row.instant('orderedAt', options);
       if (!orderedAt && !row.problems.length) row.problem('orderedAt', 'the order has no date');
       const { email, key } = customerEmail(row, 'email');
+      // Columns of their own win; a landing-page URL fills the tags they leave empty.
+      const landing = utmTagsOf(row.text('landingSite'));
       order = {
         line: source.line,
         externalId: row.text('externalId'),
@@ -96,9 +98,10 @@ export function buildOrder(
         email,
         emailKey: key,
         customerName: row.text('customerName') || null,
-        campaignCode: trackingCodeOf(row.text('campaign')),
-        utmSource: row.text('utmSource') || null,
-        utmMedium: row.text('utmMedium') || null,
+        campaignCode: trackingCodeOf(row.text('campaign') || landing.campaign || ''),
+        utmSource: row.text('utmSource') || landing.source || null,
+        utmMedium: row.text('utmMedium') || landing.medium || null,
+        utmContent: trackingCodeOf(row.text('utmContent') || landing.content || ''),
         discountCode: row.text('discountCode') || null,
         lines,
       };

@@ -57,3 +57,45 @@ export function channelOf(text: string): Channel | null {
   };
   return direct[t] ?? null;
 }
+
+export interface UtmTags {
+  source?: string;
+  medium?: string;
+  campaign?: string;
+  content?: string;
+  term?: string;
+}
+
+const QUERY_TAG = /(?:^|[?&#;\s])utm_(source|medium|campaign|content|term)=([^&#\s]*)/gi;
+const LINE_TAG = /^[ \t]*utm_(source|medium|campaign|content|term)[ \t]*:[ \t]*(.*?)[ \t\r]*$/gim;
+
+function decodeQueryValue(raw: string): string {
+  try {
+    return decodeURIComponent(raw.replace(/\+/g, ' ')).trim();
+  } catch {
+    // A stray "%" in a hand-typed link: keep the text as it was rather than lose the tag.
+    return raw.trim();
+  }
+}
+
+/**
+ * utm_* tags wherever an export keeps them: a landing-page URL's query (`/?utm_source=ig&utm_content=reel-1`,
+ * alone or inside other text) or `utm_content: reel-1` lines (Shopify's Note Attributes). The first value of
+ * each tag wins; empty values are left out.
+ */
+export function utmTagsOf(...texts: string[]): UtmTags {
+  const tags: UtmTags = {};
+  const keep = (key: string, value: string) => {
+    const k = key.toLowerCase() as keyof UtmTags;
+    if (value !== '' && tags[k] === undefined) tags[k] = value;
+  };
+  for (const text of texts) {
+    if (!text) continue;
+    for (const m of text.matchAll(LINE_TAG)) {
+      // A line holding a URL is read as a query below, not as the value of a "key: value" line.
+      if (!/[?&]utm_/i.test(m[2]!)) keep(m[1]!, m[2]!);
+    }
+    for (const m of text.matchAll(QUERY_TAG)) keep(m[1]!, decodeQueryValue(m[2]!));
+  }
+  return tags;
+}

@@ -1,17 +1,6 @@
 import type { OrderRecord, PaymentRecord } from '../records';
-import { trackingCodeOf } from '../build/utm';
+import { trackingCodeOf, utmTagsOf } from '../build/utm';
 import { definePreset } from './types';
-
-/** Shopify's Note Attributes: one `key: value` per line (utm_source, utm_medium, utm_campaign...). */
-export function noteAttributes(text: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const line of text.split(/\r?\n/)) {
-    const colon = line.indexOf(':');
-    if (colon <= 0) continue;
-    out[line.slice(0, colon).trim().toLowerCase()] = line.slice(colon + 1).trim();
-  }
-  return out;
-}
 
 export const shopifyOrders = definePreset<OrderRecord>({
   name: 'shopify-orders',
@@ -46,6 +35,8 @@ export const shopifyOrders = definePreset<OrderRecord>({
     customerName: 'Billing Name',
     refunded: 'Refunded Amount',
     'x.attributes': 'Note Attributes',
+    // Exports made by apps or the Admin API carry the first visit's landing page instead.
+    'x.landing': /^landing (site|page)( url)?$/i,
   },
   groupBy: 'externalId',
   adjust(order, row, { group }) {
@@ -53,10 +44,12 @@ export const shopifyOrders = definePreset<OrderRecord>({
     const first = group[0];
     if (!first) return;
     row.reset(first.cells, first.line);
-    const utm = noteAttributes(row.text('x.attributes'));
-    if (utm.utm_campaign) order.campaignCode = trackingCodeOf(utm.utm_campaign);
-    order.utmSource = utm.utm_source || order.utmSource;
-    order.utmMedium = utm.utm_medium || order.utmMedium;
+    // Note Attributes hold `utm_source: …` lines, or a landing_site URL with the tags in its query.
+    const utm = utmTagsOf(row.text('x.attributes'), row.text('x.landing'));
+    if (utm.campaign) order.campaignCode = trackingCodeOf(utm.campaign);
+    order.utmSource = utm.source || order.utmSource;
+    order.utmMedium = utm.medium || order.utmMedium;
+    if (utm.content) order.utmContent = trackingCodeOf(utm.content) ?? order.utmContent;
   },
 });
 

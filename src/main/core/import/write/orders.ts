@@ -95,6 +95,7 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
       utm_source: order.utmSource,
       utm_medium: order.utmMedium,
       utm_campaign: order.campaignCode,
+      utm_content: order.utmContent,
       discount_code: order.discountCode,
     };
     if (!current) {

@@ -7,12 +7,19 @@ import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollow
 import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
 
 interface Props {
-  activity: { id: string; subject: string };
+  activity: { id: string; subject: string; type?: string };
   onDone(result: ActivityWithNext): void;
   onCancel(): void;
   /** Open the next follow-up part at once ("Schedule next"). */
   scheduleNext?: boolean;
 }
+
+/** Outcomes that make the activity a touch in the contact's touch log (see the touch_log view). */
+const TOUCH_HINTS: Record<string, string> = {
+  email: 'Start with “Clicked” (e.g. Clicked the tasting link) to count it as an e-mail click in Results.',
+  meeting:
+    'Start with “Attended” (e.g. Attended the CoffeeFest cupping) to count it as an event visit in Results.',
+};
 
 /** Done with an outcome, and the next follow-up scheduled in the same call. */
 export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false }: Props) {
@@ -51,6 +58,7 @@ export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false 
         onValue={setOutcome}
         error={issue('outcome')}
         placeholder="e.g. Interested, wants a tasting"
+        hint={activity.type ? TOUCH_HINTS[activity.type] : undefined}
         autoFocus
       />
       <NextFollowUp value={next} onValue={setNext} issue={issue} />

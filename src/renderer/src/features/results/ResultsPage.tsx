@@ -115,7 +115,11 @@ export function ResultsPage() {
                 })
               }
             />
-            <VisitsVsSales data={data.visitsVsSales} />
+            <VisitsVsSales
+              business={data.visitsVsSales}
+              to={data.range.to}
+              lookbackDays={data.lookbackDays}
+            />
             <ModelComparison scope={scope} />
             <Payback campaigns={data.campaigns} scope={scope} modelLabel={data.modelLabel} />
           </div>
