@@ -1,4 +1,5 @@
 import { resolve } from 'node:path';
+import { importFile } from './support/api';
 import { expect, startDemoWorkspace, startEmptyWorkspace, test } from './support/fixtures';
 import { SAMPLES } from './support/imports.page';
 import { ResultsPage } from './support/results.page';
@@ -176,12 +177,7 @@ test('visits against sales on the imported GA4 and Shopify samples', async ({ pa
   await startEmptyWorkspace(page);
   const r = new ResultsPage(page);
   for (const file of ['ga4-traffic-daily.csv', 'shopify-orders.csv']) {
-    const job = await r.invoke<{ id: string }>('imports.start', { path: resolve(SAMPLES, file) });
-    await expect
-      .poll(async () => (await r.invoke<{ status: string }>('imports.get', { id: job.id })).status, {
-        timeout: 30_000,
-      })
-      .toBe('done');
+    await importFile(page, resolve(SAMPLES, file));
   }
   await r.goto();
   await r.periodKind('Quarter');
@@ -218,12 +214,7 @@ test('the visits-vs-sales panel switches between the business, a channel and a p
   await startEmptyWorkspace(page);
   const r = new ResultsPage(page);
   for (const file of ['ga4-traffic-daily.csv', 'ga4-pages-daily.csv', 'shopify-orders.csv']) {
-    const job = await r.invoke<{ id: string }>('imports.start', { path: resolve(SAMPLES, file) });
-    await expect
-      .poll(async () => (await r.invoke<{ status: string }>('imports.get', { id: job.id })).status, {
-        timeout: 30_000,
-      })
-      .toBe('done');
+    await importFile(page, resolve(SAMPLES, file));
   }
   await r.goto();
   await r.periodKind('Quarter');
