@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { command, query } from '../contract/define';
 import { Id, IsoDate, IsoInstant } from '../domain/ids';
 import { CHANNELS } from '../domain/utm';
-import { ATTRIBUTION_MODELS } from '../domain/attribution';
+import { ATTRIBUTION_MODELS, TOUCH_KINDS } from '../domain/attribution';
 
 /**
  * Measured results: one set of numbers for marketing and sales. Money is integer minor units in the
@@ -413,15 +413,6 @@ export const Summary = z.object({
 });
 export type Summary = z.infer<typeof Summary>;
 
-export const TOUCH_KINDS = [
-  'lead_source',
-  'order',
-  'payment',
-  'original_source',
-  'email_click',
-  'event',
-  'manual',
-] as const;
 export const Touch = z.object({
   id: z.string(),
   at: z.string(),
