@@ -351,3 +351,56 @@ test('Today: one queue for both hats, snooze, and done with an outcome that sche
     sales.dialog('Office coffee for Pemaquid').getByRole('list', { name: 'Activity history' }),
   ).toContainText('Outcome: Booked for Tuesday');
 });
+
+test('closing a lead settles its open follow-ups: cancelled by default when won, kept when asked', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const sales = new SalesPage(page);
+  const { leadId } = await sales.seedLead();
+  for (const [subject, dueAt] of [
+    ['Send samples', '2026-10-13'],
+    ['Confirm tasting date', '2026-10-15'],
+  ] as const) {
+    await sales.invoke('activities.log', { leadId, type: 'task', subject, dueAt, done: false });
+  }
+  const other = await sales.invoke<{ id: string }>('leads.create', { title: 'Espresso for Harbor Books' });
+  await sales.invoke('activities.log', {
+    leadId: other.id,
+    type: 'call',
+    subject: 'Ask about the grinder',
+    dueAt: '2026-10-15',
+    done: false,
+  });
+
+  // Won by drag: the dialog asks about both follow-ups, Cancel is the default.
+  await sales.goto('Pipeline');
+  await sales.drag(sales.card('Office coffee for Pemaquid'), sales.column('Won'));
+  const won = page.getByRole('dialog', { name: 'Won “Office coffee for Pemaquid”' });
+  await expect(won).toContainText('This lead has 2 open follow-ups.');
+  await expect(won.getByRole('radio', { name: /Cancel them/ })).toBeChecked();
+  await won.getByRole('button', { name: 'Mark as won' }).click();
+  await expect(won).toBeHidden();
+  await expect(sales.column('Won').getByText('Office coffee for Pemaquid')).toBeVisible();
+
+  // Lost from the lead's page, keeping its one follow-up.
+  await sales.card('Espresso for Harbor Books').click();
+  const panel = sales.dialog('Espresso for Harbor Books');
+  await panel.getByRole('button', { name: 'Lost…' }).click();
+  const lost = panel.getByRole('form', { name: 'Mark Espresso for Harbor Books as lost' });
+  await expect(lost).toContainText('This lead has 1 open follow-up.');
+  await lost.getByLabel('Lost reason').fill('Bought a machine elsewhere');
+  await lost.getByRole('radio', { name: /Keep them open/ }).check();
+  await lost.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(sales.toasts()).toContainText('Marked “Espresso for Harbor Books” as lost.');
+  await page.keyboard.press('Escape');
+
+  await sales.goto('Today');
+  await expect(sales.bucket('Due today')).toContainText('Ask about the grinder');
+  await expect(page.getByText('Send samples')).toHaveCount(0);
+  await expect(page.getByText('Confirm tasting date')).toHaveCount(0);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: /^Today/ })).not.toContainText('overdue');
+});
