@@ -159,13 +159,16 @@ test('a cadence becomes follow-ups on the right days, previewed with the lead an
   await sales.form('Enrol in cadence').getByRole('button', { name: 'Enrol 2 leads' }).click();
   await expect(sales.toasts()).toContainText('Enrolled 2 leads in After a tasting.');
 
-  // Deleting the cadence can be undone.
+  // Deleting a cadence with leads in it says what happens to them first; the delete can be undone.
   await sales.goto('Cadences');
   await page.getByRole('button', { name: /^After a tasting/ }).click();
   await cadence.getByRole('button', { name: 'Delete cadence' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete “After a tasting”?' });
+  await expect(confirm).toContainText('2 leads in it leave it; open steps are cancelled.');
+  await confirm.getByRole('button', { name: 'Delete' }).click();
   await expect(page.getByRole('region', { name: 'No cadences yet' })).toBeVisible();
   await sales.toasts().getByRole('button', { name: 'Undo' }).click();
-  await expect(page.getByRole('button', { name: /^After a tasting/ })).toContainText('2 running');
+  await expect(page.getByRole('button', { name: /^After a tasting/ })).toBeVisible();
 });
 
 test('a word from a note finds the lead in the palette; j/k walk the leads; deletes can be undone', async ({
@@ -350,4 +353,86 @@ test('Today: one queue for both hats, snooze, and done with an outcome that sche
   await expect(
     sales.dialog('Office coffee for Pemaquid').getByRole('list', { name: 'Activity history' }),
   ).toContainText('Outcome: Booked for Tuesday');
+});
+
+test('closing a lead settles its open follow-ups: cancelled by default when won, kept when asked', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const sales = new SalesPage(page);
+  const { leadId } = await sales.seedLead();
+  for (const [subject, dueAt] of [
+    ['Send samples', '2026-10-13'],
+    ['Confirm tasting date', '2026-10-15'],
+  ] as const) {
+    await sales.invoke('activities.log', { leadId, type: 'task', subject, dueAt, done: false });
+  }
+  const other = await sales.invoke<{ id: string }>('leads.create', { title: 'Espresso for Harbor Books' });
+  await sales.invoke('activities.log', {
+    leadId: other.id,
+    type: 'call',
+    subject: 'Ask about the grinder',
+    dueAt: '2026-10-15',
+    done: false,
+  });
+
+  // Won by keyboard on the board, one stage at a time: the dialog asks about both follow-ups, Cancel is
+  // the default.
+  await sales.goto('Pipeline');
+  await sales.card('Office coffee for Pemaquid').focus();
+  for (const stage of ['Contacted', 'Qualified', 'Proposal']) {
+    await page.keyboard.press('Alt+ArrowRight');
+    await expect(sales.column(stage).getByText('Office coffee for Pemaquid')).toBeVisible();
+  }
+  await page.keyboard.press('Alt+ArrowRight');
+  const won = page.getByRole('dialog', { name: 'Won “Office coffee for Pemaquid”' });
+  await expect(won).toContainText('This lead has 2 open follow-ups.');
+  await expect(won.getByRole('radio', { name: /Cancel them/ })).toBeChecked();
+  await won.getByRole('button', { name: 'Mark as won' }).click();
+  await expect(won).toBeHidden();
+  await expect(sales.column('Won').getByText('Office coffee for Pemaquid')).toBeVisible();
+
+  // Lost from the lead's page, keeping its one follow-up.
+  await sales.card('Espresso for Harbor Books').click();
+  const panel = sales.dialog('Espresso for Harbor Books');
+  await panel.getByRole('button', { name: 'Lost…' }).click();
+  const lost = panel.getByRole('form', { name: 'Mark Espresso for Harbor Books as lost' });
+  await expect(lost).toContainText('This lead has 1 open follow-up.');
+  await lost.getByLabel('Lost reason').fill('Bought a machine elsewhere');
+  await lost.getByRole('radio', { name: /Keep them open/ }).check();
+  await lost.getByRole('button', { name: 'Mark as lost' }).click();
+  await expect(sales.toasts()).toContainText('Marked “Espresso for Harbor Books” as lost.');
+  await page.keyboard.press('Escape');
+
+  await sales.goto('Today');
+  await expect(sales.bucket('Due today')).toContainText('Ask about the grinder');
+  await expect(page.getByText('Send samples')).toHaveCount(0);
+  await expect(page.getByText('Confirm tasting date')).toHaveCount(0);
+  const nav = page.getByRole('navigation', { name: 'Main' });
+  await expect(nav.getByRole('link', { name: /^Today/ })).not.toContainText('overdue');
+});
+
+test('deleting a contact with a lead asks what becomes of the lead, and the lead never points at nothing', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const sales = new SalesPage(page);
+  const { contactId } = await sales.seedLead();
+  await page.goto(`${new URL(page.url()).origin}/#/contacts/${contactId}`);
+  const panel = sales.dialog('Aria Dubois');
+  await panel.getByRole('button', { name: /^Delete/ }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete “Aria Dubois”?' });
+  await expect(confirm.getByRole('radio', { name: 'Keep it, without this contact' })).toBeChecked();
+  await confirm.getByRole('button', { name: 'Delete' }).click();
+  await expect(sales.toasts()).toContainText('Deleted Aria Dubois.');
+
+  await sales.goto('Pipeline');
+  await sales.card('Office coffee for Pemaquid').click();
+  const lead = sales.dialog('Office coffee for Pemaquid');
+  await expect(lead.getByText('No contact')).toBeVisible();
+  await expect(page.getByText('Contact not found')).toHaveCount(0);
 });

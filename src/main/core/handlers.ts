@@ -6,6 +6,7 @@ import { campaignHandlers } from './campaigns/handlers';
 import { companyHandlers } from './companies/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { contentHandlers } from './content/handlers';
+import { deletionHandlers } from './deletion/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
 import { planHandlers } from './plans/handlers';
@@ -38,6 +39,7 @@ export const handlers: Handlers = {
   ...campaignHandlers,
   ...spendHandlers,
   ...contentHandlers,
+  ...deletionHandlers,
   ...importHandlers,
   ...resultsHandlers,
   ...reportsHandlers,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DependentsChoice } from './deletion';
 import { command, query } from '../contract/define';
 import { Id } from '../domain/ids';
 import { Activity, OrderSummary, TimelineEntry } from './activities';
@@ -61,7 +62,14 @@ export const contactsApi = {
   'contacts.detail': query(z.strictObject({ id: Id }), ContactDetail),
   'contacts.create': command(ContactCreate, ContactWithDuplicates),
   'contacts.update': command(z.strictObject({ id: Id, patch: ContactPatch }), Contact),
-  'contacts.delete': command(z.strictObject({ id: Id }), z.object({ id: z.string() })),
+  /**
+   * To the Trash with its own activities; with leads, `dependents` says whether they go too or stay
+   * without a contact (refused when unsaid; `deletion.impact` tells what a delete would do).
+   */
+  'contacts.delete': command(
+    z.strictObject({ id: Id, dependents: DependentsChoice.optional() }),
+    z.object({ id: z.string() }),
+  ),
   'contacts.restore': command(z.strictObject({ id: Id }), Contact),
   /** Contacts with the same normalised e-mail or phone, for warning while a form is filled in. */
   'contacts.findDuplicates': query(

@@ -6,6 +6,7 @@ import { cadencesApi } from './cadences';
 import { companiesApi } from './companies';
 import { contactsApi } from './contacts';
 import { contentApi } from './content';
+import { deletionApi } from './deletion';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
@@ -33,6 +34,7 @@ export const api = {
   ...campaignsApi,
   ...spendApi,
   ...contentApi,
+  ...deletionApi,
   ...importsApi,
   ...resultsApi,
   ...reportsApi,

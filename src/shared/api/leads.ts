@@ -18,6 +18,12 @@ const ValueMinor = z
   .max(1e13, 'the value is too large');
 const Owner = z.string().trim().max(100);
 const LostReason = z.string().trim().min(1, 'say why the lead was lost').max(300);
+/**
+ * What closing a lead (won or lost) does with its open follow-ups: mark them done, cancel them (they leave
+ * Today, as a stopped cadence's steps do), or keep them open. Cancel when the caller does not say.
+ */
+export const FollowUpsOnClose = z.enum(['done', 'cancel', 'keep']);
+export type FollowUpsOnClose = z.infer<typeof FollowUpsOnClose>;
 
 export const LeadCreate = z
   .strictObject({
@@ -88,6 +94,8 @@ export const Lead = z.object({
   updatedAt: z.string(),
   /** The earliest open follow-up with a due date. */
   nextActivity: NextActivity.nullable(),
+  /** Open follow-ups, dated or not: closing the lead asks what to do with them. */
+  openFollowUps: z.number().int(),
 });
 export type Lead = z.infer<typeof Lead>;
 
@@ -214,19 +222,28 @@ export const leadsApi = {
   'leads.history': query(ById, z.array(StageChange)),
   'leads.create': command(LeadCreate, Lead),
   'leads.update': command(z.strictObject({ id: Id, patch: LeadPatch }), Lead),
-  /** Board drag: into a stage, before another card (or last). Records stage history; lost needs a reason. */
+  /**
+   * Board drag: into a stage, before another card (or last). Records stage history; lost needs a reason;
+   * closing resolves the open follow-ups as `followUps` says.
+   */
   'leads.move': command(
     z.strictObject({
       id: Id,
       stageId: Id,
       beforeId: Id.nullable().optional(),
       lostReason: LostReason.optional(),
+      followUps: FollowUpsOnClose.optional(),
     }),
     Lead,
   ),
   /** Won or lost without picking a stage: moves to the first stage with that outcome. */
   'leads.close': command(
-    z.strictObject({ id: Id, outcome: z.enum(['won', 'lost']), lostReason: LostReason.optional() }),
+    z.strictObject({
+      id: Id,
+      outcome: z.enum(['won', 'lost']),
+      lostReason: LostReason.optional(),
+      followUps: FollowUpsOnClose.optional(),
+    }),
     Lead,
   ),
   /** Sales' quality rating for marketing; null clears it. */

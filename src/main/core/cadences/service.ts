@@ -7,6 +7,7 @@ import { all, get, run } from '../db/prepared';
 import { writeTransaction } from '../db/transaction';
 import type { cadences, cadenceSteps } from '../db/schema';
 import type { Row, With } from '../db/typed';
+import { softDelete, softRestore } from '../deletion/dependents';
 
 type CreateInput = z.output<typeof CadenceCreate>;
 type PatchInput = z.output<typeof CadencePatch>;
@@ -21,7 +22,8 @@ type CadenceRow = Row<
 };
 
 const SELECT = `SELECT cd.id, cd.name, cd.description, cd.skip_weekends AS skipWeekends,
-  (SELECT count(*) FROM cadence_enrollments e WHERE e.cadence_id = cd.id AND e.status = 'active') AS activeEnrollments,
+  (SELECT count(*) FROM cadence_enrollments e JOIN leads l ON l.id = e.lead_id AND l.deleted_at IS NULL
+     WHERE e.cadence_id = cd.id AND e.status = 'active') AS activeEnrollments,
   cd.created_at AS createdAt, cd.updated_at AS updatedAt
 FROM cadences cd`;
 
@@ -149,16 +151,16 @@ export function updateCadence(ctx: Ctx, id: string, patch: PatchInput): Cadence 
   return getCadence(ctx, id);
 }
 
-/** Soft delete: running enrolments keep their scheduled follow-ups, and restore brings the cadence back as it was. */
+/** Soft delete: running enrolments stop and their open steps are cancelled, as `deletion.impact` says first. */
 export function deleteCadence(ctx: Ctx, id: string): { id: string } {
   getCadence(ctx, id);
-  const now = ctx.nowIso();
-  run(ctx.sqlite, 'UPDATE cadences SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+  softDelete(ctx, 'cadence', id);
   return { id };
 }
 
+/** The cadence comes back; the enrolments its delete stopped stay stopped (their steps were cancelled). */
 export function restoreCadence(ctx: Ctx, id: string): Cadence {
   getCadence(ctx, id, true);
-  run(ctx.sqlite, 'UPDATE cadences SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.nowIso(), id);
+  softRestore(ctx, 'cadence', id);
   return getCadence(ctx, id);
 }

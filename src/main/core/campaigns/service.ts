@@ -14,6 +14,7 @@ import type { Ctx } from '../context';
 import { campaigns, plans, spendEntries } from '../db/schema';
 import { campaignIssues, rejectIssues, trackingCodeFor } from './validate';
 import { writeTransaction } from '../db/transaction';
+import { softDelete, softRestore } from '../deletion/dependents';
 
 type CreateInput = z.output<typeof CampaignCreate>;
 type PatchInput = z.output<typeof CampaignPatch>;
@@ -165,19 +166,18 @@ export function updateCampaign(ctx: Ctx, id: string, patch: PatchInput): Campaig
 }
 
 /** Soft delete: spend, content, leads and orders keep pointing at it, and `restore` undoes it. */
+/**
+ * Its spend and content go to the Trash with it; leads, contacts, orders and payments stay without it (their
+ * revenue then counts as unattributed); imported metrics block the delete until their import is undone.
+ */
 export function deleteCampaign(ctx: Ctx, id: string): { id: string } {
   getCampaign(ctx, id);
-  const now = ctx.nowIso();
-  ctx.db.update(campaigns).set({ deletedAt: now, updatedAt: now }).where(eq(campaigns.id, id)).run();
+  softDelete(ctx, 'campaign', id);
   return { id };
 }
 
 export function restoreCampaign(ctx: Ctx, id: string): Campaign {
   getCampaign(ctx, id, true);
-  ctx.db
-    .update(campaigns)
-    .set({ deletedAt: null, updatedAt: ctx.nowIso() })
-    .where(eq(campaigns.id, id))
-    .run();
+  softRestore(ctx, 'campaign', id);
   return getCampaign(ctx, id);
 }

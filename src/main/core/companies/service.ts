@@ -17,6 +17,7 @@ import type { companies } from '../db/schema';
 import type { Count, Row } from '../db/typed';
 import { listLeads } from '../leads/list';
 import { ftsQuery, matchingIds } from '../search/fts';
+import { softDelete, softRestore } from '../deletion/dependents';
 
 type ListInput = z.output<typeof CompanyListInput>;
 type CreateInput = z.output<typeof CompanyCreate>;
@@ -133,17 +134,16 @@ export function updateCompany(ctx: Ctx, id: string, patch: PatchInput): Company 
   return getCompany(ctx, id);
 }
 
-/** Soft delete: contacts keep their link, so restore puts everything back as it was. */
+/** Soft delete: its contacts and leads stay without the company; restore links them again. */
 export function deleteCompany(ctx: Ctx, id: string): { id: string } {
   getCompany(ctx, id);
-  const now = ctx.nowIso();
-  run(ctx.sqlite, 'UPDATE companies SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
+  softDelete(ctx, 'company', id);
   return { id };
 }
 
 export function restoreCompany(ctx: Ctx, id: string): Company {
   getCompany(ctx, id, true);
-  run(ctx.sqlite, 'UPDATE companies SET deleted_at = NULL, updated_at = ? WHERE id = ?', ctx.nowIso(), id);
+  softRestore(ctx, 'company', id);
   return getCompany(ctx, id);
 }
 

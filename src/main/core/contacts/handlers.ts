@@ -20,7 +20,7 @@ export const contactHandlers = {
     return { ...contact, duplicates: findDuplicates(ctx, { ...contact, excludeId: contact.id }) };
   },
   'contacts.update': (input, ctx) => updateContact(ctx, input.id, input.patch),
-  'contacts.delete': (input, ctx) => deleteContact(ctx, input.id),
+  'contacts.delete': (input, ctx) => deleteContact(ctx, input.id, input.dependents),
   'contacts.restore': (input, ctx) => restoreContact(ctx, input.id),
   'contacts.findDuplicates': (input, ctx) => findDuplicates(ctx, input),
   'contacts.merge': (input, ctx) => mergeContacts(ctx, input.keepId, input.mergeId),

@@ -14,6 +14,8 @@ import { ftsQuery, matchingIds } from '../search/fts';
 import { phoneKey } from '@shared/domain/phone';
 import { companyKey, emailKey } from './keys';
 import { writeTransaction } from '../db/transaction';
+import { softDelete, softRestore } from '../deletion/dependents';
+import type { DependentsChoice } from '@shared/api/deletion';
 
 type CreateInput = z.output<typeof ContactCreate>;
 type PatchInput = z.output<typeof ContactPatch>;
@@ -182,37 +184,18 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
  * Soft delete. Follow-ups that belong to the contact alone (no lead) go with it, stamped with the same
  * instant, so restore brings back exactly those. Leads keep their link and stay visible.
  */
-export function deleteContact(ctx: Ctx, id: string): { id: string } {
+/**
+ * Its own activities and touches go to the Trash with it; its leads too, or stay without a contact, as
+ * `dependents` says (refused unsaid when it has leads); orders and payments stay, without the contact.
+ */
+export function deleteContact(ctx: Ctx, id: string, dependents?: DependentsChoice): { id: string } {
   getContact(ctx, id);
-  const now = ctx.nowIso();
-  writeTransaction(ctx.sqlite, () => {
-    ctx.db.update(contacts).set({ deletedAt: now, updatedAt: now }).where(eq(contacts.id, id)).run();
-    ctx.sqlite
-      .prepare(
-        'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE contact_id = ? AND lead_id IS NULL AND deleted_at IS NULL',
-      )
-      .run(now, now, id);
-  });
+  softDelete(ctx, 'contact', id, dependents);
   return { id };
 }
 
 export function restoreContact(ctx: Ctx, id: string): Contact {
   getContact(ctx, id, true);
-  const deletedAt = ctx.db
-    .select({ at: contacts.deletedAt })
-    .from(contacts)
-    .where(eq(contacts.id, id))
-    .get()?.at;
-  const now = ctx.nowIso();
-  writeTransaction(ctx.sqlite, () => {
-    ctx.db.update(contacts).set({ deletedAt: null, updatedAt: now }).where(eq(contacts.id, id)).run();
-    if (deletedAt) {
-      ctx.sqlite
-        .prepare(
-          'UPDATE activities SET deleted_at = NULL, updated_at = ? WHERE contact_id = ? AND lead_id IS NULL AND deleted_at = ?',
-        )
-        .run(now, id, deletedAt);
-    }
-  });
+  softRestore(ctx, 'contact', id);
   return getContact(ctx, id);
 }

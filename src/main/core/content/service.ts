@@ -13,6 +13,7 @@ import { contentUrl, slugify } from '@shared/domain/utm';
 import type { Ctx } from '../context';
 import { campaigns, contentItems } from '../db/schema';
 import { rejectIssues } from '../campaigns/validate';
+import { softDelete, softRestore } from '../deletion/dependents';
 
 type CreateInput = z.output<typeof ContentCreate>;
 type PatchInput = z.output<typeof ContentPatch>;
@@ -203,17 +204,12 @@ export function rescheduleContent(ctx: Ctx, id: string, date: string): ContentIt
 
 export function deleteContent(ctx: Ctx, id: string): { id: string } {
   getContent(ctx, id);
-  const now = ctx.nowIso();
-  ctx.db.update(contentItems).set({ deletedAt: now, updatedAt: now }).where(eq(contentItems.id, id)).run();
+  softDelete(ctx, 'content', id);
   return { id };
 }
 
 export function restoreContent(ctx: Ctx, id: string): ContentItem {
   getContent(ctx, id, true);
-  ctx.db
-    .update(contentItems)
-    .set({ deletedAt: null, updatedAt: ctx.nowIso() })
-    .where(eq(contentItems.id, id))
-    .run();
+  softRestore(ctx, 'content', id);
   return getContent(ctx, id);
 }

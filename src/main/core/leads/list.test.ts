@@ -173,7 +173,7 @@ describe('deleting with follow-ups', () => {
       dueAt: '2026-10-15',
       done: false,
     });
-    await t.client.call('contacts.delete', { id: c.id });
+    await t.client.call('contacts.delete', { id: c.id, dependents: 'keep' });
     expect((await t.client.call('today.queue', {})).today.map((i) => i.title)).toEqual(['Lead call']);
     await t.client.call('contacts.restore', { id: c.id });
     expect((await t.client.call('today.queue', {})).today.map((i) => i.title).sort()).toEqual([

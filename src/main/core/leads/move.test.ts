@@ -123,3 +123,83 @@ describe('moving leads', () => {
     expect(rows(t, 'SELECT * FROM lead_stage_history').length).toBe(1);
   });
 });
+
+describe('closing a lead with open follow-ups', () => {
+  const openFollowUps = async (leadId: string) => {
+    const page = await t.client.call('activities.list', { leadId, status: 'open' });
+    return page.rows.map((a) => a.subject).sort();
+  };
+  const setUp = async () => {
+    const lead = await makeLead(t, { title: 'Café Nord' });
+    await t.client.call('activities.log', {
+      leadId: lead.id,
+      type: 'call',
+      subject: 'Call about samples',
+      dueAt: '2026-10-14',
+    });
+    await t.client.call('activities.log', {
+      leadId: lead.id,
+      type: 'task',
+      subject: 'Send price list',
+      done: false,
+    });
+    await t.client.call('activities.log', { leadId: lead.id, type: 'note', subject: 'Likes the Ethiopian' });
+    return lead;
+  };
+
+  it('counts open follow-ups, dated or not, on the lead', async () => {
+    const lead = await setUp();
+    const got = await t.client.call('leads.get', { id: lead.id });
+    expect(got.openFollowUps).toBe(2);
+    expect(got.nextActivity?.subject).toBe('Call about samples');
+  });
+
+  it('cancels them by default: they leave the lead and Today', async () => {
+    const lead = await setUp();
+    expect((await t.client.call('today.queue', {})).counts.overdue).toBe(1);
+    const won = await t.client.call('leads.close', { id: lead.id, outcome: 'won' });
+    expect(won.openFollowUps).toBe(0);
+    expect(won.nextActivity).toBeNull();
+    expect(await openFollowUps(lead.id)).toEqual([]);
+    expect((await t.client.call('today.queue', {})).counts.overdue).toBe(0);
+    // Cancelled is not done: nothing was completed that was not.
+    const done = await t.client.call('activities.list', { leadId: lead.id, status: 'done' });
+    expect(done.rows.map((a) => a.subject)).toEqual(['Likes the Ethiopian']);
+  });
+
+  it('marks them done when asked', async () => {
+    const lead = await setUp();
+    clock.set('2026-10-16T08:00:00Z');
+    await t.client.call('leads.move', {
+      id: lead.id,
+      stageId: stages.Lost!,
+      lostReason: 'Closed the shop',
+      followUps: 'done',
+    });
+    expect(await openFollowUps(lead.id)).toEqual([]);
+    const done = await t.client.call('activities.list', { leadId: lead.id, status: 'done' });
+    expect(
+      done.rows
+        .filter((a) => a.doneAt === '2026-10-16T08:00:00.000Z')
+        .map((a) => a.subject)
+        .sort(),
+    ).toEqual(['Call about samples', 'Send price list']);
+  });
+
+  it('keeps them open when asked, and a move between open stages never touches them', async () => {
+    const lead = await setUp();
+    await t.client.call('leads.move', { id: lead.id, stageId: stages.Proposal! });
+    expect(await openFollowUps(lead.id)).toEqual(['Call about samples', 'Send price list']);
+    const won = await t.client.call('leads.close', { id: lead.id, outcome: 'won', followUps: 'keep' });
+    expect(won.openFollowUps).toBe(2);
+    expect(await openFollowUps(lead.id)).toEqual(['Call about samples', 'Send price list']);
+  });
+
+  it('leaves follow-ups alone when a lost lead is refused for want of a reason', async () => {
+    const lead = await setUp();
+    await expect(t.client.call('leads.move', { id: lead.id, stageId: stages.Lost! })).rejects.toThrow(
+      /reason/,
+    );
+    expect(await openFollowUps(lead.id)).toEqual(['Call about samples', 'Send price list']);
+  });
+});

@@ -1,5 +1,5 @@
 import { uuidv7 } from 'uuidv7';
-import type { Lead } from '@shared/api/leads';
+import type { FollowUpsOnClose, Lead } from '@shared/api/leads';
 import { fail } from '@shared/contract/result';
 import { stopEnrollmentsForLead } from '../cadences/enroll';
 import type { Ctx } from '../context';
@@ -123,6 +123,7 @@ function placeLead(
   stage: StageRow,
   where: { beforeId?: string | null | undefined; top?: boolean },
   lostReason: string | undefined,
+  followUps: FollowUpsOnClose = 'cancel',
 ): Lead {
   const current = leadState(ctx, id);
   const reason =
@@ -159,9 +160,23 @@ function placeLead(
     if (changed) recordStageChange(ctx, id, current.stageId, stage.id, now);
     if (changed && stage.outcome !== 'open' && current.outcome === 'open') {
       stopEnrollmentsForLead(ctx, id, stage.outcome === 'won' ? 'won' : 'lost');
+      resolveFollowUps(ctx, id, followUps, now);
     }
   });
   return getLead(ctx, id);
+}
+
+/**
+ * A closed lead leaves nothing behind in Today unless the user kept it: its open follow-ups are marked done
+ * or cancelled (soft-deleted, as a stopped cadence's steps are, so the Trash can bring one back).
+ */
+function resolveFollowUps(ctx: Ctx, leadId: string, choice: FollowUpsOnClose, now: string): void {
+  if (choice === 'keep') return;
+  const sql =
+    choice === 'done'
+      ? 'UPDATE activities SET done_at = ?, updated_at = ? WHERE lead_id = ? AND done_at IS NULL AND deleted_at IS NULL'
+      : 'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE lead_id = ? AND done_at IS NULL AND deleted_at IS NULL';
+  run(ctx.sqlite, sql, now, now, leadId);
 }
 
 export function moveLead(
@@ -171,6 +186,7 @@ export function moveLead(
     stageId: string;
     beforeId?: string | null | undefined;
     lostReason?: string | undefined;
+    followUps?: FollowUpsOnClose | undefined;
   },
 ): Lead {
   if (input.beforeId === input.id) {
@@ -184,14 +200,27 @@ export function moveLead(
     requireStage(ctx, input.stageId),
     { beforeId: input.beforeId },
     input.lostReason,
+    input.followUps,
   );
 }
 
 export function closeLead(
   ctx: Ctx,
-  input: { id: string; outcome: 'won' | 'lost'; lostReason?: string | undefined },
+  input: {
+    id: string;
+    outcome: 'won' | 'lost';
+    lostReason?: string | undefined;
+    followUps?: FollowUpsOnClose | undefined;
+  },
 ): Lead {
   const current = leadState(ctx, input.id);
   if (current.outcome === input.outcome) return getLead(ctx, input.id);
-  return placeLead(ctx, input.id, firstStage(ctx, input.outcome), { top: true }, input.lostReason);
+  return placeLead(
+    ctx,
+    input.id,
+    firstStage(ctx, input.outcome),
+    { top: true },
+    input.lostReason,
+    input.followUps,
+  );
 }

@@ -58,22 +58,34 @@ export function leadsByIds(ctx: Ctx, ids: string[]): Lead[] {
   if (ids.length === 0) return [];
   const json = JSON.stringify(ids);
   const rows = all<LeadRow>(ctx.sqlite, `${SELECT} WHERE l.id IN (SELECT value FROM json_each(?))`, json);
-  // SQLite takes the bare columns from the row that holds min(due_at): the earliest open follow-up.
-  const next = all<{ leadId: string; dueAt: string } & Row<typeof activities, 'id' | 'type' | 'subject'>>(
+  // SQLite takes the bare columns from the row that holds min(due_at): the earliest open follow-up with a
+  // due date (min ignores NULLs; when every open one is undated, dueAt is NULL and there is no next one).
+  const open = all<
+    { leadId: string; dueAt: string | null; count: number } & Row<
+      typeof activities,
+      'id' | 'type' | 'subject'
+    >
+  >(
     ctx.sqlite,
-    `SELECT lead_id AS leadId, id, type, subject, min(due_at) AS dueAt FROM activities
-     WHERE lead_id IN (SELECT value FROM json_each(?)) AND done_at IS NULL AND due_at IS NOT NULL AND deleted_at IS NULL
+    `SELECT lead_id AS leadId, id, type, subject, min(due_at) AS dueAt, count(*) AS count FROM activities
+     WHERE lead_id IN (SELECT value FROM json_each(?)) AND done_at IS NULL AND deleted_at IS NULL
      GROUP BY lead_id`,
     json,
   );
   const today = todayOf(ctx);
-  const nextBy = new Map(
-    next.map(({ leadId, ...a }) => {
-      const dueDate = a.dueAt.slice(0, 10);
-      return [leadId, { ...a, dueDate, overdue: dueDate < today }];
+  const openBy = new Map(
+    open.map(({ leadId, count, dueAt, ...a }) => {
+      const dueDate = dueAt?.slice(0, 10);
+      const next = dueAt && dueDate ? { ...a, dueAt, dueDate, overdue: dueDate < today } : null;
+      return [leadId, { next, count }];
     }),
   );
-  const byId = new Map(rows.map((r) => [r.id, { ...r, nextActivity: nextBy.get(r.id) ?? null }]));
+  const byId = new Map(
+    rows.map((r) => {
+      const o = openBy.get(r.id);
+      return [r.id, { ...r, nextActivity: o?.next ?? null, openFollowUps: o?.count ?? 0 }];
+    }),
+  );
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 

@@ -9,8 +9,9 @@ import { recordStageChange, topRank } from './move';
 import { getLead } from './queries';
 import { firstStage, stageRow } from './stages';
 import { writeTransaction } from '../db/transaction';
-import type { campaigns, contacts, leads } from '../db/schema';
+import type { campaigns, contacts } from '../db/schema';
 import type { Row } from '../db/typed';
+import { softDelete, softRestore } from '../deletion/dependents';
 
 type CreateInput = z.output<typeof LeadCreate>;
 type PatchInput = z.output<typeof LeadPatch>;
@@ -156,17 +157,7 @@ export function rateLead(
  */
 export function deleteLead(ctx: Ctx, id: string): { id: string } {
   getLead(ctx, id);
-  writeTransaction(ctx.sqlite, () => {
-    const now = ctx.nowIso();
-    run(ctx.sqlite, 'UPDATE leads SET deleted_at = ?, updated_at = ? WHERE id = ?', now, now, id);
-    run(
-      ctx.sqlite,
-      'UPDATE activities SET deleted_at = ?, updated_at = ? WHERE lead_id = ? AND deleted_at IS NULL',
-      now,
-      now,
-      id,
-    );
-  });
+  softDelete(ctx, 'lead', id);
   return { id };
 }
 
@@ -174,21 +165,7 @@ export function restoreLead(ctx: Ctx, id: string): Lead {
   const lead = getLead(ctx, id, true);
   writeTransaction(ctx.sqlite, () => {
     const now = ctx.nowIso();
-    const deletedAt = get<{ at: Row<typeof leads>['deletedAt'] }>(
-      ctx.sqlite,
-      'SELECT deleted_at AS at FROM leads WHERE id = ?',
-      id,
-    )?.at;
-    run(ctx.sqlite, 'UPDATE leads SET deleted_at = NULL, updated_at = ? WHERE id = ?', now, id);
-    if (deletedAt) {
-      run(
-        ctx.sqlite,
-        'UPDATE activities SET deleted_at = NULL, updated_at = ? WHERE lead_id = ? AND deleted_at = ?',
-        now,
-        id,
-        deletedAt,
-      );
-    }
+    softRestore(ctx, 'lead', id);
     // Its stage may have been deleted meanwhile: the lead comes back at the start of the pipeline.
     if (!stageRow(ctx, lead.stageId)) {
       const start = firstStage(ctx, 'open');

@@ -15,6 +15,7 @@ import { campaigns, planChannels, planSegments, plans, planTasks } from '../db/s
 import { rejectIssues } from '../campaigns/validate';
 import { getSettings } from '../settings/service';
 import { writeTransaction } from '../db/transaction';
+import { softDelete, softRestore } from '../deletion/dependents';
 
 type CreateInput = z.output<typeof PlanCreate>;
 type PatchInput = z.output<typeof PlanPatch>;
@@ -239,16 +240,15 @@ export function updatePlan(ctx: Ctx, id: string, patch: PatchInput): Plan {
   return getPlan(ctx, id);
 }
 
-/** Soft delete; the plan's campaigns stay (still linked) and `restore` brings the plan back. */
+/** Soft delete; the plan's campaigns stay, outside any plan, and `restore` brings them back into it. */
 export function deletePlan(ctx: Ctx, id: string): { id: string } {
   planRow(ctx, id);
-  const now = ctx.nowIso();
-  ctx.db.update(plans).set({ deletedAt: now, updatedAt: now }).where(eq(plans.id, id)).run();
+  softDelete(ctx, 'plan', id);
   return { id };
 }
 
 export function restorePlan(ctx: Ctx, id: string): Plan {
   planRow(ctx, id, true);
-  ctx.db.update(plans).set({ deletedAt: null, updatedAt: ctx.nowIso() }).where(eq(plans.id, id)).run();
+  softRestore(ctx, 'plan', id);
   return getPlan(ctx, id);
 }

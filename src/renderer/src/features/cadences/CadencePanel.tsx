@@ -5,9 +5,9 @@ import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useToast } from '../../ui/toast';
 import { LeadPicker, type PickedLead } from '../leads/LeadPicker';
-import { asApiError } from '../../lib/form-errors';
 import { CadenceForm } from './CadenceForm';
 import { StepPreviewList } from './StepPreviewList';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 /** One cadence: its steps (editable), a preview for a real lead, and who is in it. */
 export function CadencePanel({
@@ -22,17 +22,21 @@ export function CadencePanel({
   const { format } = useWorkspace();
   const toast = useToast();
   const [lead, setLead] = useState<PickedLead | null>(null);
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const enrollments = useQuery('cadences.enrollments', { cadenceId: cadence.id });
   const remove = () =>
-    void client
-      .call('cadences.delete', { id: cadence.id })
-      .then(() => {
-        onClose();
-        toast.show(`Deleted the cadence ${cadence.name}.`, {
-          action: { label: 'Undo', run: () => void client.call('cadences.restore', { id: cadence.id }) },
-        });
-      })
-      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+    requestDelete({
+      kind: 'cadence',
+      id: cadence.id,
+      name: cadence.name,
+      run: () =>
+        client.call('cadences.delete', { id: cadence.id }).then(() => {
+          onClose();
+          toast.show(`Deleted the cadence ${cadence.name}.`, {
+            action: { label: 'Undo', run: () => void client.call('cadences.restore', { id: cadence.id }) },
+          });
+        }),
+    });
   const active = (enrollments.data ?? []).filter((e) => e.status === 'active');
   return (
     <div className="sales-panel">
@@ -84,6 +88,7 @@ export function CadencePanel({
           Delete cadence
         </button>
       </div>
+      {deleteDialog}
     </div>
   );
 }

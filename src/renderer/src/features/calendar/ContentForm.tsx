@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast';
 import { CHANNEL_OPTIONS } from '../campaigns/channels';
 import { CONTENT_STATUSES } from '../campaigns/choices';
 import { asApiError, fieldIssue } from '../../lib/form-errors';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 export interface ContentDefaults {
   campaignId?: string;
@@ -21,15 +22,21 @@ export type ContentEditing = { item: ContentItem } | { defaults: ContentDefaults
 /** Create or edit a content item in a side panel over the calendar or the campaign page. */
 export function ContentPanel({ editing, onClose }: { editing: ContentEditing; onClose(): void }) {
   const toast = useToast();
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const item = editing && 'item' in editing ? editing.item : undefined;
-  const remove = (target: ContentItem) => {
-    onClose();
-    void client.call('content.delete', { id: target.id }).then(() =>
-      toast.show(`Deleted “${target.title}”.`, {
-        action: { label: 'Undo', run: () => void client.call('content.restore', { id: target.id }) },
-      }),
-    );
-  };
+  const remove = (target: ContentItem) =>
+    requestDelete({
+      kind: 'content',
+      id: target.id,
+      name: target.title,
+      run: () =>
+        client.call('content.delete', { id: target.id }).then(() => {
+          onClose();
+          toast.show(`Deleted “${target.title}”.`, {
+            action: { label: 'Undo', run: () => void client.call('content.restore', { id: target.id }) },
+          });
+        }),
+    });
   return (
     <SidePanel title={item ? item.title : 'New content item'} open={editing !== null} onClose={onClose}>
       {editing && (
@@ -44,6 +51,7 @@ export function ContentPanel({ editing, onClose }: { editing: ContentEditing; on
           onDelete={item ? () => remove(item) : undefined}
         />
       )}
+      {deleteDialog}
     </SidePanel>
   );
 }

@@ -14,11 +14,13 @@ import { SpendLedger } from './SpendLedger';
 import { UtmBuilder } from './UtmBuilder';
 import { channelLabel } from './channels';
 import { CAMPAIGN_STATUSES, labelOf } from './choices';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 /** A campaign on a full page: its numbers, spend, content, leads, orders, links and details. */
 export function CampaignPage({ id }: { id: string }) {
   const detail = useQuery('campaigns.detail', { id });
   const toast = useToast();
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   if (detail.error?.code === 'not_found') {
     return (
       <div className="page">
@@ -31,17 +33,23 @@ export function CampaignPage({ id }: { id: string }) {
   if (!detail.data || detail.data.campaign.id !== id) return null;
   const { campaign } = detail.data;
 
-  const remove = () => {
-    void client.call('campaigns.delete', { id }).then(() => {
-      navigate(campaign.planId ? `plans/${campaign.planId}` : 'campaigns');
-      toast.show(`Deleted ${campaign.name}.`, {
-        action: {
-          label: 'Undo',
-          run: () => void client.call('campaigns.restore', { id }).then(() => navigate(`campaigns/${id}`)),
-        },
-      });
+  const remove = () =>
+    requestDelete({
+      kind: 'campaign',
+      id,
+      name: campaign.name,
+      run: () =>
+        client.call('campaigns.delete', { id }).then(() => {
+          navigate(campaign.planId ? `plans/${campaign.planId}` : 'campaigns');
+          toast.show(`Deleted ${campaign.name}.`, {
+            action: {
+              label: 'Undo',
+              run: () =>
+                void client.call('campaigns.restore', { id }).then(() => navigate(`campaigns/${id}`)),
+            },
+          });
+        }),
     });
-  };
 
   return (
     <div className="page marketing-page">
@@ -74,6 +82,7 @@ export function CampaignPage({ id }: { id: string }) {
           <button type="button" className="button danger" onClick={remove}>
             Delete campaign
           </button>
+          {deleteDialog}
         </div>
       </header>
       <ResultsTiles detail={detail.data} />

@@ -9,6 +9,7 @@ import { useToast } from '../../ui/toast';
 import { asApiError, formLevel, fieldIssue } from '../../lib/form-errors';
 import { LinkedLeads } from './LinkedLeads';
 import { Timeline } from './Timeline';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 interface Props {
   id: string;
@@ -20,20 +21,24 @@ interface Props {
 /** A company with its people, leads, orders and shared timeline. */
 export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) {
   const toast = useToast();
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const detail = useQuery('companies.detail', { id });
   const [editing, setEditing] = useState(false);
   const data = detail.data?.company.id === id ? detail.data : undefined;
   const co = data?.company;
   const remove = (company: Company) =>
-    void client
-      .call('companies.delete', { id: company.id })
-      .then(() => {
-        onClose();
-        toast.show(`Deleted ${company.name}.`, {
-          action: { label: 'Undo', run: () => void client.call('companies.restore', { id: company.id }) },
-        });
-      })
-      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+    requestDelete({
+      kind: 'company',
+      id: company.id,
+      name: company.name,
+      run: () =>
+        client.call('companies.delete', { id: company.id }).then(() => {
+          onClose();
+          toast.show(`Deleted ${company.name}.`, {
+            action: { label: 'Undo', run: () => void client.call('companies.restore', { id: company.id }) },
+          });
+        }),
+    });
   return (
     <SidePanel title={co?.name ?? 'Company'} open onClose={onClose}>
       {detail.error && !data && <p>{detail.error.message}</p>}
@@ -97,6 +102,7 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
           </section>
         </div>
       )}
+      {deleteDialog}
     </SidePanel>
   );
 }

@@ -10,12 +10,12 @@ import { ActivityForm } from '../leads/ActivityForm';
 import { FollowUps } from '../leads/ActivityList';
 import { LeadForm } from '../leads/LeadForm';
 import { Orders } from '../leads/Orders';
-import { asApiError } from '../../lib/form-errors';
 import '../leads/sales.css';
 import { ContactForm } from './ContactForm';
 import { MergeSection } from './Duplicates';
 import { LinkedLeads } from './LinkedLeads';
 import { Timeline } from './Timeline';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 interface Props {
   id: string;
@@ -32,6 +32,7 @@ type Mode = 'view' | 'edit' | 'log' | 'lead';
 export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, onOpenCompany }: Props) {
   const { format } = useWorkspace();
   const toast = useToast();
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const [mode, setMode] = useState<Mode>('view');
   const [shown, setShown] = useState(id);
   if (shown !== id) {
@@ -67,15 +68,20 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
   );
 
   const remove = (contact: Contact) =>
-    void client
-      .call('contacts.delete', { id: contact.id })
-      .then(() => {
-        onClose();
-        toast.show(`Deleted ${contact.displayName}.`, {
-          action: { label: 'Undo', run: () => void client.call('contacts.restore', { id: contact.id }) },
-        });
-      })
-      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+    requestDelete({
+      kind: 'contact',
+      id: contact.id,
+      name: contact.displayName || contact.email || 'this contact',
+      run: (choice) =>
+        client
+          .call('contacts.delete', { id: contact.id, ...(choice ? { dependents: choice } : {}) })
+          .then(() => {
+            onClose();
+            toast.show(`Deleted ${contact.displayName}.`, {
+              action: { label: 'Undo', run: () => void client.call('contacts.restore', { id: contact.id }) },
+            });
+          }),
+    });
 
   const gone = detail.error?.code === 'not_found' && !data;
   const c = data?.contact;
@@ -195,6 +201,7 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
           </section>
         </div>
       )}
+      {deleteDialog}
     </SidePanel>
   );
 }

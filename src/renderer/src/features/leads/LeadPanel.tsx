@@ -13,8 +13,8 @@ import { LeadForm } from './LeadForm';
 import { LeadSummary } from './LeadSummary';
 import { Orders } from './Orders';
 import { RatingBox } from './RatingBox';
-import { asApiError } from '../../lib/form-errors';
 import './sales.css';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 interface Props {
   id: string | null;
@@ -201,16 +201,20 @@ function LeadActions({
   onClose(): void;
 }) {
   const toast = useToast();
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const remove = () =>
-    void client
-      .call('leads.delete', { id: lead.id })
-      .then(() => {
-        onClose();
-        toast.show(`Deleted “${lead.title}”.`, {
-          action: { label: 'Undo', run: () => void client.call('leads.restore', { id: lead.id }) },
-        });
-      })
-      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+    requestDelete({
+      kind: 'lead',
+      id: lead.id,
+      name: lead.title,
+      run: () =>
+        client.call('leads.delete', { id: lead.id }).then(() => {
+          onClose();
+          toast.show(`Deleted “${lead.title}”.`, {
+            action: { label: 'Undo', run: () => void client.call('leads.restore', { id: lead.id }) },
+          });
+        }),
+    });
   return (
     <div className="sales-actions">
       <button type="button" className="button" onClick={onEdit} title="Edit (e)" aria-keyshortcuts="e">
@@ -219,6 +223,7 @@ function LeadActions({
       <button type="button" className="button danger" onClick={remove}>
         Delete lead
       </button>
+      {deleteDialog}
     </div>
   );
 }

@@ -1,11 +1,11 @@
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { Lead } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
-import { Field } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { channelName } from './lead-channels';
+import { CloseForm, closingAsks, type Closing } from './CloseForm';
 import { asApiError } from '../../lib/form-errors';
 
 interface Props {
@@ -18,21 +18,29 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
   const { format } = useWorkspace();
   const toast = useToast();
   const stages = useQuery('leads.stages', {});
-  const [losing, setLosing] = useState<string | null>(null);
+  const [closing, setClosing] = useState<{ outcome: 'won' | 'lost'; stageId: string } | null>(null);
+  const close = (outcome: 'won' | 'lost', stageId = '') => {
+    if (closingAsks(outcome, lead.outcome === 'open' ? lead.openFollowUps : 0)) {
+      return setClosing({ outcome, stageId });
+    }
+    void (
+      stageId
+        ? client.call('leads.move', { id: lead.id, stageId })
+        : client.call('leads.close', { id: lead.id, outcome })
+    )
+      .then((l) => toast.show(`Won “${l.title}” · ${format.money(l.valueMinor)}.`))
+      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+  };
 
   const move = (stageId: string) => {
     const stage = stages.data?.find((s) => s.id === stageId);
-    if (stage?.outcome === 'lost') return setLosing(stageId);
+    const outcome = stage?.outcome;
+    if (outcome && outcome !== 'open' && outcome !== lead.outcome) return close(outcome, stageId);
     void client
       .call('leads.move', { id: lead.id, stageId })
       .then((l) => toast.show(`Moved “${l.title}” to ${l.stageName}.`))
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   };
-  const won = () =>
-    void client
-      .call('leads.close', { id: lead.id, outcome: 'won' })
-      .then((l) => toast.show(`Won “${l.title}” · ${format.money(l.valueMinor)}.`))
-      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
 
   const facts: [string, ReactNode][] = [
     ['Value', <span className="money">{format.money(lead.valueMinor)}</span>],
@@ -90,13 +98,13 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
         </label>
         {lead.outcome === 'open' ? (
           <>
-            <button type="button" className="button sales-won" onClick={won}>
+            <button type="button" className="button sales-won" onClick={() => close('won')}>
               <span aria-hidden="true">✓ </span>Won
             </button>
             <button
               type="button"
               className="button"
-              onClick={() => setLosing(stages.data?.find((s) => s.outcome === 'lost')?.id ?? '')}
+              onClick={() => close('lost', stages.data?.find((s) => s.outcome === 'lost')?.id ?? '')}
             >
               <span aria-hidden="true">✕ </span>Lost…
             </button>
@@ -111,7 +119,7 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
       {lead.outcome === 'lost' && lead.lostReason && (
         <p className="sales-note">Lost because: {lead.lostReason}</p>
       )}
-      {losing !== null && <LostForm lead={lead} stageId={losing} onClose={() => setLosing(null)} />}
+      {closing !== null && <CloseLeadForm lead={lead} closing={closing} onClose={() => setClosing(null)} />}
       <dl className="sales-facts">
         {facts.map(([term, value]) => (
           <div key={term}>
@@ -124,56 +132,44 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
   );
 }
 
-/** Lost needs a reason: marketing learns from it, and the core refuses a lost lead without one. */
-export function LostForm({
+/** Closing from the lead's page: lost asks why, and open follow-ups are settled (see CloseForm). */
+function CloseLeadForm({
   lead,
-  stageId,
+  closing,
   onClose,
 }: {
-  lead: { id: string; title: string };
-  stageId: string;
+  lead: Lead;
+  closing: { outcome: 'won' | 'lost'; stageId: string };
   onClose(): void;
 }) {
+  const { format } = useWorkspace();
   const toast = useToast();
-  const [reason, setReason] = useState('');
   const [error, setError] = useState<string | undefined>();
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (!reason.trim()) return setError('say why the lead was lost');
-    const call = stageId
-      ? client.call('leads.move', { id: lead.id, stageId, lostReason: reason })
-      : client.call('leads.close', { id: lead.id, outcome: 'lost', lostReason: reason });
+  const confirm = ({ lostReason, followUps }: Closing) => {
+    const reason = lostReason ? { lostReason } : {};
+    const call = closing.stageId
+      ? client.call('leads.move', { id: lead.id, stageId: closing.stageId, followUps, ...reason })
+      : client.call('leads.close', { id: lead.id, outcome: closing.outcome, followUps, ...reason });
     void call
       .then((l) => {
-        toast.show(`Marked “${l.title}” as lost.`);
+        toast.show(
+          closing.outcome === 'won'
+            ? `Won “${l.title}” · ${format.money(l.valueMinor)}.`
+            : `Marked “${l.title}” as lost.`,
+        );
         onClose();
       })
       .catch((e: unknown) => setError(asApiError(e).issueFor('lostReason') ?? asApiError(e).message));
   };
   return (
-    <form
+    <CloseForm
       className="form sales-inline-form"
-      onSubmit={submit}
-      noValidate
-      aria-label={`Mark ${lead.title} as lost`}
-    >
-      <Field
-        label="Lost reason"
-        value={reason}
-        onValue={setReason}
-        error={error}
-        required
-        autoFocus
-        placeholder="e.g. Chose a cheaper roaster"
-      />
-      <div className="form-actions">
-        <button type="button" className="button" onClick={onClose}>
-          Cancel
-        </button>
-        <button type="submit" className="button primary">
-          Mark as lost
-        </button>
-      </div>
-    </form>
+      outcome={closing.outcome}
+      openFollowUps={lead.outcome === 'open' ? lead.openFollowUps : 0}
+      onCancel={onClose}
+      onConfirm={confirm}
+      label={closing.outcome === 'won' ? `Mark ${lead.title} as won` : `Mark ${lead.title} as lost`}
+      error={error}
+    />
   );
 }

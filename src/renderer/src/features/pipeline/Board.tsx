@@ -15,7 +15,8 @@ import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { asApiError } from '../../lib/form-errors';
 import { BoardCard } from './BoardCard';
-import { LostDialog } from './LostDialog';
+import { CloseDialog } from './CloseDialog';
+import { closingAsks, type Closing } from '../leads/CloseForm';
 import {
   applyMove,
   boardCollision,
@@ -49,15 +50,15 @@ export function Board({ board, onOpen, onShowStage }: Props) {
   const latest = useRef(board);
   const queue = useRef<Promise<unknown>>(Promise.resolve());
   const [activeId, setActiveId] = useState<string | null>(null);
-  const [losing, setLosing] = useState<Move | null>(null);
+  const [closing, setClosing] = useState<(Move & { outcome: 'won' | 'lost' }) | null>(null);
   const [spoken, setSpoken] = useState('');
   const focusAfter = useRef<string | null>(null);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, keyboardOptions),
   );
-  const titleOf = (id: string) =>
-    columns.flatMap((c) => c.cards).find((l) => l.id === id)?.title ?? 'the lead';
+  const cardOf = (id: string) => columns.flatMap((c) => c.cards).find((l) => l.id === id);
+  const titleOf = (id: string) => cardOf(id)?.title ?? 'the lead';
   const stageOf = (id: string) => columns.find((c) => c.stage.id === id)?.stage.name ?? 'no stage';
 
   // A card moved by keyboard keeps the focus in its new column, before the next key arrives.
@@ -81,10 +82,17 @@ export function Board({ board, onOpen, onShowStage }: Props) {
     focusAfter.current = id;
   };
 
-  const move = (m: Move, lostReason?: string) => {
+  const move = (m: Move, close?: Closing) => {
     const column = columns.find((c) => c.stage.id === m.stageId);
     if (!column) return;
-    if (column.stage.outcome === 'lost' && !lostReason) return setLosing(m);
+    const outcome = column.stage.outcome;
+    const card = cardOf(m.id);
+    // Lost needs a reason unless the lead is lost already; leaving the open stages settles its follow-ups.
+    const asks =
+      outcome !== 'open' &&
+      outcome !== card?.outcome &&
+      (outcome === 'lost' || (card?.outcome === 'open' && closingAsks(outcome, card.openFollowUps)));
+    if (asks && !close) return setClosing({ ...m, outcome });
     const from = locate(columns, m.id);
     const next = applyMove(columns, m.id, m.stageId, m.beforeId);
     setLocal({ columns: next, pending: (showLocal ? local.pending : 0) + 1, until: null });
@@ -101,7 +109,8 @@ export function Board({ board, onOpen, onShowStage }: Props) {
           id: m.id,
           stageId: m.stageId,
           beforeId: m.beforeId,
-          ...(lostReason ? { lostReason } : {}),
+          ...(close?.lostReason ? { lostReason: close.lostReason } : {}),
+          ...(close ? { followUps: close.followUps } : {}),
         }),
       )
       .then(
@@ -227,13 +236,15 @@ export function Board({ board, onOpen, onShowStage }: Props) {
       <p className="visually-hidden" aria-live="assertive" role="status">
         {spoken}
       </p>
-      <LostDialog
-        title={losing ? titleOf(losing.id) : ''}
-        open={losing !== null}
-        onCancel={() => setLosing(null)}
-        onConfirm={(reason) => {
-          if (losing) move(losing, reason);
-          setLosing(null);
+      <CloseDialog
+        title={closing ? titleOf(closing.id) : ''}
+        outcome={closing?.outcome ?? 'lost'}
+        openFollowUps={closing ? (cardOf(closing.id)?.openFollowUps ?? 0) : 0}
+        open={closing !== null}
+        onCancel={() => setClosing(null)}
+        onConfirm={(close) => {
+          if (closing) move(closing, close);
+          setClosing(null);
         }}
       />
     </DndContext>

@@ -17,6 +17,7 @@ import { PlanCampaigns } from './PlanCampaigns';
 import { PlanForm } from './PlanForm';
 import { SegmentsEditor } from './SegmentsEditor';
 import { SwotEditor } from './SwotEditor';
+import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 /** One plan on a full page: goals against actual, situation, target, channels, checklist and campaigns. */
 export function PlanPage({ id }: { id: string }) {
@@ -78,6 +79,7 @@ export function PlanPage({ id }: { id: string }) {
 function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
   const { format } = useWorkspace();
   const toast = useToast();
+  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const [copying, setCopying] = useState(false);
   const copy = () => {
     setCopying(true);
@@ -101,18 +103,23 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }))
       .finally(() => setCopying(false));
   };
-  const remove = () => {
-    void client.call('plans.delete', { id: plan.id }).then(() => {
-      navigate('plans');
-      toast.show(`Deleted ${plan.name}.`, {
-        action: {
-          label: 'Undo',
-          run: () =>
-            void client.call('plans.restore', { id: plan.id }).then(() => navigate(`plans/${plan.id}`)),
-        },
-      });
+  const remove = () =>
+    requestDelete({
+      kind: 'plan',
+      id: plan.id,
+      name: plan.name,
+      run: () =>
+        client.call('plans.delete', { id: plan.id }).then(() => {
+          navigate('plans');
+          toast.show(`Deleted ${plan.name}.`, {
+            action: {
+              label: 'Undo',
+              run: () =>
+                void client.call('plans.restore', { id: plan.id }).then(() => navigate(`plans/${plan.id}`)),
+            },
+          });
+        }),
     });
-  };
 
   return (
     <header className="page-header">
@@ -152,6 +159,7 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
         <button type="button" className="button danger" onClick={remove}>
           Delete
         </button>
+        {deleteDialog}
       </div>
     </header>
   );
