@@ -6,6 +6,7 @@ import { createCore, type Core } from '../src/main/core/app';
 import { defaultMigrationsFolder, openDatabase } from '../src/main/core/db/open';
 import { ensureWorkspaceDefaults } from '../src/main/core/workspace/defaults';
 import { atMost, median, type Figure } from './figure';
+import { dashboardBreakdown } from './results-breakdown';
 import { generateResultsData, type ResultsScale } from './results-data';
 
 export const TODAY = '2026-10-15';
@@ -108,6 +109,11 @@ export async function benchResults(): Promise<Figure[]> {
     const referenceMs = median(referenceTimes);
     const dashboard = await measure('results.dashboard');
     const summary = await measure('results.summary');
+    // Each part of the dashboard timed on its own, so a slow call says where its time goes.
+    const parts = dashboardBreakdown(core.ctx, QUARTER, TODAY, RUNS);
+    const width = Math.max(...parts.map((p) => p.part.length));
+    for (const p of parts)
+      process.stderr.write(`    ${p.part.padEnd(width)} ${p.ms.toFixed(1).padStart(8)} ms\n`);
     return [
       atMost('dashboard.quarter_ms', dashboard, 'ms', 50),
       atMost('summary.quarter_ms', summary, 'ms', 50),
