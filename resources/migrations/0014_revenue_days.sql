@@ -7,6 +7,13 @@ CREATE TABLE `revenue_days` (
 	PRIMARY KEY(`day`, `source`, `currency`)
 );
 --> statement-breakpoint
+DROP INDEX `leads_closed_idx`;--> statement-breakpoint
+CREATE INDEX `leads_closed_idx` ON `leads` (`closed_at`,`deleted_at`,`stage_id`,`value_minor`,`contact_id`,`campaign_id`,`channel`,`created_at`,`id`,`lost_reason`);--> statement-breakpoint
+DROP INDEX `orders_lead_idx`;--> statement-breakpoint
+CREATE INDEX `orders_lead_idx` ON `orders` (`lead_id`,`deleted_at`);--> statement-breakpoint
+DROP INDEX `payments_lead_idx`;--> statement-breakpoint
+CREATE INDEX `payments_lead_idx` ON `payments` (`lead_id`,`deleted_at`);
+--> statement-breakpoint
 -- Revenue per day, per source and currency, by the REVENUE rule of shared/domain/kpi (the statuses below are
 -- REVENUE_ORDER_STATUSES and REVENUE_PAYMENT_STATUSES; net = max(0, amount - max(0, refunded))): filled from
 -- the existing orders and payments, then moved by every insert, update and delete of one.

@@ -164,7 +164,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   const threshold = qualifiedPosition(ctx);
   let noCampaignLeads = 0;
   let unattributedLeads = 0;
-  const created = ctx.sqlite.prepare(LEADS_CREATED).iterate(window.fromIso, window.untilIso) as Iterable<{
+  const created = ctx.sqlite.prepare(LEADS_CREATED).all(window.fromIso, window.untilIso) as {
     createdAt: string;
     campaignId: string | null;
     channel: string | null;
@@ -172,7 +172,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     stagePosition: number;
     stageOutcome: string;
     furthestOpenPosition: number | null;
-  }>;
+  }[];
   for (const lead of created) {
     const qualified = isQualifiedLead(lead, threshold);
     add(lead.campaignId, lead.channel, (t) => {
@@ -191,7 +191,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   }
 
   const lostReasons = new Map<string, number>();
-  const closed = ctx.sqlite.prepare(LEADS_CLOSED).iterate(window.fromIso, window.untilIso) as Iterable<{
+  const closed = ctx.sqlite.prepare(LEADS_CLOSED).all(window.fromIso, window.untilIso) as {
     createdAt: string;
     closedAt: string;
     campaignId: string | null;
@@ -199,7 +199,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     valueMinor: number;
     outcome: string;
     lostReason: string | null;
-  }>;
+  }[];
   for (const lead of closed) {
     if (lead.outcome === 'won') {
       const days = Math.max(0, (Date.parse(lead.closedAt) - Date.parse(lead.createdAt)) / DAY);

@@ -7,6 +7,8 @@ import {
   PAYMENT_CONVERSIONS,
   ORDER_REVENUE_BY_DAY,
   PAYMENT_REVENUE_BY_DAY,
+  REVENUE_DAYS,
+  WON_LEAD_AMOUNTS,
   WON_LEAD_CONVERSIONS,
   WON_LEAD_REVENUE_BY_DAY,
 } from './conversions';
@@ -20,9 +22,9 @@ import {
   VISITS,
 } from './period';
 import { RECONCILIATION_SQL } from './reconcile';
-import { CONTENT_TOUCHES } from './content';
+import { CONTENT_TOUCHES, PERIOD_CONTACT_LEADS } from './content';
 import { TOUCH_LOG_BY_CAMPAIGN, TOUCH_LOG_BY_ID, TOUCHES_BY_TIME } from './touches';
-import { DAILY_ORDERS, DAILY_PAYMENTS } from './visits-sales';
+import { DAILY_ORDERS, DAILY_PAYMENTS, DAILY_SALES } from './visits-sales';
 
 let t: TestCore;
 beforeAll(async () => {
@@ -37,9 +39,11 @@ const STATEMENTS: Record<string, string> = {
   ORDER_AMOUNTS,
   PAYMENT_AMOUNTS,
   WON_LEAD_CONVERSIONS,
+  WON_LEAD_AMOUNTS,
   ORDER_REVENUE_BY_DAY,
   PAYMENT_REVENUE_BY_DAY,
   WON_LEAD_REVENUE_BY_DAY,
+  REVENUE_DAYS,
   LEADS_CREATED,
   LEADS_CLOSED,
   SPEND,
@@ -49,8 +53,10 @@ const STATEMENTS: Record<string, string> = {
   OPEN_PIPELINE_BEFORE,
   DAILY_ORDERS,
   DAILY_PAYMENTS,
+  DAILY_SALES,
   TOUCHES_BY_TIME,
   CONTENT_TOUCHES,
+  PERIOD_CONTACT_LEADS,
   TOUCH_LOG_BY_ID,
   TOUCH_LOG_BY_CAMPAIGN,
   ...RECONCILIATION_SQL,
@@ -72,8 +78,13 @@ const COVERED = [
   'ORDER_REVENUE_BY_DAY',
   'PAYMENT_REVENUE_BY_DAY',
   'LEADS_CREATED',
+  'LEADS_CLOSED',
+  'WON_LEAD_AMOUNTS',
+  'WON_LEAD_REVENUE_BY_DAY',
+  'wonWithoutPayment',
   'TOUCHES_BY_TIME',
   'CONTENT_TOUCHES',
+  'PERIOD_CONTACT_LEADS',
   'ordersWithoutContact',
   'paymentsWithoutContact',
 ];
