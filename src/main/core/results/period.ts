@@ -109,6 +109,9 @@ export const OPEN_PIPELINE = `
 /** A past period's pipeline leaves out leads created after it; today's reads the board's covering index. */
 export const OPEN_PIPELINE_BEFORE = `${OPEN_PIPELINE} AND l.created_at < ?`;
 
+export const HAS_VISITS =
+  "SELECT 1 FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? LIMIT 1";
+
 /** Daily visits of a range: days without any visit rows are missing, not zero. */
 export function visitsByDay(ctx: Ctx, fromDay: string, toDay: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -226,9 +229,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   const hasMetrics =
     spend.length > 0 ||
     reach.length > 0 ||
-    ctx.sqlite
-      .prepare('SELECT 1 FROM metric_observations WHERE metric = ? AND date BETWEEN ? AND ? LIMIT 1')
-      .get('visits', window.fromDay, window.toDay) !== undefined;
+    ctx.sqlite.prepare(HAS_VISITS).get(window.fromDay, window.toDay) !== undefined;
   return {
     total,
     byCampaign,

@@ -17,12 +17,14 @@ import {
   LEADS_CREATED,
   OPEN_PIPELINE,
   OPEN_PIPELINE_BEFORE,
+  HAS_VISITS,
   REACH,
   SPEND,
   VISITS,
 } from './period';
 import { RECONCILIATION_SQL } from './reconcile';
 import { CONTENT_TOUCHES, PERIOD_CONTACT_LEADS } from './content';
+import { GOAL_LEADS, GOAL_SPEND } from './goals';
 import { TOUCH_LOG_BY_CAMPAIGN, TOUCH_LOG_BY_ID, TOUCHES_BY_TIME } from './touches';
 import { DAILY_ORDERS, DAILY_PAYMENTS, DAILY_SALES } from './visits-sales';
 
@@ -49,6 +51,9 @@ const STATEMENTS: Record<string, string> = {
   SPEND,
   REACH,
   VISITS,
+  HAS_VISITS,
+  GOAL_SPEND,
+  GOAL_LEADS,
   OPEN_PIPELINE,
   OPEN_PIPELINE_BEFORE,
   DAILY_ORDERS,
@@ -85,6 +90,7 @@ const COVERED = [
   'TOUCHES_BY_TIME',
   'CONTENT_TOUCHES',
   'PERIOD_CONTACT_LEADS',
+  'GOAL_LEADS',
   'ordersWithoutContact',
   'paymentsWithoutContact',
 ];
