@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { undoJob } from '../import/job/undo';
-import { importInto, sample } from '../import/testing';
+import { importInto, MAINE, sample } from '../import/testing';
+import { importManager } from '../import/worker/manager';
 import { insertOrder, insertPayment } from './builders';
 import {
   ORDER_REVENUE_BY_DAY,
@@ -177,6 +178,22 @@ describe('the revenue_days rollup', () => {
       expect(stored()).toEqual(recount());
     }
     expect(stored()).toEqual([]);
+  });
+
+  it('follows an import written by the import worker on its own connection, and its undo through the API', async () => {
+    const started = await t.client.call('imports.start', {
+      path: sample('shopify-orders.csv'),
+      options: { timeZone: MAINE },
+    });
+    const manager = importManager(t.core.ctx);
+    expect(manager.mode).toBe('worker');
+    await manager.idle();
+    expect(stored().length).toBeGreaterThan(10);
+    expect(stored()).toEqual(recount());
+    await t.client.call('imports.undo', { id: started.id });
+    await manager.idle();
+    expect(stored()).toEqual([]);
+    expect(recount()).toEqual([]);
   });
 
   it('agrees with a recount on the demo workspace', async () => {
