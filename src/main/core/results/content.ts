@@ -4,10 +4,15 @@ export const CONTENT_TOUCHES = `
   SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touches
   WHERE at >= ? AND at < ? AND content_item_id IS NOT NULL`;
 
+/** The period's live leads with a contact, from the covering leads_period_idx alone. */
+export const PERIOD_CONTACT_LEADS = `
+  SELECT contact_id AS contactId, id, created_at AS createdAt FROM leads
+  WHERE created_at >= ? AND created_at < ? AND deleted_at IS NULL AND contact_id IS NOT NULL`;
+
 /**
  * Leads of the period whose contact had a touch on a content item (utm_content of an order, or a manual
- * touch naming it) within the lookback before the lead was created. The touches are read by time,
- * then each such contact's leads through leads(contact_id, created_at).
+ * touch naming it) within the lookback before the lead was created. The touches and the period's leads are
+ * each read by time in one statement and matched by contact here.
  */
 export function leadsByContent(
   ctx: Ctx,
@@ -23,14 +28,23 @@ export function leadsByContent(
   }[];
   const out = new Map<string, Set<string>>();
   if (touches.length === 0) return out;
-  const leadsOf = ctx.sqlite.prepare(
-    `SELECT id, created_at AS createdAt FROM leads
-     WHERE contact_id = ? AND deleted_at IS NULL AND created_at >= ? AND created_at < ?`,
-  );
+  const leadsOf = new Map<string, { id: string; ms: number }[]>();
+  const leads = ctx.sqlite.prepare(PERIOD_CONTACT_LEADS).all(fromIso, untilIso) as {
+    contactId: string;
+    id: string;
+    createdAt: string;
+  }[];
+  for (const lead of leads) {
+    let list = leadsOf.get(lead.contactId);
+    if (!list) leadsOf.set(lead.contactId, (list = []));
+    list.push({ id: lead.id, ms: Date.parse(lead.createdAt) });
+  }
   for (const t of touches) {
-    const leads = leadsOf.all(t.contactId, fromIso, untilIso) as { id: string; createdAt: string }[];
-    for (const lead of leads) {
-      const age = (Date.parse(lead.createdAt) - Date.parse(t.at)) / 86_400_000;
+    const list = leadsOf.get(t.contactId);
+    if (!list) continue;
+    const at = Date.parse(t.at);
+    for (const lead of list) {
+      const age = (lead.ms - at) / 86_400_000;
       if (age < 0 || age >= lookbackDays) continue;
       let ids = out.get(t.contentId);
       if (!ids) out.set(t.contentId, (ids = new Set()));

@@ -58,15 +58,25 @@ export const PAYMENT_CONVERSIONS = `
 // INDEXED BY: the period's dates are always the selective part; without statistics SQLite might otherwise
 // walk every won lead (by stage) or every order without a lead.
 /** Won leads whose money is not already counted through a linked order or payment. */
-export const WON_LEAD_CONVERSIONS = `
-  SELECT 'lead' AS kind, l.id, l.closed_at AS at, l.contact_id AS contactId, 'won' AS status,
-         NULL AS currency, l.value_minor AS amountMinor, 0 AS refundedMinor, l.title, ${NAME} AS contactName
+const WON_LEADS_FROM = `
   FROM leads l INDEXED BY leads_closed_idx
-  JOIN pipeline_stages s ON s.id = l.stage_id
-  LEFT JOIN contacts ct ON ct.id = l.contact_id
+  JOIN pipeline_stages s ON s.id = l.stage_id`;
+const WON_LEADS_WHERE = `
   WHERE l.deleted_at IS NULL AND s.outcome = 'won' AND l.closed_at >= ? AND l.closed_at < ?
     AND NOT EXISTS (SELECT 1 FROM orders o WHERE o.lead_id = l.id AND o.deleted_at IS NULL)
     AND NOT EXISTS (SELECT 1 FROM payments p WHERE p.lead_id = l.id AND p.deleted_at IS NULL)`;
+export const WON_LEAD_CONVERSIONS = `
+  SELECT 'lead' AS kind, l.id, l.closed_at AS at, l.contact_id AS contactId, 'won' AS status,
+         NULL AS currency, l.value_minor AS amountMinor, 0 AS refundedMinor, l.title, ${NAME} AS contactName
+  ${WON_LEADS_FROM}
+  LEFT JOIN contacts ct ON ct.id = l.contact_id
+  ${WON_LEADS_WHERE}`;
+/** The same won leads without title and name, from the covering leads_closed_idx. */
+export const WON_LEAD_AMOUNTS = `
+  SELECT 'lead' AS kind, l.id, l.closed_at AS at, l.contact_id AS contactId, 'won' AS status,
+         NULL AS currency, l.value_minor AS amountMinor, 0 AS refundedMinor, NULL AS title, NULL AS contactName
+  ${WON_LEADS_FROM}
+  ${WON_LEADS_WHERE}`;
 
 /**
  * The same events without titles and names, read from the covering revenue-by-day indexes alone: the
@@ -113,7 +123,7 @@ export const PAYMENT_REVENUE_BY_DAY = `
   GROUP BY day, same`;
 export const WON_LEAD_REVENUE_BY_DAY = `
   SELECT substr(at, 1, 10) AS day, ${same('currency')}, count(*) AS n, sum(amountMinor) AS minor
-  FROM (${WON_LEAD_CONVERSIONS}) GROUP BY day, same`;
+  FROM (${WON_LEAD_AMOUNTS}) GROUP BY day, same`;
 
 export interface RevenueByDay {
   totalMinor: number;
@@ -124,16 +134,24 @@ export interface RevenueByDay {
   otherCurrencyRecords: number;
 }
 
+/**
+ * Paid orders and succeeded payments per day, read from the revenue_days rollup that triggers keep in step
+ * with orders and payments: the same counts and sums as ORDER_REVENUE_BY_DAY and PAYMENT_REVENUE_BY_DAY
+ * (the reference the rollup is tested against), without reading the events themselves.
+ */
+export const REVENUE_DAYS = `
+  SELECT day, currency = ? AS same, sum(count) AS n, sum(net_minor) AS minor
+  FROM revenue_days WHERE day BETWEEN ? AND ? GROUP BY day, same`;
+
 /** The REVENUE rule's sums per day, without reading events one by one (same numbers as revenueConversions). */
 export function revenueByDay(ctx: Ctx, window: Window, currency: string): RevenueByDay {
   const out: RevenueByDay = { totalMinor: 0, conversions: 0, byDay: new Map(), otherCurrencyRecords: 0 };
   const statements = [
-    [ORDER_REVENUE_BY_DAY, true],
-    [PAYMENT_REVENUE_BY_DAY, true],
-    [WON_LEAD_REVENUE_BY_DAY, false],
+    [REVENUE_DAYS, [currency, window.fromDay, window.toDay], true],
+    [WON_LEAD_REVENUE_BY_DAY, [currency, window.fromIso, window.untilIso], false],
   ] as const;
-  for (const [sql, sales] of statements) {
-    const rows = ctx.sqlite.prepare(sql).all(currency, window.fromIso, window.untilIso) as {
+  for (const [sql, params, sales] of statements) {
+    const rows = ctx.sqlite.prepare(sql).all(...params) as {
       day: string;
       same: number;
       n: number;
@@ -180,9 +198,9 @@ export function revenueConversions(ctx: Ctx, window: Window, currency: string, d
   let otherCurrencyRecords = 0;
   const statements = detail
     ? [ORDER_CONVERSIONS, PAYMENT_CONVERSIONS, WON_LEAD_CONVERSIONS]
-    : [ORDER_AMOUNTS, PAYMENT_AMOUNTS, WON_LEAD_CONVERSIONS];
+    : [ORDER_AMOUNTS, PAYMENT_AMOUNTS, WON_LEAD_AMOUNTS];
   for (const sql of statements) {
-    const rows = ctx.sqlite.prepare(sql).iterate(window.fromIso, window.untilIso) as Iterable<ConversionRow>;
+    const rows = ctx.sqlite.prepare(sql).all(window.fromIso, window.untilIso) as ConversionRow[];
     for (const row of rows) {
       if (row.currency !== null && row.currency.toUpperCase() !== currency) {
         otherCurrencyRecords++;

@@ -15,6 +15,12 @@ interface PlanRow {
   goalBudgetMinor: number | null;
 }
 
+export const GOAL_SPEND = `
+  SELECT coalesce(sum(se.amount_minor), 0) AS n FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
+  WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?`;
+export const GOAL_LEADS =
+  'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?';
+
 /** The plan whose period covers the given one (an active plan first, then the shortest). */
 function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
   return ctx.sqlite
@@ -38,17 +44,8 @@ export function planGoals(
   const plan = planCovering(ctx, from, to);
   if (!plan) return null;
   const w = windowOf(plan.startDate, plan.endDate);
-  const spend = ctx.sqlite
-    .prepare(
-      `SELECT coalesce(sum(se.amount_minor), 0) AS n FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
-       WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?`,
-    )
-    .get(w.fromDay, w.toDay) as { n: number };
-  const leads = ctx.sqlite
-    .prepare(
-      'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?',
-    )
-    .get(w.fromIso, w.untilIso) as { n: number };
+  const spend = ctx.sqlite.prepare(GOAL_SPEND).get(w.fromDay, w.toDay) as { n: number };
+  const leads = ctx.sqlite.prepare(GOAL_LEADS).get(w.fromIso, w.untilIso) as { n: number };
   const revenue = revenueByDay(ctx, w, currency).totalMinor;
   const range = { startDate: plan.startDate, endDate: plan.endDate };
   const goal = (id: 'revenue' | 'leads' | 'budget', target: number | null, actual: number) => {

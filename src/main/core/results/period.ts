@@ -109,6 +109,9 @@ export const OPEN_PIPELINE = `
 /** A past period's pipeline leaves out leads created after it; today's reads the board's covering index. */
 export const OPEN_PIPELINE_BEFORE = `${OPEN_PIPELINE} AND l.created_at < ?`;
 
+export const HAS_VISITS =
+  "SELECT 1 FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? LIMIT 1";
+
 /** Daily visits of a range: days without any visit rows are missing, not zero. */
 export function visitsByDay(ctx: Ctx, fromDay: string, toDay: string): Map<string, number> {
   const out = new Map<string, number>();
@@ -164,7 +167,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   const threshold = qualifiedPosition(ctx);
   let noCampaignLeads = 0;
   let unattributedLeads = 0;
-  const created = ctx.sqlite.prepare(LEADS_CREATED).iterate(window.fromIso, window.untilIso) as Iterable<{
+  const created = ctx.sqlite.prepare(LEADS_CREATED).all(window.fromIso, window.untilIso) as {
     createdAt: string;
     campaignId: string | null;
     channel: string | null;
@@ -172,7 +175,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     stagePosition: number;
     stageOutcome: string;
     furthestOpenPosition: number | null;
-  }>;
+  }[];
   for (const lead of created) {
     const qualified = isQualifiedLead(lead, threshold);
     add(lead.campaignId, lead.channel, (t) => {
@@ -191,7 +194,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   }
 
   const lostReasons = new Map<string, number>();
-  const closed = ctx.sqlite.prepare(LEADS_CLOSED).iterate(window.fromIso, window.untilIso) as Iterable<{
+  const closed = ctx.sqlite.prepare(LEADS_CLOSED).all(window.fromIso, window.untilIso) as {
     createdAt: string;
     closedAt: string;
     campaignId: string | null;
@@ -199,7 +202,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     valueMinor: number;
     outcome: string;
     lostReason: string | null;
-  }>;
+  }[];
   for (const lead of closed) {
     if (lead.outcome === 'won') {
       const days = Math.max(0, (Date.parse(lead.closedAt) - Date.parse(lead.createdAt)) / DAY);
@@ -226,9 +229,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   const hasMetrics =
     spend.length > 0 ||
     reach.length > 0 ||
-    ctx.sqlite
-      .prepare('SELECT 1 FROM metric_observations WHERE metric = ? AND date BETWEEN ? AND ? LIMIT 1')
-      .get('visits', window.fromDay, window.toDay) !== undefined;
+    ctx.sqlite.prepare(HAS_VISITS).get(window.fromDay, window.toDay) !== undefined;
   return {
     total,
     byCampaign,

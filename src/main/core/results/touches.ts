@@ -148,7 +148,7 @@ export function touchesByContact(
   const byContact = new Map<string, ModelTouch[]>();
   if (contactIds.size === 0) return byContact;
   const stmt = ctx.sqlite.prepare(TOUCHES_BY_TIME);
-  for (const row of stmt.iterate(fromIso, untilIso) as Iterable<TouchRow>) {
+  for (const row of stmt.all(fromIso, untilIso) as TouchRow[]) {
     if (!contactIds.has(row.contactId)) continue;
     let list = byContact.get(row.contactId);
     if (!list) byContact.set(row.contactId, (list = []));

@@ -15,14 +15,7 @@ import { getSettings } from '../settings/service';
 import { campaignHeads } from './dashboard';
 import { windowOf } from './period';
 import { touchesByContact } from './touches';
-import {
-  analyse,
-  DAILY_ORDERS,
-  DAILY_PAYMENTS,
-  HISTORY_DAYS,
-  visitsVsSalesPanel,
-  type DailyPair,
-} from './visits-sales';
+import { analyse, dailySales, HISTORY_DAYS, visitsVsSalesPanel, type DailyPair } from './visits-sales';
 
 type Input = z.output<typeof VisitsVsSalesInput>;
 
@@ -87,16 +80,6 @@ const historyFrom = (to: string) => addDays(to, -(HISTORY_DAYS - 1));
 function dailyValues(ctx: Ctx, sql: string, key: string, from: string, to: string): Map<string, number> {
   const rows = ctx.sqlite.prepare(sql).all(key, from, to) as { date: string; value: number }[];
   return new Map(rows.map((r) => [r.date, Math.round(r.value)]));
-}
-
-function businessSales(ctx: Ctx, from: string, to: string, currency: string): Map<string, number> {
-  const w = windowOf(from, to);
-  const sales = new Map<string, number>();
-  for (const sql of [DAILY_ORDERS, DAILY_PAYMENTS]) {
-    const rows = ctx.sqlite.prepare(sql).all(w.fromIso, w.untilIso, currency) as { day: string; n: number }[];
-    for (const r of rows) sales.set(r.day, (sales.get(r.day) ?? 0) + r.n);
-  }
-  return sales;
 }
 
 /** Sales per day that came through `channel` under the rule of shared/domain/sale-channel (last touch). */
@@ -174,7 +157,7 @@ export function scopedVisitsVsSales(ctx: Ctx, input: Input): VisitsVsSalesScoped
     launching = heads.filter((c) => c.channel === scope.channel);
   } else {
     const views = dailyValues(ctx, PAGE_VIEWS, `page:${scope.path}`, from, to);
-    daily = pairUp(views, businessSales(ctx, from, to, currency), to);
+    daily = pairUp(views, dailySales(ctx, from, to, currency), to);
     names = { visits: `views of ${scope.path}`, sales: 'sales' };
   }
   const start = daily[0]?.date ?? to;

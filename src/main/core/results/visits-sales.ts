@@ -8,7 +8,7 @@ import {
 import { addDays } from '@shared/domain/dates';
 import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
 import type { Ctx } from '../context';
-import { visitsByDay, windowOf } from './period';
+import { visitsByDay } from './period';
 import type { CampaignHead } from './rows';
 
 /** Days of history the visits-vs-sales panel looks at, ending with the period's last day. */
@@ -24,6 +24,18 @@ export const DAILY_PAYMENTS = `
   SELECT substr(paid_at, 1, 10) AS day, count(*) AS n FROM payments
   WHERE deleted_at IS NULL AND status IN (${list(REVENUE_PAYMENT_STATUSES)})
     AND paid_at >= ? AND paid_at < ? AND upper(currency) = ? GROUP BY day`;
+/**
+ * Sales per day from the revenue_days rollup: the counts of DAILY_ORDERS plus DAILY_PAYMENTS (the reference
+ * the rollup is tested against), bound to the first day, the last day and the currency.
+ */
+export const DAILY_SALES = `
+  SELECT day, sum(count) AS n FROM revenue_days WHERE day BETWEEN ? AND ? AND currency = ? GROUP BY day`;
+
+/** Paid orders plus succeeded payments per day of `[from, to]` in the workspace's currency. */
+export function dailySales(ctx: Ctx, from: string, to: string, currency: string): Map<string, number> {
+  const rows = ctx.sqlite.prepare(DAILY_SALES).all(from, to, currency) as { day: string; n: number }[];
+  return new Map(rows.map((r) => [r.day, r.n]));
+}
 
 export interface DailyPair {
   date: string;
@@ -39,12 +51,7 @@ export interface DailyPair {
 function dailyVisitsAndSales(ctx: Ctx, to: string, currency: string): DailyPair[] {
   const from = addDays(to, -(HISTORY_DAYS - 1));
   const visits = visitsByDay(ctx, from, to);
-  const w = windowOf(from, to);
-  const sales = new Map<string, number>();
-  for (const sql of [DAILY_ORDERS, DAILY_PAYMENTS]) {
-    const rows = ctx.sqlite.prepare(sql).all(w.fromIso, w.untilIso, currency) as { day: string; n: number }[];
-    for (const r of rows) sales.set(r.day, (sales.get(r.day) ?? 0) + r.n);
-  }
+  const sales = dailySales(ctx, from, to, currency);
   const days: DailyPair[] = [];
   const first = [...visits.keys(), ...sales.keys()].sort()[0];
   if (!first) return days;

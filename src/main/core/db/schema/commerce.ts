@@ -61,7 +61,8 @@ export const orders = sqliteTable(
     ),
     index('orders_contact_idx').on(t.contactId),
     index('orders_campaign_idx').on(t.campaignId),
-    index('orders_lead_idx').on(t.leadId),
+    // deleted_at too: whether a won deal has a live order is answered from the index alone.
+    index('orders_lead_idx').on(t.leadId, t.deletedAt),
     // Live orders by day with what the revenue rule reads: the sums of Results come from the index alone.
     // deleted_at too, though always NULL here: SQLite reads a partial index alone only when it holds every
     // column the statement names, its WHERE included.
@@ -135,7 +136,8 @@ export const payments = sqliteTable(
       t.leadId,
     ),
     index('payments_contact_idx').on(t.contactId),
-    index('payments_lead_idx').on(t.leadId),
+    // deleted_at too: whether a won deal has a live payment is answered from the index alone.
+    index('payments_lead_idx').on(t.leadId, t.deletedAt),
     index('payments_campaign_idx').on(t.campaignId),
     index('payments_revenue_day_idx')
       .on(t.paidAt, t.status, t.currency, t.amountMinor, t.refundedMinor, t.contactId, t.leadId, t.deletedAt)

@@ -1,4 +1,4 @@
-import { index, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { deletedAt, rowColumns } from './columns';
 import { campaigns, contentItems } from './marketing';
 import { contacts } from './sales';
@@ -63,4 +63,22 @@ export const touches = sqliteTable(
     index('touches_contact_idx').on(t.contactId, t.at),
     index('touches_campaign_idx').on(t.campaignId),
   ],
+);
+
+/**
+ * Revenue per calendar day (UTC), per source (`order` or `payment`) and currency (upper case): how many
+ * orders or payments count as revenue that day under the REVENUE rule of shared/domain/kpi and their net
+ * amount. Kept in step by triggers on orders and payments (every core write, import and undo moves it in
+ * the same transaction); a day whose count falls to 0 has no row, as a day without sales has none.
+ */
+export const revenueDays = sqliteTable(
+  'revenue_days',
+  {
+    day: text('day').notNull(),
+    source: text('source').notNull(),
+    currency: text('currency').notNull(),
+    count: integer('count').notNull(),
+    netMinor: integer('net_minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.source, t.currency] })],
 );

@@ -126,7 +126,19 @@ export const leads = sqliteTable(
     ),
     // A past period's open pipeline: open stages, leads created before the period ended, their values.
     index('leads_open_created_idx').on(t.stageId, t.deletedAt, t.createdAt, t.valueMinor),
-    index('leads_closed_idx').on(t.closedAt),
+    // Closed leads by close date with what won and lost counts and won-deal revenue read: from the index alone.
+    index('leads_closed_idx').on(
+      t.closedAt,
+      t.deletedAt,
+      t.stageId,
+      t.valueMinor,
+      t.contactId,
+      t.campaignId,
+      t.channel,
+      t.createdAt,
+      t.id,
+      t.lostReason,
+    ),
     index('leads_contact_created_idx').on(t.contactId, t.createdAt),
     // The lead table's filters and sorts over live leads: counts read only an index, and a sorted page
     // reads its rows in index order instead of sorting 100k leads.

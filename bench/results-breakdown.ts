@@ -1,0 +1,86 @@
+import { performance } from 'node:perf_hooks';
+import { comparePeriods } from '../src/shared/domain/comparison';
+import type { Ctx } from '../src/main/core/context';
+import { attributeRevenue, revenueTotals } from '../src/main/core/results/attribution-data';
+import { revenueConversions } from '../src/main/core/results/conversions';
+import { leadsByContent } from '../src/main/core/results/content';
+import { campaignHeads } from '../src/main/core/results/dashboard';
+import { planGoals } from '../src/main/core/results/goals';
+import {
+  LEADS_CLOSED,
+  LEADS_CREATED,
+  OPEN_PIPELINE_BEFORE,
+  periodFacts,
+  REACH,
+  SPEND,
+  visitsByDay,
+  windowOf,
+} from '../src/main/core/results/period';
+import { reconciliationCounts } from '../src/main/core/results/reconcile';
+import { touchesByContact } from '../src/main/core/results/touches';
+import { visitsVsSalesPanel } from '../src/main/core/results/visits-sales';
+import { getSettings } from '../src/main/core/settings/service';
+import { median } from './figure';
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Where one `results.dashboard` call of a quarter spends its time: each part the dashboard is built from,
+ * timed on its own (median of `runs` after one warm-up), in the order the dashboard calls them.
+ */
+export function dashboardBreakdown(
+  ctx: Ctx,
+  quarter: { from: string; to: string },
+  today: string,
+  runs: number,
+): { part: string; ms: number }[] {
+  const settings = getSettings(ctx);
+  const cmp = comparePeriods({ startDate: quarter.from, endDate: quarter.to }, 'previous', today);
+  const cur = windowOf(cmp.current.startDate, cmp.current.endDate);
+  const prev = windowOf(cmp.previous.startDate, cmp.previous.endDate);
+  const options = { model: 'position', lookbackDays: 90, lastNonDirect: false } as const;
+  const all =
+    (sql: string, ...params: unknown[]) =>
+    () =>
+      ctx.sqlite.prepare(sql).all(...params);
+  const contactsOf = () => {
+    const set = new Set<string>();
+    for (const c of revenueConversions(ctx, cur, settings.currency, false).conversions)
+      if (c.contactId) set.add(c.contactId);
+    return set;
+  };
+  const contacts = contactsOf();
+  const touchesFrom = new Date(Date.parse(cur.fromIso) - options.lookbackDays * DAY_MS).toISOString();
+  const parts: [string, () => unknown][] = [
+    ['current: spend', all(SPEND, cur.fromDay, cur.toDay)],
+    ['current: reach', all(REACH, cur.fromDay, cur.toDay)],
+    ['current: leads created', all(LEADS_CREATED, cur.fromIso, cur.untilIso)],
+    ['current: leads closed', all(LEADS_CLOSED, cur.fromIso, cur.untilIso)],
+    ['current: visits', () => visitsByDay(ctx, cur.fromDay, cur.toDay)],
+    ['current: period facts (all)', () => periodFacts(ctx, cur)],
+    ['current: conversions', () => revenueConversions(ctx, cur, settings.currency, false)],
+    ['current: touches', () => touchesByContact(ctx, contacts, touchesFrom, cur.untilIso)],
+    ['current: attribution (all)', () => attributeRevenue(ctx, cur, settings.currency, options)],
+    ['previous: pipeline', all(OPEN_PIPELINE_BEFORE, prev.untilIso)],
+    ['previous: period facts (all)', () => periodFacts(ctx, prev)],
+    ['previous: revenue totals', () => revenueTotals(ctx, prev, settings.currency)],
+    ['campaign heads', () => campaignHeads(ctx)],
+    ['content leads', () => leadsByContent(ctx, cur.fromIso, cur.untilIso, options.lookbackDays)],
+    ['plan goals', () => planGoals(ctx, quarter.from, quarter.to, today, settings.currency)],
+    [
+      'visits vs sales (365 days)',
+      () => visitsVsSalesPanel(ctx, cmp.current.endDate, settings.currency, campaignHeads(ctx)),
+    ],
+    ['reconciliation counts', () => reconciliationCounts(ctx, cur)],
+  ];
+  return parts.map(([part, run]) => {
+    run();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    return { part, ms: median(times) };
+  });
+}
