@@ -6,6 +6,7 @@ import { campaignHandlers } from './campaigns/handlers';
 import { companyHandlers } from './companies/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { contentHandlers } from './content/handlers';
+import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
 import { planHandlers } from './plans/handlers';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...systemHandlers,
   ...contactHandlers,
+  ...exportHandlers,
   ...companyHandlers,
   ...leadHandlers,
   ...activityHandlers,

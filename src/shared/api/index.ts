@@ -6,6 +6,7 @@ import { cadencesApi } from './cadences';
 import { companiesApi } from './companies';
 import { contactsApi } from './contacts';
 import { contentApi } from './content';
+import { exportsApi } from './exports';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
@@ -34,6 +35,7 @@ export const api = {
   ...spendApi,
   ...contentApi,
   ...importsApi,
+  ...exportsApi,
   ...resultsApi,
   ...reportsApi,
   ...reportScheduleApi,
