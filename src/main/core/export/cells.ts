@@ -11,8 +11,12 @@ export interface MoneyValue {
 
 export type CellValue = string | number | MoneyValue | null;
 
-/** OWASP's list: a cell a spreadsheet would read as a formula, or whose first character it drops. */
-const FORMULA_START = /^[=+\-@\t\r]/;
+/**
+ * OWASP's list: a cell a spreadsheet would read as a formula, or whose first character it drops. Text that
+ * already starts with quotes before one of them gets one more too, so the reader of a Tandem export, which
+ * drops exactly one, gives back what was written (`'=x` → `''=x` → `'=x`).
+ */
+const FORMULA_START = /^'*[=+\-@\t\r]/;
 
 /** Text a spreadsheet would run as a formula gets a leading `'`; the reader of a Tandem export drops it. */
 export function neutralise(text: string): string {

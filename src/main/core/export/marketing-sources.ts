@@ -1,10 +1,9 @@
 import type { Ctx } from '../context';
 import { listCampaigns } from '../campaigns/service';
-import { contentRange } from '../content/service';
 import { listSpend } from '../spend/service';
 import { EXPORTED_METRICS, metricColumns, type MetricExportRow } from './columns';
 import type { Filter, Period } from './crm-sources';
-import { defineColumns, inPeriod, listed, paged, type ExportSource } from './source';
+import { defineColumns, listed, paged, type ExportSource } from './source';
 
 type CampaignRow = ReturnType<typeof listCampaigns>[number];
 
@@ -67,13 +66,41 @@ export function spendSource(
   );
 }
 
-type ContentRow = ReturnType<typeof contentRange>['items'][number];
+interface ContentRow {
+  id: string;
+  title: string;
+  channel: string;
+  campaignName: string | null;
+  status: string;
+  scheduledDate: string | null;
+  link: string | null;
+  utmContent: string | null;
+  notes: string;
+  createdAt: string;
+}
 
+/**
+ * The calendar's items under its filters (live items of live campaigns, as it shows them), every date at
+ * once: dated items by date, then ideas without a date; with a period, the items scheduled in it.
+ */
 export function contentSource(
   ctx: Ctx,
   filter: Filter<'content'>,
   period?: Period,
 ): ExportSource<ContentRow> {
+  const where = ['ci.deleted_at IS NULL', '(ci.campaign_id IS NULL OR ca.deleted_at IS NULL)'];
+  const params: unknown[] = [];
+  const eq = (clause: string, value: unknown) => {
+    where.push(clause);
+    params.push(value);
+  };
+  if (filter.channel) eq('ci.channel = ?', filter.channel);
+  if (filter.campaignId) eq('ci.campaign_id = ?', filter.campaignId);
+  if (filter.status) eq('ci.status = ?', filter.status);
+  if (period) {
+    eq('ci.scheduled_date >= ?', period.from);
+    eq('ci.scheduled_date <= ?', period.to);
+  }
   return listed(
     defineColumns<ContentRow>([
       { header: 'Tandem content ID', type: 'text', value: (r) => r.id },
@@ -87,18 +114,16 @@ export function contentSource(
       { header: 'Notes', type: 'text', value: (r) => r.notes },
       { header: 'Created at', type: 'instant', value: (r) => r.createdAt },
     ]),
-    () => {
-      // Without a period: every item, ideas without a date included.
-      const range = contentRange(ctx, {
-        ...filter,
-        from: period?.from ?? '0001-01-01',
-        to: period?.to ?? '9999-12-31',
-        includeUnscheduled: !period,
-      });
-      return [...range.items, ...range.unscheduled].filter(
-        (r) => !period || inPeriod(r.scheduledDate, period),
-      );
-    },
+    () =>
+      ctx.sqlite
+        .prepare(
+          `SELECT ci.id, ci.title, ci.channel, ca.name AS campaignName, ci.status, ci.scheduled_date AS scheduledDate,
+             ci.link, ci.utm_content AS utmContent, ci.notes, ci.created_at AS createdAt
+           FROM content_items ci LEFT JOIN campaigns ca ON ca.id = ci.campaign_id
+           WHERE ${where.join(' AND ')}
+           ORDER BY ci.scheduled_date IS NULL, ci.scheduled_date, ci.title, ci.id`,
+        )
+        .all(...params) as ContentRow[],
   );
 }
 
