@@ -101,10 +101,8 @@ describe('the built Electron shell', () => {
 
   it('saves a CSV export only where the save dialog chose', () => {
     const c = result.csv;
-    expect(c.dialog).toMatchObject({
-      title: 'Export as CSV',
-      filters: [{ name: 'CSV', extensions: ['csv'] }],
-    });
+    expect(c.dialog).toMatchObject({ title: 'Export as CSV' });
+    expect(c.dialog.filters[0]).toEqual({ name: 'CSV', extensions: ['csv'] });
     expect(c.chosen).toMatchObject({ ok: true, value: { supported: true } });
     expect(c.chosen.value.path).toMatch(/contacts 2026-03-01\.csv$/);
     expect(c.saved).toMatchObject({
