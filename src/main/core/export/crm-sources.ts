@@ -31,27 +31,27 @@ export function contactsSource(
     period ? gte(contacts.createdAt, dayStart(period.from)) : undefined,
     period ? lte(contacts.createdAt, dayEnd(period.to)) : undefined,
   );
+  // Aliased to the row's names, so SQLite hands each row over as the object the columns read.
   const selected = {
-    id: contacts.id,
-    firstName: contacts.firstName,
-    lastName: contacts.lastName,
-    email: contacts.email,
-    phone: contacts.phone,
-    company: companies.name,
-    title: contacts.title,
-    city: contacts.city,
-    region: contacts.region,
-    country: contacts.country,
-    lifecycle: contacts.lifecycle,
-    tags: contacts.tags,
-    notes: contacts.notes,
-    owner: contacts.owner,
-    campaign: campaigns.trackingCode,
-    channel: contacts.sourceChannel,
-    createdAt: contacts.createdAt,
-    externalId: contacts.externalId,
+    id: sql`${contacts.id}`.as('id'),
+    firstName: sql`${contacts.firstName}`.as('firstName'),
+    lastName: sql`${contacts.lastName}`.as('lastName'),
+    email: sql`${contacts.email}`.as('email'),
+    phone: sql`${contacts.phone}`.as('phone'),
+    company: sql`${companies.name}`.as('company'),
+    title: sql`${contacts.title}`.as('title'),
+    city: sql`${contacts.city}`.as('city'),
+    region: sql`${contacts.region}`.as('region'),
+    country: sql`${contacts.country}`.as('country'),
+    lifecycle: sql`${contacts.lifecycle}`.as('lifecycle'),
+    tags: sql`${contacts.tags}`.as('tags'),
+    notes: sql`${contacts.notes}`.as('notes'),
+    owner: sql`${contacts.owner}`.as('owner'),
+    campaign: sql`${campaigns.trackingCode}`.as('campaign'),
+    channel: sql`${contacts.sourceChannel}`.as('channel'),
+    createdAt: sql`${contacts.createdAt}`.as('createdAt'),
+    externalId: sql`${contacts.externalId}`.as('externalId'),
   };
-  const keys = Object.keys(selected) as (keyof ContactExportRow)[];
   const query = ctx.db
     .select(selected)
     .from(contacts)
@@ -73,15 +73,7 @@ export function contactsSource(
         .prepare(counted.sql)
         .pluck()
         .get(...counted.params) as number | undefined) ?? 0,
-    // drizzle's SQL names columns as the table does; read them as arrays, in the select's order.
-    *rows() {
-      const statement = ctx.sqlite.prepare(query.sql).raw(true);
-      for (const cells of statement.iterate(...query.params) as Iterable<unknown[]>) {
-        const row: Record<string, unknown> = {};
-        for (let i = 0; i < keys.length; i++) row[keys[i] as string] = cells[i];
-        yield row as unknown as ContactExportRow;
-      }
-    },
+    rows: () => ctx.sqlite.prepare(query.sql).iterate(...query.params) as Iterable<ContactExportRow>,
   };
 }
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { REIMPORTABLE_KINDS} from '@shared/api/exports';
+import type { REIMPORTABLE_KINDS } from '@shared/api/exports';
 import { type ExportSelection } from '@shared/api/exports';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { importInto, rows, sample } from '../import/testing';
