@@ -48,7 +48,7 @@ export function downloadsFolder(ctx: Ctx): string {
   return join(dirname(ctx.sqlite.name), 'exports');
 }
 
-/** Downloads the host never fetched (a closed tab) are removed after a day. */
+/** Downloads the host never fetched (a closed tab) are removed after a day; file times are the machine's. */
 function sweepDownloads(folder: string, now: number): void {
   for (const name of readdirSync(folder)) {
     const file = join(folder, name);
@@ -70,7 +70,7 @@ export function exportCsv(ctx: Ctx, input: Input): ExportResult {
   else {
     const folder = downloadsFolder(ctx);
     mkdirSync(folder, { recursive: true });
-    sweepDownloads(folder, ctx.clock.now().getTime());
+    sweepDownloads(folder, Date.now());
     path = join(folder, `${uuidv7()}.csv`);
   }
   return readSnapshot(ctx.sqlite, () => {
