@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { ExportSelection } from '@shared/api/exports';
+import type { ExportInput, ExportSelection } from '@shared/api/exports';
 import { useClock } from '../../lib/clock';
 import { notify } from '../../ui/toast';
 import { exportCsv } from './exportCsv';
@@ -7,9 +7,12 @@ import { exportCsv } from './exportCsv';
 /** "Export CSV" for a list screen: exports exactly what the screen's current filter selects. */
 export function ExportCsvButton({
   selection,
+  period,
   label = 'Export CSV',
 }: {
   selection: ExportSelection;
+  /** A screen filtered to a period (orders, payments) passes it; the kind's own date decides. */
+  period?: ExportInput['period'];
   label?: string;
 }) {
   const { today } = useClock();
@@ -17,7 +20,7 @@ export function ExportCsvButton({
   const run = async () => {
     setBusy(true);
     try {
-      const outcome = await exportCsv(selection, today);
+      const outcome = await exportCsv(selection, today, period);
       if (outcome.kind === 'saved') notify(`${outcome.rows} rows saved to ${outcome.path}.`);
       else if (outcome.kind === 'downloaded') notify(`Downloaded ${outcome.name}.`);
     } catch (error) {
