@@ -10,6 +10,7 @@ const suites: Record<string, () => Promise<Figure[]>> = {
   imports: async () => (await import('./imports')).benchImports(),
   results: async () => (await import('./results')).benchResults(),
   reports: async () => (await import('./reports')).benchReports(),
+  exports: async () => (await import('./exports')).benchExports(),
 };
 
 const { values } = parseArgs({ options: { json: { type: 'boolean' }, only: { type: 'string' } } });

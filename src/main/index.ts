@@ -125,6 +125,22 @@ async function start(): Promise<void> {
       if (chosen) remote.grantFile(chosen, 'read');
       return chosen;
     },
+    chooseExportFile: async (defaultName) => {
+      const options = {
+        title: 'Export as CSV',
+        defaultPath: join(app.getPath('documents'), defaultName),
+        filters: [
+          { name: 'CSV', extensions: ['csv'] },
+          { name: 'Text', extensions: ['txt', 'tsv'] },
+        ],
+      };
+      const result = mainWindow
+        ? await dialog.showSaveDialog(mainWindow, options)
+        : await dialog.showSaveDialog(options);
+      const chosen = result.canceled ? null : (result.filePath ?? null);
+      if (chosen) remote.grantFile(chosen, 'write');
+      return chosen;
+    },
     windows: () => BrowserWindow.getAllWindows().map((w) => w.webContents),
     exportReportPdf: (input) =>
       exportReportPdf(input, {

@@ -130,6 +130,27 @@ const { readFileSync, existsSync } = await import('node:fs');
 const saved = result.report.reply?.value?.path;
 result.report.savedBytes = saved && existsSync(saved) ? readFileSync(saved, 'utf8') : null;
 
+// "Export CSV": the save dialog grants the chosen path for writing; any other path is refused.
+const chosenCsv = await invoke({ senderFrame: { url: appUrl } }, 'exports.chooseFile', {
+  defaultName: 'contacts 2026-03-01.csv',
+});
+result.csv = {
+  chosen: chosenCsv,
+  saved: await invoke({ senderFrame: { url: appUrl } }, 'exports.csv', {
+    selection: { kind: 'contacts' },
+    destination: { to: 'file', path: chosenCsv.value?.path ?? '' },
+  }),
+  other: await invoke({ senderFrame: { url: appUrl } }, 'exports.csv', {
+    selection: { kind: 'contacts' },
+    destination: { to: 'file', path: '/tmp/not-chosen.csv' },
+  }),
+  dialog: record.saveDialogs[record.saveDialogs.length - 1],
+};
+result.csv.savedText =
+  chosenCsv.value?.path && existsSync(chosenCsv.value.path)
+    ? readFileSync(chosenCsv.value.path, 'utf8')
+    : null;
+
 app.emit('will-quit');
 process.stdout.write(JSON.stringify(result));
 await sleep(200);

@@ -99,6 +99,20 @@ describe('the built Electron shell', () => {
     expect(result.openedExternallyAfterIpc).toEqual(['https://example.com/help', 'https://example.com/x']);
   });
 
+  it('saves a CSV export only where the save dialog chose', () => {
+    const c = result.csv;
+    expect(c.dialog).toMatchObject({ title: 'Export as CSV' });
+    expect(c.dialog.filters[0]).toEqual({ name: 'CSV', extensions: ['csv'] });
+    expect(c.chosen).toMatchObject({ ok: true, value: { supported: true } });
+    expect(c.chosen.value.path).toMatch(/contacts 2026-03-01\.csv$/);
+    expect(c.saved).toMatchObject({
+      ok: true,
+      value: { kind: 'contacts', rows: 0, path: c.chosen.value.path },
+    });
+    expect(c.savedText).toMatch(/^\uFEFFTandem contact ID,First name,/);
+    expect(c.other).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+  });
+
   it('prints the report route in a hidden window of the same sandbox and saves where the user chose', () => {
     const r = result.report;
     expect(r.reply).toMatchObject({ ok: true, value: { supported: true } });

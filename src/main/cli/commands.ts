@@ -2,6 +2,7 @@ import { backupCommand } from './backup';
 import { callCommand } from './call';
 import type { Command } from './command';
 import { demoCommand } from './demo';
+import { exportCommand } from './export';
 import { importCommand } from './import';
 import { inspectCommand } from './inspect';
 import { reportCommand } from './report';
@@ -20,5 +21,6 @@ export const commands: Record<string, Command> = {
   restore: restoreCommand,
   summary: summaryCommand,
   report: reportCommand,
+  export: exportCommand,
   call: callCommand,
 };

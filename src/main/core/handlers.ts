@@ -7,6 +7,7 @@ import { companyHandlers } from './companies/handlers';
 import { contactHandlers } from './contacts/handlers';
 import { contentHandlers } from './content/handlers';
 import { deletionHandlers } from './deletion/handlers';
+import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
 import { planHandlers } from './plans/handlers';
@@ -29,6 +30,7 @@ export const handlers: Handlers = {
   ...settingsHandlers,
   ...systemHandlers,
   ...contactHandlers,
+  ...exportHandlers,
   ...companyHandlers,
   ...leadHandlers,
   ...activityHandlers,

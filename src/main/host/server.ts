@@ -1,5 +1,6 @@
 import { randomBytes, timingSafeEqual } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { readFile, rm } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
@@ -8,6 +9,7 @@ import type { Result } from '@shared/contract/result';
 import type { CoreListener } from '@core/app';
 import { ReportRequest } from '@shared/api/reports';
 import { validationError } from '@shared/contract/validate';
+import { exportForDownload } from './export-download';
 
 export interface HostCore {
   dispatch(method: unknown, input: unknown): Promise<Result<unknown>>;
@@ -263,6 +265,28 @@ export async function startHost(options: HostOptions): Promise<Host> {
     }
   }
 
+  async function exportCsv(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const body = parseObject(await readBody(req), 'The export request');
+    const result = await exportForDownload(options.core, body);
+    if (!result.ok) return send(res, result.status, JSON.stringify({ ok: false, error: result.error }));
+    res.writeHead(200, {
+      'cache-control': 'no-store',
+      'content-type': 'text/csv',
+      'content-disposition': `attachment; filename="export.csv"; filename*=UTF-8''${encodeURIComponent(result.fileName)}`,
+      'x-content-type-options': 'nosniff',
+      'cross-origin-resource-policy': 'same-origin',
+      'content-security-policy': CONTENT_SECURITY_POLICY,
+    });
+    // Streamed, not read whole; the file is the core's own download copy, removed once sent.
+    const file = createReadStream(result.path);
+    file.pipe(res);
+    await new Promise<void>((done) => {
+      file.on('error', () => res.destroy());
+      res.on('close', () => done());
+    });
+    await rm(result.path, { force: true });
+  }
+
   async function route(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!allowedHosts.has(req.headers.host ?? '')) return forbidden(res, 'Unknown host.');
     const requestOrigin = req.headers.origin;
@@ -302,6 +326,10 @@ export async function startHost(options: HostOptions): Promise<Host> {
     if (url.pathname === '/api/report.pdf') {
       if (req.method !== 'POST') return send(res, 405, '{}');
       return printReport(req, res);
+    }
+    if (url.pathname === '/api/export.csv') {
+      if (req.method !== 'POST') return send(res, 405, '{}');
+      return exportCsv(req, res);
     }
     if (url.pathname === '/api/events') return events(req, res);
     if (req.method !== 'GET') return send(res, 405, '{}');

@@ -13,6 +13,8 @@ export interface IpcDeps {
   openExternal(url: string): Promise<void>;
   /** The native open dialog for import files; resolves to the chosen path or null when cancelled. */
   chooseImportFile(): Promise<string | null>;
+  /** The native save dialog for a CSV export; resolves to the chosen path (granted for writing) or null. */
+  chooseExportFile(defaultName: string): Promise<string | null>;
   windows(): WebContents[];
   /** Prints the report to a PDF the user saves (hidden window, printToPDF). */
   exportReportPdf(input: unknown): Promise<Result<unknown>>;
@@ -40,6 +42,15 @@ export function registerIpc(deps: IpcDeps): () => void {
     }
     if (method === 'system.chooseImportFile') {
       return { ok: true, value: { supported: true, path: await deps.chooseImportFile() } };
+    }
+    if (method === 'exports.chooseFile') {
+      const parsed = api['exports.chooseFile'].input.safeParse(input);
+      if (!parsed.success)
+        return { ok: false, error: validationError(parsed.error, 'input for exports.chooseFile') };
+      return {
+        ok: true,
+        value: { supported: true, path: await deps.chooseExportFile(parsed.data.defaultName) },
+      };
     }
     if (method === 'reports.exportPdf') return deps.exportReportPdf(input);
     return deps.core.dispatch(method, input);

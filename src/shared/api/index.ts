@@ -7,6 +7,7 @@ import { companiesApi } from './companies';
 import { contactsApi } from './contacts';
 import { contentApi } from './content';
 import { deletionApi } from './deletion';
+import { exportsApi } from './exports';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
 import { plansApi } from './plans';
@@ -36,6 +37,7 @@ export const api = {
   ...contentApi,
   ...deletionApi,
   ...importsApi,
+  ...exportsApi,
   ...resultsApi,
   ...reportsApi,
   ...reportScheduleApi,

@@ -73,7 +73,10 @@ function matches(column: SQL | typeof contacts.id, kind: 'contact' | 'company', 
   return sql`${column} IN (${sql.raw(before ?? '')}${match}${sql.raw(after ?? '')})`;
 }
 
-export function listContacts(ctx: Ctx, input: ListInput): ContactPage {
+type ContactFilter = Omit<ListInput, 'offset' | 'limit'>;
+
+/** The list's WHERE over `contacts` (left-joined to `companies`): the CSV export selects the same rows. */
+export function contactWhere(input: ContactFilter): SQL | undefined {
   const filters: SQL[] = [isNull(contacts.deletedAt)];
   if (input.lifecycle) filters.push(eq(contacts.lifecycle, input.lifecycle));
   if (input.companyId) filters.push(eq(contacts.companyId, input.companyId));
@@ -85,9 +88,18 @@ export function listContacts(ctx: Ctx, input: ListInput): ContactPage {
       : sql`0`;
     if (found) filters.push(found);
   }
-  const where = and(...filters);
+  return and(...filters);
+}
+
+/** The list's order, ties broken by id so pages and exports are stable. */
+export function contactOrder(input: ContactFilter): SQL[] {
   const direction = input.direction === 'desc' ? desc : asc;
-  const order = [...sortColumns[input.sort].map((c) => direction(c)), direction(contacts.id)];
+  return [...sortColumns[input.sort].map((c) => direction(c)), direction(contacts.id)];
+}
+
+export function listContacts(ctx: Ctx, input: ListInput): ContactPage {
+  const where = contactWhere(input);
+  const order = contactOrder(input);
   const rows = selectContacts(ctx)
     .where(where)
     .orderBy(...order)

@@ -37,3 +37,17 @@ export function writeRetrying<T>(sqlite: Database.Database, body: () => T, attem
     }
   }
 }
+
+/**
+ * Runs `body` on one read snapshot (a deferred transaction that only reads), so a count and the rows read
+ * after it agree even while the import worker commits. Inside a transaction already, `body` just runs.
+ */
+export function readSnapshot<T>(sqlite: Database.Database, body: () => T): T {
+  if (sqlite.inTransaction) return body();
+  sqlite.exec('BEGIN DEFERRED');
+  try {
+    return body();
+  } finally {
+    if (sqlite.inTransaction) sqlite.exec('COMMIT');
+  }
+}

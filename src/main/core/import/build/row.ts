@@ -16,6 +16,9 @@ const isCode = (code: string): boolean => {
   return ok;
 };
 
+/** A cell the Tandem exporter neutralised: quotes, then a formula's first character. */
+const NEUTRALISED = /^'+[=+\-@\t\r]/;
+
 /**
  * One file row seen through a mapping (target field → column). A single instance is reused for every row of
  * a job, so reading a million rows allocates nothing per field.
@@ -25,9 +28,14 @@ export class FieldRow {
   line = 0;
   readonly problems: RowError[] = [];
 
+  /**
+   * @param unquote drop the one `'` a Tandem export put before text starting with `= + - @`, tab or CR
+   * (formula neutralising); only the Tandem export presets set it, other files keep their quotes.
+   */
   constructor(
     private readonly index: ReadonlyMap<string, number>,
     private readonly header: readonly string[],
+    private readonly unquote = false,
   ) {}
 
   /** Moves to the next row and forgets the previous row's problems. */
@@ -46,7 +54,9 @@ export class FieldRow {
     const i = this.index.get(field);
     if (i === undefined) return '';
     const value = this.cells[i];
-    return value === undefined ? '' : value.trim();
+    if (value === undefined) return '';
+    const text = value.trim();
+    return this.unquote && NEUTRALISED.test(text) ? text.slice(1) : text;
   }
 
   /** The column's header, for messages; the field name when it is not mapped. */

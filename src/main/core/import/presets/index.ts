@@ -1,6 +1,7 @@
 import { googleContacts, hubspotContacts, pipedriveDeals } from './crm';
 import { ga4Pages, ga4Traffic, linkedinMetrics, mailchimpCampaigns, metaAds } from './marketing';
 import { shopifyOrders, stripePayments } from './sales';
+import { tandemContacts, tandemDeals, tandemMetrics, tandemOrders, tandemPayments } from './tandem';
 import { presetFits, type Preset } from './types';
 
 export { presetMapping, type Preset } from './types';
@@ -16,6 +17,11 @@ export const PRESETS: readonly Preset[] = [
   mailchimpCampaigns,
   metaAds,
   linkedinMetrics,
+  tandemContacts,
+  tandemDeals,
+  tandemOrders,
+  tandemPayments,
+  tandemMetrics,
 ];
 
 export function presetNamed(name: string): Preset | undefined {

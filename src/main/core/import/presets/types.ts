@@ -20,6 +20,8 @@ export interface Preset<R extends AnyRecord = AnyRecord> {
   /** Fixed ways of reading the export's values (Stripe writes UTC, LinkedIn writes MM/DD/YYYY). */
   timeZone?: string;
   dateOrder?: DateOrder;
+  /** Cells were written by Tandem's exporter: drop the `'` it puts before formula-like text. */
+  unquoteFormulas?: boolean;
   /** Rows with the same value of this field are one record (Shopify line items of one order). */
   groupBy?: string;
   /** A note when the row is left out on purpose (an export's summary row); null to import it. */

@@ -16,6 +16,7 @@ import { CalendarGrid } from './CalendarGrid';
 import { ContentPanel, type ContentEditing } from './ContentForm';
 import '../campaigns/campaigns.css';
 import './calendar.css';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 
 type View = 'month' | 'week';
 /** A drop shown at once, until the refetched item (with a newer updatedAt) replaces it. */
@@ -148,6 +149,15 @@ export function CalendarPage() {
               </option>
             ))}
           </select>
+          <ExportCsvButton
+            selection={{
+              kind: 'content',
+              filter: {
+                ...(channel ? { channel: channel as Channel } : {}),
+                ...(campaignId ? { campaignId } : {}),
+              },
+            }}
+          />
           <button
             type="button"
             className="button primary"

@@ -16,6 +16,7 @@ import { CAMPAIGN_STATUSES } from './choices';
 import { useCreateRequests } from './useCreateRequests';
 import './campaigns.css';
 import './search';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 
 type Filter = z.input<typeof CampaignListInput>;
 
@@ -105,6 +106,7 @@ function CampaignList({ onNew }: { onNew(): void }) {
               </option>
             ))}
           </select>
+          <ExportCsvButton selection={{ kind: 'campaigns', filter }} />
           <button type="button" className="button primary" onClick={onNew} title="New campaign (n)">
             New campaign
           </button>

@@ -4,6 +4,7 @@ import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { BudgetMeter } from './Meters';
 import { SpendForm } from './SpendForm';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { asApiError } from '../../lib/form-errors';
 
 /** A campaign's spend: budget against spent, the entries, and a line to log the next one. */
@@ -33,7 +34,10 @@ export function SpendLedger({
 
   return (
     <section className="card" aria-labelledby="spend-heading">
-      <h2 id="spend-heading">Spend</h2>
+      <div className="spend-head">
+        <h2 id="spend-heading">Spend</h2>
+        <ExportCsvButton selection={{ kind: 'spend', filter: { campaignId } }} label="Export spend CSV" />
+      </div>
       <BudgetMeter
         budgetMinor={budget.budgetMinor}
         spentMinor={budget.spentMinor}

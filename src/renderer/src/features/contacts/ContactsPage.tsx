@@ -7,6 +7,7 @@ import { navigate } from '../../lib/router';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { LeadPanel } from '../leads/LeadPanel';
 import { useListEntry } from '../leads/useListEntry';
 import '../leads/sales.css';
@@ -57,6 +58,13 @@ export function ContactsPage({ params }: { params: string[] }) {
             aria-label={tab === 'people' ? 'Search contacts' : 'Search companies'}
             value={search}
             onChange={(e) => setSearch(e.target.value)}
+          />
+          <ExportCsvButton
+            selection={
+              tab === 'people'
+                ? { kind: 'contacts', filter: search.trim() ? { search: search.trim() } : {} }
+                : { kind: 'companies', filter: search.trim() ? { search: search.trim() } : {} }
+            }
           />
           <button
             type="button"

@@ -12,6 +12,7 @@ import { LeadForm } from '../leads/LeadForm';
 import { LeadPanel } from '../leads/LeadPanel';
 import { useListEntry } from '../leads/useListEntry';
 import { Board } from './Board';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 import { LeadFilters, type Filter } from './LeadFilters';
 import { LeadsTable } from './LeadsTable';
 import { StageEditor } from './StageEditor';
@@ -72,6 +73,7 @@ export function PipelinePage({ params }: { params: string[] }) {
           )}
         </div>
         <div className="toolbar">
+          <ExportCsvButton selection={{ kind: 'leads', filter }} />
           <button type="button" className="button" onClick={() => setEditingStages(true)}>
             Stages
           </button>
