@@ -8,6 +8,7 @@ import { contactHandlers } from './contacts/handlers';
 import { contentHandlers } from './content/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
+import { ordersHandlers } from './orders/handlers';
 import { planHandlers } from './plans/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { resultsHandlers } from './results/handlers';
@@ -39,6 +40,7 @@ export const handlers: Handlers = {
   ...spendHandlers,
   ...contentHandlers,
   ...importHandlers,
+  ...ordersHandlers,
   ...resultsHandlers,
   ...reportsHandlers,
 };

@@ -8,6 +8,7 @@ import { contactsApi } from './contacts';
 import { contentApi } from './content';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
+import { ordersApi } from './orders';
 import { plansApi } from './plans';
 import { reportScheduleApi } from './report-schedule';
 import { reportsApi } from './reports';
@@ -34,6 +35,7 @@ export const api = {
   ...spendApi,
   ...contentApi,
   ...importsApi,
+  ...ordersApi,
   ...resultsApi,
   ...reportsApi,
   ...reportScheduleApi,
