@@ -19,7 +19,7 @@ const Status = z
   .regex(/^[a-z0-9_]{1,40}$/, 'expected a status like paid or partially_refunded');
 
 /** `none` = records with no contact (not even through their lead) / no campaign (not even their lead's). */
-const IdOrNone = z.union([Id, z.literal('none')], { message: 'expected an id or "none"' });
+const IdOrNone = z.union([Id, z.literal('none')]);
 
 const filterShape = {
   /** Calendar days, inclusive, on the order (payment) date in UTC — the days Results counts. */

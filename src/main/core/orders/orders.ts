@@ -22,12 +22,12 @@ export const ORDERS: TableSpec = {
   // Live orders by day with status, currency and amounts: the totals of a period read this index alone.
   periodIndex: 'orders_revenue_day_idx',
   sorts: {
-    orderedAt: 'o.ordered_at',
+    orderedAt: ['o.ordered_at'],
     // #999 before #1000: shorter numbers first, then as text.
-    number: 'length(o.external_id), o.external_id',
-    customer: `lower(${CUSTOMER})`,
-    status: 'o.status',
-    total: 'o.total_minor',
+    number: ['length(o.external_id)', 'o.external_id'],
+    customer: [`lower(${CUSTOMER})`],
+    status: ['o.status'],
+    total: ['o.total_minor'],
   },
 };
 

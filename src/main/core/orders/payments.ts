@@ -21,11 +21,11 @@ export const PAYMENTS: TableSpec = {
   searchColumns: ['p.external_id', 'p.customer_email', 'p.description'],
   periodIndex: 'payments_revenue_day_idx',
   sorts: {
-    paidAt: 'p.paid_at',
-    number: 'p.external_id',
-    customer: `lower(${CUSTOMER})`,
-    status: 'p.status',
-    amount: 'p.amount_minor',
+    paidAt: ['p.paid_at'],
+    number: ['p.external_id'],
+    customer: [`lower(${CUSTOMER})`],
+    status: ['p.status'],
+    amount: ['p.amount_minor'],
   },
 };
 

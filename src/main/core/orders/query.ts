@@ -19,7 +19,8 @@ export interface TableSpec {
   searchColumns: readonly string[];
   /** Indexes for a period and for no period; named so a missing statistic never turns a period into a scan. */
   periodIndex: string;
-  sorts: Record<string, string>;
+  /** Sort keys by field, most significant first. */
+  sorts: Record<string, readonly string[]>;
 }
 
 export type Filter = Omit<OrderFilter, 'status'> & { status?: readonly string[] | undefined };
@@ -127,12 +128,8 @@ export function pageSql(
   sort: string,
   direction: 'asc' | 'desc',
 ): string {
-  const key = s.sorts[sort] ?? s.at;
   const dir = direction === 'asc' ? 'ASC' : 'DESC';
-  const order = key
-    .split(',')
-    .map((part) => `${part.trim()} ${dir}`)
-    .join(', ');
+  const order = (s.sorts[sort] ?? [s.at]).map((part) => `${part} ${dir}`).join(', ');
   return `SELECT ${columns} FROM ${from(s, f)} ${joins(s)}
     WHERE ${w.sql} ORDER BY ${order}, ${s.a}.id ${dir} LIMIT ? OFFSET ?`;
 }
