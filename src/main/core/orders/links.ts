@@ -65,9 +65,7 @@ export function linksOf(
   );
   return {
     contact: contact ? { ...contact, via: ids.ownContactId ? 'record' : 'lead' } : null,
-    lead: lead
-      ? { id: lead.id, title: lead.title, stageName: lead.stageName, outcome: lead.outcome }
-      : null,
+    lead: lead ? { id: lead.id, title: lead.title, stageName: lead.stageName, outcome: lead.outcome } : null,
     campaign: campaign ? { ...campaign, via: ids.ownCampaignId ? 'record' : 'lead' } : null,
     reconciliation: {
       // As the reconciliation lists count them: only records that are revenue need a contact and a campaign.

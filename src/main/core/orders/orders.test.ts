@@ -3,7 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { api, type Input, type MethodName } from '@shared/api';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { insertCampaign } from '../leads/fixtures';
-import { insertLead, insertOrder } from '../results/builders';
+import { insertLead, insertOrder, insertPayment } from '../results/builders';
 
 let t: TestCore;
 let currency = '';
@@ -137,9 +137,9 @@ describe('orders.list', () => {
   });
 
   it('filters by status, campaign (the order’s own or its lead’s), contact and words', async () => {
-    expect(numbers(await call('orders.list', { ...SEPT, status: ['refunded', 'partially_refunded'] }))).toEqual(
-      ['#B', '#C'],
-    );
+    expect(
+      numbers(await call('orders.list', { ...SEPT, status: ['refunded', 'partially_refunded'] })),
+    ).toEqual(['#B', '#C']);
     const revenueOnly = await call('orders.list', { ...SEPT, status: ['paid', 'partially_refunded'] });
     expect(revenueOnly.revenueMinor).toBe(33344);
     expect(numbers(await call('orders.list', { ...SEPT, campaignId: alpha }))).toEqual(['#A', '#C', '#E']);
@@ -214,8 +214,12 @@ describe('orders.list', () => {
     await expect(t.client.call('orders.list', { from: '2026-09-30', to: '2026-09-01' })).rejects.toThrow(
       /ends before it starts/,
     );
-    await expect(t.client.call('orders.list', { status: ['Paid; DROP'] })).rejects.toThrow(/expected a status/);
-    await expect(t.client.call('orders.list', { campaignId: 'alpha' })).rejects.toThrow(/campaignId: expected an id/);
+    await expect(t.client.call('orders.list', { status: ['Paid; DROP'] })).rejects.toThrow(
+      /expected a status/,
+    );
+    await expect(t.client.call('orders.list', { campaignId: 'alpha' })).rejects.toThrow(
+      /campaignId: expected an id/,
+    );
   });
 });
 
@@ -258,7 +262,12 @@ describe('orders.get', () => {
     const d = await call('orders.get', { id: ids.D! });
     expect(d.reconciliation).toEqual({ noContact: false, noCampaign: false, notApplicable: false });
 
-    await t.client.call('reconciliation.resolve', { recordKind: 'order', id: ids.F!, action: 'link_lead', leadId });
+    await t.client.call('reconciliation.resolve', {
+      recordKind: 'order',
+      id: ids.F!,
+      action: 'link_lead',
+      leadId,
+    });
     const linked = await call('orders.get', { id: ids.F! });
     expect(linked.lead?.id).toBe(leadId);
     expect(linked.contact).toMatchObject({ id: bo });
@@ -270,5 +279,45 @@ describe('orders.get', () => {
   it('answers not found for a deleted or unknown order', async () => {
     await expect(t.client.call('orders.get', { id: ids.Z! })).rejects.toThrow(/does not exist/);
     await expect(t.client.call('orders.get', { id: uuidv7() })).rejects.toThrow(/does not exist/);
+  });
+});
+
+describe('payments.list', () => {
+  it('totals succeeded payments net of refunds, by the payment date, like Results', async () => {
+    const ctx = t.core.ctx;
+    const pay = (externalId: string, over: Partial<Parameters<typeof insertPayment>[1]>) =>
+      insertPayment(ctx, {
+        externalId,
+        currency,
+        paidAt: '2026-09-03T09:00:00.000Z',
+        amountMinor: 0,
+        ...over,
+      });
+    pay('ch_1', { amountMinor: 1234, contactId: ada, description: 'Wholesale September' });
+    pay('ch_2', { amountMinor: 10000, refundedMinor: 1, status: 'partially_refunded', leadId });
+    pay('ch_3', { amountMinor: 5000, refundedMinor: 5000, status: 'refunded' });
+    pay('ch_4', { amountMinor: 7000, status: 'failed' });
+    pay('ch_5', { amountMinor: 7000, currency: 'SEK' });
+    pay('ch_6', { amountMinor: 999, paidAt: '2026-10-01T00:00:00.000Z' });
+    const page = await call('payments.list', SEPT);
+    expect(page.total).toBe(5);
+    expect(page.revenueMinor).toBe(1234 + 9999);
+    expect(page.otherCurrency).toBe(1);
+    const results = await call('campaigns.results', SEPT);
+    expect(page.revenueMinor).toBe(results.totals.revenue.paymentsMinor);
+
+    expect(
+      (await call('payments.list', { ...SEPT, status: ['failed'] })).rows.map((r) => r.externalId),
+    ).toEqual(['ch_4']);
+    const wholesale = await call('payments.list', { search: 'wholesale' });
+    expect(wholesale.rows.map((r) => [r.externalId, r.customer])).toEqual([['ch_1', 'Ada Lovelace']]);
+    const viaLead = await call('payments.list', { campaignId: beta });
+    expect(viaLead.rows.map((r) => [r.externalId, r.netMinor, r.customer])).toEqual([
+      ['ch_2', 9999, 'Bo Brandt'],
+    ]);
+    const detail = await call('payments.get', { id: viaLead.rows[0]!.id });
+    expect(detail.lead?.id).toBe(leadId);
+    expect(detail.campaign).toMatchObject({ id: beta, via: 'lead' });
+    expect(detail.payment.countsAsRevenue).toBe(true);
   });
 });

@@ -92,12 +92,6 @@ export function getPayment(ctx: Ctx, id: string): Detail {
   const countsAsRevenue = (REVENUE_PAYMENT_STATUSES as readonly string[]).includes(payment.status);
   return {
     payment: { ...withNet(payment), countsAsRevenue },
-    ...linksOf(
-      ctx,
-      'payment',
-      id,
-      { ownContactId, ownCampaignId, leadId: payment.leadId },
-      countsAsRevenue,
-    ),
+    ...linksOf(ctx, 'payment', id, { ownContactId, ownCampaignId, leadId: payment.leadId }, countsAsRevenue),
   };
 }

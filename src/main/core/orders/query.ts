@@ -70,9 +70,10 @@ export function whereOf(s: TableSpec, f: Filter): Where {
     clauses.push(`${a}.campaign_id IS NULL AND l.campaign_id IS NULL`);
     needsLead = true;
   } else if (f.campaignId) {
-    // Two indexed lookups OR-ed (the record's campaign, the campaign's leads) rather than a coalesce over rows.
+    // Two indexed lookups OR-ed (the record's campaign, the campaign's leads) rather than a coalesce over
+    // rows; the unary + keeps the planner on the lead index for the second, not on `campaign_id IS NULL`.
     clauses.push(
-      `(${a}.campaign_id = ? OR (${a}.campaign_id IS NULL AND ${a}.lead_id IN (SELECT id FROM leads WHERE campaign_id = ?)))`,
+      `(${a}.campaign_id = ? OR (+${a}.campaign_id IS NULL AND ${a}.lead_id IN (SELECT id FROM leads WHERE campaign_id = ?)))`,
     );
     params.push(f.campaignId, f.campaignId);
   }
@@ -81,7 +82,7 @@ export function whereOf(s: TableSpec, f: Filter): Where {
     needsLead = true;
   } else if (f.contactId) {
     clauses.push(
-      `(${a}.contact_id = ? OR (${a}.contact_id IS NULL AND ${a}.lead_id IN (SELECT id FROM leads WHERE contact_id = ?)))`,
+      `(${a}.contact_id = ? OR (+${a}.contact_id IS NULL AND ${a}.lead_id IN (SELECT id FROM leads WHERE contact_id = ?)))`,
     );
     params.push(f.contactId, f.contactId);
   }
@@ -95,8 +96,7 @@ export function whereOf(s: TableSpec, f: Filter): Where {
   return { sql: clauses.join(' AND '), params, needsLead, needsContact };
 }
 
-const net = (s: TableSpec) =>
-  `max(0, ${s.amount} - max(0, ${s.a}.refunded_minor))`;
+const net = (s: TableSpec) => `max(0, ${s.amount} - max(0, ${s.a}.refunded_minor))`;
 
 /** The table with the index a period reads; without a period the planner picks (a filter's index or a scan). */
 const from = (s: TableSpec, f: Filter) =>
