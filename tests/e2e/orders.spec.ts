@@ -1,0 +1,85 @@
+import { resolve } from 'node:path';
+import { importFile } from './support/api';
+import { expect, startDemoWorkspace, startEmptyWorkspace, test } from './support/fixtures';
+import { SAMPLES } from './support/imports.page';
+import { OrdersPage } from './support/orders.page';
+import { ResultsPage } from './support/results.page';
+
+test.use({ clock: '2026-10-15T09:00:00Z' });
+test.describe.configure({ timeout: 120_000 });
+
+test('imported Shopify orders: filter by period and status, open one, see its lines and its contact', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const orders = new OrdersPage(page);
+  await orders.goto();
+  // Before any import the screen says which import fills it.
+  await expect(page.getByRole('region', { name: 'No orders yet' })).toContainText('Shopify');
+
+  await importFile(page, resolve(SAMPLES, 'hubspot-contacts.csv'));
+  await importFile(page, resolve(SAMPLES, 'shopify-orders.csv'));
+  await orders.goto();
+  await expect(page.locator('.period-label')).toHaveText('October 2026');
+  await orders.stepPeriod(-1);
+  await expect(page.locator('.period-label')).toHaveText('September 2026');
+  // 19 orders were placed in September (three pending); revenue counts paid ones net of refunds.
+  await expect(orders.summary()).toContainText('19 orders in September 2026');
+  const septemberRevenue = (await orders.summary().innerText()).replace(/^.*revenue /, '');
+
+  await orders.status('Partially refunded');
+  await expect(orders.summary()).toHaveText('1 order in September 2026 · revenue $6.95');
+  await expect(orders.rows()).toHaveCount(1);
+  const row = orders.rows().first();
+  await expect(row).toContainText('#1334');
+  await expect(row).toContainText('Olivia Moore');
+  await expect(row).toContainText('Partially refunded');
+  await expect(row).toContainText('$22.95');
+
+  await row.click();
+  const panel = orders.panel('Order #1334');
+  await expect(panel).toBeVisible();
+  const lines = panel.getByRole('table', { name: 'Order lines' });
+  await expect(lines).toContainText('Harbor Blend - 12oz / Ground');
+  await expect(lines).toContainText('$16.00');
+  const totals = panel.getByRole('definition').filter({ hasText: '$6.95' });
+  await expect(totals).toHaveCount(1);
+  await expect(panel.getByText('Refunded', { exact: true })).toBeVisible();
+
+  // The contact matched by e-mail opens from the order.
+  await panel.getByRole('link', { name: 'Olivia Moore' }).click();
+  await expect(page).toHaveURL(/#\/contacts\/[0-9a-f-]{36}$/);
+  await expect(page.getByRole('dialog')).toContainText('omoore@maine.rr.com');
+
+  // Results count the same September revenue (no payments or won deals were imported).
+  const results = new ResultsPage(page);
+  await results.goto();
+  await expect(results.periodLabel()).toHaveText('September 2026');
+  await expect(results.tileValue('Revenue')).toHaveText(septemberRevenue);
+});
+
+test('demo workspace: payments tab, campaign filter, and an order linked to its lead', async ({ page, app }) => {
+  await app.open();
+  await startDemoWorkspace(page);
+  const orders = new OrdersPage(page);
+  await orders.goto();
+  await orders.stepPeriod(-1);
+  await expect(orders.rows().first()).toBeVisible();
+
+  await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ index: 2 });
+  const campaign = await page.getByRole('combobox', { name: 'Campaign' }).evaluate(
+    (el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '',
+  );
+  await expect(orders.rows().first()).toContainText(campaign);
+
+  await page.getByRole('tab', { name: 'Payments' }).click();
+  await expect(page).toHaveURL(/#\/orders\/payments$/);
+  await expect(orders.summary()).toContainText('payment');
+  await page.getByRole('checkbox', { name: /^Only / }).uncheck();
+  await page.getByRole('combobox', { name: 'Campaign' }).selectOption('');
+  await expect(orders.rows('Payments').first()).toBeVisible();
+  await orders.rows('Payments').first().click();
+  await expect(orders.panel(/^Payment /)).toContainText('Counts as revenue');
+});
