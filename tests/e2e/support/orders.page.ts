@@ -5,7 +5,10 @@ export class OrdersPage {
   constructor(private readonly page: Page) {}
 
   async goto(): Promise<void> {
-    await this.page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: /^Orders/ }).click();
+    await this.page
+      .getByRole('navigation', { name: 'Main' })
+      .getByRole('link', { name: /^Orders/ })
+      .click();
     await expect(this.page.getByRole('heading', { level: 1, name: 'Orders' })).toBeVisible();
   }
 
@@ -24,7 +27,9 @@ export class OrdersPage {
   }
 
   rows(name: 'Orders' | 'Payments' = 'Orders') {
-    return this.table(name).getByRole('row').filter({ has: this.page.getByRole('cell') });
+    return this.table(name)
+      .getByRole('row')
+      .filter({ has: this.page.getByRole('cell') });
   }
 
   async status(label: string): Promise<void> {

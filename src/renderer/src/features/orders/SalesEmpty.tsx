@@ -1,3 +1,4 @@
+import { useQuery } from '../../lib/useQuery';
 import { EmptyState } from '../../ui/EmptyState';
 import type { SalesKind } from './status';
 
@@ -14,7 +15,15 @@ export function SalesEmpty({
   filtered: boolean;
   total: number | null;
 }) {
-  if (total !== 0) return null;
+  return total === 0 ? <Empty kind={kind} filtered={filtered} /> : null;
+}
+
+/** Mounted only when the filter matched nothing: asks once whether there is anything at all. */
+function Empty({ kind, filtered: filterOn }: { kind: SalesKind; filtered: boolean }) {
+  const any = useQuery(kind === 'orders' ? 'orders.list' : 'payments.list', { limit: 1 });
+  if (!any.data) return null;
+  // The period hides everything only when something exists outside it.
+  const filtered = filterOn && any.data.total > 0;
   const import_ = (
     <a className="button primary" href="#/imports">
       Go to Imports
