@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { importFile } from './support/api';
+import { importFile, invokeApi } from './support/api';
 import { expect, startDemoWorkspace, startEmptyWorkspace, test } from './support/fixtures';
 import { SAMPLES } from './support/imports.page';
 import { OrdersPage } from './support/orders.page';
@@ -65,7 +65,7 @@ test('imported Shopify orders: filter by period and status, open one, see its li
   await expect(results.tileValue('Revenue')).toHaveText(septemberRevenue);
 });
 
-test('demo workspace: payments tab, campaign filter, and an order linked to its lead', async ({
+test('demo workspace: campaign filter, payments tab, and linking an order to a lead', async ({
   page,
   app,
 }) => {
@@ -76,18 +76,49 @@ test('demo workspace: payments tab, campaign filter, and an order linked to its 
   await orders.stepPeriod(-1);
   await expect(orders.rows().first()).toBeVisible();
 
-  await page.getByRole('combobox', { name: 'Campaign' }).selectOption({ index: 2 });
-  const campaign = await page
-    .getByRole('combobox', { name: 'Campaign' })
-    .evaluate((el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '');
+  // A campaign's orders are its own or its leads'; every row names the campaign.
+  const campaignSelect = page.getByRole('combobox', { name: 'Campaign' });
+  await campaignSelect.selectOption({ index: 2 });
+  const campaign = await campaignSelect.evaluate(
+    (el: HTMLSelectElement) => el.selectedOptions[0]?.textContent ?? '',
+  );
   await expect(orders.rows().first()).toContainText(campaign);
+
+  // An order that counts as revenue with no campaign is linked to a lead from its panel.
+  await campaignSelect.selectOption('none');
+  await orders.status('Counts as revenue');
+  await page.getByRole('checkbox', { name: /^Only / }).uncheck();
+  await expect(orders.summary()).toContainText('orders · revenue');
+  const before = Number(
+    (await orders.summary().innerText()).replace(/ orders? .*$/, '').replace(/[^0-9]/g, ''),
+  );
+  await orders.rows().first().click();
+  const panel = orders.panel(/^Order /);
+  await panel.getByRole('button', { name: 'Link to a lead' }).click();
+  const { rows: open } = await invokeApi<{ rows: { title: string }[] }>(page, 'leads.list', {
+    outcome: 'open',
+    limit: 1,
+  });
+  const leadTitle = open[0]!.title;
+  await panel.getByPlaceholder('Type a lead, contact or company…').fill(leadTitle);
+  // The option's name is the lead's title and its contact and stage.
+  await panel.getByRole('option', { name: leadTitle }).first().click();
+  await expect(page.locator('.toasts')).toContainText('Linked to the lead.');
+  await expect(panel.getByRole('link', { name: leadTitle })).toBeVisible();
+  await expect(panel.getByRole('button', { name: 'Link to a lead' })).toHaveCount(0);
+  await page.keyboard.press('Escape');
+  // Through its lead the order now has a campaign (when the lead has one), so the "no campaign" list is
+  // never longer than before.
+  await expect(orders.summary()).toContainText('orders · revenue');
+  const after = Number(
+    (await orders.summary().innerText()).replace(/ orders? .*$/, '').replace(/[^0-9]/g, ''),
+  );
+  expect(after).toBeLessThanOrEqual(before);
 
   await page.getByRole('tab', { name: 'Payments' }).click();
   await expect(page).toHaveURL(/#\/orders\/payments$/);
-  await expect(orders.summary()).toContainText('payment');
-  await page.getByRole('checkbox', { name: /^Only / }).uncheck();
-  await page.getByRole('combobox', { name: 'Campaign' }).selectOption('');
-  await expect(orders.rows('Payments').first()).toBeVisible();
+  await campaignSelect.selectOption('');
+  await expect(orders.summary()).toContainText('payments · revenue');
   await orders.rows('Payments').first().click();
   await expect(orders.panel(/^Payment /)).toContainText('Counts as revenue');
 });
