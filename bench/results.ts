@@ -108,9 +108,13 @@ export async function benchResults(): Promise<Figure[]> {
     const referenceMs = median(referenceTimes);
     const dashboard = await measure('results.dashboard');
     const summary = await measure('results.summary');
+    // The Orders screen's first page of the quarter with the count and revenue of all its orders.
+    const ordersList = await measure('orders.list');
     return [
       atMost('dashboard.quarter_ms', dashboard, 'ms', 50),
       atMost('summary.quarter_ms', summary, 'ms', 50),
+      atMost('orders.list_quarter_ms', ordersList, 'ms', 50),
+      atMost('orders.list_per_reference', ordersList / referenceMs, 'x', null),
       atMost('reference.quarter_orders_count_ms', referenceMs, 'ms', null),
       atMost('dashboard.per_reference', dashboard / referenceMs, 'x', null),
     ];

@@ -23,7 +23,8 @@ export const PAYMENTS: TableSpec = {
   sorts: {
     paidAt: ['p.paid_at'],
     number: ['p.external_id'],
-    customer: [`lower(${CUSTOMER})`],
+    // The name on the record itself: sorting by the linked contact's name would join every row first.
+    customer: ['lower(p.customer_email)'],
     status: ['p.status'],
     amount: ['p.amount_minor'],
   },
