@@ -55,8 +55,7 @@ export const OrderListInput = z
   .refine(orderedRange, rangeMessage);
 export type OrderListInput = z.input<typeof OrderListInput>;
 
-export const PaymentFilter = OrderFilter;
-export type PaymentFilter = z.input<typeof PaymentFilter>;
+// payments.list takes the same filter (OrderFilter), on the payment date.
 export const PaymentSortField = z.enum(['paidAt', 'number', 'customer', 'status', 'amount']);
 export const PaymentListInput = z
   .strictObject({ ...filterShape, sort: PaymentSortField.default('paidAt'), ...paging })
