@@ -120,9 +120,13 @@ export async function benchResults(): Promise<Figure[]> {
     const width = Math.max(...parts.map((p) => p.part.length));
     for (const p of parts)
       process.stderr.write(`    ${p.part.padEnd(width)} ${p.ms.toFixed(1).padStart(8)} ms\n`);
+    // The Orders screen's first page of the quarter with the count and revenue of all its orders.
+    const ordersList = await measure('orders.list');
     return [
       atMost('dashboard.quarter_ms', dashboard, 'ms', 50),
       atMost('summary.quarter_ms', summary, 'ms', 50),
+      atMost('orders.list_quarter_ms', ordersList, 'ms', 50),
+      atMost('orders.list_per_reference', ordersList / referenceMs, 'x', null),
       atMost('reference.quarter_orders_count_ms', referenceMs, 'ms', null),
       atMost('dashboard.per_reference', dashboard / referenceMs, 'x', null),
       atMost('dashboard.after_per_before', dashboard / BEFORE.dashboardMs, 'x', null),

@@ -10,6 +10,7 @@ import { deletionHandlers } from './deletion/handlers';
 import { exportHandlers } from './export/handlers';
 import { importHandlers } from './import/handlers';
 import { leadHandlers } from './leads/handlers';
+import { ordersHandlers } from './orders/handlers';
 import { planHandlers } from './plans/handlers';
 import { reportsHandlers } from './reports/handlers';
 import { resultsHandlers } from './results/handlers';
@@ -43,6 +44,7 @@ export const handlers: Handlers = {
   ...contentHandlers,
   ...deletionHandlers,
   ...importHandlers,
+  ...ordersHandlers,
   ...resultsHandlers,
   ...reportsHandlers,
 };

@@ -10,6 +10,7 @@ import { deletionApi } from './deletion';
 import { exportsApi } from './exports';
 import { importsApi } from './imports';
 import { leadsApi } from './leads';
+import { ordersApi } from './orders';
 import { plansApi } from './plans';
 import { reportScheduleApi } from './report-schedule';
 import { reportsApi } from './reports';
@@ -38,6 +39,7 @@ export const api = {
   ...deletionApi,
   ...importsApi,
   ...exportsApi,
+  ...ordersApi,
   ...resultsApi,
   ...reportsApi,
   ...reportScheduleApi,

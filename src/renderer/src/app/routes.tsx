@@ -4,6 +4,7 @@ import { CalendarPage } from '../features/calendar/CalendarPage';
 import { CampaignsPage } from '../features/campaigns/CampaignsPage';
 import { ContactsPage } from '../features/contacts/ContactsPage';
 import { ImportsPage } from '../features/imports/ImportsPage';
+import { OrdersPage } from '../features/orders/OrdersPage';
 import { PipelinePage } from '../features/pipeline/PipelinePage';
 import { PlansPage } from '../features/plans/PlansPage';
 import { ReportsPage } from '../features/reports/ReportsPage';
@@ -42,6 +43,8 @@ export const routes: RouteDef[] = [
     key: 'a',
     component: CalendarPage,
   },
+  // Imported sales: orders and payments (b for "bought").
+  { path: 'orders', label: 'Orders', key: 'b', component: OrdersPage },
   {
     path: 'results',
     label: 'Results',

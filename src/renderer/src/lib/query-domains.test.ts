@@ -53,6 +53,13 @@ describe('query domains', () => {
     expect(isStale('leads.board', ['contacts'])).toBe(true);
   });
 
+  it('the Orders screen follows imports and a link made in reconciliation', () => {
+    for (const method of ['orders.list', 'orders.get', 'payments.list', 'payments.get'])
+      for (const domain of ['imports', 'reconciliation', 'contacts', 'leads'])
+        expect(isStale(method, [domain]), `${method} ${domain}`).toBe(true);
+    expect(isStale('orders.list', ['activities'])).toBe(false);
+  });
+
   it('every domain the tables name exists in the contract (or is the coming results domain)', () => {
     for (const domain of mentionedDomains())
       expect(prefixes.has(domain) || domain === 'results', domain).toBe(true);

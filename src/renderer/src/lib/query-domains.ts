@@ -46,6 +46,9 @@ const READS: Record<string, readonly Domain[]> = {
   'contacts.*': ['companies', 'leads', 'activities', 'campaigns', 'cadences'],
   'content.*': ['campaigns'],
   'leads.*': ['contacts', 'companies', 'activities', 'campaigns', 'cadences'],
+  // Imported sales with their contact, lead and campaign; linking one to a lead is a reconciliation write.
+  'orders.*': ['imports', 'results', 'contacts', 'leads', 'campaigns', 'reconciliation', 'settings'],
+  'payments.*': ['imports', 'results', 'contacts', 'leads', 'campaigns', 'reconciliation', 'settings'],
   'plans.*': ['campaigns', 'spend', 'content', 'leads', 'imports', 'results'],
   // The report prints the Results numbers and more; its notes and schedule are their own domains.
   'reports.*': DATA_DOMAINS.filter((d) => d !== 'meetingNotes' && d !== 'reportSchedule'),

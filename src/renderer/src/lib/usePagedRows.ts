@@ -6,7 +6,7 @@ import { methodQuery } from './useQuery';
 const PAGE = 100;
 
 /** The list methods the core pages for virtualized tables: `{ offset, limit }` in, `{ total, rows }` out. */
-type PagedMethod = 'contacts.list' | 'leads.list';
+type PagedMethod = 'contacts.list' | 'leads.list' | 'orders.list' | 'payments.list';
 type Row<K extends PagedMethod> = Output<K>['rows'][number];
 export type PageFilter<K extends PagedMethod> = Omit<Input<K>, 'offset' | 'limit'>;
 
@@ -54,10 +54,12 @@ export function usePagedRows<K extends PagedMethod>(method: K, filter: PageFilte
     const rows = results[i]?.data?.rows as Row<K>[] | undefined;
     if (rows) loaded.set(page, rows);
   });
-  const total = results.find((r) => r.data)?.data?.total ?? null;
+  // Any page's answer carries the count (and, for orders and payments, the totals) of the whole filter.
+  const answer = results.find((r) => r.data)?.data as Output<K> | undefined;
+  const total = answer?.total ?? null;
   const rowAt = (index: number): Row<K> | undefined => loaded.get(Math.floor(index / PAGE))?.[index % PAGE];
   const loadedIds = (): string[] =>
     [...loaded.entries()].sort(([a], [b]) => a - b).flatMap(([, rows]) => rows.map((r) => r.id));
 
-  return { total, rowAt, ensure, loadedIds };
+  return { total, answer, rowAt, ensure, loadedIds };
 }
