@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { OrderFilter } from './orders';
 import { query } from '../contract/define';
 import { IsoDate } from '../domain/ids';
 import { ActivityListInput } from './activities';
@@ -29,12 +30,8 @@ export const REIMPORTABLE_KINDS = ['contacts', 'leads', 'orders', 'payments', 'm
 
 const paging = { offset: true, limit: true } as const;
 
-/** Orders and payments: the filters their list offers (period is `ExportInput.period`). */
-const SalesFilter = z.strictObject({
-  search: z.string().trim().max(200).optional(),
-  status: z.string().trim().max(40).optional(),
-  campaignId: z.string().trim().max(40).optional(),
-});
+/** Orders and payments: their list's own filter (`ExportInput.period`, when given, narrows its dates). */
+const SalesFilter = OrderFilter;
 
 const MetricsFilter = z.strictObject({
   metric: z.string().trim().max(60).optional(),

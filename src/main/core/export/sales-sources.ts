@@ -2,34 +2,23 @@ import type { Ctx } from '../context';
 import { orderColumns, paymentColumns, type OrderExportRow, type PaymentExportRow } from './columns';
 import type { Filter, Period } from './crm-sources';
 import type { ExportSource } from './source';
+import { ORDERS } from '../orders/orders';
+import { PAYMENTS } from '../orders/payments';
+import { whereOf, type TableSpec } from '../orders/query';
 
-/** The filters orders and payments share, over the table aliased `t` and its date column. */
-function salesWhere(filter: Filter<'orders'>, dateColumn: string, nameColumn: string, period?: Period) {
-  const where = ['t.deleted_at IS NULL'];
-  const params: unknown[] = [];
-  if (period) {
-    // Instants are UTC `…Z`; a day's sales sort between its first and last millisecond.
-    where.push(`t.${dateColumn} >= ? AND t.${dateColumn} <= ?`);
-    params.push(`${period.from}T00:00:00.000Z`, `${period.to}T23:59:59.999Z`);
-  }
-  if (filter.status) {
-    where.push('t.status = ?');
-    params.push(filter.status);
-  }
-  if (filter.campaignId === 'none') where.push('t.campaign_id IS NULL');
-  else if (filter.campaignId) {
-    where.push('t.campaign_id = ?');
-    params.push(filter.campaignId);
-  }
-  if (filter.search) {
-    const pattern = `%${filter.search.toLowerCase().replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    where.push(
-      `(lower(t.external_id) LIKE ? ESCAPE '\\' OR t.email_key LIKE ? ESCAPE '\\' OR lower(coalesce(t.${nameColumn}, '')) LIKE ? ESCAPE '\\')`,
-    );
-    params.push(pattern, pattern, pattern);
-  }
-  return { clause: where.join(' AND '), params };
+/**
+ * The Orders and Payments lists' own filter (orders/query.ts), so an export holds exactly the rows the screen
+ * lists; a period given apart from the filter narrows it the same way.
+ */
+function salesWhere(spec: TableSpec, filter: Filter<'orders'>, period?: Period) {
+  const f = { ...filter, ...(period ? { from: period.from, to: period.to } : {}) };
+  const { sql, params } = whereOf(spec, f);
+  return { clause: sql, params };
 }
+
+/** What the filter may read: the record's lead and the contact of the record or else of its lead. */
+const LINKS = (a: 'o' | 'p') => `LEFT JOIN leads l ON l.id = ${a}.lead_id
+  LEFT JOIN contacts ct ON ct.id = coalesce(${a}.contact_id, l.contact_id)`;
 
 /** One row per line item (an order without lines is one row), order fields repeated on each. */
 export function ordersSource(
@@ -37,29 +26,29 @@ export function ordersSource(
   filter: Filter<'orders'>,
   period?: Period,
 ): ExportSource<OrderExportRow> {
-  const { clause, params } = salesWhere(filter, 'ordered_at', 'customer_name', period);
+  const { clause, params } = salesWhere(ORDERS, filter, period);
   return {
     columns: orderColumns,
     count: () =>
       ctx.sqlite
         .prepare(
-          `SELECT coalesce(sum(max((SELECT count(*) FROM order_lines ol WHERE ol.order_id = t.id), 1)), 0) FROM orders t WHERE ${clause}`,
+          `SELECT coalesce(sum(max((SELECT count(*) FROM order_lines ol WHERE ol.order_id = o.id), 1)), 0) FROM orders o ${LINKS('o')} WHERE ${clause}`,
         )
         .pluck()
         .get(...params) as number,
     rows: () =>
       ctx.sqlite
         .prepare(
-          `SELECT t.source, t.external_id AS externalId, t.ordered_at AS orderedAt, t.status, t.currency,
-             t.subtotal_minor AS subtotalMinor, t.discount_minor AS discountMinor, t.shipping_minor AS shippingMinor,
-             t.tax_minor AS taxMinor, t.total_minor AS totalMinor, t.refunded_minor AS refundedMinor,
-             t.customer_email AS email, t.customer_name AS customerName,
-             coalesce(c.tracking_code, t.utm_campaign) AS campaign, t.utm_source AS utmSource,
-             t.utm_medium AS utmMedium, t.utm_content AS utmContent, t.discount_code AS discountCode,
+          `SELECT o.source, o.external_id AS externalId, o.ordered_at AS orderedAt, o.status, o.currency,
+             o.subtotal_minor AS subtotalMinor, o.discount_minor AS discountMinor, o.shipping_minor AS shippingMinor,
+             o.tax_minor AS taxMinor, o.total_minor AS totalMinor, o.refunded_minor AS refundedMinor,
+             o.customer_email AS email, o.customer_name AS customerName,
+             coalesce(cp.tracking_code, o.utm_campaign) AS campaign, o.utm_source AS utmSource,
+             o.utm_medium AS utmMedium, o.utm_content AS utmContent, o.discount_code AS discountCode,
              ol.name AS lineName, ol.sku AS lineSku, ol.quantity AS lineQuantity, ol.unit_price_minor AS linePriceMinor
-           FROM orders t LEFT JOIN campaigns c ON c.id = t.campaign_id
-           LEFT JOIN order_lines ol ON ol.order_id = t.id
-           WHERE ${clause} ORDER BY t.ordered_at, t.id, ol.position`,
+           FROM orders o ${LINKS('o')} LEFT JOIN campaigns cp ON cp.id = o.campaign_id
+           LEFT JOIN order_lines ol ON ol.order_id = o.id
+           WHERE ${clause} ORDER BY o.ordered_at, o.id, ol.position`,
         )
         .iterate(...params) as Iterable<OrderExportRow>,
   };
@@ -70,22 +59,22 @@ export function paymentsSource(
   filter: Filter<'payments'>,
   period?: Period,
 ): ExportSource<PaymentExportRow> {
-  const { clause, params } = salesWhere(filter, 'paid_at', 'description', period);
+  const { clause, params } = salesWhere(PAYMENTS, filter, period);
   return {
     columns: paymentColumns,
     count: () =>
       ctx.sqlite
-        .prepare(`SELECT count(*) FROM payments t WHERE ${clause}`)
+        .prepare(`SELECT count(*) FROM payments p ${LINKS('p')} WHERE ${clause}`)
         .pluck()
         .get(...params) as number,
     rows: () =>
       ctx.sqlite
         .prepare(
-          `SELECT t.source, t.external_id AS externalId, t.paid_at AS paidAt, t.currency, t.amount_minor AS amountMinor,
-             t.refunded_minor AS refundedMinor, t.fee_minor AS feeMinor, t.status, t.description,
-             t.customer_email AS email, coalesce(c.tracking_code, t.utm_campaign) AS campaign
-           FROM payments t LEFT JOIN campaigns c ON c.id = t.campaign_id
-           WHERE ${clause} ORDER BY t.paid_at, t.id`,
+          `SELECT p.source, p.external_id AS externalId, p.paid_at AS paidAt, p.currency, p.amount_minor AS amountMinor,
+             p.refunded_minor AS refundedMinor, p.fee_minor AS feeMinor, p.status, p.description,
+             p.customer_email AS email, coalesce(cp.tracking_code, p.utm_campaign) AS campaign
+           FROM payments p ${LINKS('p')} LEFT JOIN campaigns cp ON cp.id = p.campaign_id
+           WHERE ${clause} ORDER BY p.paid_at, p.id`,
         )
         .iterate(...params) as Iterable<PaymentExportRow>,
   };

@@ -15,6 +15,7 @@ import { SalesFilters, type FilterChoice } from './SalesFilters';
 import { SalesTable, type Column } from './SalesTable';
 import { moneyIn } from './money';
 import { orderNumber, REVENUE_STATUSES, statusLabel, type SalesKind } from './status';
+import { ExportCsvButton } from '../exports/ExportCsvButton';
 
 type Totals = Omit<Output<'orders.list'>, 'rows'>;
 
@@ -104,6 +105,9 @@ export function OrdersPage({ params }: { params: string[] }) {
                   ? ` · ${format.number(totals.otherCurrency)} in another currency left out`
                   : '')}
           </p>
+        </div>
+        <div className="toolbar">
+          <ExportCsvButton selection={{ kind: tab, filter }} />
         </div>
       </header>
       <Tabs.Root value={tab} onValueChange={switchTab} className="contacts-tabs">
