@@ -187,4 +187,27 @@ describe('system.restore', () => {
     const error = await refusal(backup);
     expect(error.message).toContain('An import (contacts.csv) is running');
   });
+
+  it('restores a backup of the backups folder by its id, which must name a file there', async () => {
+    const granted = await createTestCore({ fileAccess: 'granted' });
+    try {
+      for (let i = 0; i < 2; i++) await granted.client.call('contacts.create', { firstName: `G ${i}` });
+      const made = await granted.client.call('system.backups.create', {});
+      expect(made.kind).toBe('manual');
+      await granted.client.call('contacts.create', { firstName: 'After' });
+      const restored = await granted.client.call('system.backups.restore', { id: made.id });
+      expect(restored.counts.contacts).toBe(2);
+      const listed = await granted.client.call('system.backups.list', {});
+      expect(listed.backups.map((b) => b.kind).sort()).toEqual(['before-restore', 'manual']);
+      await expect(granted.client.call('system.backups.restore', { id: '../tandem.sqlite' })).rejects.toThrow(
+        'is not the name of a backup',
+      );
+      // Outside the backups folder the app reads only files the user chose.
+      await expect(granted.client.call('system.restore', { path: backup })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    } finally {
+      granted.dispose();
+    }
+  });
 });

@@ -1,14 +1,15 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { backupTo } from '../db/backup';
 import { otherHolders } from '../db/holders';
+import { allowedPath } from '../files';
 import { get } from '../db/prepared';
 import { countsOf, tableCounts, type TableCounts } from './backup';
 import { appliedMigrations, checkCandidate } from './candidate';
-import { backupsFolder, backupFileName } from './backups';
+import { backupFileName, backupsFolder } from './backups';
 
 function refuse(why: string): never {
   return fail('conflict', `${why} Nothing was changed.`);
@@ -143,4 +144,14 @@ export async function restoreDatabase(
     clean();
   }
   return { path: file, previous, counts: tableCounts(ctx.sqlite) };
+}
+
+/** Restores one of the backups folder's files, named by its id (its file name). */
+export function restoreBackup(ctx: Ctx, id: string) {
+  if (basename(id) !== id || id.startsWith('.') || !id.endsWith('.sqlite'))
+    fail('validation', `${id} is not the name of a backup in the backups folder.`, [
+      { field: 'id', message: 'expected a backup file name from the list' },
+    ]);
+  const path = join(backupsFolder(resolve(ctx.sqlite.name)), id);
+  return restoreDatabase(ctx, { path: allowedPath(ctx, path, 'read'), keepCurrent: true });
 }
