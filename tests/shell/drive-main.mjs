@@ -130,6 +130,14 @@ const { readFileSync, existsSync } = await import('node:fs');
 const saved = result.report.reply?.value?.path;
 result.report.savedBytes = saved && existsSync(saved) ? readFileSync(saved, 'utf8') : null;
 
+// The automatic daily backup the shell asks for at start (it may still be writing: wait a little).
+for (let i = 0; i < 100; i++) {
+  const listed = await invoke({ senderFrame: { url: appUrl } }, 'system.backups.list', {});
+  result.backups = listed.value?.backups?.map((b) => b.kind) ?? listed;
+  if (Array.isArray(result.backups) && result.backups.includes('daily')) break;
+  await sleep(50);
+}
+
 app.emit('will-quit');
 process.stdout.write(JSON.stringify(result));
 await sleep(200);
