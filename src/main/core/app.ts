@@ -89,7 +89,26 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
   const report =
     options.onInternalError ?? ((error, method) => console.error(`[tandem] ${method} failed`, error));
 
+  // While a restore runs, every other call waits for it: a write between its safety copy and the swap would
+  // be lost, and a read during the swap would find the connection closed.
+  let restoring: Promise<unknown> | null = null;
+
   async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (method === 'system.restore' || method === 'system.backups.restore') {
+      while (restoring) await restoring;
+      const run = answer(method, input);
+      restoring = run;
+      try {
+        return await run;
+      } finally {
+        restoring = null;
+      }
+    }
+    while (restoring) await restoring;
+    return answer(method, input);
+  }
+
+  async function answer(method: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       return {
         ok: false,

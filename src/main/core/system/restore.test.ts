@@ -93,6 +93,15 @@ describe('system.restore', () => {
     expect(t.core.connection.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
+  it('makes calls made during a restore wait for it, so no write falls between the copy and the swap', async () => {
+    const restore = t.client.call('system.restore', { path: backup });
+    const during = t.client.call('contacts.create', { firstName: 'During' });
+    const list = t.client.call('system.backups.list', {});
+    const [restored] = await Promise.all([restore, during, list]);
+    expect(countsOf(restored.previous ?? '').contacts).toBe(8);
+    expect(contactCount()).toBe(6);
+  });
+
   it('refuses a backup from a newer Tandem, naming both versions', async () => {
     const newer = variant('newer.sqlite', (db) =>
       db.prepare('INSERT INTO __drizzle_migrations (hash, created_at) VALUES (?, ?)').run('future', 9e12),
