@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { ApiError } from '@shared/contract/result';
-import { otherProcess } from '@fixtures/backup/files';
+import { makeReadOnly, makeWritable, otherProcess } from '@fixtures/backup/files';
 import { createTestCore, type TestCore } from '../testing';
 import { countsOf } from './backup';
 
@@ -184,6 +184,21 @@ describe('system.restore', () => {
     await t.client.call('system.restore', { path: backup });
     expect(contactCount()).toBe(5);
   });
+
+  it(
+    'refuses at once to restore over a read-only database file, naming it',
+    { timeout: 10_000 },
+    async () => {
+      makeReadOnly(t.file);
+      try {
+        const error = await refusal(backup);
+        expect(error.message).toContain(`The database file ${t.file} (or its folder) is read-only`);
+      } finally {
+        makeWritable(t.file);
+      }
+      expect(contactCount()).toBe(8);
+    },
+  );
 
   it('refuses while an import runs', async () => {
     const now = new Date().toISOString();

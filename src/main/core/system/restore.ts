@@ -1,4 +1,13 @@
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync } from 'node:fs';
+import {
+  accessSync,
+  closeSync,
+  constants,
+  fsyncSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { fail } from '@shared/contract/result';
@@ -101,6 +110,12 @@ export async function restoreDatabase(
   const replace = ctx.replaceDatabase;
   if (!replace) return fail('conflict', 'This connection cannot reopen its database, so it cannot restore.');
   const candidate = checkCandidate(resolve(input.path), file, appliedMigrations(ctx.sqlite));
+  try {
+    accessSync(file, constants.W_OK);
+    accessSync(dirname(file), constants.W_OK);
+  } catch {
+    refuse(`The database file ${file} (or its folder) is read-only, so Tandem cannot replace it.`);
+  }
   refuseWhileHeld(file);
   refuseWhileImporting(ctx);
 
