@@ -66,6 +66,7 @@ export const LAYERS = [
       'src/main/core/worker/spawn',
       'src/main/core/testing',
       'src/main/report/**',
+      'src/main/backup/daily-runner',
       'node:*',
       ...testing,
     ],
@@ -85,6 +86,18 @@ export const LAYERS = [
     why: 'the report printer drives Chromium on the print route; it knows the core only as the host does',
   },
   {
+    name: 'src/main/backup',
+    files: ['src/main/backup/**'],
+    may: [
+      'src/main/backup/**',
+      'src/shared/**',
+      { target: 'src/main/core/testing', names: ['createTestCore', 'testClock'] },
+      'node:*',
+      ...testing,
+    ],
+    why: 'the daily backup timer knows the core only through dispatch, as the shell and the host do',
+  },
+  {
     name: 'the shell (src/main/*.ts, src/main/shell)',
     files: ['src/main/*.ts', 'src/main/shell/**'],
     may: [
@@ -94,6 +107,7 @@ export const LAYERS = [
       'src/main/core/worker/spawn',
       'src/main/report/print-options',
       'src/main/report/schedule-runner',
+      'src/main/backup/daily-runner',
       'electron',
       'node:*',
       'zod',

@@ -7,6 +7,7 @@ import { CoreStartError, spawnCore, type RemoteCore } from '@core/worker/spawn';
 import type { Settings } from '@shared/api/settings';
 import { registerIpc } from './shell/ipc';
 import { startScheduleRunner, type ScheduleRunner } from './report/schedule-runner';
+import { startBackupRunner, type BackupRunner } from './backup/daily-runner';
 import { exportReportPdf, printReportPdf, type PrintWindow } from './shell/report-pdf';
 import { hardenContents, hardenSession } from './shell/security';
 import { loadWindowState, saveWindowState } from './shell/window-state';
@@ -16,6 +17,7 @@ const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 let mainWindow: BrowserWindow | null = null;
 let core: RemoteCore | null = null;
 let schedule: ScheduleRunner | null = null;
+let backups: BackupRunner | null = null;
 
 function openExternal(url: string): Promise<void> {
   return /^https?:\/\//i.test(url) ? shell.openExternal(url) : Promise.resolve();
@@ -182,6 +184,11 @@ async function start(): Promise<void> {
     print: (request) => printReportPdf({ createWindow: createPrintWindow, workspace }, request),
     log: (message) => console.error(message),
   });
+  // The automatic backup: today's at start if it is missing, then once a day while the app runs.
+  backups = startBackupRunner({
+    dispatch: (method, input) => remote.dispatch(method, input),
+    log: (message) => console.error(message),
+  });
 }
 
 // One Tandem per user: a second launch focuses the first window instead of opening the database twice.
@@ -201,6 +208,7 @@ if (!app.requestSingleInstanceLock()) {
   });
   app.on('will-quit', () => {
     void schedule?.stop();
+    void backups?.stop();
     void core?.close();
   });
   void app.whenReady().then(start);

@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -80,43 +80,51 @@ describe('tandem CLI', () => {
     });
   });
 
-  it('round-trips a database through backup and restore with identical row counts', () => {
+  it('round-trips a database through backup and restore with identical row counts', async () => {
     const db = join(dir, 'shop.sqlite');
     const backup = join(dir, 'shop-backup.sqlite');
-    expect(tandem('--db', db, 'demo').code).toBe(0);
-    const saved = tandem('--db', db, 'backup', '--out', backup, '--json');
+    expect((await inProcess(['--db', db, 'demo'])).code).toBe(0);
+    const saved = await inProcess(['--db', db, 'backup', '--out', backup, '--json']);
     expect(saved.code).toBe(0);
     const { counts: before } = JSON.parse(saved.out) as { counts: Record<string, number> };
     expect(before.contacts).toBeGreaterThan(0);
 
     // Restore into a brand-new location and over a database with other content.
-    const fresh = tandem('--db', join(dir, 'restored.sqlite'), 'restore', backup, '--json');
+    const fresh = await inProcess(['--db', join(dir, 'restored.sqlite'), 'restore', backup, '--json']);
     expect(fresh.code).toBe(0);
     expect((JSON.parse(fresh.out) as { counts: unknown }).counts).toEqual(before);
 
     const other = join(dir, 'other.sqlite');
-    expect(tandem('--db', other, 'demo', '--scale', '2').code).toBe(0);
-    const over = tandem('--db', other, 'restore', backup, '--json');
+    expect((await inProcess(['--db', other, 'demo', '--scale', '2'])).code).toBe(0);
+    const over = await inProcess(['--db', other, 'restore', backup, '--json']);
     expect(over.code).toBe(0);
     const restored = JSON.parse(over.out) as { counts: unknown; previous: string };
     expect(restored.counts).toEqual(before);
+    expect(restored.previous).toContain(join(dir, 'backups'));
     expect(existsSync(restored.previous)).toBe(true);
-  });
+    expect(readdirSync(dir).filter((f) => f.includes('.restoring'))).toEqual([]);
+    // The installed command says so in words, naming the safety copy.
+    const again = tandem('--db', other, 'restore', backup);
+    expect(again.code).toBe(0);
+    expect(again.out).toMatch(
+      /^Restored .*other\.sqlite\. A safety copy of the database it replaced is .*before-restore/,
+    );
+  }, 90_000);
 
-  it('refuses to restore a file that is not a Tandem backup, and changes nothing', () => {
+  it('refuses to restore a file that is not a Tandem backup with exit 1, and changes nothing', async () => {
     const db = join(dir, 'keep.sqlite');
-    expect(tandem('--db', db, 'demo').code).toBe(0);
+    expect((await inProcess(['--db', db, 'demo'])).code).toBe(0);
     const junk = join(dir, 'junk.sqlite');
     writeFileSync(junk, 'this is not a database');
-    expect(tandem('--db', db, 'restore', junk)).toMatchObject({
-      code: 2,
-      err: expect.stringContaining('not a readable SQLite database'),
+    expect(await inProcess(['--db', db, 'restore', junk])).toMatchObject({
+      code: 1,
+      err: expect.stringContaining('it is not a SQLite database'),
     });
-    expect(tandem('--db', db, 'restore', join(dir, 'missing.sqlite'))).toMatchObject({
-      code: 2,
+    expect(await inProcess(['--db', db, 'restore', join(dir, 'missing.sqlite')])).toMatchObject({
+      code: 1,
       err: expect.stringContaining('does not exist'),
     });
-    expect(tandem('--db', db, 'demo')).toMatchObject({ code: 1 });
+    expect(await inProcess(['--db', db, 'demo'])).toMatchObject({ code: 1 });
   });
 
   it('refuses to write a backup over an existing file, and to restore a backup from a newer Tandem', async () => {
@@ -136,7 +144,7 @@ describe('tandem CLI', () => {
       err: expect.stringContaining('written by a newer version of Tandem'),
     });
     // Refused before anything was touched: no copy of the current database was needed.
-    expect(readdirSync(dir).filter((f) => f.includes('before-restore'))).toEqual([]);
+    expect(existsSync(join(dir, 'backups'))).toBe(false);
     const kept = new Database(db, { readonly: true });
     expect(
       kept.prepare('SELECT count(*) AS n FROM __drizzle_migrations WHERE hash = ?').get('future'),
@@ -145,6 +153,37 @@ describe('tandem CLI', () => {
     });
     kept.close();
   });
+
+  it('refuses to restore while another Tandem process has the database open, and says which', async () => {
+    const db = join(dir, 'held.sqlite');
+    const backup = join(dir, 'held-backup.sqlite');
+    expect((await inProcess(['--db', db, 'backup', '--out', backup])).code).toBe(0);
+    const script = `
+      const { register } = await import('tsx/esm/api');
+      register({ tsconfig: ${JSON.stringify(join(ROOT, 'tsconfig.json'))} });
+      const { createCore } = await import(${JSON.stringify(join(ROOT, 'src/main/core/app.ts'))});
+      const core = await createCore(${JSON.stringify(db)});
+      process.stdout.write('open\\n');
+      process.stdin.on('end', () => { core.close(); process.exit(0); });
+      process.stdin.resume();`;
+    const holder = spawn(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: ROOT,
+      stdio: ['pipe', 'pipe', 'inherit'],
+    });
+    try {
+      await new Promise((resolve) => holder.stdout.once('data', resolve));
+      const refused = await inProcess(['--db', db, 'restore', backup]);
+      expect(refused.code).toBe(1);
+      expect(refused.err).toContain(`Another Tandem has ${db} open: process ${holder.pid}`);
+      expect(existsSync(join(dir, 'backups'))).toBe(false);
+    } finally {
+      const exited = new Promise((resolve) => holder.once('exit', resolve));
+      holder.stdin.end();
+      await exited;
+    }
+    expect((await inProcess(['--db', db, 'restore', backup])).code).toBe(0);
+    expect(existsSync(`${db}.holders`)).toBe(false);
+  }, 90_000);
 });
 
 describe('tandem call', () => {

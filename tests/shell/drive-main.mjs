@@ -150,6 +150,13 @@ result.csv.savedText =
   chosenCsv.value?.path && existsSync(chosenCsv.value.path)
     ? readFileSync(chosenCsv.value.path, 'utf8')
     : null;
+// The automatic daily backup the shell asks for at start (it may still be writing: wait a little).
+for (let i = 0; i < 100; i++) {
+  const listed = await invoke({ senderFrame: { url: appUrl } }, 'system.backups.list', {});
+  result.backups = listed.value?.backups?.map((b) => b.kind) ?? listed;
+  if (Array.isArray(result.backups) && result.backups.includes('daily')) break;
+  await sleep(50);
+}
 
 app.emit('will-quit');
 process.stdout.write(JSON.stringify(result));

@@ -43,6 +43,10 @@ describe('the built Electron shell', () => {
     result = runShell();
   });
 
+  it('takes the daily backup when it starts', () => {
+    expect(result.backups).toEqual(['daily']);
+  });
+
   it('opens one sandboxed, isolated window without Node and loads the bundled renderer', () => {
     expect(result.window.webPreferences).toMatchObject({
       sandbox: true,

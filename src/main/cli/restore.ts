@@ -4,7 +4,7 @@ import { parse, UsageError } from './args';
 import { jsonFlags, runMethod, withCore, type Command } from './command';
 
 export const restoreCommand: Command = {
-  summary: 'replace the database with a backup (the current one is kept beside it)',
+  summary: 'replace the database with a checked backup (a safety copy of the current one goes to backups/)',
   usage: 'tandem [--db FILE] restore BACKUP [--json]',
   async run(args, db, io) {
     const { values, positionals } = parse(args, jsonFlags, 'restore');
@@ -12,16 +12,15 @@ export const restoreCommand: Command = {
     const path = resolve(positionals[0] ?? '');
     // A database this command has to create first holds nothing worth keeping a copy of.
     const keepCurrent = existsSync(db);
-    // `system.restore` writes the backup into the open database; the core is closed right after, and opening
-    // it once more migrates an older backup now rather than at the app's next start.
+    // The core swaps the verified copy in and reopens the file, which migrates an older backup at once.
+    // A refusal (exit 1) leaves the database as it was.
     const { previous, counts } = await withCore(db, (core) =>
       runMethod(core, 'system.restore', { path, keepCurrent }),
     );
-    await withCore(db, async () => undefined);
     io.out(
       values.json
         ? `${JSON.stringify({ db, previous, counts })}\n`
-        : `Restored ${db}.${previous ? ` The database it replaced was kept as ${previous}.` : ''}\n`,
+        : `Restored ${db}.${previous ? ` A safety copy of the database it replaced is ${previous}.` : ''}\n`,
     );
     return 0;
   },

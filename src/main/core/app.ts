@@ -53,7 +53,7 @@ export class OutputMismatchError extends Error {
 }
 
 export async function createCore(file: string, options: CoreOptions = {}): Promise<Core> {
-  const connection = await openDatabase(file, options);
+  let connection = await openDatabase(file, options);
   const clock = options.clock ?? systemClock;
   const listeners = new Set<CoreListener>();
   const ctx: Ctx = {
@@ -65,15 +65,50 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       for (const listener of listeners) listener(event, payload);
     },
   };
-  if (options.importMode) useImportMode(ctx, options.importMode);
-  if (options.fileAccess) useFileAccess(ctx, options.fileAccess);
-  ensureWorkspaceDefaults(ctx);
-  // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
-  recoverImports(ctx);
+  const prepare = () => {
+    if (options.importMode) useImportMode(ctx, options.importMode);
+    if (options.fileAccess) useFileAccess(ctx, options.fileAccess);
+    ensureWorkspaceDefaults(ctx);
+    // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
+    recoverImports(ctx);
+  };
+  prepare();
+  // A restore swaps the file: the connection closes, and the one opened after it starts like a new core's
+  // (files chosen in dialogs before the restore must be chosen again).
+  ctx.replaceDatabase = async (swap) => {
+    connection.close();
+    try {
+      swap();
+    } finally {
+      connection = await openDatabase(file, options);
+      ctx.db = connection.db;
+      ctx.sqlite = connection.sqlite;
+      prepare();
+    }
+  };
   const report =
     options.onInternalError ?? ((error, method) => console.error(`[tandem] ${method} failed`, error));
 
+  // While a restore runs, every other call waits for it: a write between its safety copy and the swap would
+  // be lost, and a read during the swap would find the connection closed.
+  let restoring: Promise<unknown> | null = null;
+
   async function dispatch(method: unknown, input: unknown): Promise<Result<unknown>> {
+    if (method === 'system.restore' || method === 'system.backups.restore') {
+      while (restoring) await restoring;
+      const run = answer(method, input);
+      restoring = run;
+      try {
+        return await run;
+      } finally {
+        restoring = null;
+      }
+    }
+    while (restoring) await restoring;
+    return answer(method, input);
+  }
+
+  async function answer(method: unknown, input: unknown): Promise<Result<unknown>> {
     if (!isMethodName(method)) {
       return {
         ok: false,
@@ -120,7 +155,9 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    connection,
+    get connection() {
+      return connection;
+    },
     ctx,
     grantFile: (path, use) => grantFile(ctx, path, use),
     close: () => connection.close(),

@@ -22,4 +22,9 @@ export interface Ctx {
   /** Current instant as an ISO string: the database's one date convention. */
   nowIso(): string;
   emit<E extends EventName>(event: E, payload: EventPayload<E>): void;
+  /**
+   * Closes the database, runs `swap` while this process no longer holds the file, then opens it again
+   * (migrating it) and points `db` and `sqlite` at the new connection: how a restore replaces the file.
+   */
+  replaceDatabase?(swap: () => void): Promise<void>;
 }

@@ -5,6 +5,7 @@ import { spawnCore } from '@core/worker/spawn';
 import { createReportPrinter } from '../report/printer';
 import { builtRenderer } from '../report/renderer-dir';
 import { startScheduleRunner } from '../report/schedule-runner';
+import { startBackupRunner } from '../backup/daily-runner';
 import { startHost } from './server';
 
 const HELP = `tandem-host: Tandem's UI in your browser, served on 127.0.0.1 only.
@@ -63,6 +64,11 @@ async function main(): Promise<void> {
     print: (request) => printer.print(request, host.link()),
     log: (message) => console.error(message),
   });
+  // The automatic daily backup, as in the desktop app.
+  const backups = startBackupRunner({
+    dispatch: (method, input) => core.dispatch(method, input),
+    log: (message) => console.error(message),
+  });
   process.stdout.write(
     `Tandem is running at ${host.url}\nDatabase: ${file}\n` +
       'The link opens once and only in one browser. Press Enter for a new link, Ctrl+C to stop.\n',
@@ -73,6 +79,7 @@ async function main(): Promise<void> {
   const stop = () => {
     void schedule
       .stop()
+      .then(() => backups.stop())
       .then(() => host.close())
       .then(() => printer.close())
       .then(() => core.close())

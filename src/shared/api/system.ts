@@ -11,6 +11,22 @@ const FilePath = z.string().trim().min(1, 'name a file').max(4096);
 /** Rows per table of the database file, every table included: what a backup or a restore carried. */
 export const TableCounts = z.record(z.string(), z.number().int());
 
+export const BACKUP_KINDS = ['daily', 'manual', 'before-restore', 'before-migration', 'other'] as const;
+/** Automatic (daily), "Back up now", the safety copy taken before a restore or a migration, or a file put there. */
+export type BackupKind = (typeof BACKUP_KINDS)[number];
+
+/** One file of the backups folder (`<db dir>/backups`); its id is its file name. */
+export const BackupEntry = z.object({
+  id: z.string(),
+  kind: z.enum(BACKUP_KINDS),
+  /** When it was taken (from its name; a file put there by hand: when it was last written). */
+  at: z.string(),
+  bytes: z.number().int(),
+});
+export type BackupEntry = z.infer<typeof BackupEntry>;
+
+const RestoreResult = z.object({ path: z.string(), previous: z.string().nullable(), counts: TableCounts });
+
 export const systemApi = {
   /** The core's clock: the renderer asks it what "today" is, so tests and demos can set the date. */
   'system.now': query(z.strictObject({}), z.object({ now: z.string() })),
@@ -36,12 +52,33 @@ export const systemApi = {
     z.object({ path: z.string(), counts: TableCounts }),
   ),
   /**
-   * Replaces the database's content with a backup's (`tandem restore`), keeping a copy of what it replaced
-   * beside it unless `keepCurrent` is false. The caller closes this core afterwards and opens a new one,
-   * which migrates an older backup: see src/main/core/system/restore.ts.
+   * Replaces the database with a checked backup (`tandem restore`), keeping a safety copy of what it
+   * replaced in the backups folder unless `keepCurrent` is false; the core reopens the file, migrating an
+   * older backup. Refused, with nothing changed, when the file is not a whole Tandem database this version
+   * can open: see src/main/core/system/restore.ts.
    */
   'system.restore': command(
     z.strictObject({ path: FilePath, keepCurrent: z.boolean().default(true) }),
-    z.object({ path: z.string(), previous: z.string().nullable(), counts: TableCounts }),
+    RestoreResult,
+  ),
+  /** The backups folder's files, newest first (Settings → Backups). */
+  'system.backups.list': query(
+    z.strictObject({}),
+    z.object({ folder: z.string(), backups: z.array(BackupEntry) }),
+  ),
+  /** "Back up now": a checked copy into the backups folder, kept until the user removes it. */
+  'system.backups.create': command(z.strictObject({}), BackupEntry),
+  /**
+   * The automatic backup, asked for by the app's timer: one a day at most, then the automatic backups are
+   * rotated (7 daily, 4 weekly, 12 monthly). `created` is null when today's exists.
+   */
+  'system.backups.daily': command(
+    z.strictObject({}),
+    z.object({ created: BackupEntry.nullable(), removed: z.array(z.string()) }),
+  ),
+  /** Restores a file of the backups folder by its id, keeping a safety copy of the current database. */
+  'system.backups.restore': command(
+    z.strictObject({ id: z.string().trim().min(1, 'choose a backup').max(255) }),
+    RestoreResult,
   ),
 };

@@ -1,11 +1,12 @@
 import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
 import { applyMigrations, loadMigrations, migrationState } from './migrate';
 import { backupTo } from './backup';
+import { holdDatabase } from './holders';
 import { registerSqlFunctions } from './sql-functions';
 
 export type Db = BetterSQLite3Database<typeof schema>;
@@ -77,7 +78,18 @@ export async function openDatabase(file: string, options: OpenOptions = {}): Pro
     }
     applyMigrations(sqlite, state, target);
     const db = drizzle(sqlite, { schema });
-    return { sqlite, db, file, backupPath, close: () => sqlite.close() };
+    // Says this process has the file open, so a restore from another process refuses (see holders.ts).
+    const release = inMemory || options.readonly ? () => undefined : holdDatabase(resolve(file));
+    return {
+      sqlite,
+      db,
+      file,
+      backupPath,
+      close: () => {
+        sqlite.close();
+        release();
+      },
+    };
   } catch (error) {
     sqlite.close();
     throw error;

@@ -1,6 +1,6 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type Database from 'better-sqlite3';
+import Database from 'better-sqlite3';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { backupTo } from '../db/backup';
@@ -20,6 +20,16 @@ export function tableCounts(sqlite: Database.Database): TableCounts {
   return counts;
 }
 
+/** What a database file holds, read from the file itself (a backup reports its own rows, not the live ones). */
+export function countsOf(file: string): TableCounts {
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return tableCounts(db);
+  } finally {
+    db.close();
+  }
+}
+
 /** A field-level refusal: the command line reports it as a usage error naming the file. */
 export function badPath(message: string): never {
   return fail('validation', message, [{ field: 'path', message }]);
@@ -31,5 +41,5 @@ export async function backupDatabase(ctx: Ctx, path: string): Promise<{ path: st
   if (existsSync(out)) badPath(`${out} already exists; choose another file name.`);
   mkdirSync(dirname(out), { recursive: true });
   await backupTo(ctx.sqlite, out);
-  return { path: out, counts: tableCounts(ctx.sqlite) };
+  return { path: out, counts: countsOf(out) };
 }

@@ -1,7 +1,8 @@
 import { allowedPath } from '../files';
 import type { Handlers } from '../handlers';
 import { backupDatabase } from './backup';
-import { restoreDatabase } from './restore';
+import { createBackup, dailyBackup, listBackups } from './backups';
+import { restoreBackup, restoreDatabase } from './restore';
 
 export const systemHandlers = {
   'system.chooseImportFile': () => ({ supported: false, path: null }),
@@ -14,4 +15,8 @@ export const systemHandlers = {
   'system.backup': (input, ctx) => backupDatabase(ctx, allowedPath(ctx, input.path, 'write')),
   'system.restore': (input, ctx) =>
     restoreDatabase(ctx, { ...input, path: allowedPath(ctx, input.path, 'read') }),
+  'system.backups.list': (_input, ctx) => listBackups(ctx),
+  'system.backups.create': (_input, ctx) => createBackup(ctx, 'manual'),
+  'system.backups.daily': (_input, ctx) => dailyBackup(ctx),
+  'system.backups.restore': (input, ctx) => restoreBackup(ctx, input.id),
 } satisfies Partial<Handlers>;

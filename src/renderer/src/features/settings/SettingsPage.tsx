@@ -5,6 +5,7 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
+import { BackupsSection } from './BackupsSection';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({
   value: String(i + 1),
@@ -34,6 +35,20 @@ const LOCALES = [
 }));
 
 export function SettingsPage() {
+  const { settings } = useWorkspace();
+  return (
+    <div className="page">
+      <header className="page-header">
+        <h1>Settings</h1>
+      </header>
+      {/* Keyed by the saved settings: after a restore the form shows the restored ones. */}
+      <SettingsForm key={JSON.stringify(settings)} />
+      <BackupsSection />
+    </div>
+  );
+}
+
+function SettingsForm() {
   const { settings, format } = useWorkspace();
   const toast = useToast();
   const [draft, setDraft] = useState({
@@ -67,60 +82,55 @@ export function SettingsPage() {
   };
 
   return (
-    <div className="page">
-      <header className="page-header">
-        <h1>Settings</h1>
-      </header>
-      <form className="form narrow" onSubmit={submit} noValidate aria-label="Workspace settings">
-        <Field
-          label="Business name"
-          required
-          value={draft.businessName}
-          onValue={set('businessName')}
-          error={error?.issueFor('businessName')}
+    <form className="form narrow" onSubmit={submit} noValidate aria-label="Workspace settings">
+      <Field
+        label="Business name"
+        required
+        value={draft.businessName}
+        onValue={set('businessName')}
+        error={error?.issueFor('businessName')}
+      />
+      <div className="form-row">
+        <SelectField
+          label="Currency"
+          value={draft.currency}
+          options={CURRENCIES}
+          onValue={set('currency')}
+          error={error?.issueFor('currency')}
         />
-        <div className="form-row">
-          <SelectField
-            label="Currency"
-            value={draft.currency}
-            options={CURRENCIES}
-            onValue={set('currency')}
-            error={error?.issueFor('currency')}
-          />
-          <SelectField
-            label="Number and date format"
-            value={draft.locale}
-            options={LOCALES}
-            onValue={set('locale')}
-            error={error?.issueFor('locale')}
-          />
-        </div>
-        <div className="form-row">
-          <SelectField
-            label="Fiscal year starts in"
-            value={draft.fiscalYearStartMonth}
-            options={MONTHS}
-            onValue={set('fiscalYearStartMonth')}
-          />
-          <SelectField
-            label="Weeks start on"
-            value={draft.weekStart}
-            options={[
-              { value: '1', label: 'Monday' },
-              { value: '0', label: 'Sunday' },
-            ]}
-            onValue={set('weekStart')}
-          />
-        </div>
-        <p className="field-hint">
-          Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.
-        </p>
-        <div className="form-actions">
-          <button type="submit" className="button primary">
-            Save settings
-          </button>
-        </div>
-      </form>
-    </div>
+        <SelectField
+          label="Number and date format"
+          value={draft.locale}
+          options={LOCALES}
+          onValue={set('locale')}
+          error={error?.issueFor('locale')}
+        />
+      </div>
+      <div className="form-row">
+        <SelectField
+          label="Fiscal year starts in"
+          value={draft.fiscalYearStartMonth}
+          options={MONTHS}
+          onValue={set('fiscalYearStartMonth')}
+        />
+        <SelectField
+          label="Weeks start on"
+          value={draft.weekStart}
+          options={[
+            { value: '1', label: 'Monday' },
+            { value: '0', label: 'Sunday' },
+          ]}
+          onValue={set('weekStart')}
+        />
+      </div>
+      <p className="field-hint">
+        Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.
+      </p>
+      <div className="form-actions">
+        <button type="submit" className="button primary">
+          Save settings
+        </button>
+      </div>
+    </form>
   );
 }
