@@ -1,5 +1,4 @@
 import { resolve } from 'node:path';
-import { setTimeout as sleep } from 'node:timers/promises';
 import { ImportKind, type ImportJob, type ImportStart } from '@shared/api/imports';
 import type { Core } from '@core/app';
 import { parse, UsageError } from './args';
@@ -113,7 +112,6 @@ export const importCommand: Command = {
         io.out(
           `New draft campaigns: ${job.newCampaigns.map((c) => `${c.name} (${c.trackingCode})`).join(', ')}\n`,
         );
-      if (job.status !== 'done' && job.message) io.out(`${job.message}\n`);
     }
     return stoppedPartWay(job, db, io);
   },
@@ -130,19 +128,26 @@ function stoppedPartWay(job: ImportJob, db: string, io: Io): number {
   return EXIT_PARTIAL;
 }
 
-/** `--resume JOB` / `--undo JOB`: runs the job on to its end here and prints how it ended. */
+/**
+ * `--resume JOB` / `--undo JOB`: runs the job on to its end here and prints how it ended. The import manager
+ * ends every task it ran with one `data.changed` naming the domains imports write (more than `imports`).
+ */
 async function continueJob(db: string, io: Io, id: string, action: 'resume' | 'undo'): Promise<number> {
   const job = await withCore(db, async (core) => {
-    await runMethod(core, action === 'resume' ? 'imports.resume' : 'imports.undo', { id });
+    let ended: () => void = () => undefined;
+    const taskEnded = new Promise<void>((resolve) => (ended = resolve));
+    const unsubscribe = core.subscribe((event, payload) => {
+      if (event === 'data.changed' && (payload as { domains: string[] }).domains.includes('contacts'))
+        ended();
+    });
     const release = cancelOnInterrupt(core, io);
     try {
-      for (;;) {
-        const now = await runMethod(core, 'imports.get', { id });
-        if (now.status !== 'queued' && now.status !== 'running' && now.status !== 'undoing') return now;
-        await sleep(50);
-      }
+      await runMethod(core, action === 'resume' ? 'imports.resume' : 'imports.undo', { id });
+      await taskEnded;
+      return await runMethod(core, 'imports.get', { id });
     } finally {
       release();
+      unsubscribe();
     }
   });
   io.out(

@@ -89,4 +89,10 @@ export function tuneForImport(sqlite: Database.Database): void {
   // Every insert into a table with triggers opens a statement journal; in memory it costs far less than a file.
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('wal_autocheckpoint = 10000');
+  // Test-only: room for this many more pages, so a test meets SQLITE_FULL as on a full disk.
+  const room = Number(process.env.TANDEM_TEST_IMPORT_ROOM_PAGES);
+  if (room > 0) {
+    const pages = Number(sqlite.pragma('page_count', { simple: true }));
+    sqlite.pragma(`max_page_count = ${pages + Math.floor(room)}`);
+  }
 }
