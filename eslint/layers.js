@@ -46,7 +46,7 @@ export const LAYERS = [
       'src/shared/**',
       'src/main/core/app',
       'src/main/core/paths',
-      { target: 'src/main/core/db/migrate', names: ['SchemaTooNewError'] },
+      { target: 'src/main/core/db/migrate', names: ['SchemaTooNewError', 'DatabaseRefusedError'] },
       // `report` prints the renderer's print route: it serves it with the loopback host and prints in Chromium.
       'src/main/host/server',
       'src/main/report/**',

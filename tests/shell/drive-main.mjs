@@ -62,6 +62,9 @@ result.navigation = {
 result.windowOpen = {
   https: openHandler?.({ url: 'https://example.com/help' }),
   javascript: openHandler?.({ url: 'javascript:alert(1)' }),
+  // shell.openExternal of these would run a program or open a local file: neither may reach it.
+  file: openHandler?.({ url: 'file:///etc/passwd' }),
+  smb: openHandler?.({ url: 'smb://attacker.example/share' }),
   openedExternally: [...record.openedExternally],
 };
 

@@ -1,8 +1,11 @@
 import { resolve } from 'node:path';
-import { ImportKind, type ImportStart } from '@shared/api/imports';
+import { ImportKind, type ImportJob, type ImportStart } from '@shared/api/imports';
 import type { Core } from '@core/app';
 import { parse, UsageError } from './args';
-import { runMethod, withCore, type Command } from './command';
+import { runMethod, withCore, type Command, type Io } from './command';
+
+/** Exit code of an import that stopped part-way: its whole batches are kept, to resume or undo. */
+export const EXIT_PARTIAL = 3;
 
 const flags = {
   json: { type: 'boolean' },
@@ -11,19 +14,28 @@ const flags = {
   sheet: { type: 'string' },
   'time-zone': { type: 'string' },
   'date-order': { type: 'string' },
+  resume: { type: 'string' },
+  undo: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
 } as const;
 
-/** Ctrl+C cancels the job after its current batch (what was committed stays, resumable or undoable). */
-function cancelOnInterrupt(core: Core): () => void {
+/**
+ * Ctrl+C cancels the job after its current batch (what was committed stays, resumable or undoable). While
+ * another import on the database goes first, the job waits its turn and says so once on stderr.
+ */
+function cancelOnInterrupt(core: Core, io: Io): () => void {
   let jobId: string | null = null;
   let interrupted = false;
   const cancel = () => {
     if (jobId) void core.dispatch('imports.cancel', { id: jobId });
   };
   const unsubscribe = core.subscribe((event, payload) => {
-    if (event !== 'import.progress' || jobId) return;
-    jobId = (payload as { jobId: string }).jobId;
+    if (event !== 'import.progress') return;
+    const progress = payload as { jobId: string; status: string };
+    if (progress.status === 'queued')
+      io.err('Another import is running on this database; waiting for it to finish (Ctrl+C cancels)…\n');
+    if (jobId) return;
+    jobId = progress.jobId;
     if (interrupted) cancel();
   });
   const stop = () => {
@@ -40,9 +52,15 @@ function cancelOnInterrupt(core: Core): () => void {
 export const importCommand: Command = {
   summary: 'import an export file (contacts, deals, orders, payments, marketing numbers)',
   usage:
-    'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--sheet NAME] [--time-zone ZONE] [--date-order DMY|MDY] [--json]',
+    'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--sheet NAME] [--time-zone ZONE] [--date-order DMY|MDY] [--json]\n' +
+    '      tandem [--db FILE] import --resume JOB | --undo JOB',
   async run(args, db, io) {
     const { values, positionals } = parse(args, flags, 'import');
+    if (values.resume !== undefined || values.undo !== undefined) {
+      if (positionals.length > 0 || (values.resume !== undefined && values.undo !== undefined))
+        throw new UsageError('import: --resume JOB and --undo JOB take a job id alone.');
+      return continueJob(db, io, values.resume ?? values.undo ?? '', values.resume ? 'resume' : 'undo');
+    }
     if (positionals.length !== 1) throw new UsageError('import: name exactly one file to import.');
     const kind = values.as === undefined ? undefined : ImportKind.safeParse(values.as);
     if (kind && !kind.success)
@@ -57,7 +75,7 @@ export const importCommand: Command = {
       options: { sheet: values.sheet, timeZone: values['time-zone'], dateOrder },
     };
     const { job, errors, notes } = await withCore(db, async (core) => {
-      const release = cancelOnInterrupt(core);
+      const release = cancelOnInterrupt(core, io);
       try {
         return await runMethod(core, 'imports.run', input);
       } finally {
@@ -94,8 +112,47 @@ export const importCommand: Command = {
         io.out(
           `New draft campaigns: ${job.newCampaigns.map((c) => `${c.name} (${c.trackingCode})`).join(', ')}\n`,
         );
-      if (job.status !== 'done' && job.message) io.out(`${job.message}\n`);
     }
-    return job.status === 'done' ? 0 : 1;
+    return stoppedPartWay(job, db, io);
   },
 };
+
+/** 0 for a finished job; for one that stopped with rows kept, how to resume or undo it, and EXIT_PARTIAL. */
+function stoppedPartWay(job: ImportJob, db: string, io: Io): number {
+  if (job.status === 'done' || job.status === 'undone') return 0;
+  const again = `tandem --db ${JSON.stringify(db)} import`;
+  io.err(
+    `${job.message ?? `The import is ${job.status}.`}\n` +
+      `  resume: ${again} --resume ${job.id}\n  undo:   ${again} --undo ${job.id}\n`,
+  );
+  return EXIT_PARTIAL;
+}
+
+/**
+ * `--resume JOB` / `--undo JOB`: runs the job on to its end here and prints how it ended. The import manager
+ * ends every task it ran with one `data.changed` naming the domains imports write (more than `imports`).
+ */
+async function continueJob(db: string, io: Io, id: string, action: 'resume' | 'undo'): Promise<number> {
+  const job = await withCore(db, async (core) => {
+    let ended: () => void = () => undefined;
+    const taskEnded = new Promise<void>((resolve) => (ended = resolve));
+    const unsubscribe = core.subscribe((event, payload) => {
+      if (event === 'data.changed' && (payload as { domains: string[] }).domains.includes('contacts'))
+        ended();
+    });
+    const release = cancelOnInterrupt(core, io);
+    try {
+      await runMethod(core, action === 'resume' ? 'imports.resume' : 'imports.undo', { id });
+      await taskEnded;
+      return await runMethod(core, 'imports.get', { id });
+    } finally {
+      release();
+      unsubscribe();
+    }
+  });
+  io.out(
+    `${job.fileName}: ${job.status}. ${job.rowsDone} rows: ${job.inserted} new, ${job.updated} updated, ` +
+      `${job.unchanged} unchanged, ${job.skipped} skipped, ${job.errorCount} with errors.\n`,
+  );
+  return stoppedPartWay(job, db, io);
+}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import { defaultDatabaseFile } from '@core/paths';
-import { SchemaTooNewError } from '@core/db/migrate';
+import { DatabaseRefusedError } from '@core/db/migrate';
 import { UsageError } from './args';
 import { CommandFailed, type Io } from './command';
 import { commands } from './commands';
@@ -66,7 +66,7 @@ export async function runCli(argv: string[], io: Io): Promise<number> {
       io.err(`${error.message}\n`);
       return 2;
     }
-    if (error instanceof CommandFailed || error instanceof SchemaTooNewError) {
+    if (error instanceof CommandFailed || error instanceof DatabaseRefusedError) {
       io.err(`${error.message}\n`);
       return 1;
     }

@@ -3,9 +3,14 @@ import type Database from 'better-sqlite3';
 import { writeTransaction } from './transaction';
 
 /** Same table drizzle-kit's own migrator uses, so `drizzle-kit` tooling keeps understanding our databases. */
-const MIGRATIONS_TABLE = '__drizzle_migrations';
+export const MIGRATIONS_TABLE = '__drizzle_migrations';
 
-export class SchemaTooNewError extends Error {
+/** Tandem will not open this file as its database, and has not changed it; the message says why. */
+export class DatabaseRefusedError extends Error {
+  override readonly name: string = 'DatabaseRefusedError';
+}
+
+export class SchemaTooNewError extends DatabaseRefusedError {
   override readonly name = 'SchemaTooNewError';
   constructor(
     readonly databaseVersion: number,

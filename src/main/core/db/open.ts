@@ -4,7 +4,13 @@ import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import * as schema from './schema';
-import { applyMigrations, loadMigrations, migrationState } from './migrate';
+import {
+  applyMigrations,
+  DatabaseRefusedError,
+  loadMigrations,
+  MIGRATIONS_TABLE,
+  migrationState,
+} from './migrate';
 import { backupTo } from './backup';
 import { holdDatabase } from './holders';
 import { registerSqlFunctions } from './sql-functions';
@@ -54,6 +60,48 @@ function backupName(file: string, at: Date): string {
   return `${basename(file).replace(/\.[^.]+$/, '')}.before-migration-${stamp}.sqlite`;
 }
 
+/** A table every Tandem schema has had since its first migration. */
+const CORE_TABLE = 'import_jobs';
+
+/**
+ * Refuses, before anything writes to it (no WAL switch, no migrations table), an existing file that is not a
+ * Tandem database: not SQLite at all, or SQLite with tables but without Tandem's migrations table and core
+ * tables (another program's database, pointed at by a mistyped `--db`). A file with no tables yet is Tandem's.
+ */
+function refuseForeign(file: string): void {
+  let tables: string[];
+  try {
+    const probe = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      tables = (
+        probe
+          .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'`)
+          .all() as { name: string }[]
+      ).map((t) => t.name);
+      // Another program that also uses drizzle has the migrations table, with its own migrations in it.
+      if (tables.includes(MIGRATIONS_TABLE) && !tables.includes(CORE_TABLE)) {
+        const applied = probe.prepare(`SELECT count(*) AS n FROM "${MIGRATIONS_TABLE}"`).get() as {
+          n: number;
+        };
+        if (applied.n === 0) tables = [];
+      }
+    } finally {
+      probe.close();
+    }
+  } catch (error) {
+    const code = (error as { code?: unknown }).code;
+    if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT')
+      throw new DatabaseRefusedError(`${file} is not a SQLite database; Tandem did not change it.`);
+    throw error;
+  }
+  if (tables.length === 0) return;
+  if (!tables.includes(MIGRATIONS_TABLE) || !tables.includes(CORE_TABLE))
+    throw new DatabaseRefusedError(
+      `${file} is another program's database (tables ${tables.slice(0, 5).join(', ')}${tables.length > 5 ? ', …' : ''}), ` +
+        'not a Tandem database; Tandem did not change it. Name a new file or a Tandem database with --db.',
+    );
+}
+
 /**
  * Opens (creating if needed) a Tandem database and brings its schema up to date. An existing database
  * with pending migrations is first copied with SQLite's online backup API, so a failed migration never
@@ -62,6 +110,7 @@ function backupName(file: string, at: Date): string {
 export async function openDatabase(file: string, options: OpenOptions = {}): Promise<Connection> {
   const inMemory = file === ':memory:';
   const existed = !inMemory && existsSync(file) && statSync(file).size > 0;
+  if (existed) refuseForeign(file);
   if (!inMemory) mkdirSync(dirname(file), { recursive: true });
   const sqlite = new Database(file, { readonly: options.readonly ?? false });
   try {

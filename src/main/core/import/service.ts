@@ -177,6 +177,12 @@ export async function runImport(ctx: Ctx, input: ImportStart) {
     forgetJob(ctx.sqlite, id);
     fail('validation', row.message ?? NOTHING_IMPORTED);
   }
+  // Stopped before its first batch committed (cancelled while waiting its turn, a full disk at once): no
+  // record of the job stays either, so a refusal leaves the database as it was.
+  if ((row.status === 'failed' || row.status === 'cancelled') && row.rows_done === 0) {
+    forgetJob(ctx.sqlite, id);
+    fail('conflict', `${row.message ?? 'The import stopped.'} The database is unchanged.`);
+  }
   return {
     job: toJob(ctx.sqlite, row),
     errors: jobProblems(ctx.sqlite, id, 'error'),

@@ -19,26 +19,35 @@ function processAlive(pid: number): boolean {
   }
 }
 
+type JobHold = SqlRow<typeof importJobs, 'id' | 'status' | 'worker_pid' | 'heartbeat_at'>;
+
+/** Another process (the app, another `tandem import`) holds this job now: it is alive and wrote lately. */
+export function heldElsewhere(row: JobHold, now: () => string): boolean {
+  const pid = row.worker_pid;
+  const fresh = row.heartbeat_at !== null && Date.parse(now()) - Date.parse(row.heartbeat_at) < STALE_MS;
+  return pid !== null && pid !== process.pid && processAlive(pid) && fresh;
+}
+
 /**
  * Finds jobs left `running` (or `queued`) by a process that is gone (a crash, a kill, a power cut) and marks
  * them interrupted. Their committed batches are whole (each batch is one transaction that also advanced
- * rows_done), so they can be resumed from there or undone. `isLive` names jobs this process is running.
+ * rows_done), so they can be resumed from there or undone. `isLive` names jobs this process is running;
+ * `othersOnly` leaves alone every job of this process (an import waiting for its turn judges only the others).
  */
 export function recoverJobs(
   sqlite: Database.Database,
   isLive: (jobId: string) => boolean,
   now: () => string,
+  othersOnly = false,
 ): string[] {
-  const rows = all<SqlRow<typeof importJobs, 'id' | 'status' | 'worker_pid' | 'heartbeat_at'>>(
+  const rows = all<JobHold>(
     sqlite,
     `SELECT id, status, worker_pid, heartbeat_at FROM import_jobs WHERE status IN ('running', 'queued')`,
   );
   const recovered: string[] = [];
   for (const row of rows) {
-    if (isLive(row.id)) continue;
-    const pid = row.worker_pid;
-    const fresh = row.heartbeat_at !== null && Date.parse(now()) - Date.parse(row.heartbeat_at) < STALE_MS;
-    if (pid !== null && pid !== process.pid && processAlive(pid) && fresh) continue;
+    if (isLive(row.id) || heldElsewhere(row, now)) continue;
+    if (othersOnly && (row.worker_pid === null || row.worker_pid === process.pid)) continue;
     const job = jobRow(sqlite, row.id);
     if (!job) continue;
     if (row.status === 'running') {
@@ -80,4 +89,10 @@ export function tuneForImport(sqlite: Database.Database): void {
   // Every insert into a table with triggers opens a statement journal; in memory it costs far less than a file.
   sqlite.pragma('temp_store = MEMORY');
   sqlite.pragma('wal_autocheckpoint = 10000');
+  // Test-only: room for this many more pages, so a test meets SQLITE_FULL as on a full disk.
+  const room = Number(process.env.TANDEM_TEST_IMPORT_ROOM_PAGES);
+  if (room > 0) {
+    const pages = Number(sqlite.pragma('page_count', { simple: true }));
+    sqlite.pragma(`max_page_count = ${pages + Math.floor(room)}`);
+  }
 }

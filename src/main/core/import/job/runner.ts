@@ -12,8 +12,9 @@ import { fileHash } from './hash';
 import { ProgressMeter, type Progress } from './progress';
 import { indexJobForSearch } from './search';
 import { jobMapping, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
+import { waitForTurn } from './turn';
 import { undoWrites } from './undo';
-import { writeRetrying, writeTransaction } from '../../db/transaction';
+import { isBusy, writeRetrying, writeTransaction } from '../../db/transaction';
 
 /** Ends the message of a job whose file turned out unreadable midway (its rows were rolled back). */
 export const NOTHING_IMPORTED = 'Nothing was imported.';
@@ -128,6 +129,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     if (p) hooks.onProgress?.(p);
   };
   let cursor = job.rows_done;
+  let started = false;
   try {
     const hash = await fileHash(job.file_path);
     if (job.file_hash && job.file_hash !== hash) {
@@ -142,7 +144,14 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
         'no-header',
         `the columns are not those of a ${preset.label} export`,
       );
-    startRunning(sqlite, job, options, table.columns, hash, now());
+    // Another import on this database (the app, another `tandem import`) goes first: this one stays queued.
+    await waitForTurn(sqlite, jobId, {
+      now,
+      signal: hooks.signal,
+      onWait: () => report('queued', cursor, 0, true),
+      start: () => startRunning(sqlite, job, options, table.columns, hash, now()),
+    });
+    started = true;
     if (job.kind === 'contacts' && job.file_size >= DEFER_INDEXES_BYTES) deferIndexes(sqlite, jobId);
     const plan = createPlan(job.kind, preset, jobMapping(job), table.columns, {
       dateOrder: preset?.dateOrder ?? options.dateOrder,
@@ -219,12 +228,37 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     });
     report('done', cursor, job.file_size, true);
   } catch (error) {
-    const status = finish(sqlite, jobId, error, hooks.signal, now);
+    const status = finish(sqlite, jobId, error, hooks.signal, now, !started && job.rows_done === 0);
     report(status, cursor, job.file_size, true);
-    if (status === 'failed' && !(error instanceof FileRejectedError) && !(error instanceof JobStateError))
-      throw error;
+    // A full disk or a lock held too long is the user's to act on (the job's message says how); others are bugs.
+    const expected =
+      error instanceof FileRejectedError || error instanceof JobStateError || isFull(error) || isBusy(error);
+    if (status === 'failed' && !expected) throw error;
   }
   return jobRow(sqlite, jobId) as JobRow;
+}
+
+/** SQLite could not grow the file: the disk (or a size limit) is full. */
+function isFull(error: unknown): boolean {
+  return (error as { code?: unknown } | null)?.code === 'SQLITE_FULL';
+}
+
+/** What stopped the job, what of it is kept and what the user can do: the job's message. */
+function stoppedMessage(sqlite: Database.Database, jobId: string, error: unknown): string {
+  if (error instanceof JobStateError) return error.message;
+  const reason = isFull(error)
+    ? 'the disk is full'
+    : isBusy(error)
+      ? 'another program kept the database locked'
+      : error instanceof Error
+        ? error.message
+        : String(error);
+  const kept = jobRow(sqlite, jobId)?.rows_done ?? 0;
+  if (kept === 0) return `The import stopped before its first batch: ${reason}. Nothing was imported.`;
+  return (
+    `The import stopped after ${kept} rows: ${reason}. Those ${kept} rows are kept, whole batches only; ` +
+    `${isFull(error) ? 'free some space, then ' : ''}resume the import to add the rest, or undo it.`
+  );
 }
 
 /** Records how a job stopped early. A file found unreadable midway is rolled back: it changes nothing. */
@@ -234,8 +268,13 @@ function finish(
   error: unknown,
   signal: AbortSignal | undefined,
   now: () => string,
+  untouched: boolean,
 ): 'cancelled' | 'failed' {
   restoreIndexes(sqlite, jobId);
+  if (signal?.aborted && untouched) {
+    setStatus(sqlite, jobId, 'cancelled', now(), 'Cancelled before it started; nothing was imported.');
+    return 'cancelled';
+  }
   if (signal?.aborted) {
     indexJobForSearch(sqlite, jobId);
     setStatus(
@@ -252,11 +291,8 @@ function finish(
     setStatus(sqlite, jobId, 'failed', now(), `${error.message}. ${NOTHING_IMPORTED}`);
     return 'failed';
   }
-  indexJobForSearch(sqlite, jobId);
-  const message =
-    error instanceof JobStateError
-      ? error.message
-      : `The import stopped: ${error instanceof Error ? error.message : String(error)}`;
-  setStatus(sqlite, jobId, 'failed', now(), message);
+  // With the disk full, making the kept rows searchable may fail too: resume or recovery does it later.
+  if (!isFull(error)) indexJobForSearch(sqlite, jobId);
+  setStatus(sqlite, jobId, 'failed', now(), stoppedMessage(sqlite, jobId, error));
   return 'failed';
 }

@@ -54,7 +54,7 @@ export function createJob(sqlite: Database.Database, job: NewJob, now: string): 
   run(
     sqlite,
     `INSERT INTO import_jobs (id, file_name, file_hash, file_size, file_path, kind, preset, mapping, options, status,
-       created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, 'queued', ?, ?)`,
+       worker_pid, heartbeat_at, created_at, updated_at) VALUES (?, ?, '', ?, ?, ?, ?, ?, ?, 'queued', ?, ?, ?, ?)`,
     id,
     job.fileName,
     job.fileSize,
@@ -63,6 +63,9 @@ export function createJob(sqlite: Database.Database, job: NewJob, now: string): 
     job.preset,
     JSON.stringify(job.mapping),
     JSON.stringify(job.options),
+    // A queued job belongs to this process until it runs: another Tandem on the file must not take it as dead.
+    process.pid,
+    now,
     now,
     now,
   );
