@@ -80,6 +80,21 @@ function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], not
   return records;
 }
 
+/** The writer's notes as row notes, naming the file's column and keeping the row for the error file. */
+function writerNotes(w: WriteContext, plan: Plan, rows: readonly Row[]): RowError[] {
+  if (w.notes.length === 0) return [];
+  const byLine = new Map(rows.map((r) => [r.line, r.cells]));
+  const header = (field: string | null) =>
+    field === null ? null : (Object.entries(plan.mapping).find(([, f]) => f === field)?.[0] ?? null);
+  return w.notes.map((n) => ({
+    line: n.line,
+    column: header(n.field),
+    message: n.message,
+    severity: 'note',
+    cells: byLine.get(n.line) ?? [],
+  }));
+}
+
 function startRunning(
   sqlite: Database.Database,
   job: JobRow,
@@ -164,9 +179,11 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       w.counts = emptyCounts();
       // The core's own connection writes meanwhile (the user's edits): a batch waits for it, then retries.
       writeRetrying(sqlite, () => {
+        w.notes = [];
         plan.write(records, w);
         saveProblems(w, errors);
         saveProblems(w, notes);
+        saveProblems(w, writerNotes(w, plan, rows));
         run(
           sqlite,
           `UPDATE import_jobs SET rows_done = ?, inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?,
