@@ -148,7 +148,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
         preset: setup.preset?.name ?? null,
         mapping: setup.mapping,
         options: {
-          ...jobOptionsFor(options, setup.preset, getSettings(ctx).currency),
+          ...jobOptionsFor(options, setup.preset, getSettings(ctx)),
           ...(table.sheet ? { sheet: table.sheet } : {}),
         },
       },

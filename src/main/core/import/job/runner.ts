@@ -7,6 +7,7 @@ import { presetFits } from '../presets/types';
 import { FileRejectedError, openTable, type RowIssue } from '../read';
 import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
+import { settleDateOrders } from './date-scan';
 import { deferIndexes, DEFER_INDEXES_BYTES, restoreIndexes } from './deferred-indexes';
 import { fileHash } from './hash';
 import { ProgressMeter, type Progress } from './progress';
@@ -102,10 +103,11 @@ function startRunning(
   columns: string[],
   hash: string,
   now: string,
+  optionsChanged: boolean,
 ): void {
   writeTransaction(sqlite, () => {
-    if (!options.columns) {
-      options.columns = columns;
+    if (!options.columns || optionsChanged) {
+      options.columns ??= columns;
       run(sqlite, 'UPDATE import_jobs SET options = ? WHERE id = ?', JSON.stringify(options), job.id);
     }
     run(
@@ -157,10 +159,13 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
         'no-header',
         `the columns are not those of a ${preset.label} export`,
       );
-    startRunning(sqlite, job, options, table.columns, hash, now());
+    const mapping = jobMapping(job);
+    const settled = await settleDateOrders(table, mapping, options, preset?.dateOrder, hooks.signal);
+    startRunning(sqlite, job, options, table.columns, hash, now(), settled);
     if (job.kind === 'contacts' && job.file_size >= DEFER_INDEXES_BYTES) deferIndexes(sqlite, jobId);
-    const plan = createPlan(job.kind, preset, jobMapping(job), table.columns, {
+    const plan = createPlan(job.kind, preset, mapping, table.columns, {
       dateOrder: preset?.dateOrder ?? options.dateOrder,
+      dateOrders: preset?.dateOrder ? undefined : options.dateOrders,
       decimalSeparator: options.decimalSeparator,
       timeZone: preset?.timeZone ?? options.timeZone,
       currency: options.currency,
@@ -232,7 +237,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     indexJobForSearch(sqlite, jobId);
     writeTransaction(sqlite, () => {
       run(sqlite, 'UPDATE import_jobs SET rows_total = ? WHERE id = ?', cursor, jobId);
-      setStatus(sqlite, jobId, 'done', now());
+      setStatus(sqlite, jobId, 'done', now(), options.dateNote ?? null);
     });
     report('done', cursor, job.file_size, true);
   } catch (error) {
