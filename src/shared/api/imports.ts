@@ -123,8 +123,13 @@ export const ImportInspection = z.object({
   mapping: ColumnMapping,
   mappingSource: z.enum(['preset', 'remembered', 'guessed']),
   headerSignature: z.string(),
-  /** Suggested options read from the sample (date order and decimal separator of mapped columns). */
+  /** Suggested options read from the sample (decimal separator of mapped columns). */
   options: ImportOptions,
+  /**
+   * Day/month order of each column holding dates like 03/04/2026, judged from all its values: 'ambiguous'
+   * when every value reads both ways (the import then takes the workspace locale's order).
+   */
+  dateColumns: z.record(z.string(), z.enum(['DMY', 'MDY', 'ambiguous'])),
   kinds: z.array(KindFields),
   presets: z.array(PresetInfo),
   /** Earlier jobs of the same file (same content hash), newest first. */

@@ -91,6 +91,18 @@ describe('dates as people write them: the order is decided per column from all i
     gb.dispose();
   });
 
+  it('tells the mapping screen how each column writes its dates, from all its values (not just the preview rows)', async () => {
+    const many = Array.from({ length: 300 }, () => '3/4/2026');
+    const path = people('late.csv', [...many, '2/13/2026']);
+    const inspection = await t.client.call('imports.inspect', { path });
+    expect(inspection.dateColumns).toEqual({ Created: 'MDY' });
+    const both = await t.client.call('imports.inspect', {
+      path: people('both2.csv', ['3/4/2026', '1/1/2026']),
+    });
+    expect(both.dateColumns).toEqual({ Created: 'ambiguous' });
+    expect(both.options).toEqual({});
+  });
+
   it('takes the order the user chose for the column on the mapping screen, without a note', async () => {
     const path = people('flip.csv', ['3/4/2026', '5/6/2026']);
     const job = await importInto(t, path, {

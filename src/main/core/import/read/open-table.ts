@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { addDateEvidence, noDateEvidence, type DateEvidence } from '@shared/import/date-order';
 import { openCsv } from './csv-reader';
 import { binarySignature, isOleCompound, isZip, SNIFF_BYTES } from './encoding';
 import { FileRejectedError, rejectIoError } from './errors';
@@ -57,11 +58,15 @@ export async function preview(path: string, n = 20, options: OpenTableOptions = 
   const issues: RowIssue[] = [];
   let records = 0;
   let issueCount = 0;
+  const dateEvidence = table.columns.map(noDateEvidence);
   for await (const batch of table.records({ batchSize: 5000 })) {
     records += batch.rows.length;
     for (const row of batch.rows) {
-      if (sample.length >= n) break;
-      sample.push(row);
+      if (sample.length < n) sample.push(row);
+      for (let i = 0; i < dateEvidence.length; i++) {
+        const value = row[i];
+        if (value) addDateEvidence(dateEvidence[i] as DateEvidence, value);
+      }
     }
     issueCount += batch.issues.length;
     for (const issue of batch.issues) {
@@ -85,5 +90,6 @@ export async function preview(path: string, n = 20, options: OpenTableOptions = 
     sample,
     issueCount,
     issues,
+    dateEvidence,
   };
 }

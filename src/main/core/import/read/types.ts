@@ -1,3 +1,5 @@
+import type { DateEvidence } from '@shared/import/date-order';
+
 /** Text encodings the reader can detect; names are WHATWG TextDecoder labels. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -92,4 +94,6 @@ export interface TablePreview extends TableInfo {
   /** How many issues the records have in all, and the first few of them. */
   issueCount: number;
   issues: RowIssue[];
+  /** Per column, what all its values say about day/month order (see src/shared/import/date-order.ts). */
+  dateEvidence: DateEvidence[];
 }
