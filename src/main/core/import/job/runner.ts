@@ -4,7 +4,7 @@ import { prepared, run } from '../../db/prepared';
 import { createPlan, type Plan } from '../plan';
 import { presetNamed } from '../presets';
 import { presetFits } from '../presets/types';
-import { FileRejectedError, openTable, type RowIssue } from '../read';
+import { FileRejectedError, openTable, type CellWarning, type RowIssue } from '../read';
 import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
 import { settleDateOrders } from './date-scan';
@@ -33,6 +33,7 @@ export interface RunHooks {
 interface Row extends SourceRow {
   record: number;
   issue?: RowIssue;
+  warnings?: CellWarning[];
 }
 
 const RUNNABLE = new Set(['queued', 'cancelled', 'interrupted', 'failed']);
@@ -94,6 +95,23 @@ function writerNotes(w: WriteContext, plan: Plan, rows: readonly Row[]): RowErro
     severity: 'note',
     cells: byLine.get(n.line) ?? [],
   }));
+}
+
+/** The reader's warnings about cells it read (not valid UTF-8) as row notes naming the column. */
+function cellWarnings(rows: readonly Row[], columns: readonly string[]): RowError[] {
+  const out: RowError[] = [];
+  for (const row of rows) {
+    if (!row.warnings || row.issue) continue;
+    for (const w of row.warnings)
+      out.push({
+        line: w.line,
+        column: columns[w.column] ?? null,
+        message: w.message,
+        severity: 'note',
+        cells: row.cells,
+      });
+  }
+  return out;
 }
 
 function startRunning(
@@ -189,6 +207,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
         saveProblems(w, errors);
         saveProblems(w, notes);
         saveProblems(w, writerNotes(w, plan, rows));
+        saveProblems(w, cellWarnings(rows, table.columns));
         run(
           sqlite,
           `UPDATE import_jobs SET rows_done = ?, inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?,
@@ -216,10 +235,19 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       signal: hooks.signal,
     })) {
       const issues = new Map(batch.issues.map((i) => [i.record, i]));
+      const warned = new Map<number, CellWarning[]>();
+      for (const warning of batch.warnings ?? []) {
+        const list = warned.get(warning.record);
+        if (list) list.push(warning);
+        else warned.set(warning.record, [warning]);
+      }
       const rows: Row[] = held;
       batch.rows.forEach((cells, i) => {
         const record = batch.recordNumbers[i] ?? 0;
-        rows.push({ cells, line: batch.lines[i] ?? 0, record, issue: issues.get(record) });
+        const row: Row = { cells, line: batch.lines[i] ?? 0, record, issue: issues.get(record) };
+        const warnings = warned.get(record);
+        if (warnings) row.warnings = warnings;
+        rows.push(row);
       });
       bytes = batch.bytesRead;
       // The last order may go on in the next batch: keep its rows back until it is complete.

@@ -115,6 +115,8 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
 
   const consume = (input: string, { rows, errors, consumed }: ParsedChunk, final: boolean): void => {
     const problems = errors.length > 0 ? problemsByRow(errors) : undefined;
+    // Bytes that are not valid UTF-8 decode to U+FFFD: such rows are kept, with a warning per cell.
+    const badBytes = encoding === 'utf-8' && input.includes('\uFFFD');
     // Each row ends with one line break (the last row of the file may not). Breaks beyond
     // those are inside quoted values; rows are scanned field by field for them (the costliest
     // step after parsing) only until all of them have been found.
@@ -131,7 +133,7 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
         continue;
       }
       if (row.length === 1 && row[0] === '') continue; // blank line, including the one before EOF
-      builder.add(row, start, problems?.get(i));
+      builder.add(row, start, problems?.get(i), badBytes);
     }
   };
 

@@ -47,6 +47,15 @@ export interface RowIssue {
   message: string;
 }
 
+/** A value read, but not exactly as the file meant it. */
+export interface CellWarning {
+  record: number;
+  line: number;
+  /** 0-based column index. */
+  column: number;
+  message: string;
+}
+
 export interface RecordBatch {
   /** Field values exactly as in the file; a ragged row keeps its own length. */
   rows: string[][];
@@ -56,6 +65,8 @@ export interface RecordBatch {
   lines: number[];
   /** Issues for rows of this batch. */
   issues: RowIssue[];
+  /** Cells of this batch's rows that are imported but deserve a word (bytes that were not valid UTF-8). */
+  warnings?: CellWarning[];
   /** File bytes read when the batch was cut, for progress reporting. */
   bytesRead: number;
 }
