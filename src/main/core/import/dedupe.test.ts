@@ -163,6 +163,21 @@ describe('contacts: dedupe and merge', () => {
     ]);
   });
 
+  it('keeps both of two columns named alike, the second as "Email (2)", mappable', async () => {
+    const path = csv('two-emails.csv', ['Name,Email,Email', 'Ann Able,ann@work.example,ann@home.example']);
+    const inspection = await t.client.call('imports.inspect', { path });
+    expect(inspection.columns).toEqual(['Name', 'Email', 'Email (2)']);
+    const job = await importInto(t, path, {
+      kind: 'contacts',
+      mapping: { Name: 'fullName', 'Email (2)': 'email', Email: 'notes' },
+    });
+    expect(job).toMatchObject({ inserted: 1, error_count: 0 });
+    expect(one(t, 'SELECT email, notes FROM contacts')).toEqual({
+      email: 'ann@home.example',
+      notes: 'ann@work.example',
+    });
+  });
+
   it('matches a number written with an extension to the same number without one', async () => {
     const created = await t.client.call('contacts.create', { firstName: 'Ines', phone: '(617) 555-0195' });
     const job = await importInto(

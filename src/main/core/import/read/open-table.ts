@@ -32,7 +32,7 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
   }
   if (size === 0) throw new FileRejectedError(fileName, 'empty', 'the file is empty');
 
-  if (isZip(head)) return openXlsx({ path, fileName, size }, options);
+  if (isZip(head)) return withUniqueColumns(await openXlsx({ path, fileName, size }, options));
   if (isOleCompound(head)) {
     throw new FileRejectedError(
       fileName,
@@ -48,7 +48,33 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
       `this is not a CSV, TSV or Excel file (it looks like binary data: ${signature})`,
     );
   }
-  return openCsv({ path, fileName, size, head }, options);
+  return withUniqueColumns(await openCsv({ path, fileName, size, head }, options));
+}
+
+/**
+ * Columns are mapped by header, so two columns named alike ("Email", "Email") would share one mapping and
+ * the second would be lost: later ones are named "Email (2)", "Email (3)", each mappable on its own.
+ */
+export function uniqueColumns(columns: readonly string[]): string[] {
+  const taken = new Set(columns.map((c) => c.trim()));
+  const seen = new Set<string>();
+  return columns.map((column) => {
+    const key = column.trim();
+    if (key === '' || !seen.has(key)) {
+      seen.add(key);
+      return column;
+    }
+    let n = 2;
+    while (taken.has(`${key} (${n})`)) n++;
+    const name = `${key} (${n})`;
+    taken.add(`${key} (${n})`);
+    return name;
+  });
+}
+
+function withUniqueColumns(table: TableReader): TableReader {
+  table.columns = uniqueColumns(table.columns);
+  return table;
 }
 
 /** What the `inspect` command and the mapping screen show: layout, first rows and counts. */
