@@ -82,6 +82,25 @@ function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], not
   return records;
 }
 
+/**
+ * A file of which no row could be imported (an unclosed quote on its first data line swallowing the rest)
+ * is refused whole, like an unreadable one: rolled back, failed with the first problem as the reason.
+ */
+function refuseIfNothingImported(sqlite: Database.Database, jobId: string, fileName: string): void {
+  const done = jobRow(sqlite, jobId);
+  if (!done || done.error_count === 0 || done.inserted + done.updated + done.unchanged + done.skipped > 0)
+    return;
+  const first = prepared(
+    sqlite,
+    `SELECT row, message FROM import_row_errors WHERE job_id = ? AND severity = 'error' ORDER BY row LIMIT 1`,
+  ).get(jobId) as { row: number; message: string } | undefined;
+  throw new FileRejectedError(
+    fileName,
+    'unreadable',
+    `no row could be imported (${done.error_count === 1 ? 'the only row has a problem' : `all ${done.error_count} rows have problems`}; the first, on row ${first?.row ?? '?'}: ${first?.message ?? 'unknown'})`,
+  );
+}
+
 /** The writer's notes as row notes, naming the file's column and keeping the row for the error file. */
 function writerNotes(w: WriteContext, plan: Plan, rows: readonly Row[]): RowError[] {
   if (w.notes.length === 0) return [];
@@ -261,6 +280,14 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       hooks.signal?.throwIfAborted();
     }
     commit(held, job.file_size);
+    // A file still being written (a download in progress) would end "done" with part of it.
+    if ((await fileHash(job.file_path).catch(() => null)) !== hash)
+      throw new FileRejectedError(
+        job.file_name,
+        'unreadable',
+        'the file changed while it was being imported (is it still downloading or being saved?); wait until it is complete, then import it again',
+      );
+    refuseIfNothingImported(sqlite, jobId, job.file_name);
     restoreIndexes(sqlite, jobId);
     indexJobForSearch(sqlite, jobId);
     writeTransaction(sqlite, () => {

@@ -148,14 +148,14 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
       }
       if (tailInQuote && !text.includes('"')) {
         tail += text;
-        if (tail.length > MAX_RECORD_CHARS) throw unclosedQuote(fileName, line);
+        if (tail.length > MAX_RECORD_CHARS) throw overLong(fileName, line, tail);
         continue;
       }
       const input = tail + text;
       const parsed = parse(input, false);
       consume(input, parsed, false);
       tail = input.slice(parsed.consumed);
-      if (tail.length > MAX_RECORD_CHARS) throw unclosedQuote(fileName, line);
+      if (tail.length > MAX_RECORD_CHARS) throw overLong(fileName, line, tail);
       tailInQuote = tail.length > LONG_TAIL && countChar(tail, '"') % 2 === 1;
       yield* withProgress(builder.take(), stream.bytesRead);
     }
@@ -196,7 +196,14 @@ function dropLines(text: string, count: number, br: string): [string, number] {
   return [text.slice(start), 0];
 }
 
-function unclosedQuote(fileName: string, line: number): FileRejectedError {
+/** A record over the limit: an unclosed quote when it holds one, else a file without line breaks. */
+function overLong(fileName: string, line: number, tail: string): FileRejectedError {
+  if (!tail.includes('"'))
+    return new FileRejectedError(
+      fileName,
+      'unreadable',
+      `the record that starts on line ${line} is longer than 16 MB with no line break: this does not look like a CSV or TSV export`,
+    );
   return new FileRejectedError(
     fileName,
     'unbalanced-quote',
