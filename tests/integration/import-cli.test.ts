@@ -51,7 +51,7 @@ function counts(db: string): Record<string, number> {
 // File → [kind, preset, rows, inserted, skipped] on an empty database, in this order.
 const SAMPLES: [string, string, string, number, number, number][] = [
   ['hubspot-contacts.csv', 'contacts', 'hubspot-contacts', 376, 376, 0],
-  ['google-contacts.csv', 'contacts', 'google-contacts', 90, 2, 0],
+  ['google-contacts.csv', 'contacts', 'google-contacts', 90, 3, 0],
   ['pipedrive-deals.csv', 'deals', 'pipedrive-deals', 65, 65, 0],
   ['shopify-orders.csv', 'orders', 'shopify-orders', 541, 337, 0],
   ['stripe-payments.csv', 'payments', 'stripe-payments', 215, 214, 1],

@@ -29,8 +29,10 @@ export type ColumnMapping = z.infer<typeof ColumnMapping>;
 export const ImportOptions = z.strictObject({
   /** Sheet of a workbook (name); default the first. */
   sheet: z.string().max(200).optional(),
-  /** Day/month order of dates such as 03/04/2026. */
+  /** Day/month order of dates such as 03/04/2026, for every date column. */
   dateOrder: z.enum(['DMY', 'MDY']).optional(),
+  /** Day/month order per column header (the mapping screen's choice); wins over dateOrder. */
+  dateOrders: z.record(z.string().max(500), z.enum(['DMY', 'MDY'])).optional(),
   decimalSeparator: z.enum(['.', ',']).optional(),
   /** IANA zone for times written without an offset; default this computer's zone. */
   timeZone: z.string().max(64).optional(),
@@ -121,8 +123,13 @@ export const ImportInspection = z.object({
   mapping: ColumnMapping,
   mappingSource: z.enum(['preset', 'remembered', 'guessed']),
   headerSignature: z.string(),
-  /** Suggested options read from the sample (date order and decimal separator of mapped columns). */
+  /** Suggested options read from the sample (decimal separator of mapped columns). */
   options: ImportOptions,
+  /**
+   * Day/month order of each column holding dates like 03/04/2026, judged from all its values: 'ambiguous'
+   * when every value reads both ways (the import then takes the workspace locale's order).
+   */
+  dateColumns: z.record(z.string(), z.enum(['DMY', 'MDY', 'ambiguous'])),
   kinds: z.array(KindFields),
   presets: z.array(PresetInfo),
   /** Earlier jobs of the same file (same content hash), newest first. */

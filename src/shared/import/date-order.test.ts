@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectDateOrder, isDateField, mappedDateOrder } from './date-order';
+import { detectDateOrder, isDateField, localeDateOrder, mappedDateOrder } from './date-order';
 
 describe('detectDateOrder', () => {
   it('is DMY when a first part is above 12', () => {
@@ -18,6 +18,11 @@ describe('detectDateOrder', () => {
 
   it('treats dotted dates as day first', () => {
     expect(detectDateOrder(['03.04.2026'])).toBe('DMY');
+  });
+
+  it('is settled by one value, whatever the values that read both ways (3/3/2026, 2/1/2026)', () => {
+    expect(detectDateOrder(['2/1/2026 9:05', '3/3/2026 8:00', '2/13/2026 14:30'])).toBe('MDY');
+    expect(detectDateOrder(['3/3/2026', '4/4/2026'])).toBe('ambiguous');
   });
 
   it('is none when the column has no day/month dates', () => {
@@ -46,5 +51,13 @@ describe('mappedDateOrder', () => {
       ['date', 'createdAt', 'closedAt', 'expectedCloseDate', 'orderedAt', 'paidAt'].every(isDateField),
     ).toBe(true);
     expect(['email', 'total', 'status', 'title'].some(isDateField)).toBe(false);
+  });
+});
+
+describe('localeDateOrder', () => {
+  it('is month first for en-US, day first for en-GB and de-DE', () => {
+    expect(localeDateOrder('en-US')).toBe('MDY');
+    expect(localeDateOrder('en-GB')).toBe('DMY');
+    expect(localeDateOrder('de-DE')).toBe('DMY');
   });
 });

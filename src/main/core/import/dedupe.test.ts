@@ -86,6 +86,98 @@ describe('contacts: dedupe and merge', () => {
     expect(count(t, 'contacts', `email = 'dee@example.com'`)).toBe(1);
   });
 
+  it('never joins two people on a shared phone: the issue file gives two contacts, listed as duplicates', async () => {
+    const job = await importInto(
+      t,
+      csv('two-people.csv', [
+        '"Record ID","First Name","Last Name","Email","Phone Number"',
+        '"1001","Ann","Able","","+1 617-555-0100"',
+        '"1002","Bea","Baker","bea@example.com","+1 617-555-0100"',
+      ]),
+      { kind: 'contacts' },
+    );
+    expect(job).toMatchObject({ status: 'done', inserted: 2, updated: 0, error_count: 0 });
+    const people = rows<{ id: string; first_name: string; email: string | null; external_id: string }>(
+      t,
+      'SELECT id, first_name, email, external_id FROM contacts ORDER BY external_id',
+    );
+    expect(people).toMatchObject([
+      { first_name: 'Ann', email: null, external_id: '1001' },
+      { first_name: 'Bea', email: 'bea@example.com', external_id: '1002' },
+    ]);
+    const [ann, bea] = people as [(typeof people)[0], (typeof people)[0]];
+    const shown = await t.client.call('contacts.findDuplicates', {
+      phone: '+1 617-555-0100',
+      excludeId: ann.id,
+    });
+    expect(shown.map((m) => [m.contact.id, m.matchedOn])).toEqual([[bea.id, ['phone']]]);
+  });
+
+  it('joins by phone a name written another way, and a row without a name with a note', async () => {
+    await importInto(
+      t,
+      csv('a.csv', [HEADER, 'René,Lévesque,,+1 207 555 0110,,,,,', 'Ann,Able,,+1 207 555 0111,,,,,']),
+      { kind: 'contacts' },
+    );
+    const job = await importInto(
+      t,
+      csv('b.csv', [
+        'Name,Phone,City',
+        '"LEVESQUE, Rene",207-555-0110,Québec',
+        'Ann B. Able,(207) 555-0111,Bath',
+        ',207.555.0111,',
+        'Cy Dunn,207-555-0111,Bangor',
+      ]),
+      { kind: 'contacts', mapping: { Name: 'fullName', Phone: 'phone', City: 'city' } },
+    );
+    expect(job).toMatchObject({ inserted: 1, updated: 2, unchanged: 1, skipped: 0, error_count: 0 });
+    expect(rows(t, 'SELECT first_name, last_name, city FROM contacts ORDER BY rowid')).toEqual([
+      { first_name: 'René', last_name: 'Lévesque', city: 'Québec' },
+      { first_name: 'Ann', last_name: 'Able', city: 'Bath' },
+      { first_name: 'Cy', last_name: 'Dunn', city: 'Bangor' },
+    ]);
+    expect(
+      rows(t, 'SELECT row, column, severity, message FROM import_row_errors WHERE job_id = ?', job.id),
+    ).toEqual([
+      {
+        row: 4,
+        column: 'Phone',
+        severity: 'note',
+        message: 'no name in this row: joined to Ann Able by the same phone number',
+      },
+    ]);
+  });
+
+  it('keeps two record ids of one source apart on a re-import, and joins the same id', async () => {
+    const header = '"Record ID","First Name","Last Name","Email","Phone Number","City"';
+    await importInto(t, csv('a.csv', [header, '1001,Ann,Able,,617-555-0100,']), { kind: 'contacts' });
+    const job = await importInto(
+      t,
+      csv('b.csv', [header, '1002,Ann,Able,,617-555-0100,Salem', '1001,Ann,Able,,617-555-0100,Lynn']),
+      { kind: 'contacts' },
+    );
+    expect(job).toMatchObject({ inserted: 1, updated: 1 });
+    expect(rows(t, 'SELECT external_id, city FROM contacts ORDER BY external_id')).toEqual([
+      { external_id: '1001', city: 'Lynn' },
+      { external_id: '1002', city: 'Salem' },
+    ]);
+  });
+
+  it('keeps both of two columns named alike, the second as "Email (2)", mappable', async () => {
+    const path = csv('two-emails.csv', ['Name,Email,Email', 'Ann Able,ann@work.example,ann@home.example']);
+    const inspection = await t.client.call('imports.inspect', { path });
+    expect(inspection.columns).toEqual(['Name', 'Email', 'Email (2)']);
+    const job = await importInto(t, path, {
+      kind: 'contacts',
+      mapping: { Name: 'fullName', 'Email (2)': 'email', Email: 'notes' },
+    });
+    expect(job).toMatchObject({ inserted: 1, error_count: 0 });
+    expect(one(t, 'SELECT email, notes FROM contacts')).toEqual({
+      email: 'ann@home.example',
+      notes: 'ann@work.example',
+    });
+  });
+
   it('matches a number written with an extension to the same number without one', async () => {
     const created = await t.client.call('contacts.create', { firstName: 'Ines', phone: '(617) 555-0195' });
     const job = await importInto(

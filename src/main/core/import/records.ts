@@ -20,6 +20,8 @@ export interface RowError {
 /** How values of this file are read; fixed for the whole job so a resumed job reads them the same way. */
 export interface ValueOptions {
   dateOrder?: DateOrder;
+  /** Order per column header; wins over dateOrder. */
+  dateOrders?: Readonly<Record<string, DateOrder>>;
   decimalSeparator?: DecimalSeparator;
   timeZone: string;
   /** Workspace currency, for amounts without one. */

@@ -4,7 +4,7 @@ import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
 import { getSettings } from '../settings/service';
-import { mappedDateOrder } from '@shared/import/date-order';
+import { noDateEvidence, orderFromEvidence, type DateEvidence } from '@shared/import/date-order';
 import { kindCatalogue } from '@shared/import/kinds';
 import { guessMapping } from '@shared/import/mapping';
 import { fileHash } from './job/hash';
@@ -64,7 +64,6 @@ function suggestOptions(
     Object.entries(mapping)
       .filter(([, field]) => test(field))
       .flatMap(([column]) => sample.map((row) => row[columns.indexOf(column)] ?? ''));
-  const order = mappedDateOrder(mapping, columns, sample);
   const separator = detectDecimalSeparator(
     valuesOf(
       (f) =>
@@ -73,9 +72,17 @@ function suggestOptions(
     ),
   );
   return {
-    ...(order === 'DMY' || order === 'MDY' ? { dateOrder: order } : {}),
     ...(separator === '.' || separator === ',' ? { decimalSeparator: separator } : {}),
   };
+}
+
+function dateColumns(columns: readonly string[], evidence: readonly DateEvidence[]) {
+  const out: Record<string, 'DMY' | 'MDY' | 'ambiguous'> = {};
+  columns.forEach((column, i) => {
+    const order = orderFromEvidence(evidence[i] ?? noDateEvidence());
+    if (order !== 'none') out[column] = order;
+  });
+  return out;
 }
 
 export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promise<ImportInspection> {
@@ -117,6 +124,7 @@ export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promi
     mappingSource: preset ? 'preset' : remembered ? 'remembered' : 'guessed',
     headerSignature: signature,
     options: preset ? {} : suggestOptions(kind, mapping, table.columns, table.sample),
+    dateColumns: dateColumns(table.columns, table.dateEvidence),
     kinds: kindCatalogue(),
     presets: PRESETS.map(presetInfo),
     previousImports: previous.map((r) => toJob(ctx.sqlite, r)),
@@ -148,7 +156,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
         preset: setup.preset?.name ?? null,
         mapping: setup.mapping,
         options: {
-          ...jobOptionsFor(options, setup.preset, getSettings(ctx).currency),
+          ...jobOptionsFor(options, setup.preset, getSettings(ctx)),
           ...(table.sheet ? { sheet: table.sheet } : {}),
         },
       },

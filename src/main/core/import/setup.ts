@@ -139,10 +139,19 @@ export function defaultTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
-export function jobOptionsFor(options: ImportOptions | undefined, preset: Preset | null, currency: string) {
+export function jobOptionsFor(
+  options: ImportOptions | undefined,
+  preset: Preset | null,
+  settings: { currency: string; locale: string },
+) {
+  const { currency, locale } = settings;
   return {
     ...(options?.sheet ? { sheet: options.sheet } : {}),
     ...(options?.dateOrder ? { dateOrder: options.dateOrder } : {}),
+    ...(options?.dateOrders && Object.keys(options.dateOrders).length > 0
+      ? { dateOrders: options.dateOrders }
+      : {}),
+    locale,
     ...(options?.decimalSeparator ? { decimalSeparator: options.decimalSeparator } : {}),
     timeZone: options?.timeZone ?? defaultTimeZone(),
     currency,

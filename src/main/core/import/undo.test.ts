@@ -25,7 +25,8 @@ describe('undo', () => {
     const companies = snapshot('companies');
     const searchRefs = count(t, 'search_refs');
     const google = await importInto(t, sample('google-contacts.csv'));
-    expect(google).toMatchObject({ inserted: 2, updated: 82 });
+    // Hank Pelletier shares a phone number with HubSpot's Theo Costa: a third new contact, not a merge.
+    expect(google).toMatchObject({ inserted: 3, updated: 81 });
     expect(
       (await t.client.call('search.query', { text: 'Suppliers Santos', kinds: ['contact'] })).length +
         count(t, 'contacts'),

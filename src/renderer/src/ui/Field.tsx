@@ -40,9 +40,10 @@ interface SelectFieldProps {
   options: readonly { value: string; label: string }[];
   onValue(value: string): void;
   error?: string | undefined;
+  hint?: ReactNode;
 }
 
-export function SelectField({ label, value, options, onValue, error }: SelectFieldProps) {
+export function SelectField({ label, value, options, onValue, error, hint }: SelectFieldProps) {
   const id = useId();
   return (
     <div className={`field${error ? ' field-invalid' : ''}`}>
@@ -52,6 +53,7 @@ export function SelectField({ label, value, options, onValue, error }: SelectFie
         value={value}
         onChange={(e) => onValue(e.target.value)}
         aria-invalid={error ? true : undefined}
+        aria-describedby={!error && hint ? `${id}-hint` : undefined}
       >
         {options.map((o) => (
           <option key={o.value} value={o.value}>
@@ -59,10 +61,16 @@ export function SelectField({ label, value, options, onValue, error }: SelectFie
           </option>
         ))}
       </select>
-      {error && (
+      {error ? (
         <p className="field-error" role="alert">
           {error}
         </p>
+      ) : (
+        hint && (
+          <p id={`${id}-hint`} className="field-hint">
+            {hint}
+          </p>
+        )
       )}
     </div>
   );

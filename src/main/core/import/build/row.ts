@@ -96,11 +96,15 @@ export class FieldRow {
     return result.ok ? result.value : this.problem(field, result.reason);
   }
 
+  private dateOrder(field: string, options: ValueOptions) {
+    return options.dateOrders?.[this.column(field)] ?? options.dateOrder;
+  }
+
   /** UTC instant; times without an offset are read in the job's time zone. */
   instant(field: string, options: ValueOptions): string | null {
     const text = this.text(field);
     if (text === '') return null;
-    const result = parseInstant(text, { order: options.dateOrder, timeZone: options.timeZone });
+    const result = parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
     return result.ok ? result.value : this.problem(field, result.reason);
   }
 
@@ -108,7 +112,7 @@ export class FieldRow {
   date(field: string, options: ValueOptions): string | null {
     const text = this.text(field);
     if (text === '') return null;
-    const result = parseDate(text, { order: options.dateOrder });
+    const result = parseDate(text, { order: this.dateOrder(field, options) });
     return result.ok ? result.value : this.problem(field, result.reason);
   }
 

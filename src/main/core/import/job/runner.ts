@@ -4,9 +4,10 @@ import { prepared, run } from '../../db/prepared';
 import { createPlan, type Plan } from '../plan';
 import { presetNamed } from '../presets';
 import { presetFits } from '../presets/types';
-import { FileRejectedError, openTable, type RowIssue } from '../read';
+import { FileRejectedError, openTable, type CellWarning, type RowIssue } from '../read';
 import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
+import { settleDateOrders } from './date-scan';
 import { deferIndexes, DEFER_INDEXES_BYTES, restoreIndexes } from './deferred-indexes';
 import { fileHash } from './hash';
 import { ProgressMeter, type Progress } from './progress';
@@ -33,6 +34,7 @@ export interface RunHooks {
 interface Row extends SourceRow {
   record: number;
   issue?: RowIssue;
+  warnings?: CellWarning[];
 }
 
 const RUNNABLE = new Set(['queued', 'cancelled', 'interrupted', 'failed']);
@@ -81,6 +83,57 @@ function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], not
   return records;
 }
 
+/**
+ * A file of which no row could be imported (an unclosed quote on its first data line swallowing the rest)
+ * is refused whole, like an unreadable one: rolled back, failed with the first problem as the reason.
+ */
+function refuseIfNothingImported(sqlite: Database.Database, jobId: string, fileName: string): void {
+  const done = jobRow(sqlite, jobId);
+  if (!done || done.error_count === 0 || done.inserted + done.updated + done.unchanged + done.skipped > 0)
+    return;
+  const first = prepared(
+    sqlite,
+    `SELECT row, message FROM import_row_errors WHERE job_id = ? AND severity = 'error' ORDER BY row LIMIT 1`,
+  ).get(jobId) as { row: number; message: string } | undefined;
+  throw new FileRejectedError(
+    fileName,
+    'unreadable',
+    `no row could be imported (${done.error_count === 1 ? 'the only row has a problem' : `all ${done.error_count} rows have problems`}; the first, on row ${first?.row ?? '?'}: ${first?.message ?? 'unknown'})`,
+  );
+}
+
+/** The writer's notes as row notes, naming the file's column and keeping the row for the error file. */
+function writerNotes(w: WriteContext, plan: Plan, rows: readonly Row[]): RowError[] {
+  if (w.notes.length === 0) return [];
+  const byLine = new Map(rows.map((r) => [r.line, r.cells]));
+  const header = (field: string | null) =>
+    field === null ? null : (Object.entries(plan.mapping).find(([, f]) => f === field)?.[0] ?? null);
+  return w.notes.map((n) => ({
+    line: n.line,
+    column: header(n.field),
+    message: n.message,
+    severity: 'note',
+    cells: byLine.get(n.line) ?? [],
+  }));
+}
+
+/** The reader's warnings about cells it read (not valid UTF-8) as row notes naming the column. */
+function cellWarnings(rows: readonly Row[], columns: readonly string[]): RowError[] {
+  const out: RowError[] = [];
+  for (const row of rows) {
+    if (!row.warnings || row.issue) continue;
+    for (const w of row.warnings)
+      out.push({
+        line: w.line,
+        column: columns[w.column] ?? null,
+        message: w.message,
+        severity: 'note',
+        cells: row.cells,
+      });
+  }
+  return out;
+}
+
 function startRunning(
   sqlite: Database.Database,
   job: JobRow,
@@ -88,10 +141,11 @@ function startRunning(
   columns: string[],
   hash: string,
   now: string,
+  optionsChanged: boolean,
 ): void {
   writeTransaction(sqlite, () => {
-    if (!options.columns) {
-      options.columns = columns;
+    if (!options.columns || optionsChanged) {
+      options.columns ??= columns;
       run(sqlite, 'UPDATE import_jobs SET options = ? WHERE id = ?', JSON.stringify(options), job.id);
     }
     run(
@@ -144,17 +198,20 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
         'no-header',
         `the columns are not those of a ${preset.label} export`,
       );
+    const mapping = jobMapping(job);
+    const settled = await settleDateOrders(table, mapping, options, preset?.dateOrder, hooks.signal);
     // Another import on this database (the app, another `tandem import`) goes first: this one stays queued.
     await waitForTurn(sqlite, jobId, {
       now,
       signal: hooks.signal,
       onWait: () => report('queued', cursor, 0, true),
-      start: () => startRunning(sqlite, job, options, table.columns, hash, now()),
+      start: () => startRunning(sqlite, job, options, table.columns, hash, now(), settled),
     });
     started = true;
     if (job.kind === 'contacts' && job.file_size >= DEFER_INDEXES_BYTES) deferIndexes(sqlite, jobId);
-    const plan = createPlan(job.kind, preset, jobMapping(job), table.columns, {
+    const plan = createPlan(job.kind, preset, mapping, table.columns, {
       dateOrder: preset?.dateOrder ?? options.dateOrder,
+      dateOrders: preset?.dateOrder ? undefined : options.dateOrders,
       decimalSeparator: options.decimalSeparator,
       timeZone: preset?.timeZone ?? options.timeZone,
       currency: options.currency,
@@ -173,9 +230,12 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       w.counts = emptyCounts();
       // The core's own connection writes meanwhile (the user's edits): a batch waits for it, then retries.
       writeRetrying(sqlite, () => {
+        w.notes = [];
         plan.write(records, w);
         saveProblems(w, errors);
         saveProblems(w, notes);
+        saveProblems(w, writerNotes(w, plan, rows));
+        saveProblems(w, cellWarnings(rows, table.columns));
         run(
           sqlite,
           `UPDATE import_jobs SET rows_done = ?, inserted = inserted + ?, updated = updated + ?, unchanged = unchanged + ?,
@@ -203,10 +263,19 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       signal: hooks.signal,
     })) {
       const issues = new Map(batch.issues.map((i) => [i.record, i]));
+      const warned = new Map<number, CellWarning[]>();
+      for (const warning of batch.warnings ?? []) {
+        const list = warned.get(warning.record);
+        if (list) list.push(warning);
+        else warned.set(warning.record, [warning]);
+      }
       const rows: Row[] = held;
       batch.rows.forEach((cells, i) => {
         const record = batch.recordNumbers[i] ?? 0;
-        rows.push({ cells, line: batch.lines[i] ?? 0, record, issue: issues.get(record) });
+        const row: Row = { cells, line: batch.lines[i] ?? 0, record, issue: issues.get(record) };
+        const warnings = warned.get(record);
+        if (warnings) row.warnings = warnings;
+        rows.push(row);
       });
       bytes = batch.bytesRead;
       // The last order may go on in the next batch: keep its rows back until it is complete.
@@ -220,11 +289,19 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       hooks.signal?.throwIfAborted();
     }
     commit(held, job.file_size);
+    // A file still being written (a download in progress) would end "done" with part of it.
+    if ((await fileHash(job.file_path).catch(() => null)) !== hash)
+      throw new FileRejectedError(
+        job.file_name,
+        'unreadable',
+        'the file changed while it was being imported (is it still downloading or being saved?); wait until it is complete, then import it again',
+      );
+    refuseIfNothingImported(sqlite, jobId, job.file_name);
     restoreIndexes(sqlite, jobId);
     indexJobForSearch(sqlite, jobId);
     writeTransaction(sqlite, () => {
       run(sqlite, 'UPDATE import_jobs SET rows_total = ? WHERE id = ?', cursor, jobId);
-      setStatus(sqlite, jobId, 'done', now());
+      setStatus(sqlite, jobId, 'done', now(), options.dateNote ?? null);
     });
     report('done', cursor, job.file_size, true);
   } catch (error) {

@@ -10,7 +10,16 @@ import { writeTransaction } from '../../db/transaction';
 /** What a job was started with, stored as JSON so a resumed job reads the file exactly the same way. */
 export interface JobOptions {
   sheet?: string;
+  /** Day/month order for every date column (the user's choice); per-column orders win over it. */
   dateOrder?: 'DMY' | 'MDY';
+  /** Day/month order per column header: the user's, else decided from the column's values (job/date-scan.ts). */
+  dateOrders?: Record<string, 'DMY' | 'MDY'>;
+  /** The date columns have been judged (so a resumed job does not judge again). */
+  datesSettled?: boolean;
+  /** Said on the finished job when a column's order came from the locale. */
+  dateNote?: string;
+  /** Workspace locale when the job was created: the order of dates no value settles. */
+  locale?: string;
   decimalSeparator?: '.' | ',';
   timeZone: string;
   currency: string;

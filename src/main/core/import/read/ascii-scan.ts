@@ -1,6 +1,6 @@
 import { open } from 'node:fs/promises';
 import { isAscii } from 'node:buffer';
-import { isValidUtf8 } from './encoding';
+import { mostlyUtf8 } from './encoding';
 import type { TextEncodingName } from './types';
 
 const SCAN_CHUNK = 1024 * 1024;
@@ -27,7 +27,7 @@ export async function decideAsciiHeadEncoding(path: string, from: number): Promi
         while ((chunk[first] ?? 0) < 0x80) first++;
         // A character cut at the end of the chunk is held back, not judged invalid.
         const atEnd = bytesRead < SCAN_CHUNK;
-        return isValidUtf8(chunk.subarray(first), atEnd) ? 'utf-8' : 'windows-1252';
+        return mostlyUtf8(chunk.subarray(first), atEnd) ? 'utf-8' : 'windows-1252';
       }
       position += bytesRead;
     }

@@ -2,6 +2,9 @@ import type { RecordBatch, RowIssue, RowIssueKind } from './types';
 
 export const DEFAULT_BATCH_SIZE = 2000;
 
+const BAD_BYTES =
+  'some bytes of this value are not valid UTF-8 and were read as "\uFFFD"; the file may have been damaged or mixes encodings';
+
 export type QuoteProblem = Exclude<RowIssueKind, 'ragged'>;
 
 /**
@@ -27,7 +30,7 @@ export class BatchBuilder {
       throw new RangeError('skipRecords must be a non-negative integer');
   }
 
-  add(row: string[], line: number, problem?: QuoteProblem): void {
+  add(row: string[], line: number, problem?: QuoteProblem, badBytes = false): void {
     const record = ++this.record;
     if (record <= this.skip) return;
     const batch = this.current;
@@ -38,6 +41,12 @@ export class BatchBuilder {
       batch.issues.push(this.issue('ragged', record, line, row.length));
     }
     if (problem) batch.issues.push(this.issue(problem, record, line, row.length));
+    if (badBytes) {
+      row.forEach((cell, column) => {
+        if (cell.includes('\uFFFD'))
+          (batch.warnings ??= []).push({ record, line, column, message: BAD_BYTES });
+      });
+    }
     if (batch.rows.length >= this.batchSize) {
       this.ready.push(batch);
       this.current = emptyBatch();

@@ -115,6 +115,8 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
 
   const consume = (input: string, { rows, errors, consumed }: ParsedChunk, final: boolean): void => {
     const problems = errors.length > 0 ? problemsByRow(errors) : undefined;
+    // Bytes that are not valid UTF-8 decode to U+FFFD: such rows are kept, with a warning per cell.
+    const badBytes = encoding === 'utf-8' && input.includes('\uFFFD');
     // Each row ends with one line break (the last row of the file may not). Breaks beyond
     // those are inside quoted values; rows are scanned field by field for them (the costliest
     // step after parsing) only until all of them have been found.
@@ -131,7 +133,7 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
         continue;
       }
       if (row.length === 1 && row[0] === '') continue; // blank line, including the one before EOF
-      builder.add(row, start, problems?.get(i));
+      builder.add(row, start, problems?.get(i), badBytes);
     }
   };
 
@@ -146,14 +148,14 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
       }
       if (tailInQuote && !text.includes('"')) {
         tail += text;
-        if (tail.length > MAX_RECORD_CHARS) throw unclosedQuote(fileName, line);
+        if (tail.length > MAX_RECORD_CHARS) throw overLong(fileName, line, tail);
         continue;
       }
       const input = tail + text;
       const parsed = parse(input, false);
       consume(input, parsed, false);
       tail = input.slice(parsed.consumed);
-      if (tail.length > MAX_RECORD_CHARS) throw unclosedQuote(fileName, line);
+      if (tail.length > MAX_RECORD_CHARS) throw overLong(fileName, line, tail);
       tailInQuote = tail.length > LONG_TAIL && countChar(tail, '"') % 2 === 1;
       yield* withProgress(builder.take(), stream.bytesRead);
     }
@@ -194,7 +196,14 @@ function dropLines(text: string, count: number, br: string): [string, number] {
   return [text.slice(start), 0];
 }
 
-function unclosedQuote(fileName: string, line: number): FileRejectedError {
+/** A record over the limit: an unclosed quote when it holds one, else a file without line breaks. */
+function overLong(fileName: string, line: number, tail: string): FileRejectedError {
+  if (!tail.includes('"'))
+    return new FileRejectedError(
+      fileName,
+      'unreadable',
+      `the record that starts on line ${line} is longer than 16 MB with no line break: this does not look like a CSV or TSV export`,
+    );
   return new FileRejectedError(
     fileName,
     'unbalanced-quote',

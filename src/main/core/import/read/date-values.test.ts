@@ -42,6 +42,11 @@ describe('parseDate', () => {
     expect(date('09/30/2026', { order: 'MDY' })).toBe('2026-09-30');
   });
 
+  it('needs no order for a date whose two readings are the same day', () => {
+    expect(date('3/3/2026 8:00')).toBe('2026-03-03');
+    expect(date('12/12/2026')).toBe('2026-12-12');
+  });
+
   it('refuses an ambiguous day/month date without an order instead of guessing', () => {
     expect(date('03/04/2026')).toBe(
       'ERROR 03/04/2026 could be 3 April or March 4; choose the day/month order for this column',

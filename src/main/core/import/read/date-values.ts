@@ -114,7 +114,9 @@ function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseRe
     const first = Number(m[1]);
     const second = Number(m[3]);
     year = Number(m[4]);
-    const chosen = order ?? (m[2] === '.' ? 'DMY' : first > 12 ? 'DMY' : second > 12 ? 'MDY' : null);
+    // 3/3/2026 reads the same either way: no order needed.
+    const chosen =
+      order ?? (m[2] === '.' || first === second ? 'DMY' : first > 12 ? 'DMY' : second > 12 ? 'MDY' : null);
     if (!chosen) {
       const dayFirst = `${first} ${MONTH_NAMES[second - 1] ?? ''}`;
       const monthFirst = `${MONTH_NAMES[first - 1] ?? ''} ${second}`;

@@ -130,3 +130,49 @@ describe('reading files in each encoding', () => {
     expect((await readAll(table))[0]?.[0]).toBe('JosÃ©');
   });
 });
+
+describe('encoding on evidence', () => {
+  // "René" in UTF-8, with one stray Windows-1252 byte (0xE9, "é") pasted into another row.
+  const damaged = Buffer.concat([
+    Buffer.from('name,city\nRené,Montréal\nZoë,Québec\n', 'utf8'),
+    Buffer.from('Ren'),
+    Buffer.from([0xe9]),
+    Buffer.from(',Lyon\nAnaïs,Paris\n', 'utf8'),
+  ]);
+
+  it('keeps a UTF-8 file with a few invalid bytes UTF-8, and warns on the damaged cell only', async () => {
+    expect(detectEncoding(damaged, true).encoding).toBe('utf-8');
+    const table = await openTable(files.write('damaged.csv', damaged));
+    expect(table.encoding).toBe('utf-8');
+    const batches = [];
+    for await (const batch of table.records()) batches.push(batch);
+    expect(batches.flatMap((b) => b.rows)).toEqual([
+      ['René', 'Montréal'],
+      ['Zoë', 'Québec'],
+      ['Ren\uFFFD', 'Lyon'],
+      ['Anaïs', 'Paris'],
+    ]);
+    expect(batches.flatMap((b) => b.warnings ?? [])).toEqual([
+      { record: 3, line: 4, column: 0, message: expect.stringContaining('not valid UTF-8') },
+    ]);
+  });
+
+  it('reads as Windows-1252 only a file that is mostly not valid UTF-8', async () => {
+    const legacy = windows1252('name,city\nRené,Montréal\nZoë,Québec\n');
+    expect(detectEncoding(legacy, true).encoding).toBe('windows-1252');
+    const table = await openTable(files.write('legacy.csv', legacy));
+    const rows = await readAll(table);
+    expect(rows).toEqual([
+      ['René', 'Montréal'],
+      ['Zoë', 'Québec'],
+    ]);
+  });
+
+  it('decides on evidence when the first non-ASCII byte comes after the sniffed head too', async () => {
+    const filler = Buffer.from(`name,city\n${'x,y\n'.repeat(20000)}`);
+    const path = files.write('late-damaged.csv', Buffer.concat([filler, damaged.subarray(10)]));
+    const table = await openTable(path);
+    expect(table.encoding).toBe('utf-8');
+    expect((await readAll(table)).at(-4)).toEqual(['René', 'Montréal']);
+  });
+});

@@ -30,20 +30,47 @@ export function detectEncoding(head: Uint8Array, complete: boolean): DetectedEnc
   if (utf16) return { encoding: utf16, bom: false, undecided: false };
 
   if (isAscii(head)) return { encoding: 'utf-8', bom: false, undecided: !complete };
-  return { encoding: isValidUtf8(head, complete) ? 'utf-8' : 'windows-1252', bom: false, undecided: false };
+  return { encoding: mostlyUtf8(head, complete) ? 'utf-8' : 'windows-1252', bom: false, undecided: false };
 }
 
 /**
- * Strict UTF-8 check. With `stream`, a multi-byte character cut off at the end of the bytes is
- * held back rather than counted as invalid, since the rest of it is in the next chunk.
+ * Whether non-ASCII bytes read as UTF-8 on the evidence: well-formed multi-byte characters against bytes
+ * that fit no UTF-8 sequence. A UTF-8 file with a few bad bytes (one corrupted cell) stays UTF-8 and only its
+ * bad bytes show as U+FFFD (the rows get a warning); a Windows-1252 file, whose "é" is one byte followed by
+ * ASCII, has almost only invalid bytes. A sequence cut at the end of incomplete bytes counts for neither.
  */
-export function isValidUtf8(bytes: Uint8Array, complete: boolean): boolean {
-  try {
-    new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
-    return true;
-  } catch {
-    return false;
+export function mostlyUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  let valid = 0;
+  let invalid = 0;
+  const n = bytes.length;
+  for (let i = 0; i < n;) {
+    const b = bytes[i] as number;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = b >= 0xc2 && b <= 0xdf ? 2 : b >= 0xe0 && b <= 0xef ? 3 : b >= 0xf0 && b <= 0xf4 ? 4 : 0;
+    if (len === 0) {
+      invalid++;
+      i++;
+      continue;
+    }
+    if (i + len > n && !complete) break;
+    let ok = i + len <= n;
+    for (let k = 1; ok && k < len; k++) ok = ((bytes[i + k] as number) & 0xc0) === 0x80;
+    if (ok && len === 3 && b === 0xe0) ok = (bytes[i + 1] as number) >= 0xa0;
+    if (ok && len === 3 && b === 0xed) ok = (bytes[i + 1] as number) < 0xa0;
+    if (ok && len === 4 && b === 0xf0) ok = (bytes[i + 1] as number) >= 0x90;
+    if (ok && len === 4 && b === 0xf4) ok = (bytes[i + 1] as number) < 0x90;
+    if (ok) {
+      valid++;
+      i += len;
+    } else {
+      invalid++;
+      i++;
+    }
   }
+  return invalid <= valid;
 }
 
 /**

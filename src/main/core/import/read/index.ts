@@ -2,6 +2,7 @@
 export { FileRejectedError } from './errors';
 export { openTable, preview } from './open-table';
 export type {
+  CellWarning,
   OpenTableOptions,
   RecordBatch,
   RecordsOptions,

@@ -4,6 +4,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { makeZip } from '@fixtures/import/make-xlsx';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { FileRejectedError, openTable, preview } from './index';
+import { uniqueColumns } from './open-table';
 
 const files = makeTempDir();
 afterAll(() => files.remove());
@@ -118,5 +119,19 @@ describe('preview', () => {
       issueCount: 1,
     });
     expect(p.issues[0]).toMatchObject({ kind: 'ragged', record: 13, line: 15, expected: 3, actual: 2 });
+  });
+});
+
+describe('duplicate header names', () => {
+  it('names later columns "Email (2)", "Email (3)", skipping names the file already has', () => {
+    expect(uniqueColumns(['Email', 'Name', 'Email', 'Email (2)', 'Email', '', ''])).toEqual([
+      'Email',
+      'Name',
+      'Email (3)',
+      'Email (2)',
+      'Email (4)',
+      '',
+      '',
+    ]);
   });
 });

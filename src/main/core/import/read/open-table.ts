@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { addDateEvidence, noDateEvidence, type DateEvidence } from '@shared/import/date-order';
 import { openCsv } from './csv-reader';
 import { binarySignature, isOleCompound, isZip, SNIFF_BYTES } from './encoding';
 import { FileRejectedError, rejectIoError } from './errors';
@@ -31,7 +32,7 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
   }
   if (size === 0) throw new FileRejectedError(fileName, 'empty', 'the file is empty');
 
-  if (isZip(head)) return openXlsx({ path, fileName, size }, options);
+  if (isZip(head)) return withUniqueColumns(await openXlsx({ path, fileName, size }, options));
   if (isOleCompound(head)) {
     throw new FileRejectedError(
       fileName,
@@ -47,7 +48,33 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
       `this is not a CSV, TSV or Excel file (it looks like binary data: ${signature})`,
     );
   }
-  return openCsv({ path, fileName, size, head }, options);
+  return withUniqueColumns(await openCsv({ path, fileName, size, head }, options));
+}
+
+/**
+ * Columns are mapped by header, so two columns named alike ("Email", "Email") would share one mapping and
+ * the second would be lost: later ones are named "Email (2)", "Email (3)", each mappable on its own.
+ */
+export function uniqueColumns(columns: readonly string[]): string[] {
+  const taken = new Set(columns.map((c) => c.trim()));
+  const seen = new Set<string>();
+  return columns.map((column) => {
+    const key = column.trim();
+    if (key === '' || !seen.has(key)) {
+      seen.add(key);
+      return column;
+    }
+    let n = 2;
+    while (taken.has(`${key} (${n})`)) n++;
+    const name = `${key} (${n})`;
+    taken.add(`${key} (${n})`);
+    return name;
+  });
+}
+
+function withUniqueColumns(table: TableReader): TableReader {
+  table.columns = uniqueColumns(table.columns);
+  return table;
 }
 
 /** What the `inspect` command and the mapping screen show: layout, first rows and counts. */
@@ -57,11 +84,15 @@ export async function preview(path: string, n = 20, options: OpenTableOptions = 
   const issues: RowIssue[] = [];
   let records = 0;
   let issueCount = 0;
+  const dateEvidence = table.columns.map(noDateEvidence);
   for await (const batch of table.records({ batchSize: 5000 })) {
     records += batch.rows.length;
     for (const row of batch.rows) {
-      if (sample.length >= n) break;
-      sample.push(row);
+      if (sample.length < n) sample.push(row);
+      for (let i = 0; i < dateEvidence.length; i++) {
+        const value = row[i];
+        if (value) addDateEvidence(dateEvidence[i] as DateEvidence, value);
+      }
     }
     issueCount += batch.issues.length;
     for (const issue of batch.issues) {
@@ -85,5 +116,6 @@ export async function preview(path: string, n = 20, options: OpenTableOptions = 
     sample,
     issueCount,
     issues,
+    dateEvidence,
   };
 }

@@ -1,3 +1,5 @@
+import type { DateEvidence } from '@shared/import/date-order';
+
 /** Text encodings the reader can detect; names are WHATWG TextDecoder labels. */
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1252';
 
@@ -45,6 +47,15 @@ export interface RowIssue {
   message: string;
 }
 
+/** A value read, but not exactly as the file meant it. */
+export interface CellWarning {
+  record: number;
+  line: number;
+  /** 0-based column index. */
+  column: number;
+  message: string;
+}
+
 export interface RecordBatch {
   /** Field values exactly as in the file; a ragged row keeps its own length. */
   rows: string[][];
@@ -54,6 +65,8 @@ export interface RecordBatch {
   lines: number[];
   /** Issues for rows of this batch. */
   issues: RowIssue[];
+  /** Cells of this batch's rows that are imported but deserve a word (bytes that were not valid UTF-8). */
+  warnings?: CellWarning[];
   /** File bytes read when the batch was cut, for progress reporting. */
   bytesRead: number;
 }
@@ -92,4 +105,6 @@ export interface TablePreview extends TableInfo {
   /** How many issues the records have in all, and the first few of them. */
   issueCount: number;
   issues: RowIssue[];
+  /** Per column, what all its values say about day/month order (see src/shared/import/date-order.ts). */
+  dateEvidence: DateEvidence[];
 }

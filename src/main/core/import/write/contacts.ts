@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { prepared } from '../../db/prepared';
 import type { ContactRecord } from '../records';
 import { mergeContact, type ContactRow } from './merge';
+import { phoneJoin } from './same-person';
 import type { Counts, WriteContext } from './context';
 
 const COLUMNS = `id, first_name, last_name, email, email_key, phone, phone_key, company_id, title, city, region, country,
@@ -11,19 +12,67 @@ const INSERT = `INSERT INTO contacts (id, first_name, last_name, email, email_ke
   city, region, country, lifecycle, source_campaign_id, source_channel, notes, tags, owner, external_id, import_job_id,
   created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
+/** A contact as found, with the source system its record id came from (null when unknown). */
+type FoundContact = ContactRow & { id_source: string | null };
+
 /** Live contacts having one of these keys, oldest first: one indexed lookup per batch, not per row. */
-function findBy(w: WriteContext, column: 'email_key' | 'phone_key', keys: string[]): Map<string, ContactRow> {
-  const found = new Map<string, ContactRow>();
-  if (keys.length === 0) return found;
-  const rows = prepared(
+function findBy(w: WriteContext, column: 'email_key' | 'phone_key', keys: string[]): FoundContact[] {
+  if (keys.length === 0) return [];
+  return prepared(
     w.sqlite,
-    `SELECT ${COLUMNS} FROM contacts WHERE ${column} IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
-  ).all(JSON.stringify(keys)) as ContactRow[];
-  for (const row of rows) {
-    const key = row[column];
-    if (key && !found.has(key)) found.set(key, row);
+    `SELECT ${COLUMNS}, (SELECT json_extract(j.options, '$.source') FROM import_jobs j WHERE j.id = contacts.import_job_id)
+       AS id_source FROM contacts WHERE ${column} IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
+  ).all(JSON.stringify(keys)) as FoundContact[];
+}
+
+function addCandidate(map: Map<string, FoundContact[]>, key: string, row: FoundContact): void {
+  const list = map.get(key);
+  if (!list) map.set(key, [row]);
+  else if (!list.includes(row)) list.push(row);
+}
+
+const side = (c: FoundContact) => ({
+  firstName: c.first_name,
+  lastName: c.last_name,
+  externalId: c.external_id,
+  idSource: c.id_source,
+});
+
+/**
+ * The contact a row without an e-mail match joins by phone: the first with that number that has no other
+ * e-mail address and whose name and source record id do not say it is someone else (write/same-person.ts).
+ */
+function phoneMatch(
+  record: ContactRecord,
+  candidates: readonly FoundContact[] | undefined,
+  w: WriteContext,
+): FoundContact | undefined {
+  for (const candidate of candidates ?? []) {
+    if (record.emailKey && candidate.email_key) continue;
+    const join = phoneJoin(
+      {
+        firstName: record.firstName,
+        lastName: record.lastName,
+        externalId: record.externalId,
+        idSource: w.source,
+      },
+      side(candidate),
+      w.source,
+    );
+    if (join === 'different') continue;
+    if (join === 'unnamed') {
+      const name = `${candidate.first_name} ${candidate.last_name}`.trim();
+      w.notes.push({
+        line: record.line,
+        field: 'phone',
+        message: name
+          ? `no name in this row: joined to ${name} by the same phone number`
+          : 'joined by the same phone number to a contact that had no name',
+      });
+    }
+    return candidate;
   }
-  return found;
+  return undefined;
 }
 
 function otherEmailsNote(record: ContactRecord): string {
@@ -33,7 +82,8 @@ function otherEmailsNote(record: ContactRecord): string {
 /**
  * Writes contacts, deduplicated by normalised e-mail (any address of the row), then phone: a row matching a
  * contact fills that contact's empty fields instead of creating another. Phone matches never join two
- * different e-mail addresses (a shared office line is not one person). Returns each record's contact id.
+ * different e-mail addresses, two different names or two record ids of one source (a shared office line is
+ * not one person); those stay two contacts, listed as duplicates by phone. Returns each record's contact id.
  */
 export function writeContacts(
   records: readonly ContactRecord[],
@@ -45,26 +95,27 @@ export function writeContacts(
     if (r.emailKey) emailKeys.add(r.emailKey);
     for (const e of r.otherEmails) emailKeys.add(e.key);
   }
-  const byEmail = findBy(w, 'email_key', [...emailKeys]);
+  const byEmail = new Map<string, FoundContact>();
+  for (const row of findBy(w, 'email_key', [...emailKeys]))
+    if (row.email_key && !byEmail.has(row.email_key)) byEmail.set(row.email_key, row);
   const phoneKeys = new Set<string>();
   for (const r of records) {
     if (!r.phoneKey) continue;
     const matched = (r.emailKey && byEmail.has(r.emailKey)) || r.otherEmails.some((e) => byEmail.has(e.key));
     if (!matched) phoneKeys.add(r.phoneKey);
   }
-  const byPhone = findBy(w, 'phone_key', [...phoneKeys]);
+  const byPhone = new Map<string, FoundContact[]>();
+  for (const row of findBy(w, 'phone_key', [...phoneKeys]))
+    if (row.phone_key) addCandidate(byPhone, row.phone_key, row);
   const insert = prepared(w.sqlite, INSERT);
   const ids: string[] = [];
 
   for (const record of records) {
-    let match: ContactRow | undefined;
+    let match: FoundContact | undefined;
     for (const key of [record.emailKey, ...record.otherEmails.map((e) => e.key)]) {
       if (key && (match = byEmail.get(key))) break;
     }
-    if (!match && record.phoneKey) {
-      const candidate = byPhone.get(record.phoneKey);
-      if (candidate && (!record.emailKey || !candidate.email_key)) match = candidate;
-    }
+    if (!match && record.phoneKey) match = phoneMatch(record, byPhone.get(record.phoneKey), w);
     if (match) {
       const changed = mergeContact(match, record, w);
       if (changed) counts.updated++;
@@ -74,7 +125,7 @@ export function writeContacts(
       continue;
     }
     const at = w.now();
-    const row: ContactRow = {
+    const row: FoundContact = {
       id: uuidv7(),
       first_name: record.firstName,
       last_name: record.lastName,
@@ -97,6 +148,7 @@ export function writeContacts(
       owner: record.owner,
       external_id: record.externalId,
       import_job_id: w.jobId,
+      id_source: w.source,
     };
     insert.run(
       row.id,
@@ -131,7 +183,11 @@ export function writeContacts(
 }
 
 /** Later rows of the batch see this contact as it is now (a file may list one person twice). */
-function remember(row: ContactRow, byEmail: Map<string, ContactRow>, byPhone: Map<string, ContactRow>): void {
+function remember(
+  row: FoundContact,
+  byEmail: Map<string, FoundContact>,
+  byPhone: Map<string, FoundContact[]>,
+): void {
   if (row.email_key && !byEmail.has(row.email_key)) byEmail.set(row.email_key, row);
-  if (row.phone_key && !byPhone.has(row.phone_key)) byPhone.set(row.phone_key, row);
+  if (row.phone_key) addCandidate(byPhone, row.phone_key, row);
 }

@@ -61,6 +61,14 @@ export class ChangeLog {
   }
 }
 
+/** Something a writer wants said about one row without rejecting it (kept as a note on the job). */
+export interface WriteNote {
+  line: number;
+  /** Our field name; the runner names the file's column. */
+  field: string | null;
+  message: string;
+}
+
 /** Everything a kind's writer needs inside one batch transaction. */
 export interface WriteContext {
   sqlite: Database.Database;
@@ -71,6 +79,8 @@ export interface WriteContext {
   changes: ChangeLog;
   campaigns: CampaignResolver;
   companies: CompanyResolver;
+  /** Notes of the current batch, saved with its row problems. */
+  notes: WriteNote[];
 }
 
 export function createWriteContext(
@@ -88,6 +98,7 @@ export function createWriteContext(
     changes: new ChangeLog(sqlite, jobId, now),
     campaigns: new CampaignResolver(sqlite, jobId, now),
     companies: new CompanyResolver(sqlite, jobId, now),
+    notes: [],
   };
 }
 

@@ -9,7 +9,7 @@ import { ColumnMapping, Preview } from './ColumnMapping';
 import { Detected } from './Detected';
 import { rememberJob } from './jobHints';
 import {
-  dateOrderIn,
+  dateColumnsIn,
   fieldsOf,
   initialDraft,
   problems,
@@ -32,6 +32,7 @@ const DATE_ORDERS = [
   { value: 'DMY', label: 'Day first (03/04/2026 is 3 April)' },
   { value: 'MDY', label: 'Month first (03/04/2026 is March 4)' },
 ];
+const READ_AS = { DMY: 'day first', MDY: 'month first' } as const;
 
 /** Confirms how a file will be read: what it holds, which column goes where, and the ambiguous values. */
 export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onStarted }: Props) {
@@ -46,7 +47,7 @@ export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onSta
   const fields = fieldsOf(inspection, draft.kind);
   const presetActive = draft.preset !== null && inspection.preset?.name === draft.preset;
   const presetLabel = presetActive ? (inspection.preset?.label ?? null) : null;
-  const dates = presetActive ? 'none' : dateOrderIn(inspection, draft.mapping);
+  const dates = presetActive ? [] : dateColumnsIn(inspection, draft.mapping);
   const blocking = problems(draft, inspection);
   const needs = presetActive || !draft.kind ? [] : requirements(draft.kind, draft.mapping);
   const rules = inspection.kinds.find((k) => k.kind === draft.kind)?.rules ?? [];
@@ -119,22 +120,30 @@ export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onSta
             }
           />
         )}
-        {!presetActive && dates !== 'none' && (
+        {dates.map(({ column, detected }) => (
           <SelectField
-            label="Dates like 03/04/2026 are written"
-            value={draft.dateOrder || (dates === 'ambiguous' ? '' : dates)}
+            key={column}
+            label={`Dates in “${column}” are written`}
+            value={draft.dateOrders[column] ?? (detected === 'ambiguous' ? '' : detected)}
             options={[
-              ...(dates === 'ambiguous' && !draft.dateOrder ? [{ value: '', label: 'Choose…' }] : []),
+              ...(detected === 'ambiguous' ? [{ value: '', label: 'As the workspace writes dates' }] : []),
               ...DATE_ORDERS,
             ]}
-            onValue={(value) => set({ dateOrder: value as Draft['dateOrder'] })}
-            error={
-              tried && dates === 'ambiguous' && !draft.dateOrder
-                ? 'the first rows fit both orders: say which one the file uses'
-                : undefined
+            onValue={(value) =>
+              setDraft((d) => {
+                const dateOrders = { ...d.dateOrders };
+                if (value === 'DMY' || value === 'MDY') dateOrders[column] = value;
+                else delete dateOrders[column];
+                return { ...d, dateOrders };
+              })
+            }
+            hint={
+              detected === 'ambiguous'
+                ? 'Every value reads both ways; choose the order if the file was not written in the workspace’s.'
+                : `Read ${READ_AS[detected]}: some values only fit that order.`
             }
           />
-        )}
+        ))}
         {!presetActive && draft.kind && draft.kind !== 'contacts' && (
           <SelectField
             label="Decimal separator"

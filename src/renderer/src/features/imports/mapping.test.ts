@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportInspection } from '@shared/api/imports';
 import { kindCatalogue } from '@shared/import/kinds';
-import { dateOrderIn, initialDraft, problems, startInput, withKind, withoutPreset } from './mapping';
+import { dateColumnsIn, initialDraft, problems, startInput, withKind, withoutPreset } from './mapping';
 
 function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection {
   return {
@@ -29,6 +29,7 @@ function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection
     mappingSource: 'guessed',
     headerSignature: 'x',
     options: {},
+    dateColumns: { 'Signed up': 'ambiguous' },
     kinds: kindCatalogue(),
     presets: [],
     previousImports: [],
@@ -37,31 +38,31 @@ function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection
 }
 
 describe('the mapping screen model', () => {
-  it('guesses columns named like a field (the same guess as the core) and asks for the date order when every date fits both', () => {
+  it('guesses columns named like a field (the same guess as the core) and lets a column read both ways go as the workspace writes dates', () => {
     const i = inspection();
     const draft = withKind(initialDraft(i), i, 'contacts');
     expect(draft.mapping).toEqual({ Email: 'email' });
     const mapped = { ...draft, mapping: { ...draft.mapping, 'Signed up': 'createdAt' } };
-    expect(dateOrderIn(i, mapped.mapping)).toBe('ambiguous');
-    expect(problems(mapped, i)).toEqual([
-      'Say how dates like 03/04/2026 are written: day first or month first.',
-    ]);
-    expect(startInput({ ...mapped, dateOrder: 'DMY' }, i)).toEqual({
+    expect(dateColumnsIn(i, mapped.mapping)).toEqual([{ column: 'Signed up', detected: 'ambiguous' }]);
+    expect(problems(mapped, i)).toEqual([]);
+    expect(startInput(mapped, i)).toEqual({
       path: '/tmp/fair.csv',
       kind: 'contacts',
       mapping: { Email: 'email', 'Signed up': 'createdAt' },
-      options: { dateOrder: 'DMY' },
+      options: {},
     });
   });
 
-  it('uses a date order the sample settles without asking', () => {
-    const i = inspection({ sample: [['A', 'a@b.example', '25/04/2026']] });
+  it('sends the order the user flipped a date column to, and only for mapped date columns', () => {
+    const i = inspection({ dateColumns: { 'Signed up': 'MDY', Person: 'DMY' } });
     const draft = {
       ...withKind(initialDraft(i), i, 'contacts'),
-      mapping: { Email: 'email', 'Signed up': 'createdAt' },
+      mapping: { Email: 'email', 'Signed up': 'createdAt', Person: 'fullName' },
     };
-    expect(problems(draft, i)).toEqual([]);
-    expect(startInput(draft, i).options).toEqual({ dateOrder: 'DMY' });
+    expect(dateColumnsIn(i, draft.mapping)).toEqual([{ column: 'Signed up', detected: 'MDY' }]);
+    expect(startInput(draft, i).options).toEqual({});
+    const flipped = { ...draft, dateOrders: { 'Signed up': 'DMY' as const, Person: 'DMY' as const } };
+    expect(startInput(flipped, i).options).toEqual({ dateOrders: { 'Signed up': 'DMY' } });
   });
 
   it('names each missing required field, each unmet group and each doubled target', () => {

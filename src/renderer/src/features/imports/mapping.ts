@@ -1,5 +1,5 @@
 import type { ImportInspection, ImportKind, ImportStart, TargetField } from '@shared/api/imports';
-import { mappedDateOrder } from '@shared/import/date-order';
+import { isDateField, type DateOrder } from '@shared/import/date-order';
 import { guessMapping, mappingProblems } from '@shared/import/mapping';
 
 /** What the user has decided on the mapping screen; the inspection's suggestions are its starting point. */
@@ -9,7 +9,8 @@ export interface Draft {
   preset: string | null;
   /** Source column → target field; columns left out are not imported. */
   mapping: Record<string, string>;
-  dateOrder: '' | 'DMY' | 'MDY';
+  /** Day/month order the user chose per date column; the others are read as the whole column settles. */
+  dateOrders: Record<string, DateOrder>;
   decimalSeparator: '' | '.' | ',';
   source: string;
 }
@@ -19,7 +20,7 @@ export function initialDraft(inspection: ImportInspection): Draft {
     kind: inspection.kind,
     preset: inspection.preset?.name ?? null,
     mapping: { ...inspection.mapping },
-    dateOrder: inspection.options.dateOrder ?? '',
+    dateOrders: {},
     decimalSeparator: inspection.options.decimalSeparator ?? '',
     source: '',
   };
@@ -51,34 +52,44 @@ export function withoutPreset(draft: Draft, inspection: ImportInspection): Draft
   };
 }
 
-/** How the mapped date columns of the sample write day and month (see `mappedDateOrder`). */
-export const dateOrderIn = (inspection: ImportInspection, mapping: Record<string, string>) =>
-  mappedDateOrder(mapping, inspection.columns, inspection.sample);
+/**
+ * The mapped columns holding dates like 03/04/2026, with the order all their values settle ('ambiguous' when
+ * every value reads both ways: the import takes the workspace's order unless the user picks one).
+ */
+export function dateColumnsIn(
+  inspection: ImportInspection,
+  mapping: Record<string, string>,
+): { column: string; detected: DateOrder | 'ambiguous' }[] {
+  return Object.entries(mapping).flatMap(([column, field]) => {
+    const detected = inspection.dateColumns[column];
+    return isDateField(field) && detected ? [{ column, detected }] : [];
+  });
+}
 
 /** Everything that stops the import, in words; empty when it can start. */
 export function problems(draft: Draft, inspection: ImportInspection): string[] {
   if (!draft.kind) return ['Choose what the file holds.'];
   if (draft.preset) return [];
-  const list = mappingProblems(draft.kind, draft.mapping, inspection.columns);
-  if (dateOrderIn(inspection, draft.mapping) === 'ambiguous' && !draft.dateOrder) {
-    list.push('Say how dates like 03/04/2026 are written: day first or month first.');
-  }
-  return list;
+  return mappingProblems(draft.kind, draft.mapping, inspection.columns);
 }
 
 /** The start request for the draft: the preset's own rules, or the kind with the user's mapping and options. */
 export function startInput(draft: Draft, inspection: ImportInspection): ImportStart {
   const sheet = inspection.sheet ? { sheet: inspection.sheet } : {};
   if (draft.preset) return { path: inspection.path, preset: draft.preset, options: sheet };
-  const detected = dateOrderIn(inspection, draft.mapping);
-  const dateOrder = draft.dateOrder || (detected === 'DMY' || detected === 'MDY' ? detected : '');
+  const dateOrders = Object.fromEntries(
+    dateColumnsIn(inspection, draft.mapping).flatMap(({ column }) => {
+      const chosen = draft.dateOrders[column];
+      return chosen ? [[column, chosen]] : [];
+    }),
+  );
   return {
     path: inspection.path,
     kind: draft.kind ?? undefined,
     mapping: Object.fromEntries(Object.entries(draft.mapping).filter(([, field]) => field !== '')),
     options: {
       ...sheet,
-      ...(dateOrder ? { dateOrder } : {}),
+      ...(Object.keys(dateOrders).length > 0 ? { dateOrders } : {}),
       ...(draft.decimalSeparator ? { decimalSeparator: draft.decimalSeparator } : {}),
       ...(draft.source.trim() ? { source: draft.source.trim() } : {}),
     },
