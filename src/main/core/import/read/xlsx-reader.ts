@@ -10,7 +10,7 @@ import {
   type WorkbookInfo,
 } from './xlsx-parts';
 import { sheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
-import { openZip, type ZipArchive } from './zip-archive';
+import { openZip, type ZipArchive, type ZipEntry } from './zip-archive';
 
 /** Sheet rows looked at to find the header. */
 const HEADER_SCAN_ROWS = 200;
@@ -27,38 +27,9 @@ export interface XlsxSource {
  * `records()` call), so memory stays flat whatever the number of rows.
  */
 export async function openXlsx(source: XlsxSource, options: OpenTableOptions): Promise<TableReader> {
-  const { path, fileName, size } = source;
-  const zip = await openZip(path, fileName, size);
-  const workbook = await readWorkbook(zip);
-  if (!workbook || workbook.sheets.length === 0) {
-    throw new FileRejectedError(
-      fileName,
-      'binary',
-      'this is not a CSV, TSV or Excel file (it looks like binary data: a ZIP archive that is not a readable Excel workbook)',
-    );
-  }
-  const sheets = workbook.sheets.map((s) => s.name);
-  const chosen = pickSheet(workbook.sheets, options.sheet);
-  if (!chosen) {
-    const wanted =
-      typeof options.sheet === 'number' ? `number ${options.sheet + 1}` : `named "${options.sheet}"`;
-    throw new FileRejectedError(
-      fileName,
-      'sheet-not-found',
-      `there is no sheet ${wanted} (sheets: ${sheets.join(', ')})`,
-    );
-  }
-  const entry = zip.entries.get(chosen.part);
-  if (!entry) {
-    throw new FileRejectedError(
-      fileName,
-      'unreadable',
-      `this Excel workbook is damaged: the sheet "${chosen.name}" is listed but its part ${chosen.part} is missing`,
-    );
-  }
-  const context = await sheetContext(zip, workbook);
-
-  const head = await headRows(zip, chosen, context);
+  const { fileName, size } = source;
+  const { zip, sheets, chosen, entry, context } = await openSheet(source, options.sheet);
+  const head = await headRows(zip, entry, context);
   const headerIndex =
     options.headerLine !== undefined
       ? head.findIndex((r) => r.line === options.headerLine)
@@ -91,8 +62,49 @@ export async function openXlsx(source: XlsxSource, options: OpenTableOptions): P
     sheet: chosen.name,
     sheets,
     records: (recordsOptions?: RecordsOptions) =>
-      readRecords(zip, chosen, context, headerRow.line, columns.length, recordsOptions ?? {}),
+      readRecords(zip, entry, context, headerRow.line, columns.length, recordsOptions ?? {}),
   };
+}
+
+export interface OpenSheet {
+  zip: ZipArchive;
+  sheets: string[];
+  chosen: SheetRef;
+  entry: ZipEntry;
+  context: SheetContext;
+}
+
+/** The archive checked, the sheet chosen (first by default) and what its cells need from the workbook. */
+export async function openSheet(source: XlsxSource, sheet: string | number | undefined): Promise<OpenSheet> {
+  const { path, fileName, size } = source;
+  const zip = await openZip(path, fileName, size);
+  const workbook = await readWorkbook(zip);
+  if (!workbook || workbook.sheets.length === 0) {
+    throw new FileRejectedError(
+      fileName,
+      'binary',
+      'this is not a CSV, TSV or Excel file (it looks like binary data: a ZIP archive that is not a readable Excel workbook)',
+    );
+  }
+  const sheets = workbook.sheets.map((s) => s.name);
+  const chosen = pickSheet(workbook.sheets, sheet);
+  if (!chosen) {
+    const wanted = typeof sheet === 'number' ? `number ${sheet + 1}` : `named "${sheet}"`;
+    throw new FileRejectedError(
+      fileName,
+      'sheet-not-found',
+      `there is no sheet ${wanted} (sheets: ${sheets.join(', ')})`,
+    );
+  }
+  const entry = zip.entries.get(chosen.part);
+  if (!entry) {
+    throw new FileRejectedError(
+      fileName,
+      'unreadable',
+      `this Excel workbook is damaged: the sheet "${chosen.name}" is listed but its part ${chosen.part} is missing`,
+    );
+  }
+  return { zip, sheets, chosen, entry, context: await sheetContext(zip, workbook) };
 }
 
 async function sheetContext(zip: ZipArchive, workbook: WorkbookInfo): Promise<SheetContext> {
@@ -110,10 +122,8 @@ function pickSheet(sheets: SheetRef[], wanted: string | number | undefined): She
 }
 
 /** The first rows written in the sheet, for header detection; reading stops there. */
-async function headRows(zip: ZipArchive, sheet: SheetRef, context: SheetContext): Promise<SheetRow[]> {
+async function headRows(zip: ZipArchive, entry: ZipEntry, context: SheetContext): Promise<SheetRow[]> {
   const head: SheetRow[] = [];
-  const entry = zip.entries.get(sheet.part);
-  if (!entry) return head;
   for await (const chunk of sheetRows(zip, entry, context)) {
     for (const row of chunk.rows) {
       head.push(row);
@@ -125,14 +135,12 @@ async function headRows(zip: ZipArchive, sheet: SheetRef, context: SheetContext)
 
 async function* readRecords(
   zip: ZipArchive,
-  sheet: SheetRef,
+  entry: ZipEntry,
   context: SheetContext,
   headerLine: number,
   columnCount: number,
   options: RecordsOptions,
 ): AsyncGenerator<RecordBatch> {
-  const entry = zip.entries.get(sheet.part);
-  if (!entry) return;
   const builder = new BatchBuilder(
     columnCount,
     options.batchSize ?? DEFAULT_BATCH_SIZE,
