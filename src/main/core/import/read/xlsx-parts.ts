@@ -1,5 +1,6 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FileRejectedError } from './errors';
+import { XmlScanner } from './xml-scan';
 import { damaged, entryChunks, entryText, type ZipArchive, type ZipEntry } from './zip-archive';
 
 /** The workbook's parts other than the sheets: sheet list, date system, date styles, shared text. */
@@ -21,26 +22,7 @@ export interface WorkbookInfo {
   stylesPart: string | null;
 }
 
-export const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
-
-/** Feeds a part to a SAX parser, turning XML errors into a "damaged" rejection. */
-export async function parsePart(
-  zip: ZipArchive,
-  entry: ZipEntry,
-  parser: SaxesParser,
-  afterChunk?: () => void,
-): Promise<void> {
-  const decoder = new TextDecoder('utf-8');
-  try {
-    for await (const chunk of entryChunks(zip, entry)) {
-      parser.write(decoder.decode(chunk, { stream: true }));
-      afterChunk?.();
-    }
-    parser.write(decoder.decode()).close();
-  } catch (error) {
-    throw xmlError(zip, entry, error);
-  }
-}
+const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
 
 export function xmlError(zip: ZipArchive, entry: ZipEntry, error: unknown): FileRejectedError {
   if (error instanceof FileRejectedError) return error;
@@ -188,37 +170,41 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null): P
   const table = new SharedStrings();
   const entry = part ? zip.entries.get(part) : undefined;
   if (!entry) return table;
-  const parser = new SaxesParser();
   let text = '';
   let inText = false;
   let phonetic = 0;
   let full = false;
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'si') text = '';
-    else if (name === 't' && phonetic === 0) inText = true;
-    else if (name === 'rPh') phonetic++;
+  const scanner = new XmlScanner({
+    open(name) {
+      if (name === 'si') text = '';
+      else if (name === 't' && phonetic === 0) inText = true;
+      else if (name === 'rPh') phonetic++;
+    },
+    text(t) {
+      if (inText) text += t;
+    },
+    close(name) {
+      if (name === 't') inText = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'si' && !table.add(text)) full = true;
+    },
   });
-  parser.on('text', (t) => {
-    if (inText) text += t;
-  });
-  parser.on('cdata', (t) => {
-    if (inText) text += t;
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 't') inText = false;
-    else if (name === 'rPh') phonetic--;
-    else if (name === 'si' && !table.add(text)) full = true;
-  });
-  await parsePart(zip, entry, parser, () => {
-    if (full) {
-      throw new FileRejectedError(
-        zip.fileName,
-        'too-large',
-        `this workbook's shared text is over ${MAX_SHARED_TEXT_BYTES / 1024 ** 2} MB, more than Tandem holds while reading a sheet; save the sheet as CSV and import that`,
-      );
+  const decoder = new TextDecoder('utf-8');
+  try {
+    for await (const chunk of entryChunks(zip, entry)) {
+      scanner.write(decoder.decode(chunk, { stream: true }));
+      if (full) {
+        throw new FileRejectedError(
+          zip.fileName,
+          'too-large',
+          `this workbook's shared text is over ${MAX_SHARED_TEXT_BYTES / 1024 ** 2} MB, more than Tandem holds while reading a sheet; save the sheet as CSV and import that`,
+        );
+      }
     }
-  });
+    scanner.write(decoder.decode());
+    scanner.close();
+  } catch (error) {
+    throw xmlError(zip, entry, error);
+  }
   return table;
 }

@@ -1,6 +1,6 @@
-import { SaxesParser } from 'saxes';
 import { plainDecimal } from './plain-decimal';
-import { localName, xmlError, type SharedStrings } from './xlsx-parts';
+import { attribute, XmlScanner } from './xml-scan';
+import { xmlError, type SharedStrings } from './xlsx-parts';
 import { damaged, entryChunks, type ZipArchive, type ZipEntry } from './zip-archive';
 
 /** What a sheet's cells need from the rest of the workbook. */
@@ -53,7 +53,6 @@ export async function* sheetRows(
 ): AsyncGenerator<SheetChunk> {
   const { strings, dateStyles, date1904 } = context;
   const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
-  const parser = new SaxesParser();
   let rows: SheetRow[] = [];
   let line = 0;
   let cells: string[] = [];
@@ -66,52 +65,50 @@ export async function* sheetRows(
   let phonetic = 0;
   let badIndex = '';
 
-  parser.on('opentag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'c') {
-      const { r, t, s } = tag.attributes;
-      const at = r ? columnIndex(r) : -1;
-      if (at >= 0) column = at;
-      type = t ?? 'n';
-      style = s ? Number(s) : 0;
-      value = '';
-    } else if (name === 'v') {
-      capture = true;
-      value = '';
-    } else if (name === 'is') {
-      inline = true;
-      value = '';
-    } else if (name === 't' && inline && phonetic === 0) capture = true;
-    else if (name === 'rPh') phonetic++;
-    else if (name === 'row') {
-      const r = tag.attributes.r;
-      line = r ? Number(r) : line + 1;
-      cells = [];
-      column = 0;
-    }
-  });
-  parser.on('text', (text) => {
-    if (capture) value += text;
-  });
-  parser.on('cdata', (text) => {
-    if (capture) value += text;
-  });
-  parser.on('closetag', (tag) => {
-    const name = localName(tag.name);
-    if (name === 'v' || name === 't') capture = false;
-    else if (name === 'is') inline = false;
-    else if (name === 'rPh') phonetic--;
-    else if (name === 'c') {
-      const text = cellText();
-      if (text !== '') {
-        while (cells.length < column) cells.push('');
-        cells[column] = text;
+  const parser = new XmlScanner({
+    open(name, tag) {
+      if (name === 'c') {
+        const r = attribute(tag, 'r');
+        const at = r ? columnIndex(r) : -1;
+        if (at >= 0) column = at;
+        type = attribute(tag, 't') ?? 'n';
+        const s = attribute(tag, 's');
+        style = s ? Number(s) : 0;
+        value = '';
+      } else if (name === 'v') {
+        capture = true;
+        value = '';
+      } else if (name === 'is') {
+        inline = true;
+        value = '';
+      } else if (name === 't' && inline && phonetic === 0) capture = true;
+      else if (name === 'rPh') phonetic++;
+      else if (name === 'row') {
+        const r = attribute(tag, 'r');
+        line = r ? Number(r) : line + 1;
+        cells = [];
+        column = 0;
       }
-      column++;
-    } else if (name === 'row') {
-      rows.push({ line, cells });
-      cells = [];
-    }
+    },
+    text(text) {
+      if (capture) value += text;
+    },
+    close(name) {
+      if (name === 'v' || name === 't') capture = false;
+      else if (name === 'is') inline = false;
+      else if (name === 'rPh') phonetic--;
+      else if (name === 'c') {
+        const text = cellText();
+        if (text !== '') {
+          while (cells.length < column) cells.push('');
+          cells[column] = text;
+        }
+        column++;
+      } else if (name === 'row') {
+        rows.push({ line, cells });
+        cells = [];
+      }
+    },
   });
 
   function cellText(): string {
@@ -157,7 +154,8 @@ export async function* sheetRows(
         yield { rows: ready, packedBytes };
       }
     }
-    parser.write(decoder.decode()).close();
+    parser.write(decoder.decode());
+    parser.close();
   } catch (error) {
     throw xmlError(zip, entry, error);
   }
