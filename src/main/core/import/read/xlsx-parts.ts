@@ -1,6 +1,5 @@
-import { SaxesParser, type SaxesTagPlain } from 'saxes';
 import { FileRejectedError } from './errors';
-import { XmlScanner } from './xml-scan';
+import { attribute, XmlScanner } from './xml-scan';
 import { damaged, entryChunks, entryText, type ZipArchive, type ZipEntry } from './zip-archive';
 
 /** The workbook's parts other than the sheets: sheet list, date system, date styles, shared text. */
@@ -22,18 +21,22 @@ export interface WorkbookInfo {
   stylesPart: string | null;
 }
 
-const localName = (name: string): string => name.slice(name.indexOf(':') + 1);
-
 export function xmlError(zip: ZipArchive, entry: ZipEntry, error: unknown): FileRejectedError {
   if (error instanceof FileRejectedError) return error;
   return damaged(zip.fileName, `the part ${entry.name} is not well-formed XML`, error);
 }
 
-function parseSmall(zip: ZipArchive, entry: ZipEntry, text: string, onOpen: (tag: SaxesTagPlain) => void) {
-  const parser = new SaxesParser();
-  parser.on('opentag', onOpen);
+/** Calls `onOpen` with the local name and text of each start tag of a small part. */
+function parseSmall(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  text: string,
+  onOpen: (name: string, tag: string) => void,
+): void {
+  const scanner = new XmlScanner({ open: onOpen, close: () => undefined, text: () => undefined });
   try {
-    parser.write(text).close();
+    scanner.write(text);
+    scanner.close();
   } catch (error) {
     throw xmlError(zip, entry, error);
   }
@@ -48,9 +51,11 @@ async function relationships(
   const entry = zip.entries.get(path);
   const rels = new Map<string, { type: string; target: string }>();
   if (!entry) return rels;
-  parseSmall(zip, entry, await entryText(zip, entry, SMALL_PART_BYTES), (tag) => {
-    if (localName(tag.name) !== 'Relationship') return;
-    const { Id, Type, Target, TargetMode } = tag.attributes;
+  parseSmall(zip, entry, await entryText(zip, entry, SMALL_PART_BYTES), (name, tag) => {
+    if (name !== 'Relationship') return;
+    const [Id, Type, Target, TargetMode] = ['Id', 'Type', 'Target', 'TargetMode'].map((a) =>
+      attribute(tag, a),
+    );
     if (!Id || !Target || TargetMode === 'External') return;
     rels.set(Id, { type: Type?.slice(Type.lastIndexOf('/') + 1) ?? '', target: resolvePart(part, Target) });
   });
@@ -77,17 +82,16 @@ export async function readWorkbook(zip: ZipArchive): Promise<WorkbookInfo | null
   const rels = await relationships(zip, main);
   const sheets: SheetRef[] = [];
   let date1904 = false;
-  parseSmall(zip, entry, await entryText(zip, entry, SMALL_PART_BYTES), (tag) => {
-    const name = localName(tag.name);
+  parseSmall(zip, entry, await entryText(zip, entry, SMALL_PART_BYTES), (name, tag) => {
     if (name === 'workbookPr') {
-      const flag = tag.attributes.date1904;
+      const flag = attribute(tag, 'date1904');
       date1904 = flag === '1' || flag === 'true';
     }
     if (name !== 'sheet') return;
-    const id = Object.entries(tag.attributes).find(([key]) => localName(key) === 'id')?.[1];
+    const id = attribute(tag, 'id');
     const target = id ? rels.get(id) : undefined;
-    if (target && tag.attributes.name !== undefined)
-      sheets.push({ name: tag.attributes.name, part: target.target });
+    const sheetName = attribute(tag, 'name');
+    if (target && sheetName !== undefined) sheets.push({ name: sheetName, part: target.target });
   });
   const byType = (type: string) => [...rels.values()].find((r) => r.type === type)?.target ?? null;
   return { sheets, date1904, sharedStringsPart: byType('sharedStrings'), stylesPart: byType('styles') };
@@ -117,12 +121,11 @@ export async function readDateStyles(zip: ZipArchive, part: string | null): Prom
   const styles: boolean[] = [];
   const xfs: number[] = [];
   let inCellXfs = false;
-  parseSmall(zip, entry, await entryText(zip, entry, SMALL_PART_BYTES), (tag) => {
-    const name = localName(tag.name);
-    if (name === 'numFmt') custom.set(Number(tag.attributes.numFmtId), tag.attributes.formatCode ?? '');
+  parseSmall(zip, entry, await entryText(zip, entry, SMALL_PART_BYTES), (name, tag) => {
+    if (name === 'numFmt') custom.set(Number(attribute(tag, 'numFmtId')), attribute(tag, 'formatCode') ?? '');
     else if (name === 'cellXfs') inCellXfs = true;
     else if (name === 'cellStyleXfs' || name === 'cellStyles' || name === 'dxfs') inCellXfs = false;
-    else if (name === 'xf' && inCellXfs) xfs.push(Number(tag.attributes.numFmtId ?? 0));
+    else if (name === 'xf' && inCellXfs) xfs.push(Number(attribute(tag, 'numFmtId') ?? 0));
   });
   for (const id of xfs) {
     const code = custom.get(id);
