@@ -136,10 +136,18 @@ export async function readDateStyles(zip: ZipArchive, part: string | null): Prom
 
 /** Shared strings packed as UTF-8 in one growing buffer with an end offset per string. */
 export class SharedStrings {
-  private bytes = Buffer.allocUnsafe(1 << 16);
+  private bytes: Buffer;
   private ends = new Uint32Array(1 << 12);
   private used = 0;
   count = 0;
+
+  /**
+   * The text never takes more bytes than the XML it comes from, so that size is reserved at once: growing
+   * by copies would hold two buffers at a time, and pages never written take no memory.
+   */
+  constructor(capacity = 1 << 16) {
+    this.bytes = Buffer.allocUnsafe(Math.max(1, Math.min(capacity, MAX_SHARED_TEXT_BYTES)));
+  }
 
   add(text: string): boolean {
     const need = Buffer.byteLength(text);
@@ -170,9 +178,9 @@ export class SharedStrings {
 
 /** Streams sharedStrings.xml into a SharedStrings table: rich-text runs joined, phonetic runs left out. */
 export async function readSharedStrings(zip: ZipArchive, part: string | null): Promise<SharedStrings> {
-  const table = new SharedStrings();
   const entry = part ? zip.entries.get(part) : undefined;
-  if (!entry) return table;
+  if (!entry) return new SharedStrings();
+  const table = new SharedStrings(entry.size);
   let text = '';
   let inText = false;
   let phonetic = 0;
