@@ -8,6 +8,7 @@ import type { Figure } from './figure';
 const suites: Record<string, () => Promise<Figure[]>> = {
   sales: async () => (await import('./sales')).benchSales(),
   imports: async () => (await import('./imports')).benchImports(),
+  xlsx: async () => (await import('./xlsx')).benchXlsx(),
   results: async () => (await import('./results')).benchResults(),
   reports: async () => (await import('./reports')).benchReports(),
   exports: async () => (await import('./exports')).benchExports(),

@@ -33,7 +33,6 @@ export const LAYERS = [
       'zod',
       'uuidv7',
       'papaparse',
-      'read-excel-file',
       ...testing,
     ],
     why: 'the core runs under plain Node: no Electron, React or the transports built on it',

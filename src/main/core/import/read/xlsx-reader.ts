@@ -1,20 +1,19 @@
-import readXlsxFile from 'read-excel-file/node';
 import { BatchBuilder, DEFAULT_BATCH_SIZE } from './batches';
 import { FileRejectedError } from './errors';
 import { locateHeader, usedWidth } from './layout';
-import { plainDecimal } from './plain-decimal';
 import type { OpenTableOptions, RecordBatch, RecordsOptions, TableReader } from './types';
+import {
+  readDateStyles,
+  readSharedStrings,
+  readWorkbook,
+  type SheetRef,
+  type WorkbookInfo,
+} from './xlsx-parts';
+import { sheetRows, type SheetContext, type SheetRow } from './xlsx-sheet';
+import { openZip, type ZipArchive, type ZipEntry } from './zip-archive';
 
-/**
- * read-excel-file unpacks a whole sheet into memory, so a very large workbook would take the
- * app down with it; such a file is better saved as CSV, which is streamed.
- */
-export const MAX_XLSX_BYTES = 64 * 1024 * 1024;
-
-/** Marks numeric cells so they are told apart from text cells that merely look numeric. */
-class SheetNumber {
-  constructor(readonly raw: string) {}
-}
+/** Sheet rows looked at to find the header. */
+const HEADER_SCAN_ROWS = 200;
 
 export interface XlsxSource {
   path: string;
@@ -22,47 +21,34 @@ export interface XlsxSource {
   size: number;
 }
 
+/**
+ * Opens a workbook without loading it: the zip directory is checked for sizes no real workbook has, the
+ * shared text and date styles are read, and the sheet is streamed (once for its header, then once per
+ * `records()` call), so memory stays flat whatever the number of rows.
+ */
 export async function openXlsx(source: XlsxSource, options: OpenTableOptions): Promise<TableReader> {
-  const { path, fileName, size } = source;
-  if (size > MAX_XLSX_BYTES) {
-    const mb = Math.round(size / (1024 * 1024));
-    throw new FileRejectedError(
-      fileName,
-      'too-large',
-      `this Excel file is too large to import directly (${mb} MB); save the sheet as CSV and import that`,
-    );
-  }
-  const workbook = await loadWorkbook(path, fileName);
-  const sheets = workbook.map((s) => s.sheet);
-  const chosen = pickSheet(workbook, options.sheet);
-  if (!chosen) {
-    const wanted =
-      typeof options.sheet === 'number' ? `number ${options.sheet + 1}` : `named "${options.sheet}"`;
-    throw new FileRejectedError(
-      fileName,
-      'sheet-not-found',
-      `there is no sheet ${wanted} (sheets: ${sheets.join(', ')})`,
-    );
-  }
-
-  const rows = chosen.data as unknown[][];
+  const { fileName, size } = source;
+  const { zip, sheets, chosen, entry, context } = await openSheet(source, options.sheet);
+  const head = await headRows(zip, entry, context);
   const headerIndex =
     options.headerLine !== undefined
-      ? options.headerLine - 1
-      : locateHeader(
-          rows.slice(0, 200).map((cells, i) => ({ cells: cells.map(cellText), line: i + 1 })),
-          usedWidth,
-        );
-  const headerRow = rows[headerIndex];
-  if (headerIndex < 0 || !headerRow) {
+      ? head.findIndex((r) => r.line === options.headerLine)
+      : locateHeader(head, usedWidth);
+  const headerRow = head[headerIndex];
+  if (!headerRow) {
+    if (options.headerLine !== undefined && head.length > 0)
+      throw new FileRejectedError(
+        fileName,
+        'no-header',
+        `the sheet "${chosen.name}" has no row ${options.headerLine}`,
+      );
     const detail =
-      rows.length === 0
-        ? `the sheet "${chosen.sheet}" is empty`
-        : `no header row was found in the sheet "${chosen.sheet}"`;
-    throw new FileRejectedError(fileName, rows.length === 0 ? 'empty' : 'no-header', detail);
+      head.length === 0
+        ? `the sheet "${chosen.name}" is empty`
+        : `no header row was found in the sheet "${chosen.name}"`;
+    throw new FileRejectedError(fileName, head.length === 0 ? 'empty' : 'no-header', detail);
   }
-  const headerCells = headerRow.map(cellText);
-  const columns = headerCells.slice(0, usedWidth(headerCells));
+  const columns = headerRow.cells.slice(0, usedWidth(headerRow.cells));
 
   return {
     fileName,
@@ -71,46 +57,88 @@ export async function openXlsx(source: XlsxSource, options: OpenTableOptions): P
     encoding: null,
     bom: false,
     delimiter: null,
-    headerLine: headerIndex + 1,
+    headerLine: headerRow.line,
     columns,
-    sheet: chosen.sheet,
+    sheet: chosen.name,
     sheets,
     records: (recordsOptions?: RecordsOptions) =>
-      readRows(rows, headerIndex, columns.length, size, recordsOptions ?? {}),
+      readRecords(zip, entry, context, headerRow.line, columns.length, recordsOptions ?? {}),
   };
 }
 
-async function loadWorkbook(path: string, fileName: string) {
-  try {
-    return await readXlsxFile<SheetNumber>(path, { trim: false, parseNumber: (raw) => new SheetNumber(raw) });
-  } catch (error) {
-    const code = (error as { code?: unknown }).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EPERM' || code === 'EISDIR') throw error;
-    const detail =
-      code === 'XLS_FILE_NOT_SUPPORTED'
-        ? 'this is an old Excel 97-2003 (.xls) or password-protected workbook; save it as .xlsx or CSV and import that'
-        : 'this is not a CSV, TSV or Excel file (it looks like binary data: a ZIP archive that is not a readable Excel workbook)';
-    throw new FileRejectedError(fileName, 'binary', detail, { cause: error });
-  }
+export interface OpenSheet {
+  zip: ZipArchive;
+  sheets: string[];
+  chosen: SheetRef;
+  entry: ZipEntry;
+  context: SheetContext;
 }
 
-function pickSheet<T extends { sheet: string }>(
-  workbook: T[],
-  wanted: string | number | undefined,
-): T | undefined {
-  if (wanted === undefined) return workbook[0];
-  if (typeof wanted === 'number') return workbook[wanted];
+/** The archive checked, the sheet chosen (first by default) and what its cells need from the workbook. */
+export async function openSheet(source: XlsxSource, sheet: string | number | undefined): Promise<OpenSheet> {
+  const { path, fileName, size } = source;
+  const zip = await openZip(path, fileName, size);
+  const workbook = await readWorkbook(zip);
+  if (!workbook || workbook.sheets.length === 0) {
+    throw new FileRejectedError(
+      fileName,
+      'binary',
+      'this is not a CSV, TSV or Excel file (it looks like binary data: a ZIP archive that is not a readable Excel workbook)',
+    );
+  }
+  const sheets = workbook.sheets.map((s) => s.name);
+  const chosen = pickSheet(workbook.sheets, sheet);
+  if (!chosen) {
+    const wanted = typeof sheet === 'number' ? `number ${sheet + 1}` : `named "${sheet}"`;
+    throw new FileRejectedError(
+      fileName,
+      'sheet-not-found',
+      `there is no sheet ${wanted} (sheets: ${sheets.join(', ')})`,
+    );
+  }
+  const entry = zip.entries.get(chosen.part);
+  if (!entry) {
+    throw new FileRejectedError(
+      fileName,
+      'unreadable',
+      `this Excel workbook is damaged: the sheet "${chosen.name}" is listed but its part ${chosen.part} is missing`,
+    );
+  }
+  return { zip, sheets, chosen, entry, context: await sheetContext(zip, workbook) };
+}
+
+async function sheetContext(zip: ZipArchive, workbook: WorkbookInfo): Promise<SheetContext> {
+  const dateStyles = await readDateStyles(zip, workbook.stylesPart);
+  const strings = await readSharedStrings(zip, workbook.sharedStringsPart);
+  return { strings, dateStyles, date1904: workbook.date1904 };
+}
+
+function pickSheet(sheets: SheetRef[], wanted: string | number | undefined): SheetRef | undefined {
+  if (wanted === undefined) return sheets[0];
+  if (typeof wanted === 'number') return sheets[wanted];
   return (
-    workbook.find((s) => s.sheet === wanted) ??
-    workbook.find((s) => s.sheet.toLowerCase() === wanted.toLowerCase())
+    sheets.find((s) => s.name === wanted) ?? sheets.find((s) => s.name.toLowerCase() === wanted.toLowerCase())
   );
 }
 
-async function* readRows(
-  rows: unknown[][],
-  headerIndex: number,
+/** The first rows written in the sheet, for header detection; reading stops there. */
+async function headRows(zip: ZipArchive, entry: ZipEntry, context: SheetContext): Promise<SheetRow[]> {
+  const head: SheetRow[] = [];
+  for await (const chunk of sheetRows(zip, entry, context)) {
+    for (const row of chunk.rows) {
+      head.push(row);
+      if (head.length >= HEADER_SCAN_ROWS) return head;
+    }
+  }
+  return head;
+}
+
+async function* readRecords(
+  zip: ZipArchive,
+  entry: ZipEntry,
+  context: SheetContext,
+  headerLine: number,
   columnCount: number,
-  size: number,
   options: RecordsOptions,
 ): AsyncGenerator<RecordBatch> {
   const builder = new BatchBuilder(
@@ -119,27 +147,29 @@ async function* readRows(
     options.skipRecords ?? 0,
     'sheet row',
   );
-  for (let i = headerIndex + 1; i < rows.length; i++) {
+  const packedSize = Math.max(1, entry.compressedSize);
+  for await (const chunk of sheetRows(zip, entry, context)) {
     options.signal?.throwIfAborted();
-    const cells = (rows[i] ?? []).map(cellText);
-    if (cells.every((c) => c === '')) continue;
-    builder.add(fitToHeader(cells, columnCount), i + 1);
+    for (const row of chunk.rows) {
+      if (row.line <= headerLine || row.cells.every((c) => c === '')) continue;
+      builder.add(fitToHeader(row.cells, columnCount), row.line);
+    }
     const ready = builder.take();
-    const bytesRead = Math.round((size * (i + 1)) / rows.length);
+    const bytesRead = Math.min(zip.fileSize, Math.round((zip.fileSize * chunk.packedBytes) / packedSize));
     for (const batch of ready) {
       batch.bytesRead = bytesRead;
       yield batch;
     }
   }
   for (const batch of builder.finish()) {
-    batch.bytesRead = size;
+    batch.bytesRead = zip.fileSize;
     yield batch;
   }
 }
 
 /**
- * A sheet pads every row to its widest row, so empty cells past the header are padding, not
- * data. Only a row with values beyond the header keeps its extra cells, and is reported ragged.
+ * A sheet pads rows to its widest row, so empty cells past the header are padding, not data.
+ * Only a row with values beyond the header keeps its extra cells, and is reported ragged.
  */
 function fitToHeader(cells: string[], columnCount: number): string[] {
   const width = usedWidth(cells);
@@ -148,28 +178,4 @@ function fitToHeader(cells: string[], columnCount: number): string[] {
   const fitted = cells.slice(0, columnCount);
   while (fitted.length < columnCount) fitted.push('');
   return fitted;
-}
-
-/** Cell value as the text a person sees, in the import's conventions (ISO dates). */
-export function cellText(value: unknown): string {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (value instanceof SheetNumber) return plainDecimal(value.raw);
-  if (value instanceof Date) return dateText(value);
-  if (typeof value === 'boolean') return value ? 'TRUE' : 'FALSE';
-  if (typeof value === 'number') return plainDecimal(String(value));
-  return String(value);
-}
-
-/**
- * Sheet dates are day counts read as UTC wall time. A whole day becomes YYYY-MM-DD; a time of
- * day is kept as local wall time "YYYY-MM-DD HH:MM:SS", rounded to the second because the day
- * fraction rarely lands on an exact millisecond.
- */
-function dateText(date: Date): string {
-  const ms = date.getTime();
-  if (Number.isNaN(ms)) return '';
-  const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
-  const time = iso.slice(11, 19);
-  return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;
 }
