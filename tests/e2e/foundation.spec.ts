@@ -197,3 +197,28 @@ test('a change refetches only the views that read its domain', async ({ page, ap
   expect(calls).not.toContain('leads.board');
   expect(calls).not.toContain('settings.get');
 });
+
+test('the first Tab reaches a skip link that moves the focus to the main content, keeping the route', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startDemoWorkspace(page);
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: 'Leads & contacts' })
+    .click();
+  const route = new URL(page.url()).hash;
+  // A fresh load of the screen, as a keyboard user arrives at it.
+  await page.reload();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('button', { name: 'Skip to main content' });
+  await expect(skip).toBeFocused();
+  await expect(skip).toBeInViewport();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('main#main')).toBeFocused();
+  expect(new URL(page.url()).hash).toBe(route);
+  await page.keyboard.press('Tab');
+  await expect(page.locator('main#main :focus')).toHaveCount(1);
+});

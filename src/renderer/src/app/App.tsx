@@ -46,10 +46,18 @@ export function App() {
       <ClockProvider coreNow={clock.data.now}>
         <PeriodProvider>
           <div className="shell">
+            {/* A button, not `href="#main"`: the hash is the app's route. */}
+            <button
+              type="button"
+              className="skip-link"
+              onClick={() => document.getElementById('main')?.focus()}
+            >
+              Skip to main content
+            </button>
             <Sidebar routes={routes} current={route.path} businessName={settings.data.businessName} />
             <div className="main-column">
               <TopBar onOpenPalette={() => setPaletteOpen(true)} />
-              <main className="content" id="main">
+              <main className="content" id="main" tabIndex={-1}>
                 <Page params={params} />
               </main>
             </div>
