@@ -222,3 +222,13 @@ test('the first Tab reaches a skip link that moves the focus to the main content
   await page.keyboard.press('Tab');
   await expect(page.locator('main#main :focus')).toHaveCount(1);
 });
+
+test('the app has a favicon, served by the host', async ({ page, app }) => {
+  await app.open();
+  const href = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const icon = await page.request.get(new URL(href ?? '', page.url()).href);
+  expect(icon.status()).toBe(200);
+  expect(icon.headers()['content-type']).toContain('image/svg+xml');
+  expect(await icon.text()).toContain('<svg');
+});
