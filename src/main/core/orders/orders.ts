@@ -4,9 +4,8 @@ import { orderNetMinor, REVENUE_ORDER_STATUSES } from '@shared/domain/kpi';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { all, get } from '../db/prepared';
-import { getSettings } from '../settings/service';
 import { linksOf } from './links';
-import { customerExpr, pageSql, totalsSql, whereOf, type Filter, type TableSpec } from './query';
+import { customerExpr, listPage, listStatements, type Filter, type TableSpec } from './query';
 
 type ListInput = z.output<typeof OrderListInput>;
 
@@ -45,27 +44,12 @@ const withNet = <R extends Raw>(row: R): R & Pick<OrderRow, 'netMinor'> => ({
 });
 
 /** The statements of a list call, for the query-plan test. */
-export function orderStatements(filter: Filter, sort: string, direction: 'asc' | 'desc') {
-  const where = whereOf(ORDERS, filter);
-  return {
-    where,
-    totals: totalsSql(ORDERS, filter, where),
-    page: pageSql(ORDERS, filter, where, ROW_COLUMNS, sort, direction),
-  };
-}
+export const orderStatements = (filter: Filter, sort: string, direction: 'asc' | 'desc') =>
+  listStatements(ORDERS, ROW_COLUMNS, filter, sort, direction);
 
 export function listOrders(ctx: Ctx, input: ListInput): OrderPage {
-  const currency = getSettings(ctx).currency.toUpperCase();
-  const { where, totals, page } = orderStatements(input, input.sort, input.direction);
-  const sums = get<{ total: number; revenueMinor: number; otherCurrency: number }>(
-    ctx.sqlite,
-    totals,
-    currency,
-    currency,
-    ...where.params,
-  )!;
-  const rows = all<Raw>(ctx.sqlite, page, ...where.params, input.limit, input.offset);
-  return { ...sums, currency, rows: rows.map(withNet) };
+  const listed = listPage<Raw>(ctx, ORDERS, ROW_COLUMNS, input);
+  return { ...listed, rows: listed.rows.map(withNet) };
 }
 
 type Detail = z.infer<typeof OrderDetail>;

@@ -3,10 +3,9 @@ import type { PaymentDetail, PaymentListInput, PaymentPage, PaymentRow } from '@
 import { paymentNetMinor, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
-import { all, get } from '../db/prepared';
-import { getSettings } from '../settings/service';
+import { get } from '../db/prepared';
 import { linksOf } from './links';
-import { customerExpr, pageSql, totalsSql, whereOf, type Filter, type TableSpec } from './query';
+import { customerExpr, listPage, listStatements, type Filter, type TableSpec } from './query';
 
 type ListInput = z.output<typeof PaymentListInput>;
 
@@ -43,27 +42,12 @@ const withNet = <R extends Raw>(row: R): R & Pick<PaymentRow, 'netMinor'> => ({
 });
 
 /** The statements of a list call, for the query-plan test. */
-export function paymentStatements(filter: Filter, sort: string, direction: 'asc' | 'desc') {
-  const where = whereOf(PAYMENTS, filter);
-  return {
-    where,
-    totals: totalsSql(PAYMENTS, filter, where),
-    page: pageSql(PAYMENTS, filter, where, ROW_COLUMNS, sort, direction),
-  };
-}
+export const paymentStatements = (filter: Filter, sort: string, direction: 'asc' | 'desc') =>
+  listStatements(PAYMENTS, ROW_COLUMNS, filter, sort, direction);
 
 export function listPayments(ctx: Ctx, input: ListInput): PaymentPage {
-  const currency = getSettings(ctx).currency.toUpperCase();
-  const { where, totals, page } = paymentStatements(input, input.sort, input.direction);
-  const sums = get<{ total: number; revenueMinor: number; otherCurrency: number }>(
-    ctx.sqlite,
-    totals,
-    currency,
-    currency,
-    ...where.params,
-  )!;
-  const rows = all<Raw>(ctx.sqlite, page, ...where.params, input.limit, input.offset);
-  return { ...sums, currency, rows: rows.map(withNet) };
+  const listed = listPage<Raw>(ctx, PAYMENTS, ROW_COLUMNS, input);
+  return { ...listed, rows: listed.rows.map(withNet) };
 }
 
 type Detail = z.infer<typeof PaymentDetail>;

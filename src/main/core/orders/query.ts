@@ -1,5 +1,8 @@
 import { addDays } from '@shared/domain/dates';
 import type { OrderFilter } from '@shared/api/orders';
+import type { Ctx } from '../context';
+import { all, get } from '../db/prepared';
+import { getSettings } from '../settings/service';
 
 /**
  * The one filter of the Orders and Payments lists, turned into SQL for either table. Both lists read the
@@ -147,4 +150,38 @@ export function pageSql(
           WHERE ${w.sql} ORDER BY ${order} LIMIT ? OFFSET ?) page
     JOIN ${s.table} ${s.a} ON ${s.a}.rowid = page.pageRow ${joins(s)}
     ORDER BY ${order}`;
+}
+
+export interface ListCall extends Filter {
+  sort: string;
+  direction: 'asc' | 'desc';
+  limit: number;
+  offset: number;
+}
+
+/** The statements of a list call (the query-plan test reads them too). */
+export function listStatements(
+  s: TableSpec,
+  columns: string,
+  f: Filter,
+  sort: string,
+  direction: 'asc' | 'desc',
+) {
+  const where = whereOf(s, f);
+  return { where, totals: totalsSql(s, f, where), page: pageSql(s, f, where, columns, sort, direction) };
+}
+
+/** One list call of either table: the filter's totals in the workspace currency, then one page of rows. */
+export function listPage<R>(ctx: Ctx, s: TableSpec, columns: string, input: ListCall) {
+  const currency = getSettings(ctx).currency.toUpperCase();
+  const { where, totals, page } = listStatements(s, columns, input, input.sort, input.direction);
+  const sums = get<{ total: number; revenueMinor: number; otherCurrency: number }>(
+    ctx.sqlite,
+    totals,
+    currency,
+    currency,
+    ...where.params,
+  )!;
+  const rows = all<R>(ctx.sqlite, page, ...where.params, input.limit, input.offset);
+  return { ...sums, currency, rows };
 }
