@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { command, query } from '../contract/define';
 import { IsoDate, IsoInstant } from '../domain/ids';
 import { REPORT_SECTIONS } from '../domain/report';
-import { isTimeZone, SCHEDULE_CADENCES } from '../domain/report-schedule';
+import { SCHEDULE_CADENCES } from '../domain/report-schedule';
+import { isTimeZone } from '../domain/time-zone';
 import { ReportRequest, ReportSectionSchema } from './reports';
 import { AttributionModelSchema, LookbackDays } from './results';
 

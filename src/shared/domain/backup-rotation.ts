@@ -1,5 +1,5 @@
 import { startOfWeek } from './dates';
-import { zonedDay } from './report-schedule';
+import { zonedDay } from './time-zone';
 
 /**
  * Which automatic backups to keep: the newest of each of the 7 most recent days that have one, of each of

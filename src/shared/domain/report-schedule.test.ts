@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dueRuns, isTimeZone, nextRun, zonedDay, zonedInstant, type ScheduleRule } from './report-schedule';
+import { dueRuns, nextRun, zonedInstant, type ScheduleRule } from './report-schedule';
+import { isTimeZone, zonedDay } from './time-zone';
 
 const MONDAY_8: ScheduleRule = { cadence: 'weekly', weekday: 1, time: '08:00', timeZone: 'Europe/Berlin' };
 const MONTHLY_8: ScheduleRule = { cadence: 'monthly', weekday: 1, time: '08:00', timeZone: 'Europe/Berlin' };

@@ -1,5 +1,6 @@
 import { addDays, dayOfWeek } from './dates';
 import { periodRange, weekRange } from './periods';
+import { wallTimeToUtc, zonedDay } from './time-zone';
 
 /**
  * When a scheduled meeting report is due, and which period each run covers. A schedule is a wall-clock
@@ -36,54 +37,6 @@ export interface ScheduledRun {
  */
 export const MAX_CATCH_UP_RUNS = 4;
 
-const HOUR_MS = 3_600_000;
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatter(timeZone: string): Intl.DateTimeFormat {
-  let f = formatters.get(timeZone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    });
-    formatters.set(timeZone, f);
-  }
-  return f;
-}
-
-/** True for a time zone this machine's Intl knows (`UTC`, `Europe/Berlin`). */
-export function isTimeZone(timeZone: string): boolean {
-  try {
-    formatter(timeZone);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** The wall clock in `timeZone` at instant `ms`, as if it were a UTC instant (whole seconds). */
-function wallMs(timeZone: string, ms: number): number {
-  const p: Record<string, number> = {};
-  for (const part of formatter(timeZone).formatToParts(ms))
-    if (part.type !== 'literal') p[part.type] = Number(part.value);
-  return Date.UTC(p.year ?? 0, (p.month ?? 1) - 1, p.day ?? 1, p.hour ?? 0, p.minute ?? 0, p.second ?? 0);
-}
-
-/** How far the zone's wall clock is ahead of UTC at `ms`. */
-const offsetAt = (timeZone: string, ms: number) =>
-  wallMs(timeZone, ms) - (ms - (((ms % 1000) + 1000) % 1000));
-
-/** The calendar day the wall clock shows in `timeZone` at instant `ms`. */
-export function zonedDay(ms: number, timeZone: string): string {
-  return new Date(wallMs(timeZone, ms)).toISOString().slice(0, 10);
-}
-
 function parseTime(time: string): { h: number; m: number } {
   const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(time);
   if (!match) throw new RangeError(`expected a time like 08:00, got "${time}"`);
@@ -98,13 +51,7 @@ function parseTime(time: string): { h: number; m: number } {
 export function zonedInstant(day: string, time: string, timeZone: string): number {
   const { h, m } = parseTime(time);
   const [y, mo, d] = day.split('-').map(Number);
-  const local = Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h, m);
-  // A zone changes its offset at most once within a day, so the offsets half a day either side are the only
-  // candidates.
-  const before = offsetAt(timeZone, local - 14 * HOUR_MS);
-  const after = offsetAt(timeZone, local + 14 * HOUR_MS);
-  const valid = [local - before, local - after].filter((t) => wallMs(timeZone, t) === local);
-  return valid.length > 0 ? Math.min(...valid) : local - before;
+  return wallTimeToUtc(Date.UTC(y ?? 0, (mo ?? 1) - 1, d ?? 1, h, m), timeZone);
 }
 
 /** Whether the schedule runs on this local calendar day. */

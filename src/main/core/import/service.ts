@@ -13,7 +13,7 @@ import { NOTHING_IMPORTED } from './job/runner';
 import { createJob, forgetJob, jobProblems, jobRow, setStatus, toJob, type JobRow } from './job/store';
 import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
 import { detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
-import { isKnownTimeZone } from './read/time-zone';
+import { isTimeZone } from '@shared/domain/time-zone';
 import {
   headerSignature,
   jobOptionsFor,
@@ -138,7 +138,7 @@ export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promi
 export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<string> {
   const path = resolve(input.path);
   const options = input.options;
-  if (options?.timeZone && !isKnownTimeZone(options.timeZone))
+  if (options?.timeZone && !isTimeZone(options.timeZone))
     throw new SetupError(`"${options.timeZone}" is not a known time zone.`);
   const table = await openTable(path, { sheet: options?.sheet });
   const setup = resolveSetup(ctx.sqlite, table.fileName, table.columns, input);

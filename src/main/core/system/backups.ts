@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { backupsToKeep } from '@shared/domain/backup-rotation';
-import { zonedDay } from '@shared/domain/report-schedule';
+import { zonedDay } from '@shared/domain/time-zone';
 import type { BackupEntry, BackupKind } from '@shared/api/system';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';

@@ -1,6 +1,6 @@
 import type { ParseResult } from './number-values';
 import type { DateOrder } from '@shared/import/date-order';
-import { isKnownTimeZone, wallTimeToUtc } from './time-zone';
+import { isTimeZone, wallTimeToUtc } from '@shared/domain/time-zone';
 
 export type { DateOrder };
 
@@ -90,7 +90,7 @@ export function parseInstant(text: string, options: DateOptions = {}): ParseResu
   let utc: number;
   if (p.offset !== null) utc = wall.getTime() - p.offset * 60_000;
   else if (options.timeZone !== undefined) {
-    if (!isKnownTimeZone(options.timeZone)) return fail(`unknown time zone "${options.timeZone}"`);
+    if (!isTimeZone(options.timeZone)) return fail(`unknown time zone "${options.timeZone}"`);
     utc = wallTimeToUtc(wall.getTime(), options.timeZone);
   } else utc = wall.getTime() - (options.timeZoneOffsetMinutes ?? 0) * 60_000;
   return { ok: true, value: new Date(utc).toISOString() };

@@ -1,3 +1,7 @@
+/**
+ * Wall clocks of IANA time zones, for every place that needs one: imports reading exports without offsets,
+ * scheduled reports, backup rotation by local day.
+ */
 const formatters = new Map<string, Intl.DateTimeFormat>();
 
 function formatter(timeZone: string): Intl.DateTimeFormat {
@@ -18,8 +22,8 @@ function formatter(timeZone: string): Intl.DateTimeFormat {
   return f;
 }
 
-/** True when Node's ICU knows the IANA zone name. */
-export function isKnownTimeZone(timeZone: string): boolean {
+/** True for a time zone this machine's Intl knows (`UTC`, `Europe/Berlin`). */
+export function isTimeZone(timeZone: string): boolean {
   try {
     formatter(timeZone);
     return true;
@@ -92,4 +96,9 @@ export function wallTimeToUtc(wallMs: number, timeZone: string): number {
   if (candidates.length > 0) return Math.min(...candidates);
   // In the gap: read the wall time with the offset in force before the change.
   return wallMs - before * 60_000;
+}
+
+/** The calendar day the wall clock shows in `timeZone` at instant `ms`. */
+export function zonedDay(ms: number, timeZone: string): string {
+  return new Date(ms + offsetMinutesAt(timeZone, ms) * 60_000).toISOString().slice(0, 10);
 }
