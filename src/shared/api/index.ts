@@ -15,6 +15,7 @@ import { plansApi } from './plans';
 import { reportScheduleApi } from './report-schedule';
 import { reportsApi } from './reports';
 import { resultsApi } from './results';
+import { visitsApi } from './visits';
 import { searchApi } from './search';
 import { settingsApi } from './settings';
 import { spendApi } from './spend';
@@ -41,6 +42,7 @@ export const api = {
   ...exportsApi,
   ...ordersApi,
   ...resultsApi,
+  ...visitsApi,
   ...reportsApi,
   ...reportScheduleApi,
 } satisfies Record<string, MethodSpec>;

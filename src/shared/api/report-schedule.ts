@@ -5,7 +5,7 @@ import { REPORT_SECTIONS } from '../domain/report';
 import { SCHEDULE_CADENCES } from '../domain/report-schedule';
 import { isTimeZone } from '../domain/time-zone';
 import { ReportRequest, ReportSectionSchema } from './reports';
-import { AttributionModelSchema, LookbackDays } from './results';
+import { AttributionModelSchema, LookbackDays } from './results-params';
 
 /**
  * Scheduled meeting reports and the meeting's notes. They are their own domains (not `reports`) so that

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { query } from '../contract/define';
 import { IsoDate } from '../domain/ids';
 import { REPORT_SECTIONS } from '../domain/report';
-import { AttributionModelSchema, Dashboard, LookbackDays } from './results';
+import { Dashboard } from './results';
+import { AttributionModelSchema, LookbackDays } from './results-params';
 
 /**
  * The meeting report: `reports.data` is everything the printed report shows beyond the Results numbers,

@@ -4,7 +4,7 @@ import type {
   VisitsScope,
   VisitsVsSalesInput,
   VisitsVsSalesScoped,
-} from '@shared/api/results';
+} from '@shared/api/visits';
 import type { SeriesNames } from '@shared/domain/correlation';
 import { addDays, isoDay } from '@shared/domain/dates';
 import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';

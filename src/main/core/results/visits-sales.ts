@@ -1,4 +1,4 @@
-import type { VisitsVsSalesOut } from '@shared/api/results';
+import type { VisitsVsSalesOut } from '@shared/api/visits';
 import {
   MIN_OVERLAP_DAYS,
   visitsVsSales,

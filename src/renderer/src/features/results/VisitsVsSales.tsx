@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'react';
 import { keepPreviousData, useQuery as useTanstackQuery } from '@tanstack/react-query';
 import type { ChartConfiguration, ChartType } from 'chart.js';
-import type { VisitsScope, VisitsVsSalesOut } from '@shared/api/results';
+import type { VisitsScope, VisitsVsSalesOut } from '@shared/api/visits';
 import { CHANNELS, type Channel } from '@shared/domain/utm';
 import { useWorkspace } from '../../lib/settings';
 import { methodQuery, useQuery } from '../../lib/useQuery';
