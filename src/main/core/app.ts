@@ -9,7 +9,7 @@ import { handlers, type Handler } from './handlers';
 import { ensureWorkspaceDefaults } from './workspace/defaults';
 import { recover as recoverImports } from './import/service';
 import { useImportMode, type ImportMode } from './import/worker/manager';
-import { grantFile, useFileAccess, type FileAccessMode, type FileUse } from './files';
+import { carryFileAccess, grantFile, useFileAccess, type FileAccessMode, type FileUse } from './files';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
 
@@ -73,9 +73,10 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
     recoverImports(ctx);
   };
   prepare();
-  // A restore swaps the file: the connection closes, and the one opened after it starts like a new core's
-  // (files chosen in dialogs before the restore must be chosen again).
+  // A restore swaps the file: the connection closes, and the one opened after it starts like a new core's,
+  // keeping the files chosen in dialogs before the restore.
   ctx.replaceDatabase = async (swap) => {
+    const previous = connection.sqlite;
     connection.close();
     try {
       swap();
@@ -83,6 +84,7 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
       connection = await openDatabase(file, options);
       ctx.db = connection.db;
       ctx.sqlite = connection.sqlite;
+      carryFileAccess(previous, ctx);
       prepare();
     }
   };

@@ -64,6 +64,15 @@ export function useFileAccess(ctx: Ctx, mode: FileAccessMode): void {
   policy(ctx).mode = mode;
 }
 
+/**
+ * A restore reopens the database: the files the user chose in this run stay chosen on the new connection
+ * (it is the same window and the same user; only the data was swapped).
+ */
+export function carryFileAccess(previous: object, ctx: Ctx): void {
+  const found = policies.get(previous);
+  if (found) policies.set(ctx.sqlite, found);
+}
+
 /** The shell calls this with what its dialog returned; nothing on the page can. */
 export function grantFile(ctx: Ctx, path: string, use: FileUse): void {
   const p = policy(ctx);

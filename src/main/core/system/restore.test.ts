@@ -230,6 +230,14 @@ describe('system.restore', () => {
       await expect(granted.client.call('system.restore', { path: backup })).rejects.toMatchObject({
         code: 'forbidden',
       });
+      // A file chosen before a restore stays chosen after the database was reopened.
+      granted.core.grantFile(backup, 'read');
+      await granted.client.call('system.backups.restore', { id: made.id });
+      const again = await granted.client.call('system.restore', { path: backup });
+      const copy = new Database(backup, { readonly: true });
+      const inBackup = copy.prepare('SELECT count(*) AS n FROM contacts').get() as { n: number };
+      copy.close();
+      expect(again.counts.contacts).toBe(inBackup.n);
     } finally {
       granted.dispose();
     }
