@@ -23,7 +23,7 @@ export function startHost(db: string, options: { clock?: string } = {}): Promise
   });
   let output = '';
   return new Promise((resolveHost, reject) => {
-    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 20_000);
+    const timer = setTimeout(() => reject(new Error(`host did not start:\n${output}`)), 60_000);
     child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stdout?.on('data', (chunk: Buffer) => {
       output += chunk.toString();

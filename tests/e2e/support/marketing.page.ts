@@ -74,7 +74,7 @@ export class MarketingPage {
   }
 
   chip(title: string): Locator {
-    return this.page.getByRole('button', { name: new RegExp(`^${title} — `) });
+    return this.page.getByRole('button', { name: new RegExp(`^${title} ?— `) });
   }
 
   /** A real pointer drag: press, move past the activation distance, travel in steps, release. */

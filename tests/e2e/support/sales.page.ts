@@ -68,7 +68,7 @@ export class SalesPage {
   card(title: string): Locator {
     return this.page
       .getByRole('list', { name: 'Pipeline board' })
-      .getByRole('button', { name: new RegExp(`^${escape(title)},`) });
+      .getByRole('button', { name: new RegExp(`^${escape(title)} ?,`) });
   }
 
   toasts(): Locator {

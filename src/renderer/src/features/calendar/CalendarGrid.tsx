@@ -53,7 +53,6 @@ function Chip({
     <div
       ref={setNodeRef}
       {...attributes}
-      aria-label={describe(item)}
       title={describe(item)}
       className={`chip chip-${item.status}${isDragging ? ' chip-dragging' : ''}`}
       {...listeners}
@@ -67,11 +66,15 @@ function Chip({
         {STATUS_MARK[item.status]}
       </span>
       <span className="chip-title">{item.title}</span>
-      {detailed && (
+      {/* The name is the text shown; what a compact chip leaves out is read, not shown. */}
+      <span className="visually-hidden"> — </span>
+      {detailed ? (
         <span className="chip-meta">
           {labelOf(CONTENT_STATUSES, item.status)} · {channelLabel(item.channel)}
           {item.campaignName && ` · ${item.campaignName}`}
         </span>
+      ) : (
+        <span className="visually-hidden">{describe(item).slice(item.title.length + 3)}</span>
       )}
     </div>
   );

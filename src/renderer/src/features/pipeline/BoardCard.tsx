@@ -20,21 +20,12 @@ export function BoardCard({ lead, onOpen, onKey }: Props) {
   const { setNodeRef: setDropRef, isOver } = useDroppable({ id: cardDrop(lead.id) });
   const next = lead.nextActivity;
   const who = [lead.contactName, lead.companyName].filter(Boolean).join(' · ');
-  const label = [
-    lead.title,
-    who,
-    format.money(lead.valueMinor),
-    next ? `${next.overdue ? 'overdue: ' : 'next: '}${next.subject}` : 'no follow-up planned',
-  ]
-    .filter(Boolean)
-    .join(', ');
   return (
     <div ref={setDropRef} className={`board-slot${isOver && !isDragging ? ' is-over' : ''}`}>
       <div
         ref={setNodeRef}
         {...attributes}
         {...listeners}
-        aria-label={label}
         data-card-id={lead.id}
         className={`board-card${isDragging ? ' is-dragging' : ''}${next?.overdue ? ' is-overdue' : ''}`}
         onClick={onOpen}
@@ -43,13 +34,25 @@ export function BoardCard({ lead, onOpen, onKey }: Props) {
           if (!e.defaultPrevented && !isDragging) onKey(e);
         }}
       >
-        <div className="board-card-title">{lead.title}</div>
-        {who && <div className="board-card-who">{who}</div>}
+        {/* The name comes from the text the card shows; hidden commas and words only make it read well. */}
+        <div className="board-card-title">
+          {lead.title}
+          <span className="visually-hidden">,</span>
+        </div>
+        {who && (
+          <div className="board-card-who">
+            {who}
+            <span className="visually-hidden">,</span>
+          </div>
+        )}
         <div className="board-card-meta">
           <span className="money">{format.money(lead.valueMinor)}</span>
+          <span className="visually-hidden">,</span>
           {lead.rating !== null && (
             <span className="board-card-rating" title={`Rated ${lead.rating} of 5`}>
-              <span aria-hidden="true">★</span> {lead.rating}
+              <span aria-hidden="true">★</span> <span className="visually-hidden">rated </span>
+              {lead.rating}
+              <span className="visually-hidden"> of 5,</span>
             </span>
           )}
         </div>
