@@ -1,0 +1,7 @@
+import type { Handlers } from '../handlers';
+import { listTrash, restoreFromTrash } from './service';
+
+export const trashHandlers = {
+  'trash.list': (input, ctx) => listTrash(ctx, input.limit),
+  'trash.restore': (input, ctx) => restoreFromTrash(ctx, input.kind, input.id),
+} satisfies Partial<Handlers>;
