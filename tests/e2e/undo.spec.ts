@@ -127,5 +127,23 @@ test('a deleted contact is listed in Settings → Trash and Restore brings it ba
 
   await sales.goto('Pipeline');
   await sales.card('Office coffee for Pemaquid').click();
-  await expect(sales.dialog('Office coffee for Pemaquid').getByText('Aria Dubois')).toBeVisible();
+  const lead = sales.dialog('Office coffee for Pemaquid');
+  await expect(lead.getByText('Aria Dubois')).toBeVisible();
+
+  // Deleted for good from the Trash, after a confirmation: gone, and nothing points at it.
+  await lead.getByRole('button', { name: 'Delete lead' }).click();
+  await expect(lead).toBeHidden();
+  await page
+    .getByRole('navigation', { name: 'Main' })
+    .getByRole('link', { name: /^Settings/ })
+    .click();
+  await trash.getByRole('button', { name: 'Delete lead Office coffee for Pemaquid for good' }).click();
+  await page
+    .getByRole('alertdialog', { name: 'Delete “Office coffee for Pemaquid” for good?' })
+    .getByRole('button', { name: 'Delete for good' })
+    .click();
+  await expect(sales.toasts()).toContainText('Deleted “Office coffee for Pemaquid” for good.');
+  await expect(page.getByText('The Trash is empty.')).toBeVisible();
+  await page.goto(`${new URL(page.url()).origin}/#/contacts/${contactId}`);
+  await expect(sales.dialog('Aria Dubois')).not.toContainText('Office coffee for Pemaquid');
 });

@@ -40,4 +40,9 @@ export const trashApi = {
   ),
   /** Bring a record back with everything its delete took, as its kind's own restore does. */
   'trash.restore': command(z.strictObject({ kind: TrashKind, id: Id }), TrashEntry),
+  /**
+   * Delete a record in the Trash for good, with what went with it; records that stay (a kept lead, an order)
+   * lose the link for good. Cannot be undone.
+   */
+  'trash.purge': command(z.strictObject({ kind: TrashKind, id: Id }), TrashEntry),
 };

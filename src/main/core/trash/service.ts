@@ -13,6 +13,7 @@ import { RULES, TABLE_OF } from '../deletion/rules';
 import { restoreLead } from '../leads/service';
 import { restorePlan } from '../plans/service';
 import { restoreSpend } from '../spend/service';
+import { purgeRecord } from './purge';
 
 interface KindSql {
   table: string;
@@ -128,5 +129,14 @@ export function restoreFromTrash(ctx: Ctx, kind: TrashKind, id: string): TrashEn
   if (!entry) return fail('not_found', 'That record is not in the Trash.');
   if (entry.deletedAt === null) return fail('conflict', `“${entry.label}” is not in the Trash any more.`);
   RESTORE[kind](ctx, id);
+  return { ...entry, deletedAt: entry.deletedAt };
+}
+
+/** Deletes a record in the Trash for good (see purge.ts); what it says is what was deleted. */
+export function purgeFromTrash(ctx: Ctx, kind: TrashKind, id: string): TrashEntry {
+  const entry = entryOf(ctx, kind, id);
+  if (!entry) return fail('not_found', 'That record is not in the Trash.');
+  if (entry.deletedAt === null) return fail('conflict', `“${entry.label}” is not in the Trash.`);
+  purgeRecord(ctx, KINDS[kind].table, id);
   return { ...entry, deletedAt: entry.deletedAt };
 }

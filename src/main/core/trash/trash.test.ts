@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { insertOrder } from '../results/builders';
 import { createTestCore, testClock, type TestCore } from '../testing';
 
 let t: TestCore;
@@ -143,5 +144,71 @@ describe('the Trash', () => {
     await expect(t.client.call('trash.restore', { kind: 'lead', id: s.lead.id })).rejects.toThrow(
       /not in the Trash any more/,
     );
+  });
+});
+
+describe('deleting for good', () => {
+  const count = (sql: string, ...params: unknown[]) =>
+    (t.core.connection.sqlite.prepare(sql).get(...params) as { n: number }).n;
+  const dangling = () => t.core.connection.sqlite.pragma('foreign_key_check') as unknown[];
+
+  it('removes a contact with what went with it, keeps its orders without the link, and leaves nothing dangling', async () => {
+    const s = await scene();
+    const order = insertOrder(t.core.ctx, {
+      orderedAt: '2026-10-05T10:00:00Z',
+      totalMinor: 48_00,
+      contactId: s.contact.id,
+      leadId: s.lead.id,
+    });
+    clock.set('2026-10-16T11:00:00Z');
+    await t.client.call('contacts.delete', { id: s.contact.id, dependents: 'delete' });
+    const gone = await t.client.call('trash.purge', { kind: 'contact', id: s.contact.id });
+    expect(gone).toMatchObject({ kind: 'contact', label: 'Aria Dubois' });
+    expect(dangling()).toEqual([]);
+    expect(count('SELECT count(*) AS n FROM contacts WHERE id = ?', s.contact.id)).toBe(0);
+    // Its lead (sent with it), the lead's call and stage history, and its own note are gone too.
+    expect(count('SELECT count(*) AS n FROM leads WHERE id = ?', s.lead.id)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM activities WHERE id IN (?, ?)', s.call.id, s.note.id)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM lead_stage_history WHERE lead_id = ?', s.lead.id)).toBe(0);
+    expect(count('SELECT count(*) AS n FROM unlinked_refs')).toBe(0);
+    expect(
+      t.core.connection.sqlite
+        .prepare('SELECT contact_id AS c, lead_id AS l FROM orders WHERE id = ?')
+        .get(order),
+    ).toEqual({ c: null, l: null });
+    expect(await t.client.call('search.query', { text: 'Dubois' })).toEqual([]);
+    expect(await t.client.call('trash.list', {})).toEqual({ total: 0, rows: [] });
+    // The campaign the lead came from is untouched.
+    expect((await t.client.call('campaigns.get', { id: s.campaign.id })).name).toBe('Harvest tasting');
+  });
+
+  it('removes a campaign with its spend and content; the lead it brought stays, without it', async () => {
+    const s = await scene();
+    await t.client.call('campaigns.delete', { id: s.campaign.id });
+    await t.client.call('trash.purge', { kind: 'campaign', id: s.campaign.id });
+    expect(dangling()).toEqual([]);
+    expect(count('SELECT count(*) AS n FROM spend_entries')).toBe(0);
+    expect(count('SELECT count(*) AS n FROM content_items')).toBe(0);
+    expect((await t.client.call('leads.get', { id: s.lead.id })).campaignId).toBeNull();
+    expect(count('SELECT count(*) AS n FROM unlinked_refs')).toBe(0);
+  });
+
+  it('a record deleted on its own loses the link to a purged one, and comes back without it', async () => {
+    const s = await scene();
+    await t.client.call('leads.delete', { id: s.lead.id });
+    clock.set('2026-10-16T11:00:00Z');
+    await t.client.call('contacts.delete', { id: s.contact.id });
+    await t.client.call('trash.purge', { kind: 'contact', id: s.contact.id });
+    expect(dangling()).toEqual([]);
+    await t.client.call('trash.restore', { kind: 'lead', id: s.lead.id });
+    expect((await t.client.call('leads.get', { id: s.lead.id })).contactId).toBeNull();
+  });
+
+  it('refuses a record that is not in the Trash, deleting nothing', async () => {
+    const s = await scene();
+    await expect(t.client.call('trash.purge', { kind: 'contact', id: s.contact.id })).rejects.toThrow(
+      /not in the Trash/,
+    );
+    expect(count('SELECT count(*) AS n FROM contacts')).toBe(1);
   });
 });

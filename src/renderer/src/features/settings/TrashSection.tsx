@@ -1,3 +1,4 @@
+import { AlertDialog } from 'radix-ui';
 import { useState } from 'react';
 import type { TrashEntry, TrashKind } from '@shared/api/trash';
 import { client } from '../../lib/client';
@@ -27,12 +28,23 @@ export function TrashSection() {
   const toast = useToast();
   const trash = useQuery('trash.list', {});
   const [busy, setBusy] = useState<string | null>(null);
+  const [purging, setPurging] = useState<TrashEntry | null>(null);
 
   const restore = (entry: TrashEntry) => {
     setBusy(entry.id);
     client
       .call('trash.restore', { kind: entry.kind, id: entry.id })
       .then((back) => toast.show(`Restored ${KIND_LABEL[back.kind].toLowerCase()} “${back.label}”.`))
+      .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }))
+      .finally(() => setBusy(null));
+  };
+
+  const purge = (entry: TrashEntry) => {
+    setPurging(null);
+    setBusy(entry.id);
+    client
+      .call('trash.purge', { kind: entry.kind, id: entry.id })
+      .then((gone) => toast.show(`Deleted “${gone.label}” for good.`))
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }))
       .finally(() => setBusy(null));
   };
@@ -83,6 +95,15 @@ export function TrashSection() {
                     aria-label={`Restore ${KIND_LABEL[entry.kind].toLowerCase()} ${entry.label}`}
                   >
                     Restore
+                  </button>{' '}
+                  <button
+                    type="button"
+                    className="button danger"
+                    disabled={busy !== null}
+                    onClick={() => setPurging(entry)}
+                    aria-label={`Delete ${KIND_LABEL[entry.kind].toLowerCase()} ${entry.label} for good`}
+                  >
+                    Delete for good…
                   </button>
                 </td>
               </tr>
@@ -95,6 +116,24 @@ export function TrashSection() {
           Showing the {rows.length} most recent of {total} deleted records.
         </p>
       )}
+      <AlertDialog.Root open={purging !== null} onOpenChange={(open) => !open && setPurging(null)}>
+        <AlertDialog.Portal>
+          <AlertDialog.Overlay className="panel-overlay" />
+          <AlertDialog.Content className="backup-dialog">
+            <AlertDialog.Title>Delete “{purging?.label}” for good?</AlertDialog.Title>
+            <AlertDialog.Description>
+              It leaves the Trash with everything that went with it, and cannot be restored or undone. Records
+              that stay (a kept lead, an order) keep their own data without it.
+            </AlertDialog.Description>
+            <div className="form-actions">
+              <AlertDialog.Cancel className="button">Cancel</AlertDialog.Cancel>
+              <AlertDialog.Action className="button danger" onClick={() => purging && purge(purging)}>
+                Delete for good
+              </AlertDialog.Action>
+            </div>
+          </AlertDialog.Content>
+        </AlertDialog.Portal>
+      </AlertDialog.Root>
     </section>
   );
 }
