@@ -19,6 +19,8 @@ import { settingsHandlers } from './settings/handlers';
 import { spendHandlers } from './spend/handlers';
 import { systemHandlers } from './system/handlers';
 import { todayHandlers } from './today/handlers';
+import { trashHandlers } from './trash/handlers';
+import { undoHandlers } from './undo/handlers';
 
 export type Handler<K extends MethodName> = (
   input: ParsedInput<K>,
@@ -47,4 +49,6 @@ export const handlers: Handlers = {
   ...ordersHandlers,
   ...resultsHandlers,
   ...reportsHandlers,
+  ...undoHandlers,
+  ...trashHandlers,
 };

@@ -21,6 +21,8 @@ import { settingsApi } from './settings';
 import { spendApi } from './spend';
 import { systemApi } from './system';
 import { todayApi } from './today';
+import { trashApi } from './trash';
+import { undoApi } from './undo';
 
 /** Every method of Tandem's API, declared once. Transports (IPC, host, CLI, tests) are built from this map. */
 export const api = {
@@ -45,6 +47,8 @@ export const api = {
   ...visitsApi,
   ...reportsApi,
   ...reportScheduleApi,
+  ...undoApi,
+  ...trashApi,
 } satisfies Record<string, MethodSpec>;
 
 export type Api = typeof api;

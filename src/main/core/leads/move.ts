@@ -170,7 +170,7 @@ function placeLead(
  * A closed lead leaves nothing behind in Today unless the user kept it: its open follow-ups are marked done
  * or cancelled (soft-deleted, as a stopped cadence's steps are, so the Trash can bring one back).
  */
-function resolveFollowUps(ctx: Ctx, leadId: string, choice: FollowUpsOnClose, now: string): void {
+export function resolveFollowUps(ctx: Ctx, leadId: string, choice: FollowUpsOnClose, now: string): void {
   if (choice === 'keep') return;
   const sql =
     choice === 'done'

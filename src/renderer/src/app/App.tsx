@@ -11,6 +11,7 @@ import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
 import { useGlobalShortcuts } from './globalShortcuts';
 import { ShortcutHelp } from './ShortcutHelp';
+import { useUndo } from '../ui/useUndo';
 
 export function App() {
   const settings = useQuery('settings.get', {});
@@ -18,11 +19,14 @@ export function App() {
   const [section = 'today', ...params] = useRoute();
   const [paletteOpen, setPaletteOpen] = useState(false);
   const [helpOpen, setHelpOpen] = useState(false);
+  const history = useUndo();
   useGlobalShortcuts(
     routes,
     {
       togglePalette: () => setPaletteOpen((open) => !open),
       toggleHelp: () => setHelpOpen((open) => !open),
+      undo: () => void history.undo(),
+      redo: () => void history.redo(),
     },
     settings.data?.initialized === true,
   );

@@ -6,6 +6,10 @@ import type { RouteDef } from './routes';
 export const KEYS = {
   palette: 'mod+k',
   help: 'shift+?',
+  undo: 'mod+z',
+  redo: 'mod+shift+z',
+  /** Redo as Windows apps also have it. */
+  redoY: 'mod+y',
   newLead: 'l',
   newActivity: 'a',
   /** Only on Leads & contacts (the screen owns the form). */
@@ -21,7 +25,7 @@ export const KEYS = {
  */
 export function useGlobalShortcuts(
   routes: readonly RouteDef[],
-  actions: { togglePalette(): void; toggleHelp(): void },
+  actions: { togglePalette(): void; toggleHelp(): void; undo(): void; redo(): void },
   /** False during onboarding: there is no lead or activity to create yet. */
   ready: boolean,
 ): void {
@@ -42,6 +46,31 @@ export function useGlobalShortcuts(
       scope: 'Anywhere',
       quietIn: ['menu'],
       handler: actions.toggleHelp,
+    },
+    // Not in fields (their own undo edits the text) nor over a dialog or menu; the latest action first.
+    {
+      id: 'undo',
+      keys: KEYS.undo,
+      description: 'Undo the last action',
+      scope: 'Anywhere',
+      when: () => ready,
+      handler: actions.undo,
+    },
+    {
+      id: 'redo',
+      keys: KEYS.redo,
+      description: 'Redo',
+      scope: 'Anywhere',
+      when: () => ready,
+      handler: actions.redo,
+    },
+    {
+      id: 'redo-y',
+      keys: KEYS.redoY,
+      description: 'Redo',
+      scope: 'Anywhere',
+      when: () => ready,
+      handler: actions.redo,
     },
     {
       id: 'new-lead',

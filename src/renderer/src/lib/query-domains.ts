@@ -27,6 +27,7 @@ export const DATA_DOMAINS = [
   'spend',
   'system',
   'touches',
+  'trash',
   'workspace',
 ] as const;
 
@@ -60,6 +61,8 @@ const READS: Record<string, readonly Domain[]> = {
   'spend.*': ['campaigns', 'plans'],
   // Read again after any change, as the app always has: the clock is cheap and the day may have turned.
   'system.now': DATA_DOMAINS,
+  // The Trash lists deleted records of every kind.
+  'trash.*': DATA_DOMAINS,
   'today.*': ['activities', 'leads', 'contacts', 'content', 'campaigns', 'cadences'],
   // A contact's touch log is built from its leads, orders, payments and activities (e-mail clicks, events
   // attended) as well as manual touches.
@@ -89,6 +92,8 @@ const WRITES: Partial<Record<string, readonly Domain[]>> = {
   plans: ['campaigns'],
   // Linking an order or payment to a lead or campaign moves its revenue and touches.
   reconciliation: ['results', 'leads', 'campaigns', 'contacts', 'touches'],
+  // Restoring from the Trash brings back any kind of record with what its delete took.
+  trash: DATA_DOMAINS,
   // A manual touch changes what attribution credits.
   touches: ['results', 'contacts'],
   // A restore replaces the whole database.

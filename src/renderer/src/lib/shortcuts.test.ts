@@ -156,3 +156,22 @@ describe('showing keys', () => {
     expect(ariaKeys('shift+?', false)).toBe('Shift+?');
   });
 });
+
+describe('undo and redo keys', () => {
+  const keys = [spec('undo', 'mod+z'), spec('redo', 'mod+shift+z'), spec('redo-y', 'mod+y')];
+  const ids = (p: KeyPress) => resolve(keys, p, calm, null).run.map((s) => s.id);
+  it('Ctrl/⌘+Z undoes, with Shift it redoes, and Ctrl+Y redoes', () => {
+    expect(ids(press('z', { ctrlKey: true }))).toEqual(['undo']);
+    expect(ids(press('z', { metaKey: true }))).toEqual(['undo']);
+    expect(ids(press('Z', { ctrlKey: true, shiftKey: true }))).toEqual(['redo']);
+    expect(ids(press('z', { metaKey: true, shiftKey: true }))).toEqual(['redo']);
+    expect(ids(press('y', { ctrlKey: true }))).toEqual(['redo-y']);
+  });
+  it('stay quiet while typing in a field', () => {
+    expect(resolve(keys, press('z', { ctrlKey: true }), { ...calm, typing: true }, null).run).toEqual([]);
+  });
+  it('show Shift in the help sheet', () => {
+    expect(formatKeys('mod+shift+z', false)).toBe('Ctrl Shift Z');
+    expect(formatKeys('mod+shift+z', true)).toBe('⌘⇧Z');
+  });
+});

@@ -105,9 +105,13 @@ export function resolve<S extends ShortcutSpec>(
     );
     if (completed.length > 0) return { run: completed.map(({ s }) => s), prefix: null };
   }
-  const run = parsed.filter(
+  const matched = parsed.filter(
     ({ chords }) => chords.length === 1 && chords[0] && chordMatches(chords[0], press),
   );
+  // A mod-combo with a letter matches with or without Shift (Ctrl+Shift+K opens the palette too), unless a
+  // shortcut says Shift exactly as pressed: then that one alone runs (Ctrl+Z undoes, Ctrl+Shift+Z redoes).
+  const exact = matched.filter(({ chords: [first] }) => !first?.mod || first.shift === press.shiftKey);
+  const run = exact.length > 0 ? exact : matched;
   const starts = parsed.find(
     ({ chords }) => chords.length === 2 && chords[0] && chordMatches(chords[0], press),
   );
@@ -123,7 +127,7 @@ export function formatKeys(keys: string, mac: boolean): string {
     .map((chord) => {
       const named: Record<string, string> = { escape: 'Esc', arrowdown: '↓', arrowup: '↑', enter: 'Enter' };
       const key = named[chord.key.toLowerCase()] ?? (chord.mod ? chord.key.toUpperCase() : chord.key);
-      const shift = chord.shift && !printable(chord.key);
+      const shift = chord.shift && (!printable(chord.key) || chord.mod);
       if (mac) return `${chord.mod ? '⌘' : ''}${chord.alt ? '⌥' : ''}${shift ? '⇧' : ''}${key}`;
       return [chord.mod && 'Ctrl', chord.alt && 'Alt', shift && 'Shift', key].filter(Boolean).join(' ');
     })

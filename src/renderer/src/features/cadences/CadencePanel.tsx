@@ -4,6 +4,8 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry } from '../undo/entries';
 import { LeadPicker, type PickedLead } from '../leads/LeadPicker';
 import { CadenceForm } from './CadenceForm';
 import { StepPreviewList } from './StepPreviewList';
@@ -21,6 +23,7 @@ export function CadencePanel({
 }) {
   const { format } = useWorkspace();
   const toast = useToast();
+  const history = useUndo();
   const [lead, setLead] = useState<PickedLead | null>(null);
   const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const enrollments = useQuery('cadences.enrollments', { cadenceId: cadence.id });
@@ -32,9 +35,14 @@ export function CadencePanel({
       run: () =>
         client.call('cadences.delete', { id: cadence.id }).then(() => {
           onClose();
-          toast.show(`Deleted the cadence ${cadence.name}.`, {
-            action: { label: 'Undo', run: () => void client.call('cadences.restore', { id: cadence.id }) },
-          });
+          history.record(
+            deleteEntry(
+              `the cadence ${cadence.name}`,
+              () => client.call('cadences.restore', { id: cadence.id }),
+              () => client.call('cadences.delete', { id: cadence.id }),
+            ),
+            `Deleted the cadence ${cadence.name}.`,
+          );
         }),
     });
   const active = (enrollments.data ?? []).filter((e) => e.status === 'active');

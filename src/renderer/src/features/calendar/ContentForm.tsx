@@ -6,6 +6,8 @@ import { useQuery } from '../../lib/useQuery';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry } from '../undo/entries';
 import { CHANNEL_OPTIONS } from '../campaigns/channels';
 import { CONTENT_STATUSES } from '../campaigns/choices';
 import { asApiError, fieldIssue } from '../../lib/form-errors';
@@ -22,6 +24,7 @@ export type ContentEditing = { item: ContentItem } | { defaults: ContentDefaults
 /** Create or edit a content item in a side panel over the calendar or the campaign page. */
 export function ContentPanel({ editing, onClose }: { editing: ContentEditing; onClose(): void }) {
   const toast = useToast();
+  const history = useUndo();
   const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const item = editing && 'item' in editing ? editing.item : undefined;
   const remove = (target: ContentItem) =>
@@ -32,9 +35,14 @@ export function ContentPanel({ editing, onClose }: { editing: ContentEditing; on
       run: () =>
         client.call('content.delete', { id: target.id }).then(() => {
           onClose();
-          toast.show(`Deleted “${target.title}”.`, {
-            action: { label: 'Undo', run: () => void client.call('content.restore', { id: target.id }) },
-          });
+          history.record(
+            deleteEntry(
+              `“${target.title}”`,
+              () => client.call('content.restore', { id: target.id }),
+              () => client.call('content.delete', { id: target.id }),
+            ),
+            `Deleted “${target.title}”.`,
+          );
         }),
     });
   return (

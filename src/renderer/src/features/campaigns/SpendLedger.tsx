@@ -2,6 +2,8 @@ import type { BudgetUsage, SpendEntry } from '@shared/api/spend';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry } from '../undo/entries';
 import { BudgetMeter } from './Meters';
 import { SpendForm } from './SpendForm';
 import { ExportCsvButton } from '../exports/ExportCsvButton';
@@ -19,15 +21,21 @@ export function SpendLedger({
 }) {
   const { format } = useWorkspace();
   const toast = useToast();
+  const history = useUndo();
 
   const remove = (entry: SpendEntry) => {
     const what = `${format.money(entry.amountMinor)} on ${format.date(entry.date)}`;
     client
       .call('spend.delete', { id: entry.id })
       .then(() =>
-        toast.show(`Deleted spend of ${what}.`, {
-          action: { label: 'Undo', run: () => void client.call('spend.restore', { id: entry.id }) },
-        }),
+        history.record(
+          deleteEntry(
+            `spend of ${what}`,
+            () => client.call('spend.restore', { id: entry.id }),
+            () => client.call('spend.delete', { id: entry.id }),
+          ),
+          `Deleted spend of ${what}.`,
+        ),
       )
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   };

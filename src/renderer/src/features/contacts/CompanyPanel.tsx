@@ -5,7 +5,8 @@ import { client } from '../../lib/client';
 import { useQuery } from '../../lib/useQuery';
 import { Field } from '../../ui/Field';
 import { SidePanel } from '../../ui/SidePanel';
-import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry } from '../undo/entries';
 import { asApiError, formLevel, fieldIssue } from '../../lib/form-errors';
 import { LinkedLeads } from './LinkedLeads';
 import { Timeline } from './Timeline';
@@ -20,7 +21,7 @@ interface Props {
 
 /** A company with its people, leads, orders and shared timeline. */
 export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) {
-  const toast = useToast();
+  const history = useUndo();
   const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const detail = useQuery('companies.detail', { id });
   const [editing, setEditing] = useState(false);
@@ -34,9 +35,14 @@ export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) 
       run: () =>
         client.call('companies.delete', { id: company.id }).then(() => {
           onClose();
-          toast.show(`Deleted ${company.name}.`, {
-            action: { label: 'Undo', run: () => void client.call('companies.restore', { id: company.id }) },
-          });
+          history.record(
+            deleteEntry(
+              `${company.name}`,
+              () => client.call('companies.restore', { id: company.id }),
+              () => client.call('companies.delete', { id: company.id }),
+            ),
+            `Deleted ${company.name}.`,
+          );
         }),
     });
   return (

@@ -5,7 +5,8 @@ import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useShortcuts } from '../../lib/useShortcut';
 import { SidePanel } from '../../ui/SidePanel';
-import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry } from '../undo/entries';
 import { ActivityForm } from '../leads/ActivityForm';
 import { FollowUps } from '../leads/ActivityList';
 import { LeadForm } from '../leads/LeadForm';
@@ -31,7 +32,7 @@ type Mode = 'view' | 'edit' | 'log' | 'lead';
 /** One contact over the list: details, duplicates to merge, leads, follow-ups, and the timeline of everything. */
 export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, onOpenCompany }: Props) {
   const { format } = useWorkspace();
-  const toast = useToast();
+  const history = useUndo();
   const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const [mode, setMode] = useState<Mode>('view');
   const [shown, setShown] = useState(id);
@@ -77,9 +78,18 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
           .call('contacts.delete', { id: contact.id, ...(choice ? { dependents: choice } : {}) })
           .then(() => {
             onClose();
-            toast.show(`Deleted ${contact.displayName}.`, {
-              action: { label: 'Undo', run: () => void client.call('contacts.restore', { id: contact.id }) },
-            });
+            history.record(
+              deleteEntry(
+                contact.displayName,
+                () => client.call('contacts.restore', { id: contact.id }),
+                () =>
+                  client.call('contacts.delete', {
+                    id: contact.id,
+                    ...(choice ? { dependents: choice } : {}),
+                  }),
+              ),
+              `Deleted ${contact.displayName}.`,
+            );
           }),
     });
 

@@ -1,14 +1,14 @@
 import { useState } from 'react';
 import type { Activity } from '@shared/api/activities';
 import { useWorkspace } from '../../lib/settings';
-import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
 import { CompleteForm } from './CompleteForm';
 import { DueMark, SnoozeMenu, useDeleteActivity } from './FollowUp';
 import { ACTIVITY_ICONS, activityLabel } from './activity-types';
 
 /** Open follow-ups with their actions: done with an outcome, schedule next, snooze, delete (with undo). */
 export function FollowUps({ activities, empty }: { activities: Activity[]; empty: string }) {
-  const toast = useToast();
+  const history = useUndo();
   const remove = useDeleteActivity();
   const [completing, setCompleting] = useState<{ id: string; next: boolean } | null>(null);
   const open = activities.filter((a) => a.status === 'open');
@@ -59,9 +59,12 @@ export function FollowUps({ activities, empty }: { activities: Activity[]; empty
               activity={a}
               scheduleNext={completing.next}
               onCancel={() => setCompleting(null)}
-              onDone={(result) => {
+              onDone={(result, undo) => {
                 setCompleting(null);
-                toast.show(result.next ? `Done. Next: “${result.next.subject}”.` : `Done: “${a.subject}”.`);
+                history.record(
+                  undo,
+                  result.next ? `Done. Next: “${result.next.subject}”.` : `Done: “${a.subject}”.`,
+                );
               }}
             />
           )}

@@ -5,10 +5,14 @@ import { client } from '../../lib/client';
 import { Field } from '../../ui/Field';
 import { NextFollowUp, emptyNext, nextInput, type NextDraft } from './NextFollowUp';
 import { asApiError, formLevel, fieldIssue, localError } from '../../lib/form-errors';
+import type { Undoable } from '../../lib/undo';
+import { completeEntry } from '../undo/entries';
 
 interface Props {
-  activity: { id: string; subject: string; type?: string };
-  onDone(result: ActivityWithNext): void;
+  /** `outcome`: what the open follow-up says now, put back when the Done is undone (none when absent). */
+  activity: { id: string; subject: string; type?: string; outcome?: string | null };
+  /** `undo` takes the Done back (and the next follow-up it scheduled): record it in the undo history. */
+  onDone(result: ActivityWithNext, undo: Undoable): void;
   onCancel(): void;
   /** Open the next follow-up part at once ("Schedule next"). */
   scheduleNext?: boolean;
@@ -39,7 +43,7 @@ export function CompleteForm({ activity, onDone, onCancel, scheduleNext = false 
         outcome,
         ...(planned.value ? { next: planned.value } : {}),
       })
-      .then(onDone)
+      .then((result) => onDone(result, completeEntry(result, outcome, activity.outcome)))
       .catch((e: unknown) => setError(asApiError(e)))
       .finally(() => setSaving(false));
   };

@@ -3,6 +3,8 @@ import { client } from '../../lib/client';
 import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry, snoozeEntry } from '../undo/entries';
 import { quickDays } from './due-dates';
 
 /** When a follow-up is due, in words; overdue is red with an icon and the word, never colour alone. */
@@ -21,17 +23,25 @@ export function DueMark({ dueDate, overdue }: { dueDate: string | null; overdue:
   return <span className="sales-muted">Due {format.date(dueDate)}</span>;
 }
 
-/** Snooze by 1 day, 3 days or to next week (Monday). */
-export function SnoozeMenu({ activity }: { activity: { id: string; subject: string } }) {
+/** Snooze by 1 day, 3 days or to next week (Monday); undoable when the due time before is known. */
+export function SnoozeMenu({
+  activity,
+}: {
+  activity: { id: string; subject: string; dueAt?: string | null };
+}) {
   const { today } = useClock();
   const { format } = useWorkspace();
   const toast = useToast();
+  const history = useUndo();
   const snooze = (label: string, input: { days: number } | { until: string }) =>
     client
       .call('activities.snooze', { id: activity.id, ...input })
-      .then((a) =>
-        toast.show(`Snoozed “${activity.subject}” to ${a.dueDate ? format.date(a.dueDate) : label}.`),
-      )
+      .then((a) => {
+        const when = a.dueDate ? format.date(a.dueDate) : label;
+        const message = `Snoozed “${activity.subject}” to ${when}.`;
+        if (activity.dueAt === undefined) return toast.show(message);
+        history.record(snoozeEntry(activity.dueAt, a, when), message);
+      })
       .catch((e: unknown) => toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' }));
   const [tomorrow, inThree, nextWeek] = quickDays(today);
   return (
@@ -64,13 +74,19 @@ export function SnoozeMenu({ activity }: { activity: { id: string; subject: stri
 /** Soft delete with an Undo in the toast. */
 export function useDeleteActivity() {
   const toast = useToast();
+  const history = useUndo();
   return (activity: { id: string; subject: string }) =>
     void client
       .call('activities.delete', { id: activity.id })
       .then(() =>
-        toast.show(`Deleted “${activity.subject}”.`, {
-          action: { label: 'Undo', run: () => void client.call('activities.restore', { id: activity.id }) },
-        }),
+        history.record(
+          deleteEntry(
+            `“${activity.subject}”`,
+            () => client.call('activities.restore', { id: activity.id }),
+            () => client.call('activities.delete', { id: activity.id }),
+          ),
+          `Deleted “${activity.subject}”.`,
+        ),
       )
       .catch((e: unknown) => toast.show(e instanceof Error ? e.message : String(e), { tone: 'error' }));
 }

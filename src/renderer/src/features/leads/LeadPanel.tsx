@@ -4,7 +4,8 @@ import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useShortcuts } from '../../lib/useShortcut';
 import { SidePanel } from '../../ui/SidePanel';
-import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { deleteEntry } from '../undo/entries';
 import { EnrollForm } from '../cadences/EnrollForm';
 import { EnrollmentList } from '../cadences/EnrollmentList';
 import { ActivityForm } from './ActivityForm';
@@ -200,7 +201,7 @@ function LeadActions({
   onEdit(): void;
   onClose(): void;
 }) {
-  const toast = useToast();
+  const history = useUndo();
   const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const remove = () =>
     requestDelete({
@@ -210,9 +211,14 @@ function LeadActions({
       run: () =>
         client.call('leads.delete', { id: lead.id }).then(() => {
           onClose();
-          toast.show(`Deleted “${lead.title}”.`, {
-            action: { label: 'Undo', run: () => void client.call('leads.restore', { id: lead.id }) },
-          });
+          history.record(
+            deleteEntry(
+              `“${lead.title}”`,
+              () => client.call('leads.restore', { id: lead.id }),
+              () => client.call('leads.delete', { id: lead.id }),
+            ),
+            `Deleted “${lead.title}”.`,
+          );
         }),
     });
   return (

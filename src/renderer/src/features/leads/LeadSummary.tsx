@@ -4,6 +4,8 @@ import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { leadMoveEntry } from '../undo/entries';
 import { channelName } from './lead-channels';
 import { CloseForm, closingAsks, type Closing } from './CloseForm';
 import { asApiError } from '../../lib/form-errors';
@@ -17,6 +19,7 @@ interface Props {
 export function LeadSummary({ lead, onOpenContact }: Props) {
   const { format } = useWorkspace();
   const toast = useToast();
+  const history = useUndo();
   const stages = useQuery('leads.stages', {});
   const [closing, setClosing] = useState<{ outcome: 'won' | 'lost'; stageId: string } | null>(null);
   const close = (outcome: 'won' | 'lost', stageId = '') => {
@@ -28,7 +31,9 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
         ? client.call('leads.move', { id: lead.id, stageId })
         : client.call('leads.close', { id: lead.id, outcome })
     )
-      .then((l) => toast.show(`Won “${l.title}” · ${format.money(l.valueMinor)}.`))
+      .then((l) =>
+        history.record(leadMoveEntry(lead, l), `Won “${l.title}” · ${format.money(l.valueMinor)}.`),
+      )
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   };
 
@@ -38,7 +43,7 @@ export function LeadSummary({ lead, onOpenContact }: Props) {
     if (outcome && outcome !== 'open' && outcome !== lead.outcome) return close(outcome, stageId);
     void client
       .call('leads.move', { id: lead.id, stageId })
-      .then((l) => toast.show(`Moved “${l.title}” to ${l.stageName}.`))
+      .then((l) => history.record(leadMoveEntry(lead, l), `Moved “${l.title}” to ${l.stageName}.`))
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
   };
 
@@ -143,7 +148,7 @@ function CloseLeadForm({
   onClose(): void;
 }) {
   const { format } = useWorkspace();
-  const toast = useToast();
+  const history = useUndo();
   const [error, setError] = useState<string | undefined>();
   const confirm = ({ lostReason, followUps }: Closing) => {
     const reason = lostReason ? { lostReason } : {};
@@ -152,7 +157,8 @@ function CloseLeadForm({
       : client.call('leads.close', { id: lead.id, outcome: closing.outcome, followUps, ...reason });
     void call
       .then((l) => {
-        toast.show(
+        history.record(
+          leadMoveEntry(lead, l, followUps),
           closing.outcome === 'won'
             ? `Won “${l.title}” · ${format.money(l.valueMinor)}.`
             : `Marked “${l.title}” as lost.`,

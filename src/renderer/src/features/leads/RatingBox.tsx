@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { Lead } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
-import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { ratingEntry } from '../undo/entries';
 import { asApiError } from '../../lib/form-errors';
 
 const MEANING = ['', 'poor fit', 'weak', 'fair', 'good', 'excellent'];
@@ -10,7 +11,7 @@ const MEANING = ['', 'poor fit', 'weak', 'fair', 'good', 'excellent'];
 /** Sales' verdict on the lead's quality, for marketing: 1–5 stars with a short note, shown with who and when. */
 export function RatingBox({ lead }: { lead: Lead }) {
   const { format } = useWorkspace();
-  const toast = useToast();
+  const history = useUndo();
   const name = useId();
   const [note, setNote] = useState(lead.ratingNote);
   const [error, setError] = useState<string | null>(null);
@@ -25,7 +26,10 @@ export function RatingBox({ lead }: { lead: Lead }) {
       .then((saved) => {
         setError(null);
         if (next === null) setNote('');
-        toast.show(next === null ? 'Rating cleared.' : `Rated ${saved.rating} of 5.`);
+        history.record(
+          ratingEntry(lead, saved),
+          next === null ? 'Rating cleared.' : `Rated ${saved.rating} of 5.`,
+        );
       })
       .catch((e: unknown) => {
         setOptimistic(null);

@@ -13,6 +13,8 @@ import type { Board as BoardData } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { leadMoveEntry } from '../undo/entries';
 import { asApiError } from '../../lib/form-errors';
 import { BoardCard } from './BoardCard';
 import { CloseDialog } from './CloseDialog';
@@ -41,6 +43,7 @@ type Move = { id: string; stageId: string; beforeId: string | null };
 export function Board({ board, onOpen, onShowStage }: Props) {
   const { format } = useWorkspace();
   const toast = useToast();
+  const history = useUndo();
   // Moves show at once; the board from the core takes over once every move is recorded and it has reloaded.
   const [local, setLocal] = useState<{ columns: Column[]; pending: number; until: BoardData | null } | null>(
     null,
@@ -114,10 +117,12 @@ export function Board({ board, onOpen, onShowStage }: Props) {
         }),
       )
       .then(
-        () =>
+        (after) => {
+          if (card) history.record(leadMoveEntry(card, after, close?.followUps));
           setLocal(
             (l) => l && { ...l, pending: l.pending - 1, until: l.pending === 1 ? latest.current : null },
-          ),
+          );
+        },
         (e: unknown) => {
           setLocal(null);
           toast.show(asApiError(e).message, { tone: 'error' });

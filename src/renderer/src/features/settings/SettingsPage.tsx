@@ -6,6 +6,7 @@ import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { BackupsSection } from './BackupsSection';
+import { TrashSection } from './TrashSection';
 
 const MONTHS = Array.from({ length: 12 }, (_, i) => ({
   value: String(i + 1),
@@ -43,6 +44,7 @@ export function SettingsPage() {
       </header>
       {/* Keyed by the saved settings: after a restore the form shows the restored ones. */}
       <SettingsForm key={JSON.stringify(settings)} />
+      <TrashSection />
       <BackupsSection />
     </div>
   );

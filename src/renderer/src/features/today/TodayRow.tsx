@@ -2,7 +2,7 @@ import { useState } from 'react';
 import type { TodayItem } from '@shared/api/today';
 import { useClock } from '../../lib/clock';
 import { useWorkspace } from '../../lib/settings';
-import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
 import { CompleteForm } from '../leads/CompleteForm';
 import { SnoozeMenu } from '../leads/FollowUp';
 import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
@@ -18,7 +18,7 @@ const KIND_LABEL: Record<TodayItem['kind'], string> = { activity: '', content: '
 export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: TodayItem): void }) {
   const { format, settings } = useWorkspace();
   const { today } = useClock();
-  const toast = useToast();
+  const history = useUndo();
   const [completing, setCompleting] = useState<'done' | 'next' | null>(null);
   const late = item.daysLate;
   const typeLabel = item.kind === 'activity' ? activityLabel(item.type) : KIND_LABEL[item.kind];
@@ -80,7 +80,7 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
               >
                 Schedule next
               </button>
-              <SnoozeMenu activity={{ id: item.id, subject: item.title }} />
+              <SnoozeMenu activity={{ id: item.id, subject: item.title, dueAt: item.dueAt }} />
             </>
           ) : (
             <a
@@ -99,9 +99,10 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
           activity={{ id: item.id, subject: item.title }}
           scheduleNext={completing === 'next'}
           onCancel={() => setCompleting(null)}
-          onDone={(result) => {
+          onDone={(result, undo) => {
             setCompleting(null);
-            toast.show(
+            history.record(
+              undo,
               result.next
                 ? `Done. Next: “${result.next.subject}” on ${format.date(result.next.dueDate ?? '')}.`
                 : `Done: “${item.title}”.`,
