@@ -58,8 +58,15 @@ export const settingsApi = {
   'settings.get': query(z.strictObject({}), Settings),
   'settings.update': command(SettingsUpdate, Settings),
   'workspace.status': query(z.strictObject({}), WorkspaceStatus),
-  /** First start: fill the empty database with the demo business, or keep it empty. */
-  'workspace.setup': command(z.strictObject({ mode: z.enum(['demo', 'empty']) }), WorkspaceStatus),
+  /**
+   * First start: fill the empty database with the demo business, or keep it empty, with the settings the
+   * user gave. The demo keeps its own business name and currency (its amounts are in dollars); the rest
+   * of the settings apply to it too.
+   */
+  'workspace.setup': command(
+    z.strictObject({ mode: z.enum(['demo', 'empty']), settings: SettingsUpdate.optional() }),
+    WorkspaceStatus,
+  ),
   /** Fills an empty database with the demo business, `scale` times the usual size (`tandem demo`). */
   'workspace.demo': command(
     z.strictObject({

@@ -6,6 +6,6 @@ export const settingsHandlers = {
   'settings.get': (_input, ctx) => getSettings(ctx),
   'settings.update': (input, ctx) => updateSettings(ctx, input),
   'workspace.status': (_input, ctx) => workspaceStatus(ctx),
-  'workspace.setup': (input, ctx) => setupWorkspace(ctx, input.mode),
+  'workspace.setup': (input, ctx) => setupWorkspace(ctx, input.mode, input.settings),
   'workspace.demo': (input, ctx) => fillWithDemo(ctx, input.scale),
 } satisfies Partial<Handlers>;

@@ -67,6 +67,64 @@ describe('settings and workspace', () => {
     expect(months.n).toBeGreaterThanOrEqual(9);
   });
 
+  it('first start stores the settings asked for with an empty workspace', async () => {
+    await t.client.call('workspace.setup', {
+      mode: 'empty',
+      settings: {
+        businessName: 'Kaffeerösterei Blau',
+        currency: 'eur',
+        locale: 'de-DE',
+        weekStart: 1,
+        fiscalYearStartMonth: 4,
+      },
+    });
+    expect(await t.client.call('settings.get', {})).toEqual({
+      businessName: 'Kaffeerösterei Blau',
+      currency: 'EUR',
+      locale: 'de-DE',
+      weekStart: 1,
+      fiscalYearStartMonth: 4,
+      initialized: true,
+    });
+  });
+
+  it('the demo keeps its own name and currency but takes the locale, week and fiscal year', async () => {
+    await t.client.call('workspace.setup', {
+      mode: 'demo',
+      settings: {
+        businessName: 'Mine',
+        currency: 'EUR',
+        locale: 'de-DE',
+        weekStart: 0,
+        fiscalYearStartMonth: 7,
+      },
+    });
+    expect(await t.client.call('settings.get', {})).toMatchObject({
+      businessName: 'Harbor & Pine Coffee Roasters',
+      currency: 'USD',
+      locale: 'de-DE',
+      weekStart: 0,
+      fiscalYearStartMonth: 7,
+    });
+  });
+
+  it('refuses first-start settings it cannot use, and sets nothing up', async () => {
+    await expect(
+      t.client.call('workspace.setup', {
+        mode: 'empty',
+        // A week starting on Wednesday, as a hand-written call might send.
+        settings: { businessName: ' ', weekStart: 3 as 0 },
+      }),
+    ).rejects.toMatchObject({
+      code: 'validation',
+      issues: expect.arrayContaining([
+        expect.objectContaining({ field: 'settings.businessName' }),
+        expect.objectContaining({ field: 'settings.weekStart' }),
+      ]),
+    });
+    expect((await t.client.call('settings.get', {})).initialized).toBe(false);
+  });
+
   it('keeps an empty workspace empty', async () => {
     const status = await t.client.call('workspace.setup', { mode: 'empty' });
     expect(status.initialized).toBe(true);

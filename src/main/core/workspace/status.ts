@@ -1,11 +1,11 @@
 import { isNull } from 'drizzle-orm';
-import type { WorkspaceStatus } from '@shared/api/settings';
+import type { SettingsUpdate, WorkspaceStatus } from '@shared/api/settings';
 import { fail } from '@shared/contract/result';
 import { activities, campaigns, contacts, leads, orders, plans } from '../db/schema';
 import type { Ctx } from '../context';
 import { countRows } from '../db/count';
 import { generateDemo, type DemoCounts } from '../demo/generate';
-import { getSettings, markInitialized } from '../settings/service';
+import { getSettings, markInitialized, updateSettings } from '../settings/service';
 import { writeTransaction } from '../db/transaction';
 
 export function workspaceStatus(ctx: Ctx): WorkspaceStatus {
@@ -34,10 +34,27 @@ export function fillWithDemo(ctx: Ctx, scale: number): DemoCounts {
   });
 }
 
-/** The first-start choice: the demo business, or an empty workspace. */
-export function setupWorkspace(ctx: Ctx, mode: 'demo' | 'empty'): WorkspaceStatus {
+/**
+ * The first-start choice: the demo business, or an empty workspace, with the settings asked for first. The
+ * demo writes its own name and currency (its amounts are dollars), so those two are not applied to it.
+ */
+export function setupWorkspace(
+  ctx: Ctx,
+  mode: 'demo' | 'empty',
+  settings: SettingsUpdate = {},
+): WorkspaceStatus {
   if (getSettings(ctx).initialized) fail('conflict', 'This workspace is already set up.');
-  if (mode === 'demo') fillWithDemo(ctx, 1);
-  else markInitialized(ctx);
+  writeTransaction(ctx.sqlite, () => {
+    if (mode === 'demo') {
+      fillWithDemo(ctx, 1);
+      const display = Object.fromEntries(
+        Object.entries(settings).filter(([key]) => key !== 'businessName' && key !== 'currency'),
+      ) as SettingsUpdate;
+      updateSettings(ctx, display);
+    } else {
+      updateSettings(ctx, settings);
+      markInitialized(ctx);
+    }
+  });
   return workspaceStatus(ctx);
 }

@@ -5,7 +5,7 @@ import { WorkspaceProvider } from '../lib/settings';
 import { ClockProvider } from '../lib/clock';
 import { PeriodProvider } from '../lib/period';
 import { Onboarding } from '../features/onboarding/Onboarding';
-import { routes } from './routes';
+import { routes, usesPeriod } from './routes';
 import { Palette } from './Palette';
 import { Sidebar } from './Sidebar';
 import { TopBar } from './TopBar';
@@ -60,7 +60,7 @@ export function App() {
             </button>
             <Sidebar routes={routes} current={route.path} businessName={settings.data.businessName} />
             <div className="main-column">
-              <TopBar onOpenPalette={() => setPaletteOpen(true)} />
+              <TopBar onOpenPalette={() => setPaletteOpen(true)} showPeriod={usesPeriod(route, params)} />
               <main className="content" id="main" tabIndex={-1}>
                 <Page params={params} />
               </main>

@@ -7,7 +7,8 @@ import { KEYS } from './globalShortcuts';
 import { newItems } from './registry';
 import { PeriodPicker } from './PeriodPicker';
 
-export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
+/** `showPeriod`: the screen's figures follow the active period (see `usesPeriod` in routes). */
+export function TopBar({ onOpenPalette, showPeriod }: { onOpenPalette(): void; showPeriod: boolean }) {
   return (
     <header className="topbar">
       <button
@@ -19,7 +20,7 @@ export function TopBar({ onOpenPalette }: { onOpenPalette(): void }) {
         <span>Search or jump to…</span>
         <kbd>{formatKeys(KEYS.palette, isMac)}</kbd>
       </button>
-      <PeriodPicker />
+      {showPeriod && <PeriodPicker />}
       <DropdownMenu.Root>
         <DropdownMenu.Trigger className="button primary">+ New</DropdownMenu.Trigger>
         <DropdownMenu.Portal>

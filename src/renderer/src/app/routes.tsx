@@ -18,6 +18,16 @@ export interface RouteDef {
   /** Single-key shortcut after `g` (g t = Today...). */
   key: string;
   component: ComponentType<{ params: string[] }>;
+  /**
+   * Whether the screen's figures follow the top bar's period: on every page of the route, or on its list
+   * only (a plan or a campaign page has its own dates). Screens without it hide the picker.
+   */
+  period?: 'always' | 'list';
+}
+
+/** True when the top bar shows the period picker on this route and these params. */
+export function usesPeriod(route: RouteDef, params: string[]): boolean {
+  return route.period === 'always' || (route.period === 'list' && params.length === 0);
 }
 
 export const routes: RouteDef[] = [
@@ -30,26 +40,30 @@ export const routes: RouteDef[] = [
     label: 'Plans',
     key: 'l',
     component: PlansPage,
+    period: 'list',
   },
   {
     path: 'campaigns',
     label: 'Campaigns',
     key: 'm',
     component: CampaignsPage,
+    period: 'list',
   },
   {
     path: 'calendar',
     label: 'Calendar',
     key: 'a',
     component: CalendarPage,
+    period: 'always',
   },
   // Imported sales: orders and payments (b for "bought").
-  { path: 'orders', label: 'Orders', key: 'b', component: OrdersPage },
+  { path: 'orders', label: 'Orders', key: 'b', component: OrdersPage, period: 'always' },
   {
     path: 'results',
     label: 'Results',
     key: 'r',
     component: ResultsPage,
+    period: 'always',
   },
   {
     path: 'imports',
@@ -62,6 +76,7 @@ export const routes: RouteDef[] = [
     label: 'Reports',
     key: 'o',
     component: ReportsPage,
+    period: 'always',
   },
   { path: 'settings', label: 'Settings', key: 's', component: SettingsPage },
 ];

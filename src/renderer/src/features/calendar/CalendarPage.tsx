@@ -2,10 +2,11 @@ import { useMemo, useState } from 'react';
 import { ToggleGroup } from 'radix-ui';
 import type { ContentItem } from '@shared/api/content';
 import { addDays, daysBetween } from '@shared/domain/dates';
-import { addMonths, monthGridRange, weekRange } from '@shared/domain/periods';
+import { addMonths, inRange, monthGridRange, weekRange } from '@shared/domain/periods';
 import type { Channel } from '@shared/domain/utm';
 import { client } from '../../lib/client';
 import { useClock } from '../../lib/clock';
+import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { useToast } from '../../ui/toast';
@@ -29,8 +30,23 @@ export function CalendarPage() {
   const { settings } = useWorkspace();
   const { today } = useClock();
   const toast = useToast();
-  const [view, setView] = useState<View>('month');
-  const [anchor, setAnchor] = useState(today);
+  const { period } = usePeriod();
+  // The calendar opens on the active period (today when the period holds it, else its first day; the week
+  // view for a week) and moves on its own from there until the top bar's period changes again.
+  const periodKey = `${period.kind}:${period.range.startDate}:${period.range.endDate}`;
+  const [nav, setNav] = useState<{ key: string; view: View; anchor: string } | null>(null);
+  const current =
+    nav?.key === periodKey
+      ? nav
+      : {
+          key: periodKey,
+          view: (period.kind === 'week' ? 'week' : 'month') as View,
+          anchor: inRange(today, period.range) ? today : period.range.startDate,
+        };
+  const { view, anchor } = current;
+  const setView = (next: View) => setNav({ ...current, view: next });
+  const setAnchor = (next: string | ((a: string) => string)) =>
+    setNav({ ...current, anchor: typeof next === 'function' ? next(current.anchor) : next });
   const [channel, setChannel] = useState('');
   const [campaignId, setCampaignId] = useState('');
   const [editing, setEditing] = useState<ContentEditing>(null);

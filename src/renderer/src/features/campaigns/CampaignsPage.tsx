@@ -1,10 +1,12 @@
 import { useMemo, useState } from 'react';
 import type { CampaignListInput } from '@shared/api/campaigns';
 import type { z } from 'zod';
+import { usePeriod } from '../../lib/period';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { EmptyState } from '../../ui/EmptyState';
+import { PeriodCovers } from '../../ui/PeriodCovers';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { CampaignPage } from './CampaignPage';
@@ -60,12 +62,21 @@ export function CampaignsPage({ params }: { params: string[] }) {
 
 function CampaignList({ onNew }: { onNew(): void }) {
   const [filter, setFilter] = useState<Filter>({});
+  const { period } = usePeriod();
   const campaigns = useQuery('campaigns.list', filter);
-  const ratings = useQuery('leads.ratingSummary', {});
+  // Leads and revenue are the active period's, counted as Results counts them.
+  const results = useQuery('campaigns.results', {
+    from: period.range.startDate,
+    to: period.range.endDate,
+  });
   const rows = useMemo(() => {
-    const leads = new Map((ratings.data?.byCampaign ?? []).map((r) => [r.campaignId, r.leads]));
-    return (campaigns.data ?? []).map((c) => ({ ...c, leads: leads.get(c.id) ?? 0 }));
-  }, [campaigns.data, ratings.data]);
+    const inPeriod = new Map((results.data?.campaigns ?? []).map((r) => [r.campaignId, r]));
+    return (campaigns.data ?? []).map((c) => ({
+      ...c,
+      leads: inPeriod.get(c.id)?.leads ?? 0,
+      revenueMinor: inPeriod.get(c.id)?.revenueMinor ?? 0,
+    }));
+  }, [campaigns.data, results.data]);
   const filtered = Boolean(filter.search || filter.status || filter.channel);
   const set = (patch: Filter) => setFilter((f) => ({ ...f, ...patch }));
 
@@ -133,7 +144,10 @@ function CampaignList({ onNew }: { onNew(): void }) {
       ) : rows.length === 0 ? (
         <p className="muted">No campaign matches these filters.</p>
       ) : (
-        <CampaignsTable rows={rows} label="Campaigns" />
+        <>
+          <PeriodCovers prefix="Leads and revenue cover" />
+          <CampaignsTable rows={rows} label="Campaigns" />
+        </>
       )}
     </div>
   );

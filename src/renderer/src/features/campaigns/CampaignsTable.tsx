@@ -6,9 +6,10 @@ import { OverBudget } from './Meters';
 import { channelLabel } from './channels';
 import { CAMPAIGN_STATUSES, labelOf } from './choices';
 
-export type CampaignRow = Output<'campaigns.list'>[number] & { leads: number };
+/** A campaign with its leads and revenue in the active period. */
+export type CampaignRow = Output<'campaigns.list'>[number] & { leads: number; revenueMinor: number };
 type Row = CampaignRow;
-type Sort = 'name' | 'channel' | 'status' | 'dates' | 'budget' | 'spent' | 'leads';
+type Sort = 'name' | 'channel' | 'status' | 'dates' | 'budget' | 'spent' | 'leads' | 'revenue';
 
 const COLUMNS: { sort: Sort; label: string; numeric?: boolean }[] = [
   { sort: 'name', label: 'Name' },
@@ -18,6 +19,7 @@ const COLUMNS: { sort: Sort; label: string; numeric?: boolean }[] = [
   { sort: 'budget', label: 'Budget', numeric: true },
   { sort: 'spent', label: 'Spent', numeric: true },
   { sort: 'leads', label: 'Leads', numeric: true },
+  { sort: 'revenue', label: 'Revenue', numeric: true },
 ];
 
 const STATUS_ORDER = CAMPAIGN_STATUSES.map((s) => s.value as string);
@@ -37,6 +39,8 @@ const key = (row: Row, sort: Sort): string | number => {
       return row.spentMinor;
     case 'leads':
       return row.leads;
+    case 'revenue':
+      return row.revenueMinor;
   }
 };
 
@@ -109,6 +113,7 @@ export function CampaignsTable({ rows, label }: { rows: Row[]; label: string }) 
               )}
             </td>
             <td className="num">{format.number(row.leads)}</td>
+            <td className="money">{format.money(row.revenueMinor)}</td>
           </tr>
         ))}
       </tbody>

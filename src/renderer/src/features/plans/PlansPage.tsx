@@ -1,8 +1,11 @@
 import { useState } from 'react';
+import type { PlanSummary } from '@shared/api/plans';
+import { usePeriod } from '../../lib/period';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { EmptyState } from '../../ui/EmptyState';
+import { PeriodCovers } from '../../ui/PeriodCovers';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
 import { Bar } from '../campaigns/Meters';
@@ -40,9 +43,13 @@ export function PlansPage({ params }: { params: string[] }) {
 }
 
 function PlanList({ onNew }: { onNew(): void }) {
-  const { format } = useWorkspace();
+  const { period } = usePeriod();
   const plans = useQuery('plans.list', {});
   if (!plans.data) return null;
+  const { startDate, endDate } = period.range;
+  const runs = (plan: PlanSummary) => plan.startDate <= endDate && plan.endDate >= startDate;
+  const current = plans.data.filter(runs);
+  const others = plans.data.filter((plan) => !runs(plan));
   return (
     <div className="page marketing-page">
       <header className="page-header">
@@ -73,62 +80,76 @@ function PlanList({ onNew }: { onNew(): void }) {
           </p>
         </EmptyState>
       ) : (
-        <table className="data-table" aria-label="Plans">
-          <thead>
-            <tr>
-              <th scope="col">Plan</th>
-              <th scope="col">Period</th>
-              <th scope="col">Status</th>
-              <th scope="col">Progress</th>
-              <th scope="col" className="num">
-                Campaigns
-              </th>
-              <th scope="col" className="num">
-                Revenue goal
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {plans.data.map((plan) => (
-              <tr key={plan.id} className="clickable" onClick={() => navigate(`plans/${plan.id}`)}>
-                <td>
-                  <a href={`#/plans/${plan.id}`} onClick={(e) => e.stopPropagation()}>
-                    {plan.name}
-                  </a>
-                </td>
-                <td>
-                  {/* A custom period's label is its dates, which the formatted range already says. */}
-                  {plan.periodKind !== 'custom' && (
-                    <span className="period-chip">{plan.periodLabel}</span>
-                  )}{' '}
-                  <span className="muted">
-                    {format.date(plan.startDate)} – {format.date(plan.endDate)}
-                  </span>
-                </td>
-                <td>
-                  <span className={`status status-${plan.status}`}>
-                    {labelOf(PLAN_STATUSES, plan.status)}
-                  </span>
-                </td>
-                <td className="progress-cell">
-                  <Bar
-                    fraction={plan.progress.total ? plan.progress.done / plan.progress.total : 0}
-                    label={`${plan.name} checklist`}
-                    valueText={`${plan.progress.done} of ${plan.progress.total} tasks done`}
-                  />
-                  <span className="muted small">
-                    {plan.progress.done}/{plan.progress.total}
-                  </span>
-                </td>
-                <td className="num">{format.number(plan.campaignCount)}</td>
-                <td className="money">
-                  {plan.goals.revenueMinor === null ? '—' : format.money(plan.goals.revenueMinor)}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <>
+          <PeriodCovers prefix="Plans running in" />
+          {current.length > 0 && <PlanTable plans={current} label="Plans in this period" />}
+          {current.length === 0 && <p className="muted">No plan runs in this period.</p>}
+          {others.length > 0 && (
+            <>
+              <h2 className="plans-other">Other periods</h2>
+              <PlanTable plans={others} label="Plans of other periods" />
+            </>
+          )}
+        </>
       )}
     </div>
+  );
+}
+
+/** The plans of one group, newest period first as the list comes. */
+function PlanTable({ plans, label }: { plans: PlanSummary[]; label: string }) {
+  const { format } = useWorkspace();
+  return (
+    <table className="data-table" aria-label={label}>
+      <thead>
+        <tr>
+          <th scope="col">Plan</th>
+          <th scope="col">Period</th>
+          <th scope="col">Status</th>
+          <th scope="col">Progress</th>
+          <th scope="col" className="num">
+            Campaigns
+          </th>
+          <th scope="col" className="num">
+            Revenue goal
+          </th>
+        </tr>
+      </thead>
+      <tbody>
+        {plans.map((plan) => (
+          <tr key={plan.id} className="clickable" onClick={() => navigate(`plans/${plan.id}`)}>
+            <td>
+              <a href={`#/plans/${plan.id}`} onClick={(e) => e.stopPropagation()}>
+                {plan.name}
+              </a>
+            </td>
+            <td>
+              {/* A custom period's label is its dates, which the formatted range already says. */}
+              {plan.periodKind !== 'custom' && <span className="period-chip">{plan.periodLabel}</span>}{' '}
+              <span className="muted">
+                {format.date(plan.startDate)} – {format.date(plan.endDate)}
+              </span>
+            </td>
+            <td>
+              <span className={`status status-${plan.status}`}>{labelOf(PLAN_STATUSES, plan.status)}</span>
+            </td>
+            <td className="progress-cell">
+              <Bar
+                fraction={plan.progress.total ? plan.progress.done / plan.progress.total : 0}
+                label={`${plan.name} checklist`}
+                valueText={`${plan.progress.done} of ${plan.progress.total} tasks done`}
+              />
+              <span className="muted small">
+                {plan.progress.done}/{plan.progress.total}
+              </span>
+            </td>
+            <td className="num">{format.number(plan.campaignCount)}</td>
+            <td className="money">
+              {plan.goals.revenueMinor === null ? '—' : format.money(plan.goals.revenueMinor)}
+            </td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }

@@ -1,30 +1,39 @@
 import { useState } from 'react';
 import type { ReportRequest } from '@shared/api/reports';
 import { REPORT_SECTIONS, reportFileName, SECTION_TITLES, type ReportSection } from '@shared/domain/report';
+import { resolvePeriod } from '@shared/domain/active-period';
 import { useClock } from '../../lib/clock';
+import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
 import { ModelFields } from '../results/ModelFields';
 import { notify } from '../../ui/toast';
+import { PeriodCovers } from '../../ui/PeriodCovers';
 import { exportReportPdf } from './exportPdf';
 import { ReportDocument } from './ReportDocument';
 import { ReportSchedule } from './ReportSchedule';
-import { reportRange, useMeetingNotes, useReportOptions, type ReportPeriodKind } from './reportOptions';
+import { quickPeriod, useMeetingNotes, useReportOptions, type QuickPeriod } from './reportOptions';
 import './report.css';
 
-const KINDS: { id: ReportPeriodKind; label: string }[] = [
+const QUICK: { id: QuickPeriod; label: string }[] = [
   { id: 'lastWeek', label: 'Last week' },
   { id: 'lastMonth', label: 'Last month' },
   { id: 'thisQuarter', label: 'This quarter' },
-  { id: 'custom', label: 'Custom' },
 ];
 
 /** Reports: the one-click meeting PDF, with a live preview of exactly what will print. */
 export function ReportsPage() {
   const { settings } = useWorkspace();
   const { today } = useClock();
-  const [options, setOptions] = useReportOptions(today);
-  const range = reportRange(options, today, settings.fiscalYearStartMonth, settings.weekStart);
+  const { period, choose, setCustom } = usePeriod();
+  const [options, setOptions] = useReportOptions();
+  const range = period.range;
+  const rules = { weekStart: settings.weekStart, fiscalYearStartMonth: settings.fiscalYearStartMonth };
+  const isQuick = (id: QuickPeriod) => {
+    const quick = resolvePeriod(quickPeriod(id, today), rules);
+    return period.kind !== 'custom' && quick.startDate === range.startDate && quick.endDate === range.endDate;
+  };
+  const quickChosen = QUICK.some((q) => isQuick(q.id));
   const [notes, setNotes] = useMeetingNotes(range);
   const [busy, setBusy] = useState(false);
   const input = {
@@ -69,46 +78,31 @@ export function ReportsPage() {
           <form className="reports-controls" aria-label="Report options" onSubmit={(e) => e.preventDefault()}>
             <fieldset>
               <legend>Period</legend>
-              {KINDS.map((k) => (
-                <label key={k.id} className="control checkbox">
+              {QUICK.map((q) => (
+                <label key={q.id} className="control checkbox">
                   <input
                     type="radio"
                     name="report-period"
-                    checked={options.kind === k.id}
-                    onChange={() => setOptions({ kind: k.id })}
+                    checked={isQuick(q.id)}
+                    onChange={() => choose(quickPeriod(q.id, today))}
                   />
-                  <span>{k.label}</span>
+                  <span>{q.label}</span>
                 </label>
               ))}
-              {options.kind === 'custom' && (
-                <div className="custom-range">
-                  <label className="control">
-                    <span>From</span>
-                    <input
-                      type="date"
-                      value={options.custom.startDate}
-                      max={options.custom.endDate}
-                      onChange={(e) =>
-                        e.target.value &&
-                        setOptions({ custom: { ...options.custom, startDate: e.target.value } })
-                      }
-                    />
-                  </label>
-                  <label className="control">
-                    <span>To</span>
-                    <input
-                      type="date"
-                      value={options.custom.endDate}
-                      min={options.custom.startDate}
-                      onChange={(e) =>
-                        e.target.value &&
-                        setOptions({ custom: { ...options.custom, endDate: e.target.value } })
-                      }
-                    />
-                  </label>
-                </div>
-              )}
-              <p className="muted small">Compared with the period just before, as on Results.</p>
+              <label className="control checkbox">
+                <input
+                  type="radio"
+                  name="report-period"
+                  checked={!quickChosen}
+                  onChange={() => setCustom(range)}
+                />
+                <span>Another period</span>
+              </label>
+              <PeriodCovers prefix="The report covers" />
+              <p className="muted small">
+                The top bar&rsquo;s period, shared with Results: pick any week, month, quarter, year or dates
+                there. Compared with the period just before, as on Results.
+              </p>
             </fieldset>
             <ModelFields model={options.model} lookbackDays={options.lookbackDays} onChange={setOptions} />
             <fieldset>

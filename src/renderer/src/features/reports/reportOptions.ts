@@ -1,45 +1,41 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { addDays } from '@shared/domain/dates';
-import { periodRange, weekRange, type DateRange } from '@shared/domain/periods';
+import type { PeriodChoice } from '@shared/domain/active-period';
+import type { DateRange } from '@shared/domain/periods';
 import { DEFAULT_LOOKBACK_DAYS, type AttributionModel } from '@shared/domain/attribution';
 import { REPORT_SECTIONS, type ReportSection } from '@shared/domain/report';
 import { client } from '../../lib/client';
 import { methodQuery, useQuery } from '../../lib/useQuery';
 import { notify } from '../../ui/toast';
 
-export type ReportPeriodKind = 'lastWeek' | 'lastMonth' | 'thisQuarter' | 'custom';
-
+/** Model, lookback and sections; the period is the top bar's (lib/period). */
 export interface ReportOptions {
-  kind: ReportPeriodKind;
-  custom: DateRange;
   model: AttributionModel;
   lookbackDays: number;
   sections: ReportSection[];
 }
 
+export type QuickPeriod = 'lastWeek' | 'lastMonth' | 'thisQuarter';
+
 /** The meeting looks back: last whole week, last whole month, or the quarter so far. */
-export function reportRange(o: ReportOptions, today: string, fy: number, weekStart: number): DateRange {
-  switch (o.kind) {
+export function quickPeriod(kind: QuickPeriod, today: string): PeriodChoice {
+  switch (kind) {
     case 'lastWeek':
-      return weekRange(addDays(today, -7), weekStart);
+      return { kind: 'week', anchor: addDays(today, -7) };
     case 'lastMonth':
-      return periodRange('month', addDays(periodRange('month', today, fy).startDate, -1), fy);
+      return { kind: 'month', anchor: addDays(`${today.slice(0, 7)}-01`, -1) };
     case 'thisQuarter':
-      return periodRange('quarter', today, fy);
-    case 'custom':
-      return o.custom;
+      return { kind: 'quarter', anchor: today };
   }
 }
 
 const KEY = 'tandem.report.options';
 const NOTES_KEY = 'tandem.report.notes';
 
-export function useReportOptions(today: string): [ReportOptions, (patch: Partial<ReportOptions>) => void] {
+export function useReportOptions(): [ReportOptions, (patch: Partial<ReportOptions>) => void] {
   const [options, setOptions] = useState<ReportOptions>(() => {
     const defaults: ReportOptions = {
-      kind: 'lastWeek',
-      custom: { startDate: addDays(today, -13), endDate: today },
       model: 'position',
       lookbackDays: DEFAULT_LOOKBACK_DAYS,
       sections: [...REPORT_SECTIONS],

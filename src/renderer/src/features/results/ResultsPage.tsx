@@ -1,5 +1,6 @@
 import { useMemo, useState } from 'react';
 import type { Dashboard, Tile } from '@shared/api/results';
+import { coversText } from '@shared/domain/active-period';
 import { addDays } from '@shared/domain/dates';
 import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
@@ -131,10 +132,12 @@ export function ResultsPage() {
 }
 
 function Subtitle({ data, compare }: { data: Dashboard; compare: 'previous' | 'year' }) {
-  const { format } = useWorkspace();
+  const { format, settings } = useWorkspace();
   return (
     <p className="results-subtitle muted">
-      {rangeText(format, data.range)}
+      <span data-testid="period-covers">
+        Figures cover {coversText({ startDate: data.range.from, endDate: data.range.to }, settings.locale)}
+      </span>
       {data.running && (
         <strong className="so-far">
           {' '}

@@ -7,33 +7,7 @@ import { Field, SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { BackupsSection } from './BackupsSection';
 import { TrashSection } from './TrashSection';
-
-const MONTHS = Array.from({ length: 12 }, (_, i) => ({
-  value: String(i + 1),
-  label: new Intl.DateTimeFormat('en', { month: 'long', timeZone: 'UTC' }).format(
-    new Date(Date.UTC(2026, i, 1)),
-  ),
-}));
-const CURRENCIES = ['USD', 'EUR', 'GBP', 'CAD', 'AUD', 'CHF', 'SEK', 'NOK', 'DKK', 'JPY', 'NZD', 'PLN'].map(
-  (c) => ({ value: c, label: c }),
-);
-const LOCALES = [
-  'en-US',
-  'en-GB',
-  'en-CA',
-  'en-AU',
-  'de-DE',
-  'fr-FR',
-  'es-ES',
-  'it-IT',
-  'nl-NL',
-  'sv-SE',
-  'pl-PL',
-  'ja-JP',
-].map((l) => ({
-  value: l,
-  label: `${l} — ${new Intl.NumberFormat(l, { minimumFractionDigits: 2 }).format(1234.5)}, ${new Intl.DateTimeFormat(l, { timeZone: 'UTC' }).format(new Date(Date.UTC(2026, 2, 31)))}`,
-}));
+import { CURRENCIES, LOCALES, MONTHS, WEEK_STARTS } from './choices';
 
 export function SettingsPage() {
   const { settings } = useWorkspace();
@@ -118,10 +92,7 @@ function SettingsForm() {
         <SelectField
           label="Weeks start on"
           value={draft.weekStart}
-          options={[
-            { value: '1', label: 'Monday' },
-            { value: '0', label: 'Sunday' },
-          ]}
+          options={WEEK_STARTS}
           onValue={set('weekStart')}
         />
       </div>
