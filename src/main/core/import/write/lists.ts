@@ -2,6 +2,7 @@ import { get } from '../../db/prepared';
 import type { ActivityRecord, CampaignRecord, CompanyRecord, ContentRecord, SpendRecord } from '../records';
 import type { CampaignRef } from './campaigns';
 import type { WriteContext } from './context';
+import { writtenByJob } from './metrics';
 import { byId, note, upsert, type Existing } from './upsert';
 
 /*
@@ -13,15 +14,17 @@ import { byId, note, upsert, type Existing } from './upsert';
 
 export function writeCompanies(records: readonly CompanyRecord[], w: WriteContext): void {
   for (const r of records) {
+    const exported = byId(w, 'companies', r.id);
     const found =
-      byId(w, 'companies', r.id) ??
+      exported ??
       get<Existing>(
         w.sqlite,
         'SELECT * FROM companies WHERE name_key = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
         r.nameKey,
       );
+    // Found by name, the company keeps the way the user wrote it ("Acme Roasting, Inc." for "acme roasting").
     upsert(w, 'companies', r, found, {
-      name: r.name,
+      name: found && !exported ? null : r.name,
       name_key: r.nameKey,
       domain: r.domain,
       phone: r.phone,
@@ -165,24 +168,31 @@ function campaignOf(
 }
 
 export function writeSpend(records: readonly SpendRecord[], w: WriteContext): void {
+  // A file without ids: one entry per source, day and campaign (as ad spend from the metrics import), the
+  // batch's rows of one key added up first so a re-import of the same file finds each entry unchanged.
+  const keyed = new Map<string, { record: SpendRecord; campaignId: string; amount: number }>();
   for (const r of records) {
     const campaign = campaignOf(w, r, true);
     if (!campaign) continue;
-    const values = { campaign_id: campaign.id, date: r.date, amount_minor: r.amountMinor, note: r.note };
-    const exported = byId(w, 'spend_entries', r.id);
     if (r.id) {
-      upsert(w, 'spend_entries', r, exported, values);
+      const values = { campaign_id: campaign.id, date: r.date, amount_minor: r.amountMinor, note: r.note };
+      upsert(w, 'spend_entries', r, byId(w, 'spend_entries', r.id), values);
       continue;
     }
-    // A file without ids: one entry per source, day and campaign, as ad spend from the metrics import.
-    const sourceKey = `${w.source}:${r.date}:${campaign.id}`;
+    const key = `${w.source}:${r.date}:${campaign.id}`;
+    const seen = keyed.get(key);
+    if (seen) seen.amount += r.amountMinor;
+    else keyed.set(key, { record: r, campaignId: campaign.id, amount: r.amountMinor });
+  }
+  for (const [sourceKey, { record: r, campaignId, amount }] of keyed) {
     const found = get<Existing>(w.sqlite, 'SELECT * FROM spend_entries WHERE source_key = ?', sourceKey);
-    const again = found !== undefined && found.import_job_id === w.jobId;
-    const amount = again ? (found.amount_minor as number) + r.amountMinor : r.amountMinor;
+    // Rows of the key in an earlier batch of this job add up too.
+    const again = found !== undefined && writtenByJob(w, 'spend_entries', found);
     upsert(w, 'spend_entries', r, found, {
-      ...values,
-      amount_minor: amount,
-      note: r.note || `Imported from ${w.source}`,
+      campaign_id: campaignId,
+      date: r.date,
+      amount_minor: again ? (found.amount_minor as number) + amount : amount,
+      note: r.note || (w.source === 'import' ? 'Imported' : `Imported from ${w.source}`),
       source_key: sourceKey,
     });
   }
