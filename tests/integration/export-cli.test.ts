@@ -73,9 +73,72 @@ describe('tandem export', () => {
     const text = readFileSync(part, 'utf8');
     expect(text.startsWith('Payment ID;Paid at;')).toBe(true);
     expect(dataLines(part)).toHaveLength(inside);
+  });
 
-    const companies = await tandem('--db', db, 'export', 'companies', '--out', join(dir, 'co.csv'));
-    expect(companies.out).toContain('companies export only');
+  it('exports campaigns and spend that `tandem import` reads back into another database', async () => {
+    const db = join(dir, 'source.sqlite');
+    const campaign = await tandem(
+      '--db',
+      db,
+      'call',
+      'campaigns.create',
+      JSON.stringify({
+        name: '=Spring tasting',
+        channel: 'event',
+        objective: 'sales',
+        status: 'active',
+        startDate: '2026-04-01',
+        endDate: '2026-04-30',
+        budgetMinor: 125050,
+        trackingCode: 'spring-tasting',
+        keyMessage: '-5 apples for @x',
+      }),
+    );
+    expect(campaign.code, campaign.err).toBe(0);
+    const { id } = JSON.parse(campaign.out) as { id: string };
+    const spend = await tandem(
+      '--db',
+      db,
+      'call',
+      'spend.create',
+      JSON.stringify({ campaignId: id, date: '2026-04-03', amountMinor: 4999, note: '+stall fee' }),
+    );
+    expect(spend.code, spend.err).toBe(0);
+
+    const target = join(dir, 'target.sqlite');
+    for (const kind of ['campaigns', 'spend']) {
+      const file = join(dir, `${kind}.csv`);
+      const exported = await tandem('--db', db, 'export', kind, '--out', file);
+      expect(exported.out).toBe(`1 ${kind} rows written to ${file}.\n`);
+      const imported = await tandem('--db', target, 'import', file, '--json');
+      expect(imported.code, imported.err).toBe(0);
+      expect(JSON.parse(imported.out)).toMatchObject({
+        kind,
+        preset: `tandem-${kind}`,
+        inserted: 1,
+        errors: [],
+        notes: [],
+      });
+    }
+    const back = await tandem('--db', target, 'call', 'campaigns.list', '{}');
+    expect(JSON.parse(back.out)).toMatchObject([
+      {
+        id,
+        name: '=Spring tasting',
+        channel: 'event',
+        objective: 'sales',
+        status: 'active',
+        startDate: '2026-04-01',
+        endDate: '2026-04-30',
+        budgetMinor: 125050,
+        spentMinor: 4999,
+        trackingCode: 'spring-tasting',
+        keyMessage: '-5 apples for @x',
+      },
+    ]);
+    // A second import of the same file finds its record again instead of adding one.
+    const again = await tandem('--db', target, 'import', join(dir, 'spend.csv'), '--json');
+    expect(JSON.parse(again.out)).toMatchObject({ inserted: 0, unchanged: 1 });
   });
 
   it('exits 2 with the reason for bad usage', async () => {

@@ -4,7 +4,6 @@ import {
   CsvEncoding,
   EXPORT_KINDS,
   ExportKind,
-  REIMPORTABLE_KINDS,
   type ExportSelection,
 } from '@shared/api/exports';
 import { isRealDate } from '@shared/domain/dates';
@@ -86,11 +85,8 @@ export const exportCommand: Command = {
       );
       return 0;
     }
-    const again = (REIMPORTABLE_KINDS as readonly string[]).includes(result.kind)
-      ? ''
-      : ` (${result.kind} export only: Tandem does not import them)`;
     const replaced = result.replaced > 0 ? `; ${result.replaced} characters written as "?"` : '';
-    io.out(`${result.rows} ${result.kind} rows written to ${result.path}${replaced}${again}.\n`);
+    io.out(`${result.rows} ${result.kind} rows written to ${result.path}${replaced}.\n`);
     return 0;
   },
 };

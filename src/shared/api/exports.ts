@@ -25,9 +25,6 @@ export const EXPORT_KINDS = [
 export const ExportKind = z.enum(EXPORT_KINDS);
 export type ExportKind = z.infer<typeof ExportKind>;
 
-/** Kinds Tandem's import reads back (each has a "Tandem export" preset); the others export only. */
-export const REIMPORTABLE_KINDS = ['contacts', 'leads', 'orders', 'payments', 'metrics'] as const;
-
 const paging = { offset: true, limit: true } as const;
 
 /** Orders and payments: their list's own filter (`ExportInput.period`, when given, narrows its dates). */

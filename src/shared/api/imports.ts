@@ -2,8 +2,22 @@ import { z } from 'zod';
 import { command, query } from '../contract/define';
 import { Id } from '../domain/ids';
 
-/** What an import writes: people, deals, shop orders, payments, or daily marketing numbers. */
-export const ImportKind = z.enum(['contacts', 'deals', 'orders', 'payments', 'metrics']);
+/**
+ * What an import writes: people, deals, shop orders, payments, daily marketing numbers, and (mostly from
+ * Tandem's own exports) companies, activities, campaigns, spend entries and content items.
+ */
+export const ImportKind = z.enum([
+  'contacts',
+  'deals',
+  'orders',
+  'payments',
+  'metrics',
+  'companies',
+  'activities',
+  'campaigns',
+  'spend',
+  'content',
+]);
 export type ImportKind = z.infer<typeof ImportKind>;
 
 export const ImportStatus = z.enum([

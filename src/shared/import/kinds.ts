@@ -1,4 +1,5 @@
 import type { ImportKind, TargetField } from '../api/imports';
+import { LIST_KINDS } from './kinds-lists';
 
 /**
  * What each kind of import can fill: the fields of the mapping screen, the names a column may have for each
@@ -316,6 +317,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       },
     },
   },
+  ...LIST_KINDS,
 };
 
 export function kindCatalogue(): {

@@ -211,3 +211,164 @@ export const metricColumns = defineColumns<MetricExportRow>([
   })),
   { header: 'Source', type: 'text', value: (r) => r.source },
 ]);
+
+/*
+ * Companies, activities, campaigns, spend and content. `x.id` is the record's Tandem id: the "Tandem export"
+ * presets read it (a re-import of the same file finds the record again by it), the mapping screen does not.
+ */
+
+export interface CompanyExportRow {
+  id: string;
+  name: string;
+  domain: string | null;
+  phone: string | null;
+  website: string | null;
+  notes: string;
+  contactCount: number;
+  openLeadCount: number;
+  createdAt: string;
+}
+
+export const companyColumns = defineColumns<CompanyExportRow>([
+  { header: 'Tandem company ID', type: 'text', field: 'x.id', value: (r) => r.id },
+  { header: 'Name', type: 'text', field: 'name', value: (r) => r.name },
+  { header: 'Domain', type: 'text', field: 'domain', value: (r) => r.domain },
+  { header: 'Phone', type: 'text', field: 'phone', value: (r) => r.phone },
+  { header: 'Website', type: 'text', field: 'website', value: (r) => r.website },
+  { header: 'Notes', type: 'text', field: 'notes', value: (r) => r.notes },
+  { header: 'Contacts', type: 'number', value: (r) => r.contactCount },
+  { header: 'Open leads', type: 'number', value: (r) => r.openLeadCount },
+  { header: 'Created at', type: 'instant', field: 'createdAt', value: (r) => r.createdAt },
+]);
+
+export interface ActivityExportRow {
+  id: string;
+  type: string;
+  subject: string;
+  status: string;
+  dueAt: string | null;
+  doneAt: string | null;
+  outcome: string | null;
+  leadTitle: string | null;
+  contactName: string | null;
+  notes: string;
+  createdAt: string;
+  /** The lead's Deal ID as the leads export writes it, and the contact's keys: how the import finds them. */
+  leadDealId: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
+
+export const activityColumns = defineColumns<ActivityExportRow>([
+  { header: 'Tandem activity ID', type: 'text', field: 'x.id', value: (r) => r.id },
+  { header: 'Type', type: 'text', field: 'type', value: (r) => r.type },
+  { header: 'Subject', type: 'text', field: 'subject', value: (r) => r.subject },
+  { header: 'Status', type: 'text', value: (r) => r.status },
+  { header: 'Due at', type: 'instant', field: 'dueAt', value: (r) => r.dueAt },
+  { header: 'Done at', type: 'instant', field: 'doneAt', value: (r) => r.doneAt },
+  { header: 'Outcome', type: 'text', field: 'outcome', value: (r) => r.outcome },
+  { header: 'Lead', type: 'text', value: (r) => r.leadTitle },
+  { header: 'Contact', type: 'text', value: (r) => r.contactName },
+  { header: 'Notes', type: 'text', field: 'notes', value: (r) => r.notes },
+  { header: 'Created at', type: 'instant', field: 'createdAt', value: (r) => r.createdAt },
+  { header: 'Lead deal ID', type: 'text', field: 'leadId', value: (r) => r.leadDealId },
+  { header: 'Contact email', type: 'text', field: 'contactEmail', value: (r) => r.contactEmail },
+  { header: 'Contact phone', type: 'text', field: 'contactPhone', value: (r) => r.contactPhone },
+]);
+
+export interface CampaignExportRow {
+  id: string;
+  name: string;
+  planName: string | null;
+  channel: string;
+  objective: string;
+  status: string;
+  startDate: string | null;
+  endDate: string | null;
+  budgetMinor: number;
+  spentMinor: number;
+  currency: string;
+  targetLeads: number | null;
+  targetRevenueMinor: number | null;
+  trackingCode: string | null;
+  keyMessage: string;
+  landingUrl: string | null;
+  createdAt: string;
+}
+
+export const campaignColumns = defineColumns<CampaignExportRow>([
+  { header: 'Tandem campaign ID', type: 'text', field: 'x.id', value: (r) => r.id },
+  { header: 'Name', type: 'text', field: 'name', value: (r) => r.name },
+  { header: 'Plan', type: 'text', field: 'plan', value: (r) => r.planName },
+  { header: 'Channel', type: 'text', field: 'channel', value: (r) => r.channel },
+  { header: 'Objective', type: 'text', field: 'objective', value: (r) => r.objective },
+  { header: 'Status', type: 'text', field: 'status', value: (r) => r.status },
+  { header: 'Start date', type: 'date', field: 'startDate', value: (r) => r.startDate },
+  { header: 'End date', type: 'date', field: 'endDate', value: (r) => r.endDate },
+  { header: 'Budget', type: 'money', field: 'budget', value: (r) => m(r.budgetMinor, r.currency) },
+  { header: 'Spent', type: 'money', value: (r) => m(r.spentMinor, r.currency) },
+  { header: 'Currency', type: 'text', field: 'currency', value: (r) => r.currency },
+  { header: 'Target leads', type: 'number', field: 'targetLeads', value: (r) => r.targetLeads },
+  {
+    header: 'Target revenue',
+    type: 'money',
+    field: 'targetRevenue',
+    value: (r) => m(r.targetRevenueMinor, r.currency),
+  },
+  { header: 'Tracking code', type: 'text', field: 'trackingCode', value: (r) => r.trackingCode },
+  { header: 'Key message', type: 'text', field: 'keyMessage', value: (r) => r.keyMessage },
+  { header: 'Landing page', type: 'text', field: 'landingUrl', value: (r) => r.landingUrl },
+  { header: 'Created at', type: 'instant', field: 'createdAt', value: (r) => r.createdAt },
+]);
+
+export interface SpendExportRow {
+  id: string;
+  date: string;
+  campaignName: string;
+  campaignCode: string | null;
+  channel: string;
+  amountMinor: number;
+  currency: string;
+  note: string;
+  imported: boolean;
+}
+
+export const spendColumns = defineColumns<SpendExportRow>([
+  { header: 'Tandem spend ID', type: 'text', field: 'x.id', value: (r) => r.id },
+  { header: 'Date', type: 'date', field: 'date', value: (r) => r.date },
+  { header: 'Campaign', type: 'text', field: 'campaignName', value: (r) => r.campaignName },
+  { header: 'Campaign code', type: 'text', field: 'campaign', value: (r) => r.campaignCode },
+  { header: 'Channel', type: 'text', value: (r) => r.channel },
+  { header: 'Amount', type: 'money', field: 'amount', value: (r) => m(r.amountMinor, r.currency) },
+  { header: 'Currency', type: 'text', field: 'currency', value: (r) => r.currency },
+  { header: 'Note', type: 'text', field: 'note', value: (r) => r.note },
+  { header: 'Imported', type: 'text', value: (r) => (r.imported ? 'yes' : 'no') },
+]);
+
+export interface ContentExportRow {
+  id: string;
+  title: string;
+  channel: string;
+  campaignName: string | null;
+  campaignCode: string | null;
+  status: string;
+  scheduledDate: string | null;
+  link: string | null;
+  utmContent: string | null;
+  notes: string;
+  createdAt: string;
+}
+
+export const contentColumns = defineColumns<ContentExportRow>([
+  { header: 'Tandem content ID', type: 'text', field: 'x.id', value: (r) => r.id },
+  { header: 'Title', type: 'text', field: 'title', value: (r) => r.title },
+  { header: 'Channel', type: 'text', field: 'channel', value: (r) => r.channel },
+  { header: 'Campaign', type: 'text', field: 'campaignName', value: (r) => r.campaignName },
+  { header: 'Campaign code', type: 'text', field: 'campaign', value: (r) => r.campaignCode },
+  { header: 'Status', type: 'text', field: 'status', value: (r) => r.status },
+  { header: 'Scheduled date', type: 'date', field: 'scheduledDate', value: (r) => r.scheduledDate },
+  { header: 'Link', type: 'text', field: 'link', value: (r) => r.link },
+  { header: 'UTM content', type: 'text', field: 'utmContent', value: (r) => r.utmContent },
+  { header: 'Notes', type: 'text', field: 'notes', value: (r) => r.notes },
+  { header: 'Created at', type: 'instant', field: 'createdAt', value: (r) => r.createdAt },
+]);

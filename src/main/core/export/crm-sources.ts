@@ -7,8 +7,17 @@ import { contactOrder, contactWhere } from '../contacts/service';
 import { listCompanies } from '../companies/service';
 import { listActivities } from '../activities/queries';
 import { leadFilter } from '../leads/queries';
-import { contactColumns, leadColumns, type ContactExportRow, type LeadExportRow } from './columns';
-import { defineColumns, inPeriod, listed, paged, type ExportSource } from './source';
+import {
+  activityColumns,
+  companyColumns,
+  contactColumns,
+  leadColumns,
+  type ActivityExportRow,
+  type CompanyExportRow,
+  type ContactExportRow,
+  type LeadExportRow,
+} from './columns';
+import { inPeriod, listed, paged, type ExportSource } from './source';
 
 type Selection = z.output<typeof ExportSelection>;
 export type Filter<K extends Selection['kind']> = Extract<Selection, { kind: K }>['filter'];
@@ -119,58 +128,50 @@ export function leadsSource(
   };
 }
 
-type CompanyRow = ReturnType<typeof listCompanies>['rows'][number];
-
 export function companiesSource(
   ctx: Ctx,
   filter: Filter<'companies'>,
   period?: Period,
-): ExportSource<CompanyRow> {
+): ExportSource<CompanyExportRow> {
   const rows = () =>
     [...paged((offset, limit) => listCompanies(ctx, { ...filter, offset, limit }), 500)].filter((r) =>
       inPeriod(r.createdAt, period),
     );
-  return listed(
-    defineColumns<CompanyRow>([
-      { header: 'Tandem company ID', type: 'text', value: (r) => r.id },
-      { header: 'Name', type: 'text', value: (r) => r.name },
-      { header: 'Domain', type: 'text', value: (r) => r.domain },
-      { header: 'Phone', type: 'text', value: (r) => r.phone },
-      { header: 'Website', type: 'text', value: (r) => r.website },
-      { header: 'Notes', type: 'text', value: (r) => r.notes },
-      { header: 'Contacts', type: 'number', value: (r) => r.contactCount },
-      { header: 'Open leads', type: 'number', value: (r) => r.openLeadCount },
-      { header: 'Created at', type: 'instant', value: (r) => r.createdAt },
-    ]),
-    rows,
-  );
+  return listed(companyColumns, rows);
 }
 
 type ActivityRow = ReturnType<typeof listActivities>['rows'][number];
+interface ActivityKeys {
+  id: string;
+  leadDealId: string | null;
+  contactEmail: string | null;
+  contactPhone: string | null;
+}
 
 export function activitiesSource(
   ctx: Ctx,
   filter: Filter<'activities'>,
   period?: Period,
-): ExportSource<ActivityRow> {
-  const rows = () =>
-    [...paged((offset, limit) => listActivities(ctx, { ...filter, offset, limit }), 500)].filter((r) =>
-      inPeriod(r.doneAt ?? r.dueAt ?? r.createdAt, period),
-    );
-  return listed(
-    defineColumns<ActivityRow>([
-      { header: 'Tandem activity ID', type: 'text', value: (r) => r.id },
-      { header: 'Type', type: 'text', value: (r) => r.type },
-      { header: 'Subject', type: 'text', value: (r) => r.subject },
-      { header: 'Status', type: 'text', value: (r) => r.status },
-      { header: 'Due at', type: 'instant', value: (r) => r.dueAt },
-      { header: 'Done at', type: 'instant', value: (r) => r.doneAt },
-      { header: 'Outcome', type: 'text', value: (r) => r.outcome },
-      { header: 'Lead', type: 'text', value: (r) => r.leadTitle },
-      { header: 'Contact', type: 'text', value: (r) => r.contactName },
-      { header: 'Notes', type: 'text', value: (r) => r.notes },
-      { header: 'Created at', type: 'instant', value: (r) => r.createdAt },
-    ]),
-    rows,
+): ExportSource<ActivityExportRow> {
+  // The list's rows name the lead and contact for people; the import finds them by deal ID, e-mail, phone.
+  const keys = ctx.sqlite.prepare(
+    `SELECT a.id, coalesce(l.external_id, l.id) AS leadDealId, c.email AS contactEmail, c.phone AS contactPhone
+     FROM activities a LEFT JOIN leads l ON l.id = a.lead_id LEFT JOIN contacts c ON c.id = a.contact_id
+     WHERE a.id IN (SELECT value FROM json_each(?))`,
   );
+  const rows = () => {
+    const list: ActivityRow[] = [
+      ...paged((offset, limit) => listActivities(ctx, { ...filter, offset, limit }), 500),
+    ].filter((r) => inPeriod(r.doneAt ?? r.dueAt ?? r.createdAt, period));
+    const byId = new Map(
+      (keys.all(JSON.stringify(list.map((r) => r.id))) as ActivityKeys[]).map((k) => [k.id, k]),
+    );
+    return list.map((r): ActivityExportRow => ({
+      ...r,
+      leadDealId: byId.get(r.id)?.leadDealId ?? null,
+      contactEmail: byId.get(r.id)?.contactEmail ?? null,
+      contactPhone: byId.get(r.id)?.contactPhone ?? null,
+    }));
+  };
+  return listed(activityColumns, rows);
 }

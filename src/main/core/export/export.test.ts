@@ -64,7 +64,7 @@ describe('exports.csv', () => {
     expect(lines(path)[1]).toContain('Acme Roasting');
   });
 
-  it('writes every export-only kind with plain machine values', async () => {
+  it('writes companies, activities, campaigns, spend and content with plain machine values', async () => {
     await seed();
     const expectations = { companies: 1, activities: 1, campaigns: 1, spend: 2, content: 1 } as const;
     for (const [kind, count] of Object.entries(expectations)) {
@@ -77,10 +77,12 @@ describe('exports.csv', () => {
       expect(lines(path)).toHaveLength(count + 1);
     }
     const spend = lines(join(t.dir, 'spend.csv'));
-    expect(spend[0]).toBe('Tandem spend ID,Date,Campaign,Channel,Amount,Currency,Note,Imported');
+    expect(spend[0]).toBe(
+      'Tandem spend ID,Date,Campaign,Campaign code,Channel,Amount,Currency,Note,Imported',
+    );
     // Money as decimal major units the currency beside it.
-    expect(spend[1]).toMatch(/,2026-03-02,Spring beans,email,123\.45,USD,,no$/);
-    expect(spend[2]).toMatch(/,2026-02-02,Spring beans,email,5\.00,USD,,no$/);
+    expect(spend[1]).toMatch(/,2026-03-02,Spring beans,spring-beans,email,123\.45,USD,,no$/);
+    expect(spend[2]).toMatch(/,2026-02-02,Spring beans,spring-beans,email,5\.00,USD,,no$/);
     expect(lines(join(t.dir, 'content.csv'))[1]).toContain(",'=cmd|calc,");
     expect(lines(join(t.dir, 'campaigns.csv'))[1]).toContain(',2026-03-01,2026-03-31,1000.00,128.45,USD,');
   });
@@ -115,7 +117,7 @@ describe('exports.csv', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le').split('\r\n')[0]).toBe(
-      'Tandem spend ID\tDate\tCampaign\tChannel\tAmount\tCurrency\tNote\tImported',
+      'Tandem spend ID\tDate\tCampaign\tCampaign code\tChannel\tAmount\tCurrency\tNote\tImported',
     );
   });
 

@@ -1,9 +1,19 @@
 import type { Ctx } from '../context';
 import { listCampaigns } from '../campaigns/service';
 import { listSpend } from '../spend/service';
-import { EXPORTED_METRICS, metricColumns, type MetricExportRow } from './columns';
+import {
+  campaignColumns,
+  contentColumns,
+  EXPORTED_METRICS,
+  metricColumns,
+  spendColumns,
+  type CampaignExportRow,
+  type ContentExportRow,
+  type MetricExportRow,
+  type SpendExportRow,
+} from './columns';
 import type { Filter, Period } from './crm-sources';
-import { defineColumns, listed, paged, type ExportSource } from './source';
+import { listed, paged, type ExportSource } from './source';
 
 type CampaignRow = ReturnType<typeof listCampaigns>[number];
 
@@ -12,71 +22,31 @@ export function campaignsSource(
   filter: Filter<'campaigns'>,
   currency: string,
   period?: Period,
-): ExportSource<CampaignRow> {
-  const money = (minor: number | null) => (minor === null ? null : { minor, currency });
+): ExportSource<CampaignExportRow> {
   // A campaign is in a period when it runs during any of it (no dates: always).
   const overlaps = (r: CampaignRow) =>
     !period || ((r.startDate ?? '') <= period.to && (r.endDate ?? '9999-12-31') >= period.from);
-  return listed(
-    defineColumns<CampaignRow>([
-      { header: 'Tandem campaign ID', type: 'text', value: (r) => r.id },
-      { header: 'Name', type: 'text', value: (r) => r.name },
-      { header: 'Plan', type: 'text', value: (r) => r.planName },
-      { header: 'Channel', type: 'text', value: (r) => r.channel },
-      { header: 'Objective', type: 'text', value: (r) => r.objective },
-      { header: 'Status', type: 'text', value: (r) => r.status },
-      { header: 'Start date', type: 'date', value: (r) => r.startDate },
-      { header: 'End date', type: 'date', value: (r) => r.endDate },
-      { header: 'Budget', type: 'money', value: (r) => money(r.budgetMinor) },
-      { header: 'Spent', type: 'money', value: (r) => money(r.spentMinor) },
-      { header: 'Currency', type: 'text', value: () => currency },
-      { header: 'Target leads', type: 'number', value: (r) => r.targetLeads },
-      { header: 'Target revenue', type: 'money', value: (r) => money(r.targetRevenueMinor) },
-      { header: 'Tracking code', type: 'text', value: (r) => r.trackingCode },
-      { header: 'Key message', type: 'text', value: (r) => r.keyMessage },
-      { header: 'Landing page', type: 'text', value: (r) => r.landingUrl },
-      { header: 'Created at', type: 'instant', value: (r) => r.createdAt },
-    ]),
-    () => listCampaigns(ctx, filter).filter(overlaps),
+  return listed(campaignColumns, () =>
+    listCampaigns(ctx, filter)
+      .filter(overlaps)
+      .map((r) => ({ ...r, currency })),
   );
 }
-
-type SpendRow = ReturnType<typeof listSpend>['rows'][number];
 
 export function spendSource(
   ctx: Ctx,
   filter: Filter<'spend'>,
   currency: string,
   period?: Period,
-): ExportSource<SpendRow> {
-  return listed(
-    defineColumns<SpendRow>([
-      { header: 'Tandem spend ID', type: 'text', value: (r) => r.id },
-      { header: 'Date', type: 'date', value: (r) => r.date },
-      { header: 'Campaign', type: 'text', value: (r) => r.campaignName },
-      { header: 'Channel', type: 'text', value: (r) => r.channel },
-      { header: 'Amount', type: 'money', value: (r) => ({ minor: r.amountMinor, currency }) },
-      { header: 'Currency', type: 'text', value: () => currency },
-      { header: 'Note', type: 'text', value: (r) => r.note },
-      { header: 'Imported', type: 'text', value: (r) => (r.imported ? 'yes' : 'no') },
-    ]),
-    () => [
+): ExportSource<SpendExportRow> {
+  // The list names the campaign; its tracking code is what the import finds it by.
+  const codes = ctx.sqlite.prepare('SELECT id, tracking_code AS code FROM campaigns');
+  return listed(spendColumns, () => {
+    const code = new Map((codes.all() as { id: string; code: string | null }[]).map((c) => [c.id, c.code]));
+    return [
       ...paged((offset, limit) => listSpend(ctx, { ...filter, ...(period ?? {}), offset, limit }), 1000),
-    ],
-  );
-}
-
-interface ContentRow {
-  id: string;
-  title: string;
-  channel: string;
-  campaignName: string | null;
-  status: string;
-  scheduledDate: string | null;
-  link: string | null;
-  utmContent: string | null;
-  notes: string;
-  createdAt: string;
+    ].map((r) => ({ ...r, currency, campaignCode: code.get(r.campaignId) ?? null }));
+  });
 }
 
 /**
@@ -87,7 +57,7 @@ export function contentSource(
   ctx: Ctx,
   filter: Filter<'content'>,
   period?: Period,
-): ExportSource<ContentRow> {
+): ExportSource<ContentExportRow> {
   const where = ['ci.deleted_at IS NULL', '(ci.campaign_id IS NULL OR ca.deleted_at IS NULL)'];
   const params: unknown[] = [];
   const eq = (clause: string, value: unknown) => {
@@ -102,28 +72,17 @@ export function contentSource(
     eq('ci.scheduled_date <= ?', period.to);
   }
   return listed(
-    defineColumns<ContentRow>([
-      { header: 'Tandem content ID', type: 'text', value: (r) => r.id },
-      { header: 'Title', type: 'text', value: (r) => r.title },
-      { header: 'Channel', type: 'text', value: (r) => r.channel },
-      { header: 'Campaign', type: 'text', value: (r) => r.campaignName },
-      { header: 'Status', type: 'text', value: (r) => r.status },
-      { header: 'Scheduled date', type: 'date', value: (r) => r.scheduledDate },
-      { header: 'Link', type: 'text', value: (r) => r.link },
-      { header: 'UTM content', type: 'text', value: (r) => r.utmContent },
-      { header: 'Notes', type: 'text', value: (r) => r.notes },
-      { header: 'Created at', type: 'instant', value: (r) => r.createdAt },
-    ]),
+    contentColumns,
     () =>
       ctx.sqlite
         .prepare(
-          `SELECT ci.id, ci.title, ci.channel, ca.name AS campaignName, ci.status, ci.scheduled_date AS scheduledDate,
-             ci.link, ci.utm_content AS utmContent, ci.notes, ci.created_at AS createdAt
+          `SELECT ci.id, ci.title, ci.channel, ca.name AS campaignName, ca.tracking_code AS campaignCode, ci.status,
+             ci.scheduled_date AS scheduledDate, ci.link, ci.utm_content AS utmContent, ci.notes, ci.created_at AS createdAt
            FROM content_items ci LEFT JOIN campaigns ca ON ca.id = ci.campaign_id
            WHERE ${where.join(' AND ')}
            ORDER BY ci.scheduled_date IS NULL, ci.scheduled_date, ci.title, ci.id`,
         )
-        .all(...params) as ContentRow[],
+        .all(...params) as ContentExportRow[],
   );
 }
 

@@ -1,6 +1,7 @@
 import type { ImportKind } from '@shared/api/imports';
 import { buildContact } from './build/contacts';
 import { buildDeal } from './build/deals';
+import { buildActivity, buildCampaign, buildCompany, buildContent, buildSpend } from './build/lists';
 import { buildMetrics } from './build/metrics';
 import { buildOrder, buildPayment } from './build/orders';
 import { fieldIndex, FieldRow } from './build/row';
@@ -9,6 +10,7 @@ import type { AnyRecord, RowError, SourceRow, ValueOptions } from './records';
 import type { WriteContext } from './write/context';
 import { writeContacts } from './write/contacts';
 import { writeDeals } from './write/deals';
+import { writeActivities, writeCampaigns, writeCompanies, writeContent, writeSpend } from './write/lists';
 import { writeMetrics } from './write/metrics';
 import { writeOrders } from './write/orders';
 import { writePayments } from './write/payments';
@@ -20,6 +22,11 @@ const BUILDERS: Record<Exclude<ImportKind, 'orders'>, Builder> = {
   deals: buildDeal,
   payments: buildPayment,
   metrics: buildMetrics,
+  companies: buildCompany,
+  activities: buildActivity,
+  campaigns: buildCampaign,
+  spend: buildSpend,
+  content: buildContent,
 };
 
 const WRITERS: Record<ImportKind, (records: never[], w: WriteContext) => unknown> = {
@@ -28,6 +35,11 @@ const WRITERS: Record<ImportKind, (records: never[], w: WriteContext) => unknown
   orders: writeOrders,
   payments: writePayments,
   metrics: writeMetrics,
+  companies: writeCompanies,
+  activities: writeActivities,
+  campaigns: writeCampaigns,
+  spend: writeSpend,
+  content: writeContent,
 };
 
 /** How one job turns file rows into records and records into rows of ours; fixed when the job starts. */

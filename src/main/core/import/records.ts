@@ -137,4 +137,79 @@ export interface MetricRecord {
   spendMinor: number | null;
 }
 
-export type AnyRecord = ContactRecord | DealRecord | OrderRecord | PaymentRecord | MetricRecord;
+/** The record's Tandem id, when the file is a Tandem export: a re-import finds the record again by it. */
+interface Tandem {
+  line: number;
+  id: string | null;
+  createdAt: string | null;
+}
+
+export interface CompanyRecord extends Tandem {
+  name: string;
+  nameKey: string;
+  domain: string | null;
+  phone: string | null;
+  website: string | null;
+  notes: string;
+}
+
+export interface ActivityRecord extends Tandem {
+  type: string;
+  subject: string;
+  notes: string;
+  dueAt: string | null;
+  doneAt: string | null;
+  outcome: string | null;
+  /** The lead's Deal ID (or Tandem id), and the contact's keys. */
+  leadRef: string | null;
+  emailKey: string | null;
+  phoneKey: string | null;
+}
+
+export interface CampaignRecord extends Tandem {
+  name: string;
+  planName: string | null;
+  channel: string;
+  objective: string | null;
+  status: string | null;
+  startDate: string | null;
+  endDate: string | null;
+  budgetMinor: number | null;
+  targetLeads: number | null;
+  targetRevenueMinor: number | null;
+  trackingCode: string | null;
+  keyMessage: string;
+  landingUrl: string | null;
+}
+
+export interface SpendRecord extends Tandem {
+  date: string;
+  campaignCode: string | null;
+  campaignName: string | null;
+  amountMinor: number;
+  note: string;
+}
+
+export interface ContentRecord extends Tandem {
+  title: string;
+  channel: string | null;
+  campaignCode: string | null;
+  campaignName: string | null;
+  status: string | null;
+  scheduledDate: string | null;
+  link: string | null;
+  utmContent: string | null;
+  notes: string;
+}
+
+export type AnyRecord =
+  | ContactRecord
+  | DealRecord
+  | OrderRecord
+  | PaymentRecord
+  | MetricRecord
+  | CompanyRecord
+  | ActivityRecord
+  | CampaignRecord
+  | SpendRecord
+  | ContentRecord;

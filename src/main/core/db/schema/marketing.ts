@@ -131,6 +131,7 @@ export const contentItems = sqliteTable(
     link: text('link'),
     /** utm_content value for links to this item. */
     utmContent: text('utm_content'),
+    importJobId: text('import_job_id').references(() => importJobs.id),
     deletedAt: deletedAt(),
   },
   (t) => [index('content_scheduled_idx').on(t.scheduledDate), index('content_utm_idx').on(t.utmContent)],

@@ -51,6 +51,7 @@ export const JOB_TABLES = [
   'payments',
   'spend_entries',
   'metric_observations',
+  'content_items',
   'activities',
   'leads',
   'contacts',

@@ -1,7 +1,18 @@
 import { googleContacts, hubspotContacts, pipedriveDeals } from './crm';
 import { ga4Pages, ga4Traffic, linkedinMetrics, mailchimpCampaigns, metaAds } from './marketing';
 import { shopifyOrders, stripePayments } from './sales';
-import { tandemContacts, tandemDeals, tandemMetrics, tandemOrders, tandemPayments } from './tandem';
+import {
+  tandemActivities,
+  tandemCampaigns,
+  tandemCompanies,
+  tandemContacts,
+  tandemContent,
+  tandemDeals,
+  tandemMetrics,
+  tandemOrders,
+  tandemPayments,
+  tandemSpend,
+} from './tandem';
 import { presetFits, type Preset } from './types';
 
 export { presetMapping, type Preset } from './types';
@@ -22,6 +33,11 @@ export const PRESETS: readonly Preset[] = [
   tandemOrders,
   tandemPayments,
   tandemMetrics,
+  tandemCompanies,
+  tandemActivities,
+  tandemCampaigns,
+  tandemSpend,
+  tandemContent,
 ];
 
 export function presetNamed(name: string): Preset | undefined {

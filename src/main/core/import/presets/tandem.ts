@@ -1,14 +1,19 @@
 import type { ContactRecord, DealRecord, MetricRecord, OrderRecord, PaymentRecord } from '../records';
 import {
+  activityColumns,
+  campaignColumns,
+  companyColumns,
   contactColumns,
+  contentColumns,
   EXTRA_METRICS,
   leadColumns,
   metricColumns,
   orderColumns,
   paymentColumns,
+  spendColumns,
 } from '../../export/columns';
 import { presetColumns } from '../../export/source';
-import { definePreset } from './types';
+import { definePreset, type Preset } from './types';
 
 /**
  * Tandem's own CSV exports (src/main/core/export): recognised by their `Tandem … ID` or `Source` columns and
@@ -77,3 +82,31 @@ export const tandemMetrics = definePreset<MetricRecord>({
     }
   },
 });
+
+/*
+ * Companies, activities, campaigns, spend and content: the `Tandem … ID` column names the kind, and the
+ * column map is the export's own (presetColumns), so the two cannot drift apart.
+ */
+const listPreset = (
+  kind: 'companies' | 'activities' | 'campaigns' | 'spend' | 'content',
+  label: string,
+  columns: readonly { header: string; field?: string }[],
+): Preset => {
+  const map = presetColumns(columns);
+  return definePreset({
+    name: `tandem-${kind}`,
+    label: `Tandem ${label} export`,
+    kind,
+    source: 'tandem',
+    // The id column and every imported column: a file missing one of them is not this export.
+    identify: Object.values(map),
+    columns: map,
+    unquoteFormulas: true,
+  });
+};
+
+export const tandemCompanies = listPreset('companies', 'companies', companyColumns);
+export const tandemActivities = listPreset('activities', 'activities', activityColumns);
+export const tandemCampaigns = listPreset('campaigns', 'campaigns', campaignColumns);
+export const tandemSpend = listPreset('spend', 'spend', spendColumns);
+export const tandemContent = listPreset('content', 'content', contentColumns);

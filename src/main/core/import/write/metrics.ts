@@ -28,7 +28,7 @@ function campaignFor(record: MetricRecord, w: WriteContext): CampaignRef | null 
  * Whether this job already wrote the row: it created it, or it logged the row's before-image. Kept in the
  * database rather than in memory, so it holds for files of any size and across a resume.
  */
-function writtenByJob(
+export function writtenByJob(
   w: WriteContext,
   table: string,
   row: { id: string; import_job_id: string | null },

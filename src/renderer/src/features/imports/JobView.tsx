@@ -15,6 +15,11 @@ const SEE: Record<ImportKind, { path: string; label: string }> = {
   orders: { path: 'contacts', label: 'Open Leads & contacts' },
   payments: { path: 'contacts', label: 'Open Leads & contacts' },
   metrics: { path: 'campaigns', label: 'Open Campaigns' },
+  companies: { path: 'contacts', label: 'Open Leads & contacts' },
+  activities: { path: 'today', label: 'Open Today' },
+  campaigns: { path: 'campaigns', label: 'Open Campaigns' },
+  spend: { path: 'campaigns', label: 'Open Campaigns' },
+  content: { path: 'calendar', label: 'Open the calendar' },
 };
 
 /** One import: its progress while it runs, then what it did, what it left out, and undo. */

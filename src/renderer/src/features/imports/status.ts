@@ -22,6 +22,11 @@ export const RECORDS: Record<ImportKind, { one: string; many: string }> = {
   orders: { one: 'order', many: 'orders' },
   payments: { one: 'payment', many: 'payments' },
   metrics: { one: 'daily number', many: 'daily numbers' },
+  companies: { one: 'company', many: 'companies' },
+  activities: { one: 'activity', many: 'activities' },
+  campaigns: { one: 'campaign', many: 'campaigns' },
+  spend: { one: 'spend entry', many: 'spend entries' },
+  content: { one: 'content item', many: 'content items' },
 };
 
 export const KIND_LABEL: Record<ImportKind, string> = {
@@ -30,6 +35,11 @@ export const KIND_LABEL: Record<ImportKind, string> = {
   orders: 'Orders',
   payments: 'Payments',
   metrics: 'Marketing numbers',
+  companies: 'Companies',
+  activities: 'Activities',
+  campaigns: 'Campaigns',
+  spend: 'Spend',
+  content: 'Content',
 };
 
 export function fileSize(bytes: number, format: Formatter): string {

@@ -1,0 +1,1 @@
+ALTER TABLE `content_items` ADD `import_job_id` text REFERENCES import_jobs(id);
