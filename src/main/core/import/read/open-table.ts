@@ -58,16 +58,19 @@ export async function openTable(path: string, options: OpenTableOptions = {}): P
 export function uniqueColumns(columns: readonly string[]): string[] {
   const taken = new Set(columns.map((c) => c.trim()));
   const seen = new Set<string>();
+  // The next number to try per name, so a header of thousands of alike names takes linear time.
+  const next = new Map<string, number>();
   return columns.map((column) => {
     const key = column.trim();
     if (key === '' || !seen.has(key)) {
       seen.add(key);
       return column;
     }
-    let n = 2;
+    let n = next.get(key) ?? 2;
     while (taken.has(`${key} (${n})`)) n++;
+    next.set(key, n + 1);
     const name = `${key} (${n})`;
-    taken.add(`${key} (${n})`);
+    taken.add(name);
     return name;
   });
 }

@@ -28,6 +28,11 @@ const DAY_MS = 86_400_000;
 // Day 0 of the 1900 date system is 1899-12-30 (Excel counts a 29 February 1900 that never was); of 1904, 1904-01-01.
 const EPOCH_1900 = Date.UTC(1899, 11, 30);
 const EPOCH_1904 = Date.UTC(1904, 0, 1);
+/** Excel's last column is XFD (16,384 columns) and its last row 1,048,576. */
+const MAX_COLUMNS = 16_384;
+const MAX_ROW = 1_048_576;
+const YEAR_0 = Date.parse('0000-01-01T00:00:00Z');
+const YEAR_10000 = Date.parse('+010000-01-01T00:00:00Z');
 
 /** "AB12" → 27 (0-based column of the reference), or -1 when it has no letters. */
 export function columnIndex(ref: string): number {
@@ -55,6 +60,7 @@ export async function* sheetRows(
   const epoch = date1904 ? EPOCH_1904 : EPOCH_1900;
   let rows: SheetRow[] = [];
   let line = 0;
+  let inRow = false;
   let cells: string[] = [];
   let column = 0;
   let type = '';
@@ -64,6 +70,7 @@ export async function* sheetRows(
   let inline = false;
   let phonetic = 0;
   let badIndex = '';
+  let tooWide = false;
 
   const parser = new XmlScanner({
     open(name, tag) {
@@ -84,8 +91,10 @@ export async function* sheetRows(
       } else if (name === 't' && inline && phonetic === 0) capture = true;
       else if (name === 'rPh') phonetic++;
       else if (name === 'row') {
-        const r = attribute(tag, 'r');
-        line = r ? Number(r) : line + 1;
+        // Rows number upwards; one whose number is missing, out of order or not a row number follows the last.
+        const r = Number(attribute(tag, 'r') ?? NaN);
+        line = Number.isInteger(r) && r > line && r <= MAX_ROW ? r : line + 1;
+        inRow = true;
         cells = [];
         column = 0;
       }
@@ -100,12 +109,14 @@ export async function* sheetRows(
       else if (name === 'c') {
         const text = cellText();
         if (text !== '') {
-          while (cells.length < column) cells.push('');
+          if (column >= MAX_COLUMNS) tooWide = true;
+          else while (cells.length < column) cells.push('');
           cells[column] = text;
         }
         column++;
-      } else if (name === 'row') {
+      } else if (name === 'row' && inRow) {
         rows.push({ line, cells });
+        inRow = false;
         cells = [];
       }
     },
@@ -127,12 +138,13 @@ export async function* sheetRows(
       case 'd':
         return value === ''
           ? ''
-          : dateText(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`));
+          : (dateText(Date.parse(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value}Z`)) ?? '');
       default:
         if (value === '') return '';
         if (dateStyles[style]) {
           const serial = Number(value);
-          if (Number.isFinite(serial)) return dateText(epoch + serial * DAY_MS);
+          const date = Number.isFinite(serial) ? dateText(epoch + serial * DAY_MS) : null;
+          if (date !== null) return date;
         }
         return plainDecimal(value);
     }
@@ -148,6 +160,7 @@ export async function* sheetRows(
           zip.fileName,
           `a cell refers to shared text number ${badIndex}, which the workbook lacks`,
         );
+      if (tooWide) throw damaged(zip.fileName, 'a cell lies beyond column XFD, the last one Excel has');
       if (rows.length > 0) {
         const ready = rows;
         rows = [];
@@ -167,8 +180,9 @@ export async function* sheetRows(
  * day is kept as local wall time "YYYY-MM-DD HH:MM:SS", rounded to the second because the day
  * fraction rarely lands on an exact millisecond.
  */
-function dateText(ms: number): string {
-  if (Number.isNaN(ms)) return '';
+function dateText(ms: number): string | null {
+  // Beyond the years 0000–9999 a serial is not a date anyone wrote (and not one Date can spell).
+  if (!(ms >= YEAR_0 && ms < YEAR_10000)) return null;
   const iso = new Date(Math.round(ms / 1000) * 1000).toISOString();
   const time = iso.slice(11, 19);
   return time === '00:00:00' ? iso.slice(0, 10) : `${iso.slice(0, 10)} ${time}`;

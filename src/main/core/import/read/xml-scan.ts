@@ -24,9 +24,12 @@ const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', a
 
 export function decodeEntities(text: string): string {
   if (!text.includes('&')) return text;
-  const decoded = text.replace(ENTITY, (_, hex?: string, dec?: string, name?: string) =>
-    name ? (NAMED[name] as string) : String.fromCodePoint(parseInt(hex ?? (dec as string), hex ? 16 : 10)),
-  );
+  const decoded = text.replace(ENTITY, (reference: string, hex?: string, dec?: string, name?: string) => {
+    if (name) return NAMED[name] as string;
+    const code = parseInt(hex ?? (dec as string), hex ? 16 : 10);
+    if (!(code <= 0x10ffff)) throw new XmlSyntaxError(`${reference} is not a character`);
+    return String.fromCodePoint(code);
+  });
   if (decoded.includes('&') && /&(?!amp;|lt;|gt;|quot;|apos;|#)/.test(text))
     throw new XmlSyntaxError(`unknown entity in "${text.slice(0, 40)}"`);
   return decoded;
