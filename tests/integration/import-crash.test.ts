@@ -11,13 +11,18 @@ import { DEFER_INDEXES_BYTES } from '@core/import/job/deferred-indexes';
 import { BATCH_SIZE, runJob } from '@core/import/job/runner';
 import { undoJob } from '@core/import/job/undo';
 import { generateContactsCsv } from '@fixtures/import/generate';
+import { writeContactsXlsx } from '@fixtures/import/xlsx-writer';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 // Large enough (over DEFER_INDEXES_BYTES) that the job defers its indexes, so kills also land while they are off.
 const ROWS = 50_000;
 const TRIALS = 12;
+// The same contacts as a workbook (shared strings, date-time cells): the streaming XLSX reader under kills.
+const XLSX_ROWS = 30_000;
+const XLSX_TRIALS = 6;
 let dir = '';
 let file = '';
+let workbook = '';
 let baseline = '';
 
 beforeAll(async () => {
@@ -26,10 +31,12 @@ beforeAll(async () => {
   // Every address unique, so each committed row is exactly one contact.
   await generateContactsCsv(file, ROWS, 99, 0);
   expect(statSync(file).size).toBeGreaterThanOrEqual(DEFER_INDEXES_BYTES);
+  workbook = join(dir, 'contacts.xlsx');
+  expect(await writeContactsXlsx(workbook, XLSX_ROWS, 98, 0)).toBe(XLSX_ROWS);
   baseline = join(dir, 'baseline.sqlite');
   const core = await createCore(baseline, { checkOutput: true });
   core.close();
-}, 60_000);
+}, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 interface JobState {
@@ -92,10 +99,15 @@ function jobProgress(db: string): { status: string; rows: number } | null {
  * Kills the importing process outright once its job has committed `atRows` rows (a point past the end lands in
  * the final search indexing, or after the job), plus a little jitter so kills also fall inside a batch.
  */
-async function importAndKill(db: string, atRows: number, jitterMs: number): Promise<'killed' | 'exited'> {
+async function importAndKill(
+  db: string,
+  path: string,
+  atRows: number,
+  jitterMs: number,
+): Promise<'killed' | 'exited'> {
   const child = spawn(
     process.execPath,
-    [join(ROOT, 'bin/tandem.js'), '--db', db, 'import', file, '--as', 'contacts', '--json'],
+    [join(ROOT, 'bin/tandem.js'), '--db', db, 'import', path, '--as', 'contacts', '--json'],
     { stdio: 'ignore' },
   );
   let exited = false;
@@ -112,96 +124,108 @@ async function importAndKill(db: string, atRows: number, jitterMs: number): Prom
   return 'killed';
 }
 
-describe('an import killed at random points', () => {
-  it(`leaves whole batches and a job that resumes to completion or undoes to before (${TRIALS} trials)`, async () => {
-    const rnd = createRandom(20261015);
-    const outcomes: string[] = [];
-    for (let trial = 0; trial < TRIALS; trial++) {
-      const db = join(dir, `trial-${trial}.sqlite`);
-      copyFileSync(baseline, db);
-      const atRows = rnd.int(0, ROWS + BATCH_SIZE);
-      const jitter = rnd.int(0, 80);
-      const how = await importAndKill(db, atRows, jitter);
+/**
+ * Kills imports of `path` (`rows` contacts, each address unique) at random points; after each kill the
+ * database holds whole batches, and the job resumes to completion (even trials) or undoes to before (odd).
+ */
+async function killTrials(path: string, rows: number, trials: number, seed: number): Promise<void> {
+  const rnd = createRandom(seed);
+  const outcomes: string[] = [];
+  for (let trial = 0; trial < trials; trial++) {
+    const db = join(dir, `trial-${trial}.sqlite`);
+    copyFileSync(baseline, db);
+    const atRows = rnd.int(0, rows + BATCH_SIZE);
+    const jitter = rnd.int(0, 80);
+    const how = await importAndKill(db, path, atRows, jitter);
 
-      // Straight after the kill, before any recovery: consistent, and only whole batches.
-      const after = inspectDb(db);
-      expect(after.integrity).toBe('ok');
-      const job = after.job;
-      if (!job) throw new Error(`trial ${trial}: the job was never created`);
-      expect(after.contacts).toBe(job.rows_done);
-      expect(after.contacts % BATCH_SIZE === 0 || after.contacts === ROWS).toBe(true);
-      expect(job.inserted).toBe(job.rows_done);
-      outcomes.push(`${how}@${atRows}+${jitter}ms:${job.status}:${job.rows_done}`);
+    // Straight after the kill, before any recovery: consistent, and only whole batches.
+    const after = inspectDb(db);
+    expect(after.integrity).toBe('ok');
+    const job = after.job;
+    if (!job) throw new Error(`trial ${trial}: the job was never created`);
+    expect(after.contacts).toBe(job.rows_done);
+    expect(after.contacts % BATCH_SIZE === 0 || after.contacts === rows).toBe(true);
+    expect(job.inserted).toBe(job.rows_done);
+    outcomes.push(`${how}@${atRows}+${jitter}ms:${job.status}:${job.rows_done}`);
 
-      // Next open marks it interrupted; then resume it (even trials) or undo it (odd trials).
-      const core = await createCore(db, { checkOutput: true });
-      try {
-        const sqlite = core.ctx.sqlite;
-        const status = (
-          sqlite.prepare('SELECT status FROM import_jobs WHERE id = ?').get(job.id) as { status: string }
-        ).status;
-        expect(status).toBe(job.status === 'running' || job.status === 'queued' ? 'interrupted' : job.status);
-        // Whatever was committed is searchable once the interruption is noticed.
+    // Next open marks it interrupted; then resume it (even trials) or undo it (odd trials).
+    const core = await createCore(db, { checkOutput: true });
+    try {
+      const sqlite = core.ctx.sqlite;
+      const status = (
+        sqlite.prepare('SELECT status FROM import_jobs WHERE id = ?').get(job.id) as { status: string }
+      ).status;
+      expect(status).toBe(job.status === 'running' || job.status === 'queued' ? 'interrupted' : job.status);
+      // Whatever was committed is searchable once the interruption is noticed.
+      expect(
+        (
+          sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as {
+            n: number;
+          }
+        ).n,
+      ).toBe(job.rows_done);
+      // So are the indexes the job built at its end only.
+      expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
+      if (trial % 2 === 0) {
+        if (status !== 'done') await runJob(sqlite, job.id, { now: core.ctx.nowIso });
+        const final = sqlite
+          .prepare(
+            'SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?',
+          )
+          .get(job.id);
+        expect(final).toEqual({
+          status: 'done',
+          rows_total: rows,
+          rows_done: rows,
+          inserted: rows,
+          error_count: 0,
+        });
+        expect(
+          (sqlite.prepare('SELECT count(DISTINCT email_key) AS n FROM contacts').get() as { n: number }).n,
+        ).toBe(rows);
         expect(
           (
             sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as {
               n: number;
             }
           ).n,
-        ).toBe(job.rows_done);
-        // So are the indexes the job built at its end only.
-        expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
-        if (trial % 2 === 0) {
-          if (status !== 'done') await runJob(sqlite, job.id, { now: core.ctx.nowIso });
-          const final = sqlite
-            .prepare(
-              'SELECT status, rows_total, rows_done, inserted, error_count FROM import_jobs WHERE id = ?',
-            )
-            .get(job.id);
-          expect(final).toEqual({
-            status: 'done',
-            rows_total: ROWS,
-            rows_done: ROWS,
-            inserted: ROWS,
-            error_count: 0,
-          });
-          expect(
-            (sqlite.prepare('SELECT count(DISTINCT email_key) AS n FROM contacts').get() as { n: number }).n,
-          ).toBe(ROWS);
-          expect(
-            (
-              sqlite.prepare(`SELECT count(*) AS n FROM search_refs WHERE kind = 'contact'`).get() as {
-                n: number;
-              }
-            ).n,
-          ).toBe(ROWS);
-        } else {
-          undoJob(sqlite, job.id, core.ctx.nowIso);
-          for (const table of ['contacts', 'companies', 'search_refs', 'import_changes']) {
-            expect({
-              table,
-              n: (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
-            }).toEqual({ table, n: 0 });
-          }
-          expect((sqlite.prepare('SELECT status FROM import_jobs').get() as { status: string }).status).toBe(
-            'undone',
-          );
+        ).toBe(rows);
+      } else {
+        undoJob(sqlite, job.id, core.ctx.nowIso);
+        for (const table of ['contacts', 'companies', 'search_refs', 'import_changes']) {
+          expect({
+            table,
+            n: (sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n,
+          }).toEqual({ table, n: 0 });
         }
-        expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
-        expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-        expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
-      } finally {
-        core.close();
+        expect((sqlite.prepare('SELECT status FROM import_jobs').get() as { status: string }).status).toBe(
+          'undone',
+        );
       }
-      rmSync(db, { force: true });
-      rmSync(`${db}-wal`, { force: true });
-      rmSync(`${db}-shm`, { force: true });
+      expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
+      expect(sqlite.pragma('foreign_key_check')).toEqual([]);
+      expect(contactIndexes(sqlite)).toEqual(CONTACT_INDEXES);
+    } finally {
+      core.close();
     }
-    // The point of the test is kills in the middle of the job, not only before or after it.
-    const midJob = outcomes.filter(
-      (o) => /^killed@[\d+]+ms:running:[1-9]\d*$/.test(o) && !o.endsWith(`:${ROWS}`),
-    );
-    console.log(`crash trials: ${outcomes.join(', ')}`);
-    expect(midJob.length).toBeGreaterThanOrEqual(TRIALS / 2);
+    rmSync(db, { force: true });
+    rmSync(`${db}-wal`, { force: true });
+    rmSync(`${db}-shm`, { force: true });
+  }
+  // The point of the test is kills in the middle of the job, not only before or after it.
+  const midJob = outcomes.filter(
+    (o) => /^killed@[\d+]+ms:running:[1-9]\d*$/.test(o) && !o.endsWith(`:${rows}`),
+  );
+  console.log(`crash trials of ${path}: ${outcomes.join(', ')}`);
+  expect(midJob.length).toBeGreaterThanOrEqual(trials / 2);
+}
+
+describe('an import killed at random points', () => {
+  it(`leaves whole batches and a job that resumes to completion or undoes to before (CSV, ${TRIALS} trials)`, async () => {
+    await killTrials(file, ROWS, TRIALS, 20261015);
+  }, 600_000);
+
+  it(`does the same for a workbook read by the streaming XLSX reader (${XLSX_TRIALS} trials)`, async () => {
+    await killTrials(workbook, XLSX_ROWS, XLSX_TRIALS, 20261203);
   }, 600_000);
 });

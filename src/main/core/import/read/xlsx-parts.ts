@@ -176,11 +176,32 @@ export class SharedStrings {
   }
 }
 
-/** Streams sharedStrings.xml into a SharedStrings table: rich-text runs joined, phonetic runs left out. */
-export async function readSharedStrings(zip: ZipArchive, part: string | null): Promise<SharedStrings> {
+/** Shared text by index, as the cells of a sheet look it up. */
+export interface TextTable {
+  get(index: number): string | undefined;
+}
+
+/** Stands in for the shared text while a sheet's first rows are scanned: notes the highest index asked for. */
+export class TextIndexProbe implements TextTable {
+  highest = -1;
+  get(index: number): string {
+    if (index > this.highest) this.highest = index;
+    return '';
+  }
+}
+
+/**
+ * Streams sharedStrings.xml into a SharedStrings table: rich-text runs joined, phonetic runs left out.
+ * With `limit`, reading stops once that many strings are in (the header's, found by a TextIndexProbe).
+ */
+export async function readSharedStrings(
+  zip: ZipArchive,
+  part: string | null,
+  limit = Infinity,
+): Promise<SharedStrings> {
   const entry = part ? zip.entries.get(part) : undefined;
-  if (!entry) return new SharedStrings();
-  const table = new SharedStrings(entry.size);
+  if (!entry || limit <= 0) return new SharedStrings();
+  const table = new SharedStrings(limit === Infinity ? entry.size : undefined);
   let text = '';
   let inText = false;
   let phonetic = 0;
@@ -204,6 +225,7 @@ export async function readSharedStrings(zip: ZipArchive, part: string | null): P
   try {
     for await (const chunk of entryChunks(zip, entry)) {
       scanner.write(decoder.decode(chunk, { stream: true }));
+      if (table.count >= limit) return table;
       if (full) {
         throw new FileRejectedError(
           zip.fileName,

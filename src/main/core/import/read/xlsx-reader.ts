@@ -6,6 +6,7 @@ import {
   readDateStyles,
   readSharedStrings,
   readWorkbook,
+  TextIndexProbe,
   type SheetRef,
   type WorkbookInfo,
 } from './xlsx-parts';
@@ -23,13 +24,20 @@ export interface XlsxSource {
 
 /**
  * Opens a workbook without loading it: the zip directory is checked for sizes no real workbook has, the
- * shared text and date styles are read, and the sheet is streamed (once for its header, then once per
- * `records()` call), so memory stays flat whatever the number of rows.
+ * date styles are read, and the sheet is streamed (once for its header, then once per `records()` call),
+ * so memory stays flat whatever the number of rows. The header needs only the first shared strings (a first
+ * scan of its rows finds how many); the whole shared text is read at the first `records()` call, so opening a
+ * file to learn its columns (creating a job on the core's thread) never holds a million rows' text.
  */
 export async function openXlsx(source: XlsxSource, options: OpenTableOptions): Promise<TableReader> {
   const { fileName, size } = source;
-  const { zip, sheets, chosen, entry, context } = await openSheet(source, options.sheet);
-  const head = await headRows(zip, entry, context);
+  const { zip, sheets, chosen, entry, workbook } = await locateSheet(source, options.sheet);
+  const dateStyles = await readDateStyles(zip, workbook.stylesPart);
+  const base = { dateStyles, date1904: workbook.date1904 };
+  const probe = new TextIndexProbe();
+  await headRows(zip, entry, { ...base, strings: probe });
+  const headStrings = await readSharedStrings(zip, workbook.sharedStringsPart, probe.highest + 1);
+  const head = await headRows(zip, entry, { ...base, strings: headStrings });
   const headerIndex =
     options.headerLine !== undefined
       ? head.findIndex((r) => r.line === options.headerLine)
@@ -49,6 +57,12 @@ export async function openXlsx(source: XlsxSource, options: OpenTableOptions): P
     throw new FileRejectedError(fileName, head.length === 0 ? 'empty' : 'no-header', detail);
   }
   const columns = headerRow.cells.slice(0, usedWidth(headerRow.cells));
+  let context: Promise<SheetContext> | null = null;
+  const fullContext = () =>
+    (context ??= readSharedStrings(zip, workbook.sharedStringsPart).then((strings) => ({
+      ...base,
+      strings,
+    })));
 
   return {
     fileName,
@@ -62,7 +76,7 @@ export async function openXlsx(source: XlsxSource, options: OpenTableOptions): P
     sheet: chosen.name,
     sheets,
     records: (recordsOptions?: RecordsOptions) =>
-      readRecords(zip, entry, context, headerRow.line, columns.length, recordsOptions ?? {}),
+      readRecords(zip, entry, fullContext, headerRow.line, columns.length, recordsOptions ?? {}),
   };
 }
 
@@ -76,6 +90,15 @@ export interface OpenSheet {
 
 /** The archive checked, the sheet chosen (first by default) and what its cells need from the workbook. */
 export async function openSheet(source: XlsxSource, sheet: string | number | undefined): Promise<OpenSheet> {
+  const { zip, sheets, chosen, entry, workbook } = await locateSheet(source, sheet);
+  return { zip, sheets, chosen, entry, context: await sheetContext(zip, workbook) };
+}
+
+/** The archive checked and the sheet chosen (first by default), its part found. */
+async function locateSheet(
+  source: XlsxSource,
+  sheet: string | number | undefined,
+): Promise<Omit<OpenSheet, 'context'> & { workbook: WorkbookInfo }> {
   const { path, fileName, size } = source;
   const zip = await openZip(path, fileName, size);
   const workbook = await readWorkbook(zip);
@@ -104,7 +127,7 @@ export async function openSheet(source: XlsxSource, sheet: string | number | und
       `this Excel workbook is damaged: the sheet "${chosen.name}" is listed but its part ${chosen.part} is missing`,
     );
   }
-  return { zip, sheets, chosen, entry, context: await sheetContext(zip, workbook) };
+  return { zip, sheets, chosen, entry, workbook };
 }
 
 async function sheetContext(zip: ZipArchive, workbook: WorkbookInfo): Promise<SheetContext> {
@@ -136,7 +159,7 @@ async function headRows(zip: ZipArchive, entry: ZipEntry, context: SheetContext)
 async function* readRecords(
   zip: ZipArchive,
   entry: ZipEntry,
-  context: SheetContext,
+  fullContext: () => Promise<SheetContext>,
   headerLine: number,
   columnCount: number,
   options: RecordsOptions,
@@ -148,6 +171,7 @@ async function* readRecords(
     'sheet row',
   );
   const packedSize = Math.max(1, entry.compressedSize);
+  const context = await fullContext();
   for await (const chunk of sheetRows(zip, entry, context)) {
     options.signal?.throwIfAborted();
     for (const row of chunk.rows) {

@@ -1,11 +1,11 @@
 import { plainDecimal } from './plain-decimal';
 import { attribute, XmlScanner } from './xml-scan';
-import { xmlError, type SharedStrings } from './xlsx-parts';
+import { xmlError, type TextTable } from './xlsx-parts';
 import { damaged, entryChunks, type ZipArchive, type ZipEntry } from './zip-archive';
 
 /** What a sheet's cells need from the rest of the workbook. */
 export interface SheetContext {
-  strings: SharedStrings;
+  strings: TextTable;
   /** Per cell style index: does it show numbers as dates. */
   dateStyles: boolean[];
   date1904: boolean;

@@ -120,6 +120,29 @@ function declaredZip(name: string, packed: Buffer, size: number): Buffer {
   return Buffer.concat([rebuilt, tail]);
 }
 
+describe('memory', () => {
+  it('opens a workbook for its columns without its shared text, and reads all of it once records are read', async () => {
+    const path = join(files.dir, 'many-strings.xlsx');
+    const rows = 100_000;
+    await writeXlsx(
+      path,
+      (function* () {
+        yield ['Email', 'Name'];
+        for (let i = 0; i < rows; i++) yield [`person${i}@example.com`, `Person number ${i}`];
+      })(),
+      { sharedStrings: true },
+    );
+    const before = process.memoryUsage().arrayBuffers;
+    const table = await openTable(path);
+    // The shared text of 200,000 strings is about 13 MB; the header needs two of them.
+    expect(process.memoryUsage().arrayBuffers - before).toBeLessThan(3 << 20);
+    expect(table.columns).toEqual(['Email', 'Name']);
+    const all = await allRows(table);
+    expect(all).toHaveLength(rows);
+    expect(all[rows - 1]).toEqual([`person${rows - 1}@example.com`, `Person number ${rows - 1}`]);
+  });
+});
+
 describe('zip bombs and damaged files', () => {
   it('refuses a small zip that declares gigabytes, from its directory alone', async () => {
     const path = files.write(
