@@ -59,6 +59,8 @@ export function spendSource(
       { header: 'Currency', type: 'text', value: () => currency },
       { header: 'Note', type: 'text', value: (r) => r.note },
       { header: 'Imported', type: 'text', value: (r) => (r.imported ? 'yes' : 'no') },
+      // "no" where imported and hand-logged spend overlap and the campaign keeps the other side.
+      { header: 'Counted', type: 'text', value: (r) => (r.counted ? 'yes' : 'no') },
     ]),
     () => [
       ...paged((offset, limit) => listSpend(ctx, { ...filter, ...(period ?? {}), offset, limit }), 1000),
