@@ -4,7 +4,7 @@ import { Id, IsoDate } from '../domain/ids';
 import { MinorAmount } from '../domain/money';
 import { CHANNELS, trackingCodeProblem } from '../domain/utm';
 import { ContentItem, WebLink } from './content';
-import { BudgetUsage, SpendEntry } from './spend';
+import { BudgetUsage, SpendEntry, SpendOverlap } from './spend';
 
 export const Channel = z.enum(CHANNELS);
 export const Objective = z.enum(['awareness', 'leads', 'sales']);
@@ -165,6 +165,19 @@ export const CampaignOrder = z.object({
   revenueMinor: z.number().int(),
 });
 
+export const CampaignMetrics = z.object({
+  reach: z.number().nullable(),
+  impressions: z.number().nullable(),
+  clicks: z.number().nullable(),
+  /** Days with any of the three, and the first and last of them. */
+  days: z.number().int(),
+  firstDay: z.string().nullable(),
+  lastDay: z.string().nullable(),
+  /** The imports' sources (meta, linkedin…). */
+  sources: z.array(z.string()),
+});
+export type CampaignMetrics = z.infer<typeof CampaignMetrics>;
+
 export const CampaignDetail = z.object({
   currency: z.string(),
   campaign: Campaign,
@@ -175,6 +188,10 @@ export const CampaignDetail = z.object({
   content: z.array(ContentItem),
   leads: z.array(CampaignLead),
   orders: z.array(CampaignOrder),
+  /** Imported spend overlapping spend logged by hand, with the side that counts; null without one. */
+  spendOverlap: SpendOverlap.nullable(),
+  /** Reach, impressions and clicks the imports brought for the campaign, summed over their days. */
+  metrics: CampaignMetrics,
 });
 export type CampaignDetail = z.infer<typeof CampaignDetail>;
 

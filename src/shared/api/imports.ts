@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SpendOverlap } from './spend';
 import { command, query } from '../contract/define';
 import { Id } from '../domain/ids';
 
@@ -102,6 +103,8 @@ export const ImportJob = z.object({
   newCampaigns: z.array(
     z.object({ id: z.string(), name: z.string(), trackingCode: z.string(), channel: z.string() }),
   ),
+  /** Campaigns this job brought spend for whose imported days overlap spend logged by hand. */
+  spendOverlaps: z.array(SpendOverlap),
   createdAt: z.string(),
   startedAt: z.string().nullable(),
   finishedAt: z.string().nullable(),

@@ -35,6 +35,8 @@ export const SpendEntry = z.object({
   note: z.string(),
   /** Written by an import job (undoing the job removes it). */
   imported: z.boolean(),
+  /** Counted in the campaign's spend; false for the side left out where imported and hand-logged overlap. */
+  counted: z.boolean(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -55,8 +57,10 @@ export const SpendPage = z.object({
   currency: z.string(),
   /** Entries matching the filter (all pages). */
   total: z.number().int(),
-  /** Sum of the matching entries (all pages). */
+  /** Sum of the matching entries that count (all pages); see SpendOverlap for the ones left out. */
   totalMinor: z.number().int(),
+  /** Sum of the matching entries left out because they overlap spend of the other source. */
+  uncountedMinor: z.number().int(),
   /** Newest first. */
   rows: z.array(SpendEntry),
 });
@@ -98,6 +102,28 @@ export const BudgetReport = z.object({
 });
 export type BudgetReport = z.infer<typeof BudgetReport>;
 
+export const SpendSource = z.enum(['imported', 'manual']);
+export type SpendSource = z.infer<typeof SpendSource>;
+
+/**
+ * Imported and hand-logged spend of one campaign on the same days: the imported days run from `firstDay` to
+ * `lastDay`; the hand-logged entries dated in them are the overlap. `source` says which side counts.
+ */
+export const SpendOverlap = z.object({
+  campaignId: z.string(),
+  campaignName: z.string(),
+  source: SpendSource,
+  firstDay: z.string(),
+  lastDay: z.string(),
+  /** All imported spend of the campaign (it lies in the days by definition). */
+  importedMinor: z.number().int(),
+  importedEntries: z.number().int(),
+  /** Hand-logged spend dated from firstDay to lastDay. */
+  manualMinor: z.number().int(),
+  manualEntries: z.number().int(),
+});
+export type SpendOverlap = z.infer<typeof SpendOverlap>;
+
 export const spendApi = {
   'spend.list': query(SpendListInput, SpendPage),
   'spend.create': command(SpendCreate, SpendEntry),
@@ -106,4 +132,11 @@ export const spendApi = {
   'spend.restore': command(z.strictObject({ id: Id }), SpendEntry),
   /** Budget vs spent per campaign and per channel: for one plan, or for all campaigns without planId. */
   'spend.budget': query(z.strictObject({ planId: Id.optional() }), BudgetReport),
+  /** Campaigns whose imported spend overlaps spend logged by hand (one campaign with campaignId). */
+  'spend.overlaps': query(z.strictObject({ campaignId: Id.optional() }), z.array(SpendOverlap)),
+  /** Which side counts where the campaign's imported and hand-logged spend overlap. */
+  'spend.setSource': command(
+    z.strictObject({ campaignId: Id, source: SpendSource }),
+    z.object({ campaignId: z.string(), source: SpendSource, overlap: SpendOverlap.nullable() }),
+  ),
 };

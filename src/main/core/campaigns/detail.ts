@@ -1,5 +1,10 @@
 import type { z } from 'zod';
-import type { CampaignDetail, CampaignLinks, CampaignLinksInput } from '@shared/api/campaigns';
+import type {
+  CampaignDetail,
+  CampaignLinks,
+  CampaignLinksInput,
+  CampaignMetrics,
+} from '@shared/api/campaigns';
 import { orderNetMinor } from '@shared/domain/kpi';
 import { budgetUsage } from '@shared/domain/money';
 import { campaignUrl, contentUrl } from '@shared/domain/utm';
@@ -10,6 +15,7 @@ import { campaignLeadFacts } from '../results/leads';
 import { campaignResults } from '../results/totals';
 import { getSettings } from '../settings/service';
 import { listSpend } from '../spend/service';
+import { spendOverlaps } from '../spend/overlap';
 import { getCampaign } from './service';
 import type { orders } from '../db/schema';
 import type { Row } from '../db/typed';
@@ -31,6 +37,22 @@ function campaignOrders(ctx: Ctx, campaignId: string): CampaignDetail['orders'] 
     )
     .all(campaignId) as OrderRow[];
   return rows.map((o) => ({ ...o, revenueMinor: orderNetMinor(o) }));
+}
+
+/** What metric imports brought for the campaign: reach, impressions and clicks, summed over their days. */
+function campaignMetrics(ctx: Ctx, campaignId: string): CampaignMetrics {
+  const row = ctx.sqlite
+    .prepare(
+      `SELECT sum(CASE WHEN metric = 'reach' THEN value END) AS reach,
+              sum(CASE WHEN metric = 'impressions' THEN value END) AS impressions,
+              sum(CASE WHEN metric = 'clicks' THEN value END) AS clicks,
+              count(DISTINCT date) AS days, min(date) AS firstDay, max(date) AS lastDay,
+              group_concat(DISTINCT source) AS sources
+       FROM metric_observations
+       WHERE metric IN ('reach', 'impressions', 'clicks') AND scope = 'campaign:' || ?`,
+    )
+    .get(campaignId) as Omit<CampaignMetrics, 'sources'> & { sources: string | null };
+  return { ...row, sources: row.sources ? row.sources.split(',').sort() : [] };
 }
 
 export function campaignDetail(ctx: Ctx, id: string): CampaignDetail {
@@ -64,6 +86,8 @@ export function campaignDetail(ctx: Ctx, id: string): CampaignDetail {
       closedAt: l.closedAt,
     })),
     orders: campaignOrders(ctx, id),
+    spendOverlap: spendOverlaps(ctx.sqlite, { campaignId: id })[0] ?? null,
+    metrics: campaignMetrics(ctx, id),
   };
 }
 

@@ -11,7 +11,7 @@ import { fail } from '@shared/contract/result';
 import { budgetUsage } from '@shared/domain/money';
 import { campaignUrl } from '@shared/domain/utm';
 import type { Ctx } from '../context';
-import { campaigns, plans, spendEntries } from '../db/schema';
+import { campaigns, countedSpend, plans } from '../db/schema';
 import { campaignIssues, rejectIssues, trackingCodeFor } from './validate';
 import { writeTransaction } from '../db/transaction';
 import { softDelete, softRestore } from '../deletion/dependents';
@@ -79,12 +79,11 @@ export function listCampaigns(ctx: Ctx, input: ListInput): z.infer<typeof Campai
   }
   const spent = ctx.db
     .select({
-      campaignId: spendEntries.campaignId,
-      minor: sql<number>`sum(${spendEntries.amountMinor})`.as('minor'),
+      campaignId: countedSpend.campaignId,
+      minor: sql<number>`sum(${countedSpend.amountMinor})`.as('minor'),
     })
-    .from(spendEntries)
-    .where(isNull(spendEntries.deletedAt))
-    .groupBy(spendEntries.campaignId)
+    .from(countedSpend)
+    .groupBy(countedSpend.campaignId)
     .as('spent');
   const rows = ctx.db
     .select({ ...columns, spentMinor: sql<number>`coalesce(${spent.minor}, 0)` })

@@ -331,6 +331,7 @@ export interface SpendExportRow {
   currency: string;
   note: string;
   imported: boolean;
+  counted: boolean;
 }
 
 export const spendColumns = defineColumns<SpendExportRow>([
@@ -343,6 +344,8 @@ export const spendColumns = defineColumns<SpendExportRow>([
   { header: 'Currency', type: 'text', field: 'currency', value: (r) => r.currency },
   { header: 'Note', type: 'text', field: 'note', value: (r) => r.note },
   { header: 'Imported', type: 'text', value: (r) => (r.imported ? 'yes' : 'no') },
+  // "no" where imported and hand-logged spend overlap and the campaign keeps the other side.
+  { header: 'Counted', type: 'text', value: (r) => (r.counted ? 'yes' : 'no') },
 ]);
 
 export interface ContentExportRow {

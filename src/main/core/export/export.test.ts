@@ -78,11 +78,11 @@ describe('exports.csv', () => {
     }
     const spend = lines(join(t.dir, 'spend.csv'));
     expect(spend[0]).toBe(
-      'Tandem spend ID,Date,Campaign,Campaign code,Channel,Amount,Currency,Note,Imported',
+      'Tandem spend ID,Date,Campaign,Campaign code,Channel,Amount,Currency,Note,Imported,Counted',
     );
     // Money as decimal major units the currency beside it.
-    expect(spend[1]).toMatch(/,2026-03-02,Spring beans,spring-beans,email,123\.45,USD,,no$/);
-    expect(spend[2]).toMatch(/,2026-02-02,Spring beans,spring-beans,email,5\.00,USD,,no$/);
+    expect(spend[1]).toMatch(/,2026-03-02,Spring beans,spring-beans,email,123\.45,USD,,no,yes$/);
+    expect(spend[2]).toMatch(/,2026-02-02,Spring beans,spring-beans,email,5\.00,USD,,no,yes$/);
     expect(lines(join(t.dir, 'content.csv'))[1]).toContain(",'=cmd|calc,");
     expect(lines(join(t.dir, 'campaigns.csv'))[1]).toContain(',2026-03-01,2026-03-31,1000.00,128.45,USD,');
   });
@@ -117,7 +117,7 @@ describe('exports.csv', () => {
     const bytes = readFileSync(path);
     expect([...bytes.subarray(0, 2)]).toEqual([0xff, 0xfe]);
     expect(bytes.subarray(2).toString('utf16le').split('\r\n')[0]).toBe(
-      'Tandem spend ID\tDate\tCampaign\tCampaign code\tChannel\tAmount\tCurrency\tNote\tImported',
+      'Tandem spend ID\tDate\tCampaign\tCampaign code\tChannel\tAmount\tCurrency\tNote\tImported\tCounted',
     );
   });
 

@@ -96,7 +96,7 @@ export function aggregate(
   const spend = ctx.sqlite
     .prepare(
       `SELECT se.campaign_id AS campaignId, sum(se.amount_minor) AS minor
-       FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
+       FROM counted_spend se JOIN campaigns c ON c.id = se.campaign_id
        WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?
          AND (? IS NULL OR se.campaign_id = ?)
        GROUP BY se.campaign_id`,

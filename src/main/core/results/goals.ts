@@ -16,7 +16,7 @@ interface PlanRow {
 }
 
 export const GOAL_SPEND = `
-  SELECT coalesce(sum(se.amount_minor), 0) AS n FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
+  SELECT coalesce(sum(se.amount_minor), 0) AS n FROM counted_spend se JOIN campaigns c ON c.id = se.campaign_id
   WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?`;
 export const GOAL_LEADS =
   'SELECT count(*) AS n FROM leads WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ?';

@@ -66,7 +66,7 @@ export function payback(
   const campaign = ctx.sqlite
     .prepare(
       `SELECT c.start_date AS startDate,
-              (SELECT min(date) FROM spend_entries se WHERE se.campaign_id = c.id AND se.deleted_at IS NULL) AS firstSpend
+              (SELECT min(date) FROM counted_spend se WHERE se.campaign_id = c.id AND se.deleted_at IS NULL) AS firstSpend
        FROM campaigns c WHERE c.id = ? AND c.deleted_at IS NULL`,
     )
     .get(campaignId) as { startDate: string | null; firstSpend: string | null } | undefined;
@@ -81,7 +81,7 @@ export function payback(
   const revenue = new Array<number>(weeksCount).fill(0);
   const entries = ctx.sqlite
     .prepare(
-      `SELECT date, amount_minor AS minor FROM spend_entries
+      `SELECT date, amount_minor AS minor FROM counted_spend
        WHERE campaign_id = ? AND deleted_at IS NULL AND date BETWEEN ? AND ?`,
     )
     .all(campaignId, launch, last) as { date: string; minor: number }[];

@@ -83,7 +83,7 @@ export const LEADS_CLOSED = `
 
 export const SPEND = `
   SELECT se.campaign_id AS campaignId, c.channel, se.date, sum(se.amount_minor) AS minor
-  FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
+  FROM counted_spend se JOIN campaigns c ON c.id = se.campaign_id
   WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?
   GROUP BY se.campaign_id, se.date`;
 

@@ -96,7 +96,7 @@ function spendRecords(ctx: Ctx, input: Input, rows: Row[]): { count: number; sum
     .prepare(
       `SELECT se.id, se.date, se.amount_minor AS amountMinor, se.note, se.campaign_id AS campaignId,
               c.name AS campaignName, c.channel
-       FROM spend_entries se JOIN campaigns c ON c.id = se.campaign_id
+       FROM counted_spend se JOIN campaigns c ON c.id = se.campaign_id
        WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?
        ORDER BY se.date, se.id`,
     )

@@ -15,7 +15,7 @@ const campaignSpend = statement<
   [string | null, string | null]
 >(
   `SELECT c.id AS campaignId, c.name, c.channel, c.status, c.budget_minor AS budgetMinor,
-          coalesce((SELECT sum(se.amount_minor) FROM spend_entries se
+          coalesce((SELECT sum(se.amount_minor) FROM counted_spend se
                     WHERE se.campaign_id = c.id AND se.deleted_at IS NULL), 0) AS spentMinor
    FROM campaigns c
    WHERE c.deleted_at IS NULL AND (? IS NULL OR c.plan_id = ?)

@@ -1,5 +1,6 @@
 import type { Handlers } from '../handlers';
 import { budgetReport } from './budget';
+import { setSpendSource, spendOverlaps } from './overlap';
 import { createSpend, deleteSpend, listSpend, restoreSpend, updateSpend } from './service';
 
 export const spendHandlers = {
@@ -9,4 +10,6 @@ export const spendHandlers = {
   'spend.delete': (input, ctx) => deleteSpend(ctx, input.id),
   'spend.restore': (input, ctx) => restoreSpend(ctx, input.id),
   'spend.budget': (input, ctx) => budgetReport(ctx, input.planId),
+  'spend.overlaps': (input, ctx) => spendOverlaps(ctx.sqlite, { campaignId: input.campaignId }),
+  'spend.setSource': (input, ctx) => setSpendSource(ctx, input.campaignId, input.source),
 } satisfies Partial<Handlers>;

@@ -9,6 +9,9 @@ import { getSettings } from '../settings/service';
 
 type ListInput = z.output<typeof SpendListInput>;
 
+/** Whether counted_spend, the one rule for which spend counts, keeps the entry. */
+const isCounted = sql<number>`EXISTS (SELECT 1 FROM counted_spend cs WHERE cs.id = ${spendEntries.id})`;
+
 const columns = {
   id: spendEntries.id,
   campaignId: spendEntries.campaignId,
@@ -18,6 +21,7 @@ const columns = {
   amountMinor: spendEntries.amountMinor,
   note: spendEntries.note,
   imported: sql<number>`${spendEntries.importJobId} IS NOT NULL`,
+  counted: isCounted,
   createdAt: spendEntries.createdAt,
   updatedAt: spendEntries.updatedAt,
 };
@@ -25,9 +29,12 @@ const columns = {
 const select = (ctx: Ctx) =>
   ctx.db.select(columns).from(spendEntries).innerJoin(campaigns, eq(campaigns.id, spendEntries.campaignId));
 
-const toEntry = (row: { imported: number } & Omit<SpendEntry, 'imported'>): SpendEntry => ({
+const toEntry = (
+  row: { imported: number; counted: number } & Omit<SpendEntry, 'imported' | 'counted'>,
+): SpendEntry => ({
   ...row,
   imported: Boolean(row.imported),
+  counted: Boolean(row.counted),
 });
 
 export function getSpend(ctx: Ctx, id: string, includeDeleted = false): SpendEntry {
@@ -39,7 +46,10 @@ export function getSpend(ctx: Ctx, id: string, includeDeleted = false): SpendEnt
   return toEntry(row);
 }
 
-/** Spend of live campaigns, newest first, with the count and sum of everything the filter matches. */
+/**
+ * Spend of live campaigns, newest first, with the count of everything the filter matches and the sums of what
+ * counts and what is left out where imported and hand-logged spend overlap.
+ */
 export function listSpend(ctx: Ctx, input: ListInput): SpendPage {
   const filters: SQL[] = [isNull(spendEntries.deletedAt), isNull(campaigns.deletedAt)];
   if (input.campaignId) filters.push(eq(spendEntries.campaignId, input.campaignId));
@@ -55,7 +65,11 @@ export function listSpend(ctx: Ctx, input: ListInput): SpendPage {
     .offset(input.offset)
     .all();
   const sums = ctx.db
-    .select({ n: sql<number>`count(*)`, minor: sql<number>`coalesce(sum(${spendEntries.amountMinor}), 0)` })
+    .select({
+      n: sql<number>`count(*)`,
+      minor: sql<number>`coalesce(sum(CASE WHEN ${isCounted} THEN ${spendEntries.amountMinor} END), 0)`,
+      uncounted: sql<number>`coalesce(sum(CASE WHEN ${isCounted} THEN 0 ELSE ${spendEntries.amountMinor} END), 0)`,
+    })
     .from(spendEntries)
     .innerJoin(campaigns, eq(campaigns.id, spendEntries.campaignId))
     .where(where)
@@ -64,6 +78,7 @@ export function listSpend(ctx: Ctx, input: ListInput): SpendPage {
     currency: getSettings(ctx).currency,
     total: sums?.n ?? 0,
     totalMinor: sums?.minor ?? 0,
+    uncountedMinor: sums?.uncounted ?? 0,
     rows: rows.map(toEntry),
   };
 }

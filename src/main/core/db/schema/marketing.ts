@@ -1,4 +1,5 @@
-import { index, integer, real, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
+import { index, integer, real, sqliteTable, sqliteView, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { deletedAt, money, rowColumns } from './columns';
 import { importJobs } from './imports';
 
@@ -87,6 +88,11 @@ export const campaigns = sqliteTable(
     trackingCode: text('tracking_code'),
     landingUrl: text('landing_url'),
     importJobId: text('import_job_id').references(() => importJobs.id),
+    /**
+     * Which spend counts where imported and hand-logged spend overlap (see countedSpend): `imported` (the
+     * default) or `manual`. Never both.
+     */
+    spendSource: text('spend_source').notNull().default('imported'),
     deletedAt: deletedAt(),
   },
   (t) => [
@@ -114,7 +120,59 @@ export const spendEntries = sqliteTable(
     index('spend_campaign_date_idx').on(t.campaignId, t.date),
     index('spend_date_idx').on(t.date),
     uniqueIndex('spend_source_key_idx').on(t.sourceKey),
+    // The overlap tests of counted_spend: a campaign's live imported and hand-logged days.
+    index('spend_imported_days_idx')
+      .on(t.campaignId, t.date)
+      .where(sql`import_job_id IS NOT NULL AND deleted_at IS NULL`),
+    index('spend_manual_days_idx')
+      .on(t.campaignId, t.date)
+      .where(sql`import_job_id IS NULL AND deleted_at IS NULL`),
+    // The campaigns an import brought spend for (its summary lists their overlaps).
+    index('spend_import_job_idx')
+      .on(t.importJobId, t.campaignId)
+      .where(sql`import_job_id IS NOT NULL`),
   ],
+);
+
+/**
+ * The spend that counts: every figure (Results, plans, budgets, the campaign list and page, exports) reads
+ * spend from here, never from spend_entries. A campaign's imported spend covers the days from its first to
+ * its last imported entry; hand-logged entries dated inside those days overlap it. Where there is an overlap
+ * the campaign's `spend_source` keeps one: `imported` leaves out the hand-logged entries inside the covered
+ * days, `manual` leaves out the imported entries. Without an overlap everything counts. Each test is an
+ * index search (the two partial indexes below), so the view adds no scan to the queries that read it.
+ */
+export const countedSpend = sqliteView('counted_spend', {
+  id: text('id').notNull(),
+  campaignId: text('campaign_id').notNull(),
+  date: text('date').notNull(),
+  amountMinor: money('amount_minor').notNull(),
+  note: text('note').notNull(),
+  sourceKey: text('source_key'),
+  importJobId: text('import_job_id'),
+  deletedAt: text('deleted_at'),
+  createdAt: text('created_at').notNull(),
+  updatedAt: text('updated_at').notNull(),
+}).as(
+  sql`SELECT se.id, se.campaign_id, se.date, se.amount_minor, se.note, se.source_key, se.import_job_id,
+         se.deleted_at, se.created_at, se.updated_at
+  FROM spend_entries se
+  WHERE se.deleted_at IS NULL AND CASE WHEN se.import_job_id IS NULL THEN
+    (SELECT c.spend_source FROM campaigns c WHERE c.id = se.campaign_id) = 'manual'
+    OR NOT EXISTS (SELECT 1 FROM spend_entries i WHERE i.campaign_id = se.campaign_id
+                   AND i.import_job_id IS NOT NULL AND i.deleted_at IS NULL AND i.date <= se.date)
+    OR NOT EXISTS (SELECT 1 FROM spend_entries i WHERE i.campaign_id = se.campaign_id
+                   AND i.import_job_id IS NOT NULL AND i.deleted_at IS NULL AND i.date >= se.date)
+  ELSE
+    (SELECT c.spend_source FROM campaigns c WHERE c.id = se.campaign_id) <> 'manual'
+    OR NOT EXISTS (SELECT 1 FROM spend_entries m WHERE m.campaign_id = se.campaign_id
+                   AND m.import_job_id IS NULL AND m.deleted_at IS NULL
+                   AND m.date BETWEEN
+                     (SELECT min(i.date) FROM spend_entries i WHERE i.campaign_id = se.campaign_id
+                      AND i.import_job_id IS NOT NULL AND i.deleted_at IS NULL)
+                     AND (SELECT max(i.date) FROM spend_entries i WHERE i.campaign_id = se.campaign_id
+                      AND i.import_job_id IS NOT NULL AND i.deleted_at IS NULL))
+  END`,
 );
 
 export const contentItems = sqliteTable(

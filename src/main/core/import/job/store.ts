@@ -6,6 +6,7 @@ import type { campaigns as campaignsTable, importJobs } from '../../db/schema';
 import type { Count, Row, SqlRow, With } from '../../db/typed';
 import { presetNamed } from '../presets';
 import { writeTransaction } from '../../db/transaction';
+import { spendOverlaps } from '../../spend/overlap';
 
 /** What a job was started with, stored as JSON so a resumed job reads the file exactly the same way. */
 export interface JobOptions {
@@ -144,6 +145,7 @@ export function toJob(sqlite: Database.Database, row: JobRow): ImportJob {
     errorCount: row.error_count,
     message: row.message,
     newCampaigns: campaigns,
+    spendOverlaps: row.kind === 'metrics' ? spendOverlaps(sqlite, { jobId: row.id }) : [],
     createdAt: row.created_at,
     startedAt: row.started_at,
     finishedAt: row.finished_at,
