@@ -41,7 +41,9 @@ async function inProcess(argv: string[], stdin = '') {
   return { code, out, err };
 }
 
-describe('tandem CLI', () => {
+// Each test starts the command line several times, each a new Node process: on a busy machine that takes
+// seconds a run.
+describe('tandem CLI', { timeout: 120_000 }, () => {
   it('lists every command in --help', () => {
     const { code, out } = tandem('--help');
     expect(code).toBe(0);
@@ -109,7 +111,7 @@ describe('tandem CLI', () => {
     expect(again.out).toMatch(
       /^Restored .*other\.sqlite\. A safety copy of the database it replaced is .*before-restore/,
     );
-  }, 90_000);
+  });
 
   it('refuses to restore a file that is not a Tandem backup with exit 1, and changes nothing', async () => {
     const db = join(dir, 'keep.sqlite');
@@ -183,10 +185,10 @@ describe('tandem CLI', () => {
     }
     expect((await inProcess(['--db', db, 'restore', backup])).code).toBe(0);
     expect(existsSync(`${db}.holders`)).toBe(false);
-  }, 90_000);
+  });
 });
 
-describe('tandem call', () => {
+describe('tandem call', { timeout: 120_000 }, () => {
   const call = (db: string, ...args: string[]) => inProcess(['--db', db, 'call', ...args]);
 
   it('calls any contract method with JSON input and prints its JSON answer', async () => {

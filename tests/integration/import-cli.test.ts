@@ -62,7 +62,9 @@ const SAMPLES: [string, string, string, number, number, number][] = [
   ['linkedin-page-analytics.xlsx', 'metrics', 'linkedin-page-metrics', 273, 273, 0],
 ];
 
-describe('tandem import', () => {
+// Each test starts the command line several times, each a new Node process: on a busy machine that takes
+// seconds a run.
+describe('tandem import', { timeout: 120_000 }, () => {
   it('imports every sample through its preset with no row errors, and a second time inserts nothing', () => {
     const db = join(dir, 'samples.sqlite');
     for (const [file, kind, preset, rows, inserted, skipped] of SAMPLES) {
@@ -91,7 +93,7 @@ describe('tandem import', () => {
         errors: [],
       });
     }
-  }, 120_000);
+  });
 
   it('prints a summary with new campaigns and notes in text mode', () => {
     const { code, out } = tandem(
@@ -167,7 +169,7 @@ describe('tandem import', () => {
   });
 });
 
-describe('tandem inspect', () => {
+describe('tandem inspect', { timeout: 120_000 }, () => {
   it('shows how a file would be read, as JSON, without opening or creating a database', () => {
     const db = join(dir, 'never-created.sqlite');
     const run = tandem('--db', db, 'inspect', join(SAMPLES_DIR, 'ga4-traffic-daily.csv'), '--json');
