@@ -65,8 +65,10 @@ for (const scheme of ['light', 'dark'] as const) {
       findings.push(...(await seriousFindings(page, screen.path)));
     }
 
-    // The command palette and the shortcut help are screens of their own.
+    // The command palette is a screen of its own; it opens once Today is drawn and listening.
     await app.open('today');
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
+    await page.waitForLoadState('networkidle');
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog')).toBeVisible();
     findings.push(...(await seriousFindings(page, 'command palette')));
