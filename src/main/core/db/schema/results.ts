@@ -82,3 +82,62 @@ export const revenueDays = sqliteTable(
   },
   (t) => [primaryKey({ columns: [t.day, t.source, t.currency] })],
 );
+
+/**
+ * Attribution models the dashboard has been read under (`key` = model, lookback, last-non-direct and
+ * currency), each with the months whose conversions `attribution_days` holds. Derived data: dropping every
+ * row only makes the next read recompute.
+ */
+export const attributionKeys = sqliteTable('attribution_keys', {
+  key: text('key').primaryKey(),
+  model: text('model').notNull(),
+  lookbackDays: integer('lookback_days').notNull(),
+  lastNonDirect: integer('last_non_direct').notNull(),
+  currency: text('currency').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * A month (`YYYY-MM`, UTC) whose attribution under `key` is in `attribution_days` and still true. Triggers on
+ * touches, orders, payments, leads and pipeline stages delete the months a write can change; the next read
+ * recomputes them.
+ */
+export const attributionMonths = sqliteTable(
+  'attribution_months',
+  {
+    key: text('key').notNull(),
+    month: text('month').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.month] })],
+);
+
+/**
+ * The money of one day's conversions under one attribution key, summed per campaign, channel and content
+ * item the touches credited (`kind` credit), and what no touch took (`kind` unattributed, `count`
+ * conversions). Read by day from its covering index.
+ */
+export const attributionDays = sqliteTable(
+  'attribution_days',
+  {
+    key: text('key').notNull(),
+    day: text('day').notNull(),
+    kind: text('kind').notNull(),
+    campaignId: text('campaign_id'),
+    channel: text('channel'),
+    contentId: text('content_id'),
+    minor: integer('minor').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    index('attribution_days_idx').on(
+      t.key,
+      t.day,
+      t.kind,
+      t.campaignId,
+      t.channel,
+      t.contentId,
+      t.minor,
+      t.count,
+    ),
+  ],
+);
