@@ -1,6 +1,6 @@
 import { addDays } from '@shared/domain/dates';
 import type { Ctx } from '../context';
-import { readSnapshot, writeTransaction } from '../db/transaction';
+import { isBusy, readSnapshot, writeTransaction } from '../db/transaction';
 import {
   attributeRevenue,
   touchChannel,
@@ -183,9 +183,21 @@ export function cachedAttribution(
     missingMonths(ctx, key, months).length === 0 ? readCached(ctx, key, window, currency) : null,
   );
   if (hit) return hit;
-  return writeTransaction(ctx.sqlite, () => {
-    ensureKey(ctx, key, currency, options);
-    for (const month of missingMonths(ctx, key, months)) computeMonth(ctx, key, month, currency, options);
-    return readCached(ctx, key, window, currency);
-  });
+  try {
+    return writeTransaction(ctx.sqlite, () => {
+      ensureKey(ctx, key, currency, options);
+      for (const month of missingMonths(ctx, key, months)) computeMonth(ctx, key, month, currency, options);
+      return readCached(ctx, key, window, currency);
+    });
+  } catch (error) {
+    // A database opened read-only, or a writer that kept the lock past the busy timeout: the same numbers,
+    // attributed afresh, rather than no dashboard.
+    if (isBusy(error) || isReadOnly(error)) return attributeRevenue(ctx, window, currency, options);
+    throw error;
+  }
+}
+
+function isReadOnly(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
 }
