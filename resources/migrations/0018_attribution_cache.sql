@@ -10,6 +10,7 @@ CREATE TABLE `attribution_days` (
 );
 --> statement-breakpoint
 CREATE INDEX `attribution_days_idx` ON `attribution_days` (`key`,`day`,`kind`,`campaign_id`,`channel`,`content_id`,`minor`,`count`);--> statement-breakpoint
+CREATE INDEX `touches_content_at_idx` ON `touches` (`at`,`contact_id`,`content_item_id`) WHERE "touches"."content_item_id" IS NOT NULL;--> statement-breakpoint
 CREATE TABLE `attribution_keys` (
 	`key` text PRIMARY KEY NOT NULL,
 	`model` text NOT NULL,

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { deletedAt, rowColumns } from './columns';
 import { campaigns, contentItems } from './marketing';
@@ -62,6 +63,10 @@ export const touches = sqliteTable(
     index('touches_at_idx').on(t.at, t.contactId, t.kind, t.channel, t.campaignId, t.contentItemId),
     index('touches_contact_idx').on(t.contactId, t.at),
     index('touches_campaign_idx').on(t.campaignId),
+    // Content leads read only the touches that name a content item.
+    index('touches_content_at_idx')
+      .on(t.at, t.contactId, t.contentItemId)
+      .where(sql`${t.contentItemId} IS NOT NULL`),
   ],
 );
 
