@@ -9,6 +9,7 @@ import { importManager } from '../import/worker/manager';
 import { MAX_CACHED_KEYS } from './attribution-cache';
 import { insertOrder, insertPayment, moveLead, stageId } from './builders';
 import { dashboard } from './dashboard';
+import { compareModels } from './models';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -383,5 +384,23 @@ describe('the attribution cache', { timeout: 180_000 }, () => {
       t.core.ctx.sqlite.pragma('query_only = OFF');
     }
     expect(cachedMonths()).toBe(0);
+  });
+
+  it('gives the model comparison the same ranks as a fresh attribution, before and after a write', () => {
+    const compare = () => {
+      const cached = compareModels(t.core.ctx, QUARTER.from, QUARTER.to, 90);
+      expect(cached).toEqual(compareModels(t.core.ctx, QUARTER.from, QUARTER.to, 90, { cold: true }));
+      return cached;
+    };
+    const before = compare();
+    const { contact, campaign } = buyer();
+    insertOrder(t.core.ctx, {
+      orderedAt: '2026-08-20T10:00:00.000Z',
+      totalMinor: 5_000_00,
+      contactId: contact,
+      campaignId: campaign.id,
+      currency: currency().currency,
+    });
+    expect(compare()).not.toEqual(before);
   });
 });
