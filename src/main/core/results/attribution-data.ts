@@ -29,7 +29,8 @@ const DAY_MS = 86_400_000;
 
 /**
  * Attributes each revenue event of the window over its contact's touches inside the lookback. `visit`
- * sees every conversion with its allocations (empty = unattributed), for the drill-down lists.
+ * sees every conversion with its allocations (empty = unattributed), for the drill-down lists (with
+ * `detail`, each conversion carries its id, title and contact name).
  */
 export function attributeRevenue(
   ctx: Ctx,
@@ -37,14 +38,10 @@ export function attributeRevenue(
   currency: string,
   options: ModelOptions,
   visit?: (conversion: RevenueConversion, allocations: Allocation[]) => void,
+  detail = visit !== undefined,
 ): AttributedRevenue {
   // Only the drill-down lists need titles and names; the sums read the covering indexes.
-  const { conversions, otherCurrencyRecords } = revenueConversions(
-    ctx,
-    window,
-    currency,
-    visit !== undefined,
-  );
+  const { conversions, otherCurrencyRecords } = revenueConversions(ctx, window, currency, detail);
   const contacts = new Set<string>();
   for (const c of conversions) if (c.contactId) contacts.add(c.contactId);
   const touchesFrom = new Date(Date.parse(window.fromIso) - options.lookbackDays * DAY_MS).toISOString();

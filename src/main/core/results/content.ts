@@ -1,7 +1,8 @@
 import type { Ctx } from '../context';
 
+/** From the partial touches_content_at_idx: only the touches that name a content item. */
 export const CONTENT_TOUCHES = `
-  SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touches
+  SELECT contact_id AS contactId, content_item_id AS contentId, at FROM touches INDEXED BY touches_content_at_idx
   WHERE at >= ? AND at < ? AND content_item_id IS NOT NULL`;
 
 /** The period's live leads with a contact, from the covering leads_period_idx alone. */

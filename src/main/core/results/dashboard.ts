@@ -13,6 +13,7 @@ import {
   type AttributedRevenue,
   type ModelOptions,
 } from './attribution-data';
+import { cachedAttribution } from './attribution-cache';
 import { planGoals } from './goals';
 import { periodFacts, windowOf, type PeriodFacts } from './period';
 import { reconciliationCounts } from './reconcile';
@@ -36,13 +37,16 @@ function periodResults(
   to: string,
   currency: string,
   options: ModelOptions | null,
+  cold: boolean,
 ): PeriodResults {
   const window = windowOf(from, to);
   const facts = periodFacts(ctx, window);
   // The comparison period shows totals only, so it is not attributed (options null).
-  const revenue = options
-    ? attributeRevenue(ctx, window, currency, options)
-    : revenueTotals(ctx, window, currency);
+  const revenue = !options
+    ? revenueTotals(ctx, window, currency)
+    : cold
+      ? attributeRevenue(ctx, window, currency, options)
+      : cachedAttribution(ctx, window, currency, options);
   let visits: number | null = null;
   for (const v of facts.visitsByDay.values()) visits = (visits ?? 0) + v;
   return { facts, revenue, visits };
@@ -89,10 +93,20 @@ function contentRows(
       revenueMinor: revenue.byContent.get(id) ?? 0,
     });
   }
-  return rows.sort((a, b) => b.revenueMinor - a.revenueMinor || b.leads - a.leads);
+  return rows.sort(
+    (a, b) =>
+      b.revenueMinor - a.revenueMinor ||
+      b.leads - a.leads ||
+      a.title.localeCompare(b.title) ||
+      (a.contentId < b.contentId ? -1 : a.contentId > b.contentId ? 1 : 0),
+  );
 }
 
-export function dashboard(ctx: Ctx, input: Input): Dashboard {
+/**
+ * Every number and series of the Results screen. `cold` attributes the period afresh instead of reading the
+ * attribution cache (the reference the cache is tested against).
+ */
+export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashboard {
   checkRange(input.from, input.to);
   const settings = getSettings(ctx);
   const today = isoDay(ctx.clock.now());
@@ -102,8 +116,22 @@ export function dashboard(ctx: Ctx, input: Input): Dashboard {
     lookbackDays: input.lookbackDays,
     lastNonDirect: input.lastNonDirect,
   };
-  const cur = periodResults(ctx, cmp.current.startDate, cmp.current.endDate, settings.currency, options);
-  const prev = periodResults(ctx, cmp.previous.startDate, cmp.previous.endDate, settings.currency, null);
+  const cur = periodResults(
+    ctx,
+    cmp.current.startDate,
+    cmp.current.endDate,
+    settings.currency,
+    options,
+    cold,
+  );
+  const prev = periodResults(
+    ctx,
+    cmp.previous.startDate,
+    cmp.previous.endDate,
+    settings.currency,
+    null,
+    cold,
+  );
   const range = { from: input.from, to: input.to };
   const window = windowOf(cmp.current.startDate, cmp.current.endDate);
   const heads = campaignHeads(ctx);

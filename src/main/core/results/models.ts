@@ -4,6 +4,7 @@ import { addDays, daysBetween, isoDay } from '@shared/domain/dates';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/service';
+import { cachedAttribution } from './attribution-cache';
 import { attributeRevenue } from './attribution-data';
 import { campaignHeads, checkRange } from './dashboard';
 import { windowOf } from './period';
@@ -11,15 +12,27 @@ import { windowOf } from './period';
 const NO_CAMPAIGN = 'No campaign';
 const UNATTRIBUTED = 'Unattributed';
 
-/** The same period under every model; campaigns ranked by attributed revenue within each. */
-export function compareModels(ctx: Ctx, from: string, to: string, lookbackDays: number): ModelsOut {
+/**
+ * The same period under every model; campaigns ranked by attributed revenue within each. Read from the
+ * attribution cache as the dashboard is (`cold` attributes afresh, the reference the cache is tested against).
+ */
+export function compareModels(
+  ctx: Ctx,
+  from: string,
+  to: string,
+  lookbackDays: number,
+  { cold = false } = {},
+): ModelsOut {
   checkRange(from, to);
   const { currency } = getSettings(ctx);
   const names = new Map(campaignHeads(ctx).map((c) => [c.id, c.name]));
   const window = windowOf(from, to);
   const ranks = new Set<string>();
   const models = ATTRIBUTION_MODELS.map((model: AttributionModel) => {
-    const revenue = attributeRevenue(ctx, window, currency, { model, lookbackDays, lastNonDirect: false });
+    const options = { model, lookbackDays, lastNonDirect: false };
+    const revenue = cold
+      ? attributeRevenue(ctx, window, currency, options)
+      : cachedAttribution(ctx, window, currency, options);
     const campaigns = [...revenue.byCampaign]
       .filter(([id]) => names.has(id))
       .sort((a, b) => b[1] - a[1] || names.get(a[0])!.localeCompare(names.get(b[0])!))

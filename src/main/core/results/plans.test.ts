@@ -23,6 +23,7 @@ import {
   VISITS,
 } from './period';
 import { RECONCILIATION_SQL } from './reconcile';
+import { CACHED_DAYS, CACHED_MONTHS } from './attribution-cache';
 import { CONTENT_TOUCHES, PERIOD_CONTACT_LEADS } from './content';
 import { GOAL_LEADS, GOAL_SPEND } from './goals';
 import { TOUCH_LOG_BY_CAMPAIGN, TOUCH_LOG_BY_ID, TOUCHES_BY_TIME } from './touches';
@@ -64,6 +65,8 @@ const STATEMENTS: Record<string, string> = {
   PERIOD_CONTACT_LEADS,
   TOUCH_LOG_BY_ID,
   TOUCH_LOG_BY_CAMPAIGN,
+  CACHED_MONTHS,
+  CACHED_DAYS,
   ...RECONCILIATION_SQL,
 };
 
@@ -93,6 +96,8 @@ const COVERED = [
   'GOAL_LEADS',
   'ordersWithoutContact',
   'paymentsWithoutContact',
+  'CACHED_MONTHS',
+  'CACHED_DAYS',
 ];
 
 describe('query plans of the dashboard', () => {
@@ -107,7 +112,15 @@ describe('query plans of the dashboard', () => {
     const scans = plan.map((p) => p.detail).filter((d) => /^SCAN /.test(d) && !allowed.has(d.split(' ')[1]!));
     expect(scans).toEqual([]);
     // Every big table the statement names is searched by an index.
-    for (const table of ['leads', 'orders', 'payments', 'metric_observations', 'spend_entries', 'touches']) {
+    for (const table of [
+      'leads',
+      'orders',
+      'payments',
+      'metric_observations',
+      'spend_entries',
+      'touches',
+      'attribution_days',
+    ]) {
       if (!new RegExp(`\\b${table}\\b`).test(sql)) continue;
       expect(plan.some((p) => /^SEARCH /.test(p.detail) && /USING (COVERING )?INDEX/.test(p.detail))).toBe(
         true,

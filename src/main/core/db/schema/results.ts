@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { deletedAt, rowColumns } from './columns';
 import { campaigns, contentItems } from './marketing';
@@ -62,6 +63,10 @@ export const touches = sqliteTable(
     index('touches_at_idx').on(t.at, t.contactId, t.kind, t.channel, t.campaignId, t.contentItemId),
     index('touches_contact_idx').on(t.contactId, t.at),
     index('touches_campaign_idx').on(t.campaignId),
+    // Content leads read only the touches that name a content item.
+    index('touches_content_at_idx')
+      .on(t.at, t.contactId, t.contentItemId)
+      .where(sql`${t.contentItemId} IS NOT NULL`),
   ],
 );
 
@@ -81,4 +86,63 @@ export const revenueDays = sqliteTable(
     netMinor: integer('net_minor').notNull(),
   },
   (t) => [primaryKey({ columns: [t.day, t.source, t.currency] })],
+);
+
+/**
+ * Attribution models the dashboard has been read under (`key` = model, lookback, last-non-direct and
+ * currency), each with the months whose conversions `attribution_days` holds. Derived data: dropping every
+ * row only makes the next read recompute.
+ */
+export const attributionKeys = sqliteTable('attribution_keys', {
+  key: text('key').primaryKey(),
+  model: text('model').notNull(),
+  lookbackDays: integer('lookback_days').notNull(),
+  lastNonDirect: integer('last_non_direct').notNull(),
+  currency: text('currency').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+/**
+ * A month (`YYYY-MM`, UTC) whose attribution under `key` is in `attribution_days` and still true. Triggers on
+ * touches, orders, payments, leads and pipeline stages delete the months a write can change; the next read
+ * recomputes them.
+ */
+export const attributionMonths = sqliteTable(
+  'attribution_months',
+  {
+    key: text('key').notNull(),
+    month: text('month').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.month] })],
+);
+
+/**
+ * The money of one day's conversions under one attribution key, summed per campaign, channel and content
+ * item the touches credited (`kind` credit), and what no touch took (`kind` unattributed, `count`
+ * conversions). Read by day from its covering index.
+ */
+export const attributionDays = sqliteTable(
+  'attribution_days',
+  {
+    key: text('key').notNull(),
+    day: text('day').notNull(),
+    kind: text('kind').notNull(),
+    campaignId: text('campaign_id'),
+    channel: text('channel'),
+    contentId: text('content_id'),
+    minor: integer('minor').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    index('attribution_days_idx').on(
+      t.key,
+      t.day,
+      t.kind,
+      t.campaignId,
+      t.channel,
+      t.contentId,
+      t.minor,
+      t.count,
+    ),
+  ],
 );
