@@ -4,6 +4,7 @@ import { createTestCore, testClock, type TestCore } from '../testing';
 let t: TestCore;
 beforeEach(async () => {
   t = await createTestCore({ clock: testClock('2026-10-15T12:00:00Z') });
+  await t.client.call('workspace.setup', { mode: 'empty' });
 });
 afterEach(() => t.dispose());
 

@@ -19,12 +19,15 @@ export function getSettings(ctx: Ctx): Settings {
   };
 }
 
-/** Saves the settings; a new currency keeps the one it replaces, so the change can be taken back. */
+/**
+ * Saves the settings; once the workspace is set up, a new currency keeps the one it replaces, so the change can
+ * be taken back (the first start's choice replaces only the default).
+ */
 export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
   writeTransaction(ctx.sqlite, () => {
     const before = getSettings(ctx);
     const previous =
-      update.currency !== undefined && update.currency !== before.currency
+      before.initialized && update.currency !== undefined && update.currency !== before.currency
         ? { previousCurrency: before.currency }
         : {};
     ctx.db
