@@ -5,6 +5,8 @@ import { isCurrencyCode } from '../domain/currency';
 export const Settings = z.object({
   businessName: z.string(),
   currency: z.string(),
+  /** The currency before the last change (amounts keep their numbers), so it can be switched back; null if none. */
+  previousCurrency: z.string().nullable(),
   locale: z.string(),
   fiscalYearStartMonth: z.number().int(),
   weekStart: z.number().int(),
@@ -20,14 +22,15 @@ function isLocale(tag: string): boolean {
   }
 }
 
+const CurrencyCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine(isCurrencyCode, 'expected a currency code like USD or EUR');
+
 export const SettingsUpdate = z.strictObject({
   businessName: z.string().trim().min(1, 'enter the business name').max(120).optional(),
-  currency: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .refine(isCurrencyCode, 'expected a currency code like USD or EUR')
-    .optional(),
+  currency: CurrencyCode.optional(),
   locale: z.string().trim().refine(isLocale, 'expected a locale like en-US or de-DE').optional(),
   fiscalYearStartMonth: z
     .number()
@@ -38,6 +41,41 @@ export const SettingsUpdate = z.strictObject({
   weekStart: z.union([z.literal(0), z.literal(1)]).optional(),
 });
 export type SettingsUpdate = z.infer<typeof SettingsUpdate>;
+
+/** Imported orders or payments of one currency. */
+export const CurrencyCount = z.object({
+  kind: z.enum(['orders', 'payments']),
+  currency: z.string(),
+  count: z.number().int(),
+  /** Their amounts before refunds, in minor units of `currency`. */
+  amountMinor: z.number().int(),
+});
+export type CurrencyCount = z.infer<typeof CurrencyCount>;
+
+/**
+ * What changing the workspace currency does. Nothing is converted: budgets, spend, lead values and plan goals
+ * keep their numbers under the new currency's name; imported orders and payments keep their own currency and
+ * count only where it is the workspace's.
+ */
+export const CurrencyPreview = z.object({
+  from: z.string(),
+  to: z.string(),
+  /** Campaigns with a budget or a revenue target. */
+  campaigns: z.number().int(),
+  spendEntries: z.number().int(),
+  leadsWithValue: z.number().int(),
+  /** Plans with a revenue or budget goal, or a channel's planned budget. */
+  plans: z.number().int(),
+  /** Any of the above: the change relabels money, so the screen asks first. */
+  relabels: z.boolean(),
+  /** Counted now, left out after the change (in `from`, or without a currency). */
+  excludedAfter: z.array(CurrencyCount),
+  /** Left out now, counted after the change (in `to`). */
+  includedAfter: z.array(CurrencyCount),
+  /** Left out before and after (neither currency). */
+  stillExcluded: z.array(CurrencyCount),
+});
+export type CurrencyPreview = z.infer<typeof CurrencyPreview>;
 
 export const WorkspaceStatus = z.object({
   initialized: z.boolean(),
@@ -57,6 +95,16 @@ export const DemoCounts = z.object({
 export const settingsApi = {
   'settings.get': query(z.strictObject({}), Settings),
   'settings.update': command(SettingsUpdate, Settings),
+  /** What changing the currency to `currency` would relabel and which imported sales it would count or leave out. */
+  'settings.currencyPreview': query(z.strictObject({ currency: CurrencyCode }), CurrencyPreview),
+  /**
+   * Switch the workspace currency from `expect` to `currency` (amounts keep their numbers): the change's undo
+   * and redo. Fails with `conflict`, writing nothing, when the currency is no longer `expect`.
+   */
+  'settings.switchCurrency': command(
+    z.strictObject({ expect: CurrencyCode, currency: CurrencyCode }),
+    Settings,
+  ),
   'workspace.status': query(z.strictObject({}), WorkspaceStatus),
   /**
    * First start: fill the empty database with the demo business, or keep it empty, with the settings the

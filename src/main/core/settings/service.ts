@@ -3,6 +3,7 @@ import type { Settings, SettingsUpdate } from '@shared/api/settings';
 import { workspaceSettings } from '../db/schema';
 import type { Ctx } from '../context';
 import { WORKSPACE_ID } from '../workspace/defaults';
+import { writeTransaction } from '../db/transaction';
 
 export function getSettings(ctx: Ctx): Settings {
   const row = ctx.db.select().from(workspaceSettings).where(eq(workspaceSettings.id, WORKSPACE_ID)).get();
@@ -10,6 +11,7 @@ export function getSettings(ctx: Ctx): Settings {
   return {
     businessName: row.businessName,
     currency: row.currency,
+    previousCurrency: row.previousCurrency,
     locale: row.locale,
     fiscalYearStartMonth: row.fiscalYearStartMonth,
     weekStart: row.weekStart,
@@ -17,12 +19,23 @@ export function getSettings(ctx: Ctx): Settings {
   };
 }
 
+/**
+ * Saves the settings; once the workspace is set up, a new currency keeps the one it replaces, so the change can
+ * be taken back (the first start's choice replaces only the default).
+ */
 export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
-  ctx.db
-    .update(workspaceSettings)
-    .set({ ...update, updatedAt: ctx.nowIso() })
-    .where(eq(workspaceSettings.id, WORKSPACE_ID))
-    .run();
+  writeTransaction(ctx.sqlite, () => {
+    const before = getSettings(ctx);
+    const previous =
+      before.initialized && update.currency !== undefined && update.currency !== before.currency
+        ? { previousCurrency: before.currency }
+        : {};
+    ctx.db
+      .update(workspaceSettings)
+      .set({ ...update, ...previous, updatedAt: ctx.nowIso() })
+      .where(eq(workspaceSettings.id, WORKSPACE_ID))
+      .run();
+  });
   return getSettings(ctx);
 }
 

@@ -81,6 +81,7 @@ describe('settings and workspace', () => {
     expect(await t.client.call('settings.get', {})).toEqual({
       businessName: 'Kaffeerösterei Blau',
       currency: 'EUR',
+      previousCurrency: null,
       locale: 'de-DE',
       weekStart: 1,
       fiscalYearStartMonth: 4,

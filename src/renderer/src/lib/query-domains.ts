@@ -48,6 +48,8 @@ const READS: Record<string, readonly Domain[]> = {
   'content.*': ['campaigns'],
   'leads.*': ['contacts', 'companies', 'activities', 'campaigns', 'cadences'],
   // Imported sales with their contact, lead and campaign; linking one to a lead is a reconciliation write.
+  // A job's summary lists its spend overlaps and the side each campaign keeps.
+  'imports.get': ['spend', 'campaigns'],
   'orders.*': ['imports', 'results', 'contacts', 'leads', 'campaigns', 'reconciliation', 'settings'],
   'payments.*': ['imports', 'results', 'contacts', 'leads', 'campaigns', 'reconciliation', 'settings'],
   'plans.*': ['campaigns', 'spend', 'content', 'leads', 'imports', 'results'],

@@ -7,6 +7,8 @@ export const workspaceSettings = sqliteTable('workspace_settings', {
   businessName: text('business_name').notNull(),
   /** ISO 4217 code; all money in the workspace is in this currency's minor units. */
   currency: text('currency').notNull(),
+  /** The currency before the last change, so the change can be taken back (amounts were never converted). */
+  previousCurrency: text('previous_currency'),
   /** BCP 47 tag for number and date formats. */
   locale: text('locale').notNull(),
   /** 1 = January. */

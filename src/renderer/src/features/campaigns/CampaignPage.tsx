@@ -11,6 +11,8 @@ import { CampaignEditor } from './CampaignEditor';
 import { CampaignLeads, CampaignOrders } from './CampaignLeads';
 import { OverBudget, Tile } from './Meters';
 import { SpendLedger } from './SpendLedger';
+import { SpendOverlapCard } from './SpendOverlapCard';
+import { ImportedMetrics } from './ImportedMetrics';
 import { UtmBuilder } from './UtmBuilder';
 import { channelLabel } from './channels';
 import { CAMPAIGN_STATUSES, labelOf } from './choices';
@@ -88,7 +90,9 @@ export function CampaignPage({ id }: { id: string }) {
       <ResultsTiles detail={detail.data} />
       <div className="two-columns">
         <div className="column">
+          {detail.data.spendOverlap && <SpendOverlapCard overlap={detail.data.spendOverlap} />}
           <SpendLedger campaignId={id} budget={detail.data.budget} entries={detail.data.spend} />
+          <ImportedMetrics metrics={detail.data.metrics} />
           <CampaignContent campaignId={id} items={detail.data.content} />
           <CampaignLeads leads={detail.data.leads} />
           <CampaignOrders orders={detail.data.orders} />

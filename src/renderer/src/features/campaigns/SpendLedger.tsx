@@ -82,6 +82,14 @@ export function SpendLedger({
                 <td>
                   {entry.note}
                   {entry.imported && <span className="badge">Imported</span>}
+                  {!entry.counted && (
+                    <span
+                      className="badge"
+                      title="Overlaps spend of the other side, which this campaign keeps"
+                    >
+                      Not counted
+                    </span>
+                  )}
                 </td>
                 <td className="row-actions">
                   <button

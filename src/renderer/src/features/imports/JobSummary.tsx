@@ -1,6 +1,7 @@
 import type { ImportJob } from '@shared/api/imports';
 import { useWorkspace } from '../../lib/settings';
 import { RECORDS } from './status';
+import { SpendOverlaps } from './SpendOverlaps';
 
 /** What the import did, counted in records of its kind (541 Shopify rows are 337 orders). */
 export function JobSummary({ job }: { job: ImportJob }) {
@@ -48,6 +49,7 @@ export function JobSummary({ job }: { job: ImportJob }) {
           </p>
         </div>
       )}
+      {job.spendOverlaps.length > 0 && <SpendOverlaps overlaps={job.spendOverlaps} />}
     </section>
   );
 }

@@ -1,10 +1,13 @@
 import { useState, type FormEvent } from 'react';
-import type { SettingsUpdate } from '@shared/api/settings';
+import type { CurrencyPreview, SettingsUpdate } from '@shared/api/settings';
 import { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
+import { useUndo } from '../../ui/useUndo';
+import { CurrencyDialog } from './CurrencyDialog';
+import { currencyChangeEntry } from './currencyUndo';
 import { BackupsSection } from './BackupsSection';
 import { TrashSection } from './TrashSection';
 import { CURRENCIES, LOCALES, MONTHS, WEEK_STARTS } from './choices';
@@ -35,10 +38,14 @@ function SettingsForm() {
     weekStart: String(settings.weekStart),
   });
   const [error, setError] = useState<ApiError | null>(null);
+  const [asking, setAsking] = useState<CurrencyPreview | null>(null);
+  const history = useUndo();
   const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
+  const failed = (e: unknown) =>
+    setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
+  const save = () => {
+    const from = settings.currency;
     const update: SettingsUpdate = {
       businessName: draft.businessName,
       currency: draft.currency,
@@ -48,14 +55,38 @@ function SettingsForm() {
     };
     client
       .call('settings.update', update)
-      .then(() => {
+      .then((saved) => {
         setError(null);
-        toast.show('Settings saved.');
+        if (saved.currency === from) return toast.show('Settings saved.');
+        history.record(
+          currencyChangeEntry(from, saved.currency),
+          `Settings saved. The currency is ${saved.currency} now; amounts kept their numbers.`,
+        );
       })
-      .catch((e: unknown) =>
-        setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) })),
-      );
+      .catch(failed);
   };
+
+  // A currency change that would relabel money asks first; a locale change never touches amounts.
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const to = draft.currency.trim().toUpperCase();
+    if (to === settings.currency) return save();
+    client
+      .call('settings.currencyPreview', { currency: to })
+      .then((preview) => (preview.relabels ? setAsking(preview) : save()))
+      .catch(failed);
+  };
+
+  const switchBack = (from: string, to: string) =>
+    client
+      .call('settings.switchCurrency', { expect: from, currency: to })
+      .then(() =>
+        history.record(
+          currencyChangeEntry(from, to),
+          `The currency is ${to} again; amounts kept their numbers.`,
+        ),
+      )
+      .catch(failed);
 
   return (
     <form className="form narrow" onSubmit={submit} noValidate aria-label="Workspace settings">
@@ -96,6 +127,18 @@ function SettingsForm() {
           onValue={set('weekStart')}
         />
       </div>
+      {settings.previousCurrency && settings.previousCurrency !== settings.currency && (
+        <p className="field-hint" role="note">
+          Changed from {settings.previousCurrency}; amounts kept their numbers.{' '}
+          <button
+            type="button"
+            className="button-link"
+            onClick={() => void switchBack(settings.currency, settings.previousCurrency ?? '')}
+          >
+            Switch back to {settings.previousCurrency}
+          </button>
+        </p>
+      )}
       <p className="field-hint">
         Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.
       </p>
@@ -104,6 +147,14 @@ function SettingsForm() {
           Save settings
         </button>
       </div>
+      <CurrencyDialog
+        preview={asking}
+        onCancel={() => setAsking(null)}
+        onConfirm={() => {
+          setAsking(null);
+          save();
+        }}
+      />
     </form>
   );
 }
