@@ -17,7 +17,7 @@ test('the Reports screen previews the meeting summary, remembers the notes and d
   await page.getByRole('radio', { name: 'Last month' }).check();
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('Meeting summary · Sep 1, 2026 – Sep 30, 2026');
-  await expect(preview).toContainText('Filters: period 2026-09-01 to 2026-09-30');
+  await expect(preview).toContainText('Filters: period Sep 1, 2026 to Sep 30, 2026');
 
   await page.getByRole('checkbox', { name: 'Top sources' }).uncheck();
   await expect(preview.getByRole('heading', { name: 'Top sources' })).toHaveCount(0);

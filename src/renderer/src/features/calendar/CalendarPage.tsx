@@ -27,7 +27,7 @@ const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 
 /** The content calendar: every campaign's items by month or week, filtered, dragged between days. */
 export function CalendarPage() {
-  const { settings } = useWorkspace();
+  const { settings, format } = useWorkspace();
   const { today } = useClock();
   const toast = useToast();
   const { period } = usePeriod();
@@ -69,27 +69,27 @@ export function CalendarPage() {
   const campaigns = useQuery('campaigns.list', {});
 
   const fmt = useMemo(() => {
-    const day = new Intl.DateTimeFormat(settings.locale, {
+    const day = new Intl.DateTimeFormat(format.names, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     });
-    const weekday = new Intl.DateTimeFormat(settings.locale, { weekday: 'short', timeZone: 'UTC' });
-    const month = new Intl.DateTimeFormat(settings.locale, {
+    const weekday = new Intl.DateTimeFormat(format.names, { weekday: 'short', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(format.names, {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     });
-    const short = new Intl.DateTimeFormat(settings.locale, {
+    const short = new Intl.DateTimeFormat(format.names, {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
       timeZone: 'UTC',
     });
     return { day, weekday, month, short };
-  }, [settings.locale]);
+  }, [format.names]);
 
   const days = Array.from({ length: daysBetween(range.startDate, range.endDate) + 1 }, (_, i) =>
     addDays(range.startDate, i),

@@ -120,7 +120,7 @@ export function ContactsTable({ search, onOpen, onSequence, onTotal }: Props) {
           })}
         </div>
       </div>
-      <p className="table-foot">{total === null ? '' : `${format.number(total)} contacts`}</p>
+      <p className="table-foot">{total === null ? '' : format.count(total, 'contact', 'contacts')}</p>
     </div>
   );
 }
