@@ -6,6 +6,7 @@ import { useWorkspace } from '../../lib/settings';
 import { Field, SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { BackupsSection } from './BackupsSection';
+import { FormatPreview } from './FormatPreview';
 import { TrashSection } from './TrashSection';
 import { CURRENCIES, LOCALES, MONTHS, WEEK_STARTS } from './choices';
 
@@ -25,7 +26,7 @@ export function SettingsPage() {
 }
 
 function SettingsForm() {
-  const { settings, format } = useWorkspace();
+  const { settings } = useWorkspace();
   const toast = useToast();
   const [draft, setDraft] = useState({
     businessName: settings.businessName,
@@ -96,9 +97,7 @@ function SettingsForm() {
           onValue={set('weekStart')}
         />
       </div>
-      <p className="field-hint">
-        Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.
-      </p>
+      <FormatPreview locale={draft.locale} currency={draft.currency} />
       <div className="form-actions">
         <button type="submit" className="button primary">
           Save settings
