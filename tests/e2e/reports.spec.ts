@@ -77,9 +77,9 @@ test('a weekly report schedule shows its next run, stays after a reload and can 
   // Thursday 15 October: the next run is Monday 19 October 08:00, covering the week of 12–18 October.
   await expect(schedule).toContainText('Every Monday at 08:00 (UTC), covering the last week');
   await expect(schedule.getByTestId('report-next-run')).toContainText('Oct 19, 2026');
-  await expect(schedule.getByTestId('report-next-run')).toContainText('covers 2026-10-12 to 2026-10-18');
+  await expect(schedule.getByTestId('report-next-run')).toContainText('(covers Oct 12 – 18, 2026)');
   await page.reload();
-  await expect(schedule.getByTestId('report-next-run')).toContainText('covers 2026-10-12 to 2026-10-18');
+  await expect(schedule.getByTestId('report-next-run')).toContainText('(covers Oct 12 – 18, 2026)');
   await expect(schedule).toContainText(folder);
 
   await schedule.getByRole('button', { name: 'Clear schedule' }).click();

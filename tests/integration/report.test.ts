@@ -237,7 +237,7 @@ describe('tandem report in an A4 workspace', () => {
     // Only the filter line names the sections asked for; none of the empty ones is printed.
     expect(text.split('Filters:')[0]).not.toContain('Headline numbers');
     expect(text.split('Filters:')[0]).not.toContain('Campaigns');
-    expect(text).toContain('Filters: period Jan 1, 2019 to Jan 31, 2019');
+    expect(text).toContain('Filters: period 1 Jan 2019 to 31 Jan 2019');
     expect(text).toMatch(/Page 1 of \d/);
   });
 
