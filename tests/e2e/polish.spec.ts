@@ -216,15 +216,19 @@ test('Settings previews the format as it is chosen, and month names stay in the 
   const preview = form.getByTestId('format-preview');
   await expect(preview).toHaveText('Money shows like $1,234.56; dates like Mar 31, 2026.');
   await form.getByLabel('Number and date format').selectOption('de-DE');
-  await expect(preview).toHaveText('Money shows like 1.234,56 $; dates like 31 Mar 2026.');
+  await expect(preview).toHaveText('Money shows like 1.234,56 $; dates like 31.03.2026.');
   await form.getByRole('button', { name: 'Save settings' }).click();
   await expect(page.locator('.toasts')).toContainText('Settings saved.');
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: /^Today/ })
     .click();
-  await expect(page.getByRole('main')).toContainText('15 Oct 2026');
-  await expect(page.getByRole('main')).not.toContainText('Okt');
+  await expect(page.getByRole('main')).toContainText('15.10.2026');
+  // The calendar's month and weekdays are named in English, not in German.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Calendar' }).click();
+  await expect(page.locator('.calendar-title')).toHaveText('October 2026');
+  await expect(page.getByRole('main')).toContainText('Mon');
+  await expect(page.getByRole('main')).not.toContainText(/Oktober|Mo\./);
 });
 
 /** Controls of the filter bar whose chosen text is wider than the room the control gives it. */

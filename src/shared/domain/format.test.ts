@@ -3,10 +3,12 @@ import { coversText, planPeriodText } from './active-period';
 import { createFormatter, nameLocale } from './format';
 
 describe('names follow the UI language, numbers the workspace locale', () => {
-  it('names months in English for a German workspace, in its day-month-year order', () => {
+  it('names months in English, in the workspace order, and keeps a numeric date numeric', () => {
+    const fr = createFormatter('fr-FR', 'EUR');
+    expect(fr.date('2026-12-03')).toBe('3 Dec 2026');
+    expect(fr.dateTime('2026-12-03T15:00:00Z')).toMatch(/^3 Dec 2026/);
     const de = createFormatter('de-DE', 'EUR');
-    expect(de.date('2026-12-03')).toBe('3 Dec 2026');
-    expect(de.dateTime('2026-12-03T15:00:00Z')).toMatch(/Dec 2026/);
+    expect(de.date('2026-12-03')).toBe('03.12.2026');
     expect(de.money(123_450)).toBe('1.234,50\u00a0€');
     expect(de.number(1234.5)).toBe('1.234,5');
     expect(coversText({ startDate: '2026-10-01', endDate: '2026-12-31' }, 'fr-FR')).toBe(

@@ -26,6 +26,19 @@ export function nameLocale(locale: string): string {
 
 const englishPlural = new Intl.PluralRules(UI_LANGUAGE);
 
+/**
+ * A date format of the workspace's locale, unless it spells the month out in another language: de-DE keeps
+ * its 31.03.2026, fr-FR's "31 mars 2026" becomes "31 Mar 2026" (en-FR).
+ */
+function localDateFormat(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const local = new Intl.DateTimeFormat(locale, options);
+  const spelled = local
+    .formatToParts(new Date(Date.UTC(2026, 2, 31, 12)))
+    .some((p) => p.type === 'month' && /\p{L}/u.test(p.value));
+  const names = nameLocale(locale);
+  return spelled && names !== locale ? new Intl.DateTimeFormat(names, options) : local;
+}
+
 /** The one place money and dates are turned into text for the user's locale and currency. */
 export interface Formatter {
   money(minor: number): string;
@@ -45,8 +58,8 @@ export function createFormatter(locale: string, currency: string): Formatter {
   const moneyFmt = new Intl.NumberFormat(locale, { style: 'currency', currency });
   const numberFmt = new Intl.NumberFormat(locale);
   const percentFmt = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
-  const dateFmt = new Intl.DateTimeFormat(names, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTimeFmt = new Intl.DateTimeFormat(names, { dateStyle: 'medium', timeStyle: 'short' });
+  const dateFmt = localDateFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTimeFmt = localDateFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
   return {
     money: (minor) => moneyFmt.format(minor / 10 ** decimals),
     number: (value) => numberFmt.format(value),
