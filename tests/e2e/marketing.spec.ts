@@ -20,7 +20,7 @@ test('a plan with goals and SWOT, two campaigns, spend past budget, content drag
     'Leads goal': '20',
     'Marketing budget': '1500',
   });
-  await expect(page.getByRole('main').getByText('2026-10', { exact: true })).toBeVisible();
+  await expect(page.getByRole('main').getByText('October 2026', { exact: true })).toBeVisible();
   await expect(m.goal('Revenue')).toContainText('$0.00');
   await expect(m.goal('Revenue')).toContainText('of $10,000.00');
 
@@ -117,9 +117,7 @@ test('bad input is explained next to the field and nothing is saved', async ({ p
     'End date': '2026-11-01',
   });
   await planForm.getByRole('button', { name: 'Create plan' }).click();
-  await expect(m.errorFor(planForm, 'End date')).toHaveText(
-    'the end date 2026-11-01 is before the start date 2026-11-10',
-  );
+  await expect(m.errorFor(planForm, 'End date')).toHaveText('the end date is before the start date');
   await expect(planForm.getByLabel('End date', { exact: true })).toHaveAttribute('aria-invalid', 'true');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('region', { name: 'No plans yet' })).toBeVisible();
@@ -138,9 +136,7 @@ test('bad input is explained next to the field and nothing is saved', async ({ p
     'Tracking code': 'spring-sale',
   });
   await form.getByRole('button', { name: 'Create campaign' }).click();
-  await expect(m.errorFor(form, 'End date')).toHaveText(
-    'the end date 2026-10-01 is before the start date 2026-10-10',
-  );
+  await expect(m.errorFor(form, 'End date')).toHaveText('the end date is before the start date');
   await expect(m.errorFor(form, 'Budget (USD)')).toHaveText('must not be negative');
   await m.fill(form, { 'End date': '2026-10-31', 'Budget (USD)': '50' });
   await form.getByRole('button', { name: 'Create campaign' }).click();
@@ -162,9 +158,7 @@ test('bad input is explained next to the field and nothing is saved', async ({ p
   await expect(page.getByText('All changes saved.')).toBeVisible();
   await m.fill(details, { 'End date': '2026-10-02' });
   await details.getByLabel('Budget (USD)', { exact: true }).focus();
-  await expect(m.errorFor(details, 'End date')).toHaveText(
-    'the end date 2026-10-02 is before the start date 2026-10-10',
-  );
+  await expect(m.errorFor(details, 'End date')).toHaveText('the end date is before the start date');
   const spend = m.form('Log spend');
   await m.fill(spend, { Date: '2026-10-12', 'Amount (USD)': '-20' });
   await spend.getByRole('button', { name: 'Log spend' }).click();

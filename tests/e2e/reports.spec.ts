@@ -17,7 +17,7 @@ test('the Reports screen previews the meeting summary, remembers the notes and d
   await page.getByRole('radio', { name: 'Last month' }).check();
   const preview = page.getByRole('region', { name: 'Preview' });
   await expect(preview).toContainText('Meeting summary · Sep 1, 2026 – Sep 30, 2026');
-  await expect(preview).toContainText('Filters: period 2026-09-01 to 2026-09-30');
+  await expect(preview).toContainText('Filters: period Sep 1, 2026 to Sep 30, 2026');
 
   await page.getByRole('checkbox', { name: 'Top sources' }).uncheck();
   await expect(preview.getByRole('heading', { name: 'Top sources' })).toHaveCount(0);
@@ -77,9 +77,9 @@ test('a weekly report schedule shows its next run, stays after a reload and can 
   // Thursday 15 October: the next run is Monday 19 October 08:00, covering the week of 12–18 October.
   await expect(schedule).toContainText('Every Monday at 08:00 (UTC), covering the last week');
   await expect(schedule.getByTestId('report-next-run')).toContainText('Oct 19, 2026');
-  await expect(schedule.getByTestId('report-next-run')).toContainText('covers 2026-10-12 to 2026-10-18');
+  await expect(schedule.getByTestId('report-next-run')).toContainText('(covers Oct 12 – 18, 2026)');
   await page.reload();
-  await expect(schedule.getByTestId('report-next-run')).toContainText('covers 2026-10-12 to 2026-10-18');
+  await expect(schedule.getByTestId('report-next-run')).toContainText('(covers Oct 12 – 18, 2026)');
   await expect(schedule).toContainText(folder);
 
   await schedule.getByRole('button', { name: 'Clear schedule' }).click();

@@ -348,7 +348,7 @@ test('Today: one queue for both hats, snooze, and done with an outcome that sche
 
   // j walks the queue; Enter opens the lead with the outcome in its history.
   await page.keyboard.press('j');
-  await expect(page.getByRole('button', { name: 'Harvest post' })).toBeFocused();
+  await expect(page.getByRole('button', { name: 'Harvest post', exact: true })).toBeFocused();
   await page.getByRole('button', { name: 'Run the tasting', exact: true }).click();
   await expect(
     sales.dialog('Office coffee for Pemaquid').getByRole('list', { name: 'Activity history' }),

@@ -125,7 +125,7 @@ describe('tandem report on the demo workspace', () => {
     expect(text).toContain('Agree the autumn ads budget');
     expect(text).toContain('Correlation, not causation');
     expect(text).toContain(
-      `Filters: period ${PERIOD.from} to ${PERIOD.to} (compared with ${summary.previous.from} to ${summary.previous.to}), model position-based, lookback 90 days, sections Headline numbers,`,
+      `Filters: period ${f.date(PERIOD.from)} to ${f.date(PERIOD.to)} (compared with ${f.date(summary.previous.from)} to ${f.date(summary.previous.to)}), model position-based, lookback 90 days, sections Headline numbers,`,
     );
   });
 
@@ -237,7 +237,7 @@ describe('tandem report in an A4 workspace', () => {
     // Only the filter line names the sections asked for; none of the empty ones is printed.
     expect(text.split('Filters:')[0]).not.toContain('Headline numbers');
     expect(text.split('Filters:')[0]).not.toContain('Campaigns');
-    expect(text).toContain('Filters: period 2019-01-01 to 2019-01-31');
+    expect(text).toContain('Filters: period 1 Jan 2019 to 31 Jan 2019');
     expect(text).toMatch(/Page 1 of \d/);
   });
 

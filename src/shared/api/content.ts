@@ -98,4 +98,12 @@ export const contentApi = {
   'content.reschedule': command(z.strictObject({ id: Id, date: IsoDate }), ContentItem),
   'content.delete': command(z.strictObject({ id: Id }), z.object({ id: z.string() })),
   'content.restore': command(z.strictObject({ id: Id }), ContentItem),
+  /** Every word in the title, notes, utm_content or the campaign's name or tracking code (the palette). */
+  'content.search': query(
+    z.strictObject({
+      text: z.string().trim().min(1, 'type something to search for').max(200),
+      limit: z.number().int().min(1).max(50).default(8),
+    }),
+    z.array(ContentItem),
+  ),
 };

@@ -12,6 +12,8 @@ export const SearchHit = z.object({
   /** Where an activity (or lead) belongs, for opening it in context. */
   leadId: z.string().nullable(),
   contactId: z.string().nullable(),
+  /** An activity's day (done, else due), for the screen to write in the user's format; null for the rest. */
+  date: z.string().nullable(),
 });
 export type SearchHit = z.infer<typeof SearchHit>;
 

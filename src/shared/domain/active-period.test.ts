@@ -139,8 +139,9 @@ describe('labels', () => {
     expect(activePeriodLabel({ kind: 'month', anchor: '2026-10-15' }, MONDAY_JAN, 'en-US')).toBe(
       'October 2026',
     );
+    // Month names follow the UI language, not the number locale.
     expect(activePeriodLabel({ kind: 'month', anchor: '2026-10-15' }, MONDAY_JAN, 'de-DE')).toBe(
-      'Oktober 2026',
+      'October 2026',
     );
     expect(activePeriodLabel({ kind: 'week', anchor: '2026-10-15' }, MONDAY_JAN, 'en-US')).toBe(
       'Week of Oct 12, 2026',

@@ -1,4 +1,5 @@
 import { addDays, isRealDate } from './dates';
+import { nameLocale } from './format';
 import {
   inRange,
   nextPeriod,
@@ -7,6 +8,7 @@ import {
   rangeLength,
   weekRange,
   type DateRange,
+  type PeriodKind,
 } from './periods';
 
 /**
@@ -104,13 +106,12 @@ export function restorePeriod(stored: unknown, today: string): PeriodChoice {
 /** The short name the picker shows: "October 2026", "Week of Oct 12, 2026", "Q4 2026", "FY2027". */
 export function activePeriodLabel(choice: PeriodChoice, rules: PeriodRules, locale: string): string {
   const range = resolvePeriod(choice, rules);
+  const names = nameLocale(locale);
   const day = (date: string) =>
-    new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc(date));
+    new Intl.DateTimeFormat(names, { dateStyle: 'medium', timeZone: 'UTC' }).format(utc(date));
   switch (choice.kind) {
     case 'month':
-      return new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
-        utc(range.startDate),
-      );
+      return monthName(range.startDate, locale);
     case 'week':
       return `Week of ${day(range.startDate)}`;
     case 'custom':
@@ -120,9 +121,33 @@ export function activePeriodLabel(choice: PeriodChoice, rules: PeriodRules, loca
   }
 }
 
+/** "October 2026": a month and its year, named in the UI language. */
+function monthName(date: string, locale: string): string {
+  return new Intl.DateTimeFormat(nameLocale(locale), {
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }).format(utc(date));
+}
+
+/**
+ * A plan's period for people: "March 2026", "Q2 2026", "FY2027", or its days ("Jan 1, 2026 – Jan 13, 2027")
+ * for a custom one; never the ISO days of `periodLabel`, which stays the name inside copies and codes.
+ */
+export function planPeriodText(
+  kind: PeriodKind,
+  range: DateRange,
+  fiscalYearStartMonth: number,
+  locale: string,
+): string {
+  if (kind === 'month') return monthName(range.startDate, locale);
+  if (kind === 'custom') return coversText(range, locale);
+  return periodLabel(kind, range, fiscalYearStartMonth);
+}
+
 /** "1 Oct – 31 Dec 2026" (en-GB), "Oct 1 – Dec 31, 2026" (en-US): the days a figure covers. */
 export function coversText(range: DateRange, locale: string): string {
-  const format = new Intl.DateTimeFormat(locale, {
+  const format = new Intl.DateTimeFormat(nameLocale(locale), {
     day: 'numeric',
     month: 'short',
     year: 'numeric',

@@ -116,6 +116,16 @@ describe('campaigns', () => {
     expect((await t.client.call('campaigns.list', { search: 'spring-news' })).length).toBe(1);
   });
 
+  it('finds a tracking code by what is typed, an underscore taken literally', async () => {
+    await t.client.call('campaigns.create', { ...base, name: 'Retargeting', trackingCode: 'fb_retarget' });
+    await t.client.call('campaigns.create', { ...base, name: 'Fall brochure', trackingCode: 'fbx-retarget' });
+    const names = async (search: string) =>
+      (await t.client.call('campaigns.list', { search })).map((c) => c.name);
+    expect(await names('fb_ret')).toEqual(['Retargeting']);
+    expect(await names('FB_RETARGET')).toEqual(['Retargeting']);
+    expect(await names('b_r')).toEqual(['Retargeting']);
+  });
+
   it('shows spend, content, rated leads, orders and results on the detail', async () => {
     const c = await t.client.call('campaigns.create', {
       ...base,

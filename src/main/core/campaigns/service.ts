@@ -1,4 +1,4 @@
-import { and, asc, eq, isNull, like, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   Campaign,
@@ -12,6 +12,7 @@ import { budgetUsage } from '@shared/domain/money';
 import { campaignUrl } from '@shared/domain/utm';
 import type { Ctx } from '../context';
 import { campaigns, countedSpend, plans } from '../db/schema';
+import { contains } from '../db/contains';
 import { campaignIssues, rejectIssues, trackingCodeFor } from './validate';
 import { writeTransaction } from '../db/transaction';
 import { softDelete, softRestore } from '../deletion/dependents';
@@ -74,8 +75,7 @@ export function listCampaigns(ctx: Ctx, input: ListInput): z.infer<typeof Campai
   if (input.status) filters.push(eq(campaigns.status, input.status));
   if (input.channel) filters.push(eq(campaigns.channel, input.channel));
   if (input.search) {
-    const pattern = `%${input.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    filters.push(or(like(campaigns.name, pattern), like(campaigns.trackingCode, pattern)));
+    filters.push(or(contains(campaigns.name, input.search), contains(campaigns.trackingCode, input.search)));
   }
   const spent = ctx.db
     .select({

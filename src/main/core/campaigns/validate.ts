@@ -59,7 +59,7 @@ export function campaignIssues(ctx: Ctx, c: CampaignRules, selfId?: string): Fie
   if (c.startDate && c.endDate && c.endDate < c.startDate) {
     issues.push({
       field: 'endDate',
-      message: `the end date ${c.endDate} is before the start date ${c.startDate}`,
+      message: 'the end date is before the start date',
     });
   }
   if (c.trackingCode) {

@@ -162,3 +162,18 @@ describe('content calendar', () => {
     ).rejects.toMatchObject({ issues: [{ field: 'to' }] });
   });
 });
+
+describe('content.search', () => {
+  it('finds items by every word typed, in their text or their campaign, latest first', async () => {
+    const { items } = await calendar();
+    const titles = async (text: string) =>
+      (await t.client.call('content.search', { text })).map((i) => i.title);
+    expect(await titles('issue')).toEqual(['June issue', 'May issue']);
+    expect(await titles('news may')).toEqual(['May issue']);
+    expect(await titles('insta')).toEqual(['Roast reel']);
+    expect(await titles('podcast')).toEqual(['Podcast idea']);
+    expect(await titles('nothing like it')).toEqual([]);
+    await t.client.call('content.delete', { id: items.june.id });
+    expect(await titles('issue')).toEqual(['May issue']);
+  });
+});

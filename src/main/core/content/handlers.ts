@@ -6,6 +6,7 @@ import {
   getContent,
   rescheduleContent,
   restoreContent,
+  searchContent,
   updateContent,
 } from './service';
 
@@ -17,4 +18,5 @@ export const contentHandlers = {
   'content.reschedule': (input, ctx) => rescheduleContent(ctx, input.id, input.date),
   'content.delete': (input, ctx) => deleteContent(ctx, input.id),
   'content.restore': (input, ctx) => restoreContent(ctx, input.id),
+  'content.search': (input, ctx) => searchContent(ctx, input.text, input.limit),
 } satisfies Partial<Handlers>;

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, isNull, lte, or, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, gte, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { z } from 'zod';
 import type {
   ContentCreate,
@@ -12,6 +12,7 @@ import { daysBetween } from '@shared/domain/dates';
 import { contentUrl, slugify } from '@shared/domain/utm';
 import type { Ctx } from '../context';
 import { campaigns, contentItems } from '../db/schema';
+import { contains } from '../db/contains';
 import { rejectIssues } from '../campaigns/validate';
 import { softDelete, softRestore } from '../deletion/dependents';
 
@@ -74,6 +75,34 @@ export function contentForCampaign(ctx: Ctx, campaignId: string): ContentItem[] 
   return select(ctx)
     .where(and(isNull(contentItems.deletedAt), eq(contentItems.campaignId, campaignId)))
     .orderBy(asc(contentItems.scheduledDate), asc(contentItems.title))
+    .all()
+    .map(toContentItem);
+}
+
+/**
+ * The palette's content search: items whose title, notes or utm_content, or whose campaign's name or
+ * tracking code, hold every word typed (in any order, any case); the latest scheduled first, ideas last.
+ */
+export function searchContent(ctx: Ctx, text: string, limit: number): ContentItem[] {
+  const words = (text.match(/[\p{L}\p{N}_-]+/gu) ?? []).slice(0, 8);
+  if (words.length === 0) return [];
+  const matches = words.map((w) =>
+    or(
+      contains(contentItems.title, w),
+      contains(contentItems.notes, w),
+      contains(contentItems.utmContent, w),
+      contains(campaigns.name, w),
+      contains(campaigns.trackingCode, w),
+    ),
+  );
+  return select(ctx)
+    .where(and(live(), ...matches))
+    .orderBy(
+      sql`${contentItems.scheduledDate} IS NULL`,
+      desc(contentItems.scheduledDate),
+      asc(contentItems.title),
+    )
+    .limit(limit)
     .all()
     .map(toContentItem);
 }

@@ -46,7 +46,7 @@ export function resolvePeriod(
   else if (endDate < startDate)
     issues.push({
       field: 'endDate',
-      message: `the end date ${endDate} is before the start date ${startDate}`,
+      message: 'the end date is before the start date',
     });
   rejectIssues('Plan', issues);
   return { startDate, endDate: endDate ?? startDate };

@@ -15,21 +15,21 @@ type Detail = Omit<SearchHit, 'kind'>;
 
 const DETAIL_SQL: Record<SearchKind, string> = {
   contact: `SELECT c.id, ${CONTACT_NAME('c')} AS title, concat_ws(' · ', co.name, c.email, c.phone) AS subtitle,
-      NULL AS leadId, c.id AS contactId
+      NULL AS leadId, c.id AS contactId, NULL AS date
     FROM contacts c LEFT JOIN companies co ON co.id = c.company_id
     WHERE c.id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL`,
   company: `SELECT co.id, co.name AS title, concat_ws(' · ', co.domain, co.website, co.phone) AS subtitle,
-      NULL AS leadId, NULL AS contactId
+      NULL AS leadId, NULL AS contactId, NULL AS date
     FROM companies co WHERE co.id IN (SELECT value FROM json_each(?)) AND co.deleted_at IS NULL`,
   lead: `SELECT l.id, l.title, concat_ws(' · ', ${CONTACT_NAME('c')}, s.name, cp.name) AS subtitle,
-      l.id AS leadId, l.contact_id AS contactId
+      l.id AS leadId, l.contact_id AS contactId, NULL AS date
     FROM leads l JOIN pipeline_stages s ON s.id = l.stage_id
     LEFT JOIN contacts c ON c.id = l.contact_id LEFT JOIN campaigns cp ON cp.id = l.campaign_id
     WHERE l.id IN (SELECT value FROM json_each(?)) AND l.deleted_at IS NULL`,
   activity: `SELECT a.id, a.subject AS title,
-      concat_ws(' · ', upper(substr(a.type, 1, 1)) || substr(a.type, 2), coalesce(l.title, ${CONTACT_NAME('c')}),
-        substr(coalesce(a.done_at, a.due_at), 1, 10)) AS subtitle,
-      a.lead_id AS leadId, a.contact_id AS contactId
+      concat_ws(' · ', upper(substr(a.type, 1, 1)) || substr(a.type, 2), coalesce(l.title, ${CONTACT_NAME('c')}))
+        AS subtitle,
+      a.lead_id AS leadId, a.contact_id AS contactId, substr(coalesce(a.done_at, a.due_at), 1, 10) AS date
     FROM activities a LEFT JOIN leads l ON l.id = a.lead_id LEFT JOIN contacts c ON c.id = a.contact_id
     WHERE a.id IN (SELECT value FROM json_each(?)) AND a.deleted_at IS NULL`,
 };

@@ -2,11 +2,13 @@ import { Command as Cmdk } from 'cmdk';
 import { useEffect, useMemo, useState } from 'react';
 import { formatKeys } from '../lib/shortcuts';
 import { isMac } from '../lib/platform';
+import { useWorkspace } from '../lib/settings';
 import { paletteCommands } from './registry';
 import { searchProviders } from './search';
 
 /** Ctrl/Cmd+K: jump anywhere, create anything, find any record by a word. */
 export function Palette({ open, onOpenChange }: { open: boolean; onOpenChange(open: boolean): void }) {
+  const workspace = useWorkspace();
   const [text, setText] = useState('');
   const commands = useMemo(() => paletteCommands(), []);
   const [hits, setHits] = useState<{ id: string; label: string; detail: string; run(): void }[]>([]);
@@ -16,7 +18,7 @@ export function Palette({ open, onOpenChange }: { open: boolean; onOpenChange(op
     const query = text.trim();
     const timer = window.setTimeout(() => {
       if (query.length < 2) return current && setHits([]);
-      void Promise.all(searchProviders.map((p) => p(query))).then(
+      void Promise.all(searchProviders.map((p) => p(query, workspace))).then(
         (lists) => current && setHits(lists.flat()),
       );
     }, 60);
@@ -24,7 +26,7 @@ export function Palette({ open, onOpenChange }: { open: boolean; onOpenChange(op
       current = false;
       window.clearTimeout(timer);
     };
-  }, [text]);
+  }, [text, workspace]);
 
   const close = () => {
     onOpenChange(false);

@@ -6,10 +6,10 @@ import { useShortcuts } from '../../lib/useShortcut';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
 import { useToast } from '../../ui/toast';
-import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
 import '../leads/sales.css';
 import { CadenceForm } from './CadenceForm';
 import { CadencePanel } from './CadencePanel';
+import { stepSummary } from './stepSummary';
 import './cadences.css';
 
 const span = (c: Cadence) => {
@@ -101,13 +101,7 @@ export function CadencesPage({ params }: { params: string[] }) {
                   {span(c)}
                   {c.skipWeekends ? ' · weekdays only' : ''} · {c.activeEnrollments} running
                 </span>
-                <span className="cad-row-steps" aria-hidden="true">
-                  {c.steps.map((s) => (
-                    <span key={s.id} title={`Day ${s.dayOffset}: ${activityLabel(s.type)}`}>
-                      {ACTIVITY_ICONS[s.type]} {s.dayOffset}
-                    </span>
-                  ))}
-                </span>
+                <span className="cad-row-steps">{stepSummary(c.steps)}</span>
               </button>
             </li>
           ))}

@@ -78,7 +78,7 @@ export function EnrollForm({ leadIds, previewName, onDone, onCancel }: Props) {
           value={chosen}
           options={(cadences.data ?? []).map((c) => ({
             value: c.id,
-            label: `${c.name} · ${c.steps.length} steps`,
+            label: `${c.name} · ${format.count(c.steps.length, 'step', 'steps')}`,
           }))}
           onValue={setCadenceId}
           error={issue('cadenceId')}

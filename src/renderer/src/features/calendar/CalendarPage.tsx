@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { ToggleGroup } from 'radix-ui';
 import type { ContentItem } from '@shared/api/content';
 import { addDays, daysBetween } from '@shared/domain/dates';
@@ -6,6 +6,7 @@ import { addMonths, inRange, monthGridRange, weekRange } from '@shared/domain/pe
 import type { Channel } from '@shared/domain/utm';
 import { client } from '../../lib/client';
 import { useClock } from '../../lib/clock';
+import { navigate } from '../../lib/router';
 import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
 import { useQuery } from '../../lib/useQuery';
@@ -25,9 +26,12 @@ type Moved = { id: string; date: string; basedOn: string };
 
 const utc = (date: string) => new Date(`${date}T00:00:00Z`);
 
-/** The content calendar: every campaign's items by month or week, filtered, dragged between days. */
-export function CalendarPage() {
-  const { settings } = useWorkspace();
+/**
+ * The content calendar: every campaign's items by month or week, filtered, dragged between days.
+ * `#/calendar/<id>` (a palette hit) opens that item's panel on its month.
+ */
+export function CalendarPage({ params }: { params: string[] }) {
+  const { settings, format } = useWorkspace();
   const { today } = useClock();
   const toast = useToast();
   const { period } = usePeriod();
@@ -52,6 +56,24 @@ export function CalendarPage() {
   const [editing, setEditing] = useState<ContentEditing>(null);
   const [moved, setMoved] = useState<Moved[]>([]);
   const newItem = (date = today) => setEditing({ defaults: { scheduledDate: date } });
+  const linkedId = params[0] ?? null;
+  useEffect(() => {
+    if (!linkedId) return;
+    let live = true;
+    client
+      .call('content.get', { id: linkedId })
+      .then((item) => {
+        if (!live) return;
+        if (item.scheduledDate) setNav({ key: periodKey, view: 'month', anchor: item.scheduledDate });
+        setEditing({ item });
+      })
+      .catch((e: unknown) => live && toast.show(asApiError(e).message, { tone: 'error' }))
+      // The address goes back to the calendar: closing the panel does not open it again.
+      .finally(() => live && navigate('calendar'));
+    return () => {
+      live = false;
+    };
+  }, [linkedId, periodKey, toast]);
   useCreateRequests(
     { 'new-content': () => newItem() },
     { run: () => newItem(), description: 'New content item', scope: 'Calendar' },
@@ -69,27 +91,27 @@ export function CalendarPage() {
   const campaigns = useQuery('campaigns.list', {});
 
   const fmt = useMemo(() => {
-    const day = new Intl.DateTimeFormat(settings.locale, {
+    const day = new Intl.DateTimeFormat(format.names, {
       weekday: 'long',
       day: 'numeric',
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     });
-    const weekday = new Intl.DateTimeFormat(settings.locale, { weekday: 'short', timeZone: 'UTC' });
-    const month = new Intl.DateTimeFormat(settings.locale, {
+    const weekday = new Intl.DateTimeFormat(format.names, { weekday: 'short', timeZone: 'UTC' });
+    const month = new Intl.DateTimeFormat(format.names, {
       month: 'long',
       year: 'numeric',
       timeZone: 'UTC',
     });
-    const short = new Intl.DateTimeFormat(settings.locale, {
+    const short = new Intl.DateTimeFormat(format.names, {
       day: 'numeric',
       month: 'short',
       year: 'numeric',
       timeZone: 'UTC',
     });
     return { day, weekday, month, short };
-  }, [settings.locale]);
+  }, [format.names]);
 
   const days = Array.from({ length: daysBetween(range.startDate, range.endDate) + 1 }, (_, i) =>
     addDays(range.startDate, i),

@@ -1,6 +1,7 @@
 import { trackingCodeProblem } from '@shared/domain/utm';
 import { Field, SelectField, TextAreaField } from '../../ui/Field';
 import { useWorkspace } from '../../lib/settings';
+import { planPeriod } from '../plans/planPeriod';
 import { useQuery } from '../../lib/useQuery';
 import type { CampaignDraft, DraftField } from './campaignDraft';
 import { CHANNEL_OPTIONS } from './channels';
@@ -21,7 +22,7 @@ export function CampaignFields({ draft, issue, onValue, onCommit, autoFocus }: P
   const plans = useQuery('plans.list', {});
   const planOptions = [
     { value: '', label: 'No plan' },
-    ...(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${p.periodLabel})` })),
+    ...(plans.data ?? []).map((p) => ({ value: p.id, label: `${p.name} (${planPeriod(p, settings)})` })),
   ];
   const text = (field: DraftField, label: string, extra: Partial<Parameters<typeof Field>[0]> = {}) => (
     <Field

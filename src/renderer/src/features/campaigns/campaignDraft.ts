@@ -101,7 +101,7 @@ export function createInput(
   if (draft.startDate && draft.endDate && draft.endDate < draft.startDate) {
     issues.push({
       field: 'endDate',
-      message: `the end date ${draft.endDate} is before the start date ${draft.startDate}`,
+      message: 'the end date is before the start date',
     });
   }
   return issues.length > 0 ? { error: localError(issues) } : { input: input as CampaignCreate };

@@ -72,7 +72,7 @@ export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: s
             ? 'No companies yet: a company is added when you give a contact a company name.'
             : companies.data.total > rows.length
               ? `Showing ${format.number(rows.length)} of ${format.number(companies.data.total)} companies — search to narrow them down.`
-              : `${format.number(companies.data.total)} companies`}
+              : format.count(companies.data.total, 'company', 'companies')}
         </p>
       )}
     </div>

@@ -119,8 +119,13 @@ export function ContactsTable({ search, onOpen, onSequence, onTotal }: Props) {
             );
           })}
         </div>
+        {total === 0 && search && (
+          <p className="table-empty" role="status">
+            No contacts match “{search}”. Check the spelling, or search by e-mail, phone or company.
+          </p>
+        )}
       </div>
-      <p className="table-foot">{total === null ? '' : `${format.number(total)} contacts`}</p>
+      <p className="table-foot">{total === null ? '' : format.count(total, 'contact', 'contacts')}</p>
     </div>
   );
 }

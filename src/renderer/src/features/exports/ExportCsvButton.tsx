@@ -21,7 +21,8 @@ export function ExportCsvButton({
     setBusy(true);
     try {
       const outcome = await exportCsv(selection, today, period);
-      if (outcome.kind === 'saved') notify(`${outcome.rows} rows saved to ${outcome.path}.`);
+      if (outcome.kind === 'saved')
+        notify(`${outcome.rows === 1 ? '1 row' : `${outcome.rows} rows`} saved to ${outcome.path}.`);
       else if (outcome.kind === 'downloaded') notify(`Downloaded ${outcome.name}.`);
     } catch (error) {
       notify(error instanceof Error ? error.message : String(error), 'error');

@@ -7,7 +7,7 @@ import { useToast } from '../../ui/toast';
 import { errorsCsvText } from '@shared/import/errors-csv';
 import { allErrors, download, errorsFileName } from './errorsCsv';
 import { jobHint } from './jobHints';
-import { plural } from './status';
+import { leftOutText, plural } from './status';
 
 const PAGE = 100;
 
@@ -17,7 +17,7 @@ function besideSource(sourcePath: string, fileName: string): string {
   return `${sourcePath.slice(0, cut + 1)}${errorsFileName(fileName)}`;
 }
 
-/** Rows that were left out and why, page by page, with the whole list as a CSV to fix and import again. */
+/** Rows that were left out and why, page by page, with the whole list as a CSV (errors to fix and import again). */
 export function RowErrors({ job }: { job: ImportJob }) {
   const { format } = useWorkspace();
   const toast = useToast();
@@ -57,19 +57,10 @@ export function RowErrors({ job }: { job: ImportJob }) {
       <div className="card-header">
         <h2 id="row-errors-title">Rows left out</h2>
         <button type="button" className="button" onClick={() => void save()} disabled={saving}>
-          Save errors as CSV
+          {job.errorCount > 0 ? 'Save errors as CSV' : 'Save the list as CSV'}
         </button>
       </div>
-      <p className="muted">
-        {[
-          job.errorCount > 0 && plural(job.errorCount, 'error', 'errors', format),
-          notes > 0 && plural(notes, 'note', 'notes', format),
-        ]
-          .filter(Boolean)
-          .join(' and ')}
-        . Fix them in the file (or in the saved CSV) and import it again: rows already imported are found
-        again, not doubled.
-      </p>
+      <p className="muted">{leftOutText(job.errorCount, notes, format)}</p>
       <table className="data-table" aria-label="Row errors">
         <thead>
           <tr>

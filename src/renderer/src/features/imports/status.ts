@@ -55,8 +55,30 @@ export function duration(seconds: number, format: Formatter): string {
   return `${format.number(Math.round((seconds / 3600) * 10) / 10)} h`;
 }
 
-export const plural = (n: number, one: string, many: string, format: Formatter) =>
-  `${format.number(n)} ${n === 1 ? one : many}`;
+export const plural = (n: number, one: string, many: string, format: Formatter) => format.count(n, one, many);
+
+/**
+ * What the "Rows left out" list says about itself. Errors are rows the file got wrong, to fix and import
+ * again; notes are rows left out on purpose (a report's summary row, a payment attempt that charged
+ * nothing), so they are never called something to fix.
+ */
+export function leftOutText(errors: number, notes: number, format: Formatter): string {
+  const fix =
+    errors > 0
+      ? `${errors === 1 ? 'Fix the error' : 'Fix the errors'} in the file (or in the saved CSV) and import it again: rows already imported are found again, not doubled.`
+      : '';
+  const onPurpose =
+    notes > 0
+      ? `${notes === 1 ? 'The note is a row' : 'The notes are rows'} left out on purpose, as the reason says: the file needs no change for it.`
+      : '';
+  const counts = [
+    errors > 0 && plural(errors, 'error', 'errors', format),
+    notes > 0 && plural(notes, 'note', 'notes', format),
+  ]
+    .filter(Boolean)
+    .join(' and ');
+  return [`${counts}.`, fix, onPurpose].filter(Boolean).join(' ');
+}
 
 /** "376 new · 12 updated · 3 errors": the counts that are not zero, for the history. */
 export function countsLine(job: ImportJob, format: Formatter): string {
@@ -66,5 +88,5 @@ export function countsLine(job: ImportJob, format: Formatter): string {
   if (job.unchanged) parts.push(`${format.number(job.unchanged)} unchanged`);
   if (job.skipped) parts.push(`${format.number(job.skipped)} skipped`);
   if (job.errorCount) parts.push(plural(job.errorCount, 'error', 'errors', format));
-  return parts.length ? parts.join(' · ') : `${format.number(job.rowsDone)} rows read`;
+  return parts.length ? parts.join(' · ') : `${plural(job.rowsDone, 'row', 'rows', format)} read`;
 }

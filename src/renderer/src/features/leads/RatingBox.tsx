@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useRef, useState, type FocusEvent } from 'react';
 import type { Lead } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
@@ -18,8 +18,15 @@ export function RatingBox({ lead }: { lead: Lead }) {
   // Shown at once; the core's answer replaces it as soon as the lead reloads.
   const [optimistic, setOptimistic] = useState<{ from: number | null; to: number | null } | null>(null);
   const rating = optimistic && optimistic.from === lead.rating ? optimistic.to : lead.rating;
+  // The star under the pointer and the ones before it light up, showing the rating a click would give.
+  const [hover, setHover] = useState<number | null>(null);
+  const lit = hover ?? rating;
+  // The note last sent, so Enter and then leaving the field save it once.
+  const sentNote = useRef(lead.ratingNote);
 
   const rate = (next: number | null, text = note) => {
+    const noteOnly = next !== null && next === lead.rating;
+    sentNote.current = text.trim();
     setOptimistic({ from: lead.rating, to: next });
     return client
       .call('leads.rate', { id: lead.id, rating: next, note: text })
@@ -28,7 +35,11 @@ export function RatingBox({ lead }: { lead: Lead }) {
         if (next === null) setNote('');
         history.record(
           ratingEntry(lead, saved),
-          next === null ? 'Rating cleared.' : `Rated ${saved.rating} of 5.`,
+          next === null
+            ? 'Rating cleared.'
+            : noteOnly
+              ? 'Saved the quality note.'
+              : `Rated ${saved.rating} of 5.`,
         );
       })
       .catch((e: unknown) => {
@@ -37,17 +48,33 @@ export function RatingBox({ lead }: { lead: Lead }) {
       });
   };
 
+  const saveNote = () => {
+    if (lead.rating === null) return;
+    const text = note.trim();
+    if (text === lead.ratingNote.trim() || text === sentNote.current) return;
+    void rate(lead.rating);
+  };
+
   return (
     <div className="sales-rating">
-      <fieldset className="sales-stars">
+      <fieldset className="sales-stars" onMouseLeave={() => setHover(null)}>
         <legend>Lead quality</legend>
         {[1, 2, 3, 4, 5].map((n) => (
           <label
             key={n}
-            className={rating !== null && n <= rating ? 'is-on' : undefined}
+            className={lit !== null && n <= lit ? 'is-on' : undefined}
             title={`${n} – ${MEANING[n]}`}
+            onMouseEnter={() => setHover(n)}
           >
-            <input type="radio" name={name} value={n} checked={rating === n} onChange={() => void rate(n)} />
+            <input
+              type="radio"
+              name={name}
+              value={n}
+              checked={rating === n}
+              onChange={() => void rate(n)}
+              // The star already given: the click still saves a note typed before it.
+              onClick={() => n === lead.rating && saveNote()}
+            />
             <span aria-hidden="true">★</span>
             <span className="visually-hidden">
               {n} {n === 1 ? 'star' : 'stars'} – {MEANING[n]}
@@ -74,8 +101,12 @@ export function RatingBox({ lead }: { lead: Lead }) {
             : 'Why this rating? (saved when you leave the field)'
         }
         onChange={(e) => setNote(e.target.value)}
-        onBlur={() => lead.rating !== null && note.trim() !== lead.ratingNote && void rate(lead.rating)}
-        onKeyDown={(e) => e.key === 'Enter' && lead.rating !== null && void rate(lead.rating)}
+        onBlur={(event: FocusEvent<HTMLInputElement>) => {
+          // Leaving the note for a star: the star's rating carries the note, in one save and one toast.
+          const to = event.relatedTarget;
+          if (!(to instanceof Element && to.closest('.sales-stars'))) saveNote();
+        }}
+        onKeyDown={(e) => e.key === 'Enter' && saveNote()}
       />
       {error && (
         <p className="field-error" role="alert">

@@ -1,4 +1,5 @@
 import type { SearchHit as Hit } from '@shared/api/search';
+import type { Formatter } from '@shared/domain/format';
 import type { SearchHit } from '../../app/search';
 import { client } from '../../lib/client';
 import { navigate } from '../../lib/router';
@@ -20,12 +21,12 @@ function pathOf(hit: Hit): string {
 }
 
 /** Palette record search over the core's index: leads, contacts, companies and activity notes. */
-export async function salesSearch(text: string): Promise<SearchHit[]> {
+export async function salesSearch(text: string, { format }: { format: Formatter }): Promise<SearchHit[]> {
   const hits = await client.call('search.query', { text, limit: 12 }).catch(() => []);
   return hits.map((hit) => ({
     id: `sales-${hit.kind}-${hit.id}`,
     label: hit.title,
-    detail: [KIND[hit.kind], hit.subtitle].filter(Boolean).join(' · '),
+    detail: [KIND[hit.kind], hit.subtitle, hit.date && format.date(hit.date)].filter(Boolean).join(' · '),
     run: () => navigate(pathOf(hit)),
   }));
 }

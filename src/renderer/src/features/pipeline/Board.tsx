@@ -17,6 +17,7 @@ import { useUndo } from '../../ui/useUndo';
 import { leadMoveEntry } from '../undo/entries';
 import { asApiError } from '../../lib/form-errors';
 import { BoardCard } from './BoardCard';
+import { useOverflowSides } from './overflowCue';
 import { CloseDialog } from './CloseDialog';
 import { closingAsks, type Closing } from '../leads/CloseForm';
 import {
@@ -56,6 +57,8 @@ export function Board({ board, onOpen, onShowStage }: Props) {
   const [closing, setClosing] = useState<(Move & { outcome: 'won' | 'lost' }) | null>(null);
   const [spoken, setSpoken] = useState('');
   const focusAfter = useRef<string | null>(null);
+  const boardRef = useRef<HTMLDivElement>(null);
+  const hidden = useOverflowSides(boardRef, columns.length);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 5 } }),
     useSensor(KeyboardSensor, keyboardOptions),
@@ -72,6 +75,8 @@ export function Board({ board, onOpen, onShowStage }: Props) {
     const card = document.querySelector<HTMLElement>(`[data-card-id="${aim}"]`);
     const focused = document.activeElement;
     if (card && focused !== card && (focused === null || focused === document.body)) card.focus();
+    // A card moved to a column off screen (Won, Lost) is brought into view with the focus.
+    if (card && document.activeElement === card) card.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   });
   // The pointer takes over from the keyboard: a click elsewhere is not undone by a late reload.
   useEffect(() => {
@@ -221,19 +226,43 @@ export function Board({ board, onOpen, onShowStage }: Props) {
         },
       }}
     >
-      <div className="board" role="list" aria-label="Pipeline board">
-        {columns.map((column) => (
-          <BoardColumn key={column.stage.id} column={column} format={format} onShowStage={onShowStage}>
-            {column.cards.map((lead) => (
-              <BoardCard
-                key={lead.id}
-                lead={lead}
-                onOpen={() => onOpen(lead.id)}
-                onKey={onCardKey(lead.id)}
-              />
-            ))}
-          </BoardColumn>
-        ))}
+      <div className={`board-frame${hidden.left ? ' hides-left' : ''}${hidden.right ? ' hides-right' : ''}`}>
+        <div ref={boardRef} className="board" role="list" aria-label="Pipeline board">
+          {columns.map((column) => (
+            <BoardColumn key={column.stage.id} column={column} format={format} onShowStage={onShowStage}>
+              {column.cards.map((lead) => (
+                <BoardCard
+                  key={lead.id}
+                  lead={lead}
+                  onOpen={() => onOpen(lead.id)}
+                  onKey={onCardKey(lead.id)}
+                />
+              ))}
+            </BoardColumn>
+          ))}
+        </div>
+        {hidden.left && (
+          <button
+            type="button"
+            className="board-cue board-cue-left"
+            tabIndex={-1}
+            aria-hidden="true"
+            onClick={() => boardRef.current?.scrollBy({ left: -260, behavior: 'smooth' })}
+          >
+            ← More stages
+          </button>
+        )}
+        {hidden.right && (
+          <button
+            type="button"
+            className="board-cue board-cue-right"
+            tabIndex={-1}
+            aria-hidden="true"
+            onClick={() => boardRef.current?.scrollBy({ left: 260, behavior: 'smooth' })}
+          >
+            More stages →
+          </button>
+        )}
       </div>
       <DragOverlay dropAnimation={null}>
         {activeId ? <div className="board-card is-overlay">{titleOf(activeId)}</div> : null}

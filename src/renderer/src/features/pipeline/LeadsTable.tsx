@@ -35,6 +35,7 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
   const [focused, setFocused] = useState(0);
   const { total, rowAt, ensure, loadedIds } = usePagedRows('leads.list', { ...filter, sort, direction });
   const scroller = useRef<HTMLDivElement>(null);
+  const filters = Object.values(filter).filter((v) => v !== undefined && v !== '').length;
   const virtualizer = useVirtualizer({
     count: total ?? 0,
     getScrollElement: () => scroller.current,
@@ -145,9 +146,13 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
                     />
                   )}
                 </div>
-                <div role="cell">{row?.title ?? ''}</div>
-                <div role="cell">{row?.contactName ?? ''}</div>
-                <div role="cell">
+                <div role="cell" title={row?.title}>
+                  {row?.title ?? ''}
+                </div>
+                <div role="cell" title={row?.contactName ?? undefined}>
+                  {row?.contactName ?? ''}
+                </div>
+                <div role="cell" title={row?.stageName}>
                   {row && (
                     <span className={`sales-outcome sales-outcome-${row.outcome}`}>
                       {row.outcome === 'won' ? '✓ ' : row.outcome === 'lost' ? '✕ ' : ''}
@@ -166,7 +171,10 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
                   )}
                 </div>
                 <div role="cell">{row?.expectedCloseDate ? format.date(row.expectedCloseDate) : ''}</div>
-                <div role="cell">
+                <div
+                  role="cell"
+                  title={row ? (row.campaignName ?? `Unknown · ${channelName(row.channel)}`) : undefined}
+                >
                   {row ? (row.campaignName ?? `Unknown · ${channelName(row.channel)}`) : ''}
                 </div>
                 <div role="cell">
@@ -185,6 +193,13 @@ export function LeadsTable({ filter, selected, onSelect, onOpen, onSequence }: P
             );
           })}
         </div>
+        {total === 0 && filters > 0 && (
+          <p className="table-empty" role="status">
+            {filter.search
+              ? `No leads match “${filter.search}”${filters > 1 ? ' with these filters' : ''}.`
+              : 'No leads match these filters.'}
+          </p>
+        )}
       </div>
       <p className="table-foot">
         {total === null ? '' : `${format.number(total)} ${total === 1 ? 'lead' : 'leads'}`}

@@ -84,7 +84,7 @@ export function Checklist({ plan }: { plan: Plan }) {
       <Bar
         fraction={total ? done / total : 0}
         label="Plan progress"
-        valueText={`${done} of ${total} tasks done`}
+        valueText={`${done} of ${total} ${total === 1 ? 'task' : 'tasks'} done`}
         tone={total > 0 && done === total ? 'met' : undefined}
       />
       {PHASES.map((phase) => {

@@ -1,7 +1,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Plan } from '@shared/api/plans';
 import type { ApiError, FieldIssue } from '@shared/contract/result';
-import { periodLabel, periodRange, type PeriodKind } from '@shared/domain/periods';
+import { planPeriodText } from '@shared/domain/active-period';
+import { periodRange, type PeriodKind } from '@shared/domain/periods';
 import { client } from '../../lib/client';
 import { usePeriod } from '../../lib/period';
 import { useWorkspace } from '../../lib/settings';
@@ -82,7 +83,7 @@ export function PlanForm({ plan, onSaved }: { plan?: Plan; onSaved(plan: Plan): 
     if (custom || !draft.startDate) return null;
     try {
       const range = periodRange(draft.periodKind as Exclude<PeriodKind, 'custom'>, draft.startDate, fy);
-      return `${periodLabel(draft.periodKind, range, fy)}: ${format.date(range.startDate)} – ${format.date(range.endDate)}`;
+      return `${planPeriodText(draft.periodKind, range, fy, settings.locale)}: ${format.date(range.startDate)} – ${format.date(range.endDate)}`;
     } catch {
       return null;
     }

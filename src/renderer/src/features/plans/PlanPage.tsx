@@ -3,6 +3,7 @@ import type { Plan } from '@shared/api/plans';
 import { client } from '../../lib/client';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
+import { planPeriod } from './planPeriod';
 import { useQuery } from '../../lib/useQuery';
 import { EmptyState } from '../../ui/EmptyState';
 import { SidePanel } from '../../ui/SidePanel';
@@ -77,7 +78,7 @@ export function PlanPage({ id }: { id: string }) {
 }
 
 function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
-  const { format } = useWorkspace();
+  const { format, settings } = useWorkspace();
   const toast = useToast();
   const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const [copying, setCopying] = useState(false);
@@ -87,7 +88,7 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
       .call('plans.copyToNext', { id: plan.id })
       .then((next) => {
         navigate(`plans/${next.id}`);
-        toast.show(`Copied to ${next.periodLabel} as a draft, with its campaigns.`, {
+        toast.show(`Copied to ${planPeriod(next, settings)} as a draft, with its campaigns.`, {
           action: {
             label: 'Undo',
             // The copy brought draft campaigns along; they go with it.
@@ -126,8 +127,8 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
       <div>
         <h1>{plan.name}</h1>
         <p className="page-meta">
-          <span className="period-chip">{plan.periodLabel}</span> {format.date(plan.startDate)} –{' '}
-          {format.date(plan.endDate)}
+          {plan.periodKind !== 'custom' && <span className="period-chip">{planPeriod(plan, settings)}</span>}{' '}
+          {format.date(plan.startDate)} – {format.date(plan.endDate)}
           {' · '}
           <label className="inline-select">
             <span className="visually-hidden">Plan status</span>

@@ -3,6 +3,7 @@ import type { PlanSummary } from '@shared/api/plans';
 import { usePeriod } from '../../lib/period';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
+import { planPeriod } from './planPeriod';
 import { useQuery } from '../../lib/useQuery';
 import { EmptyState } from '../../ui/EmptyState';
 import { PeriodCovers } from '../../ui/PeriodCovers';
@@ -98,7 +99,7 @@ function PlanList({ onNew }: { onNew(): void }) {
 
 /** The plans of one group, newest period first as the list comes. */
 function PlanTable({ plans, label }: { plans: PlanSummary[]; label: string }) {
-  const { format } = useWorkspace();
+  const { format, settings } = useWorkspace();
   return (
     <table className="data-table" aria-label={label}>
       <thead>
@@ -125,7 +126,9 @@ function PlanTable({ plans, label }: { plans: PlanSummary[]; label: string }) {
             </td>
             <td>
               {/* A custom period's label is its dates, which the formatted range already says. */}
-              {plan.periodKind !== 'custom' && <span className="period-chip">{plan.periodLabel}</span>}{' '}
+              {plan.periodKind !== 'custom' && (
+                <span className="period-chip">{planPeriod(plan, settings)}</span>
+              )}{' '}
               <span className="muted">
                 {format.date(plan.startDate)} – {format.date(plan.endDate)}
               </span>
@@ -137,7 +140,7 @@ function PlanTable({ plans, label }: { plans: PlanSummary[]; label: string }) {
               <Bar
                 fraction={plan.progress.total ? plan.progress.done / plan.progress.total : 0}
                 label={`${plan.name} checklist`}
-                valueText={`${plan.progress.done} of ${plan.progress.total} tasks done`}
+                valueText={`${plan.progress.done} of ${plan.progress.total} ${plan.progress.total === 1 ? 'task' : 'tasks'} done`}
               />
               <span className="muted small">
                 {plan.progress.done}/{plan.progress.total}

@@ -100,7 +100,7 @@ export function ReportDocument({ report, sections, notes, locale, onReady }: Pro
           <div>
             <dt>Generated</dt>
             <dd>
-              {new Intl.DateTimeFormat(locale, {
+              {new Intl.DateTimeFormat(format.names, {
                 dateStyle: 'medium',
                 timeStyle: 'short',
                 timeZone: report.timeZone,
@@ -137,9 +137,9 @@ export function ReportDocument({ report, sections, notes, locale, onReady }: Pro
         </section>
       ))}
       <p className="report-filters">
-        Filters: period {d.range.from} to {d.range.to} (compared with {d.previousRange.from} to{' '}
-        {d.previousRange.to}), model {model}, lookback {d.lookbackDays} days, sections{' '}
-        {chosen.map((s) => SECTION_TITLES[s]).join(', ') || 'none'}.
+        Filters: period {format.date(d.range.from)} to {format.date(d.range.to)} (compared with{' '}
+        {format.date(d.previousRange.from)} to {format.date(d.previousRange.to)}), model {model}, lookback{' '}
+        {d.lookbackDays} days, sections {chosen.map((s) => SECTION_TITLES[s]).join(', ') || 'none'}.
       </p>
     </article>
   );

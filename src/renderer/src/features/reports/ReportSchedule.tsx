@@ -4,6 +4,8 @@ import type { AttributionModel } from '@shared/domain/attribution';
 import { ApiError } from '@shared/contract/result';
 import type { ReportSection } from '@shared/domain/report';
 import type { ScheduleCadence } from '@shared/domain/report-schedule';
+import { nameLocale } from '@shared/domain/format';
+import { coversText } from '@shared/domain/active-period';
 import { client } from '../../lib/client';
 import { useQuery } from '../../lib/useQuery';
 import { notify } from '../../ui/toast';
@@ -19,15 +21,17 @@ interface Props {
 const machineZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 
 function weekdayNames(locale: string): string[] {
-  const f = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  const f = new Intl.DateTimeFormat(nameLocale(locale), { weekday: 'long', timeZone: 'UTC' });
   // 2026-01-04 is a Sunday: index 0 = Sunday, as the schedule counts.
   return Array.from({ length: 7 }, (_, i) => f.format(Date.UTC(2026, 0, 4 + i)));
 }
 
 function when(at: string, locale: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone }).format(
-    new Date(at),
-  );
+  return new Intl.DateTimeFormat(nameLocale(locale), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  }).format(new Date(at));
 }
 
 function describe(s: NonNullable<ScheduleState['schedule']>, locale: string): string {
@@ -105,14 +109,15 @@ export function ReportSchedule({ locale, model, lookbackDays, sections }: Props)
       )}
       {next && !editing && (
         <p data-testid="report-next-run">
-          Next run: {when(next.at, locale, zone)} (covers {next.from} to {next.to})
+          Next run: {when(next.at, locale, zone)} (covers{' '}
+          {coversText({ startDate: next.from, endDate: next.to }, locale)})
         </p>
       )}
       {last && !editing && (
         <p data-testid="report-last-run" role={last.status === 'failed' ? 'alert' : undefined}>
           {last.status === 'written'
-            ? `Last run: ${when(last.ranAt, locale, zone)}, ${last.from} to ${last.to} → ${last.path ?? ''}`
-            : `Last run failed (${last.from} to ${last.to}): ${last.error ?? 'no reason given'}. It is tried again at the next start.`}
+            ? `Last run: ${when(last.ranAt, locale, zone)}, ${coversText({ startDate: last.from, endDate: last.to }, locale)} → ${last.path ?? ''}`
+            : `Last run failed (${coversText({ startDate: last.from, endDate: last.to }, locale)}): ${last.error ?? 'no reason given'}. It is tried again at the next start.`}
         </p>
       )}
       {editing ? (

@@ -146,7 +146,7 @@ function Subtitle({ data, compare }: { data: Dashboard; compare: 'previous' | 'y
       )}{' '}
       · compared with {rangeText(format, data.previousRange)} (
       {compare === 'year' ? 'same period last year' : 'previous period, same weekdays'}
-      {data.running ? `, the same ${data.elapsedDays} days` : ''})
+      {data.running ? `, the same ${format.count(data.elapsedDays, 'day', 'days')}` : ''})
     </p>
   );
 }

@@ -180,7 +180,7 @@ export function VisitsVsSales({
             <Chart
               config={config}
               height={240}
-              label={`Daily ${names.visits.toLowerCase()} and ${names.sales.toLowerCase()} over ${daily.length} days${data.launches.length > 0 ? `, with ${data.launches.length} campaign launches marked` : ''}. ${data.status === 'ok' ? data.sentence : ''}`}
+              label={`Daily ${names.visits.toLowerCase()} and ${names.sales.toLowerCase()} over ${format.count(daily.length, 'day', 'days')}${data.launches.length > 0 ? `, with ${format.count(data.launches.length, 'campaign launch', 'campaign launches')} marked` : ''}. ${data.status === 'ok' ? data.sentence : ''}`}
             />
           )}
           {data.launches.length > 0 && (

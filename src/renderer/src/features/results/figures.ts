@@ -1,5 +1,5 @@
 import type { Tile } from '@shared/api/results';
-import type { Formatter } from '@shared/domain/format';
+import { nameLocale, type Formatter } from '@shared/domain/format';
 
 /** How the Results screen writes its figures and their changes; pure, so the wording is unit-tested. */
 
@@ -17,7 +17,7 @@ export function figure(format: Formatter, kind: FigureFormat, value: number | nu
     case 'rating':
       return `${new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(value)} / 5`;
     case 'days':
-      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} days`;
+      return `${new Intl.NumberFormat(locale, { maximumFractionDigits: 1 }).format(value)} ${value === 1 ? 'day' : 'days'}`;
   }
 }
 
@@ -76,7 +76,7 @@ export function rangeText(format: Formatter, range: { from: string; to: string }
 export function bucketLabel(start: string, bucket: 'day' | 'week' | 'month', locale: string): string {
   const options: Intl.DateTimeFormatOptions =
     bucket === 'month' ? { month: 'short', year: 'numeric' } : { month: 'short', day: 'numeric' };
-  return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC' }).format(
+  return new Intl.DateTimeFormat(nameLocale(locale), { ...options, timeZone: 'UTC' }).format(
     new Date(`${start.slice(0, 10)}T00:00:00Z`),
   );
 }

@@ -9,6 +9,7 @@ import { useUndo } from '../../ui/useUndo';
 import { CurrencyDialog } from './CurrencyDialog';
 import { currencyChangeEntry } from './currencyUndo';
 import { BackupsSection } from './BackupsSection';
+import { FormatPreview } from './FormatPreview';
 import { TrashSection } from './TrashSection';
 import { CURRENCIES, LOCALES, MONTHS, WEEK_STARTS } from './choices';
 
@@ -28,7 +29,7 @@ export function SettingsPage() {
 }
 
 function SettingsForm() {
-  const { settings, format } = useWorkspace();
+  const { settings } = useWorkspace();
   const toast = useToast();
   const [draft, setDraft] = useState({
     businessName: settings.businessName,
@@ -139,9 +140,7 @@ function SettingsForm() {
           </button>
         </p>
       )}
-      <p className="field-hint">
-        Money shows like {format.money(123456)}; dates like {format.date('2026-03-31')}.
-      </p>
+      <FormatPreview locale={draft.locale} currency={draft.currency} />
       <div className="form-actions">
         <button type="submit" className="button primary">
           Save settings

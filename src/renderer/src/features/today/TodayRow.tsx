@@ -1,8 +1,12 @@
 import { useState } from 'react';
 import type { TodayItem } from '@shared/api/today';
+import { client } from '../../lib/client';
 import { useClock } from '../../lib/clock';
+import { asApiError } from '../../lib/form-errors';
 import { useWorkspace } from '../../lib/settings';
+import { useToast } from '../../ui/toast';
 import { useUndo } from '../../ui/useUndo';
+import { contentDoneEntry } from '../undo/entries';
 import { CompleteForm } from '../leads/CompleteForm';
 import { SnoozeMenu } from '../leads/FollowUp';
 import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
@@ -19,6 +23,7 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
   const { format, settings } = useWorkspace();
   const { today } = useClock();
   const history = useUndo();
+  const toast = useToast();
   const [completing, setCompleting] = useState<'done' | 'next' | null>(null);
   const late = item.daysLate;
   const typeLabel = item.kind === 'activity' ? activityLabel(item.type) : KIND_LABEL[item.kind];
@@ -81,6 +86,32 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
                 Schedule next
               </button>
               <SnoozeMenu activity={{ id: item.id, subject: item.title, dueAt: item.dueAt }} />
+            </>
+          ) : item.kind === 'content' ? (
+            <>
+              <button
+                type="button"
+                className="button sales-small"
+                title="Marks the content item published"
+                onClick={() => {
+                  void client
+                    .call('content.get', { id: item.id })
+                    .then(async (before) => {
+                      const after = await client.call('content.update', {
+                        id: item.id,
+                        patch: { status: 'published' },
+                      });
+                      history.record(contentDoneEntry(before, after), `Published: “${item.title}”.`);
+                    })
+                    .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+                }}
+                aria-label={`Done: ${item.title}`}
+              >
+                ✓ Done
+              </button>
+              <a className="button sales-small" href="#/calendar">
+                Open calendar
+              </a>
             </>
           ) : (
             <a

@@ -1,4 +1,5 @@
 import type { Activity, ActivityWithNext } from '@shared/api/activities';
+import type { ContentItem } from '@shared/api/content';
 import type { FollowUpsOnClose, Lead } from '@shared/api/leads';
 import { client } from '../../lib/client';
 import type { Undoable } from '../../lib/undo';
@@ -115,4 +116,21 @@ export function deleteEntry(
   remove: () => Promise<unknown>,
 ): Undoable {
   return { label: `deleted ${label}`, undo: restore, redo: remove };
+}
+
+/**
+ * A content item marked done (published) from Today. Content has no compare-and-set method: the undo puts
+ * the status back only while the item is still as the action left it, and says so otherwise.
+ */
+export function contentDoneEntry(before: ContentItem, after: ContentItem): Undoable {
+  const setStatus = async (expect: ContentItem['status'], status: ContentItem['status']) => {
+    const now = await client.call('content.get', { id: after.id });
+    if (now.status !== expect) throw new Error(`“${now.title}” changed since; it was left as it is.`);
+    await client.call('content.update', { id: after.id, patch: { status } });
+  };
+  return {
+    label: `marked “${after.title}” published`,
+    undo: () => setStatus('published', before.status),
+    redo: () => setStatus(before.status, 'published'),
+  };
 }
