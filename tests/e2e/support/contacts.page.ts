@@ -33,6 +33,37 @@ export class ContactsPage {
       .click();
   }
 
+  /** A new contact through the form, then found in the list. */
+  async create(fields: Record<string, string>, name: string): Promise<void> {
+    await this.goto();
+    await this.openNewForm();
+    await this.fill(fields);
+    await this.submit();
+    await expect(this.row(name)).toBeVisible();
+  }
+
+  /** Narrows the list with its search box (the list shows one screenful of rows at a time). */
+  async search(text: string): Promise<void> {
+    await this.page.getByLabel('Search contacts').fill(text);
+  }
+
+  /**
+   * Deletes a contact from its panel. A contact with leads asks what becomes of them (kept by default) and
+   * is confirmed with `asks`; one without is deleted at once, with the toast's undo.
+   */
+  async delete(name: string, { asks }: { asks: boolean }): Promise<void> {
+    await this.search(name);
+    const panel = await this.open(name);
+    await panel.getByRole('button', { name: /^Delete/ }).click();
+    if (asks) {
+      const confirm = this.page.getByRole('dialog', { name: `Delete “${name}”?` });
+      await confirm.getByRole('button', { name: 'Delete' }).click();
+      await expect(confirm).toBeHidden();
+    }
+    await expect(panel).toBeHidden();
+    await expect(this.page.locator('.toasts')).toContainText(`Deleted ${name}.`);
+  }
+
   rows() {
     return this.page.getByRole('table', { name: 'Contacts' }).getByRole('row');
   }

@@ -57,6 +57,25 @@ export async function startEmptyWorkspace(page: Page): Promise<void> {
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
 }
 
+/**
+ * First start answered with the business name only: every other answer is what Tandem suggested from the
+ * browser's language (currency, formats, week start, fiscal year). Returns the first-start form, checked.
+ */
+export async function startEmptyWorkspaceWithSuggestions(
+  page: Page,
+  businessName: string,
+  expected: { currency: string; locale: string; weekStart: string; fiscalYearStartMonth: string },
+): Promise<void> {
+  const form = page.getByRole('form', { name: 'Your business' });
+  await expect(form.getByLabel('Currency')).toHaveValue(expected.currency);
+  await expect(form.getByLabel('Number and date format')).toHaveValue(expected.locale);
+  await expect(form.getByLabel('Weeks start on')).toHaveValue(expected.weekStart);
+  await expect(form.getByLabel('Fiscal year starts in')).toHaveValue(expected.fiscalYearStartMonth);
+  await form.getByLabel(/^Business name/).fill(businessName);
+  await page.getByRole('button', { name: /Start with an empty workspace/ }).click();
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+}
+
 export async function startDemoWorkspace(page: Page): Promise<void> {
   await answerFirstStart(page);
   await page.getByRole('button', { name: /Explore the demo business/ }).click();

@@ -107,3 +107,86 @@ export class ImportsPage {
     await expect(dialog).toBeHidden();
   }
 }
+
+/** One day of a campaign in a Meta Ads Manager report: spend in major units, as the export writes it. */
+export interface MetaAdsDay {
+  date: string;
+  campaign: string;
+  spent: number;
+  reach: number;
+  impressions: number;
+  linkClicks: number;
+}
+
+/**
+ * A Meta Ads Manager campaigns report with Breakdown: Day, exported as CSV in an account's currency: the
+ * summary row of the whole range first, then a row per campaign and day of delivery, quoted as Meta quotes.
+ */
+export function metaAdsExport(name: string, currency: string, days: MetaAdsDay[]): MadeFile {
+  const header = [
+    '"Reporting starts"',
+    '"Reporting ends"',
+    '"Campaign name"',
+    '"Campaign delivery"',
+    '"Attribution setting"',
+    'Results',
+    '"Result indicator"',
+    'Reach',
+    'Frequency',
+    '"Cost per results"',
+    `"Amount spent (${currency})"`,
+    'Impressions',
+    `"CPM (cost per 1,000 impressions) (${currency})"`,
+    '"Link clicks"',
+    `"CPC (cost per link click) (${currency})"`,
+    '"CTR (link click-through rate)"',
+    '"Clicks (all)"',
+    '"CTR (all)"',
+    `"CPC (all) (${currency})"`,
+    '"Landing page views"',
+    `"Cost per landing page view (${currency})"`,
+    'Ends',
+  ].join(',');
+  const ratio = (a: number, b: number) => (b === 0 ? '' : String(Math.round((a / b) * 1e6) / 1e6));
+  const line = (d: Omit<MetaAdsDay, 'campaign'> & { campaign: string; ends: string }, summary: boolean) =>
+    [
+      d.date,
+      d.ends,
+      d.campaign,
+      summary ? '' : 'active',
+      summary ? '' : '"7-day click or 1-day view"',
+      '',
+      '',
+      d.reach,
+      ratio(d.impressions, d.reach),
+      '',
+      d.spent.toFixed(2),
+      d.impressions,
+      ratio(d.spent * 1000, d.impressions),
+      d.linkClicks,
+      ratio(d.spent, d.linkClicks),
+      ratio(d.linkClicks * 100, d.impressions),
+      d.linkClicks,
+      ratio(d.linkClicks * 100, d.impressions),
+      ratio(d.spent, d.linkClicks),
+      '',
+      '',
+      summary ? '' : '2026-12-31',
+    ].join(',');
+  const sum = (pick: (d: MetaAdsDay) => number) => days.reduce((total, d) => total + pick(d), 0);
+  const dates = days.map((d) => d.date).sort();
+  const summary = line(
+    {
+      date: dates[0] ?? '',
+      ends: dates[dates.length - 1] ?? '',
+      campaign: '',
+      spent: sum((d) => d.spent),
+      reach: sum((d) => d.reach),
+      impressions: sum((d) => d.impressions),
+      linkClicks: sum((d) => d.linkClicks),
+    },
+    true,
+  );
+  const rows = days.map((d) => line({ ...d, ends: d.date }, false));
+  return csvFile(name, [header, summary, ...rows].join('\n') + '\n');
+}

@@ -62,11 +62,38 @@ export class MarketingPage {
     return this.page.getByRole('region', { name: `${label} goal` });
   }
 
-  async logSpend(amount: string, date: string): Promise<void> {
+  /** Logs spend by hand on a campaign's page; the amount's label carries the workspace currency. */
+  async logSpend(amount: string, date: string, currency = 'USD'): Promise<void> {
     const form = this.form('Log spend');
-    await this.fill(form, { Date: date, [`Amount (USD)`]: amount });
+    await this.fill(form, { Date: date, [`Amount (${currency})`]: amount });
     await form.getByRole('button', { name: 'Log spend' }).click();
-    await expect(this.field(form, 'Amount (USD)')).toHaveValue('');
+    await expect(this.field(form, `Amount (${currency})`)).toHaveValue('');
+  }
+
+  /** Opens a campaign's page from the Campaigns list. */
+  async openCampaign(name: string): Promise<void> {
+    await this.goto('Campaigns');
+    await this.page.getByRole('table', { name: 'Campaigns' }).getByRole('link', { name }).click();
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
+  }
+
+  /** Deletes the campaign whose page is open; Tandem goes back to the list (or the campaign's plan). */
+  async deleteCampaign(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete campaign' }).click();
+    await expect(this.page.locator('.toasts')).toContainText(`Deleted ${name}.`);
+    await expect(this.page.getByRole('heading', { level: 1, name })).toBeHidden();
+  }
+
+  /** A tile of a campaign's "Results so far" (Spent, Leads, Won, Revenue…): its figure. */
+  campaignTile(label: string): Locator {
+    return this.page
+      .getByRole('group', { name: 'Results so far' })
+      .getByRole('region', { name: label, exact: true })
+      .locator('.tile-value');
+  }
+
+  spendEntries(): Locator {
+    return this.page.getByRole('table', { name: 'Spend entries' }).locator('tbody').getByRole('row');
   }
 
   day(label: string): Locator {

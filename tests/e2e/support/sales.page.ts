@@ -138,6 +138,95 @@ export class SalesPage {
     await expect(this.card(title)).toBeVisible();
   }
 
+  /**
+   * A new lead through the form the l key opens on the board: a contact picked by typing part of the name,
+   * the source campaign, and the value typed the way the workspace's number format writes it.
+   */
+  async newLead(lead: {
+    title: string;
+    contact: { search: string; name: string };
+    campaign: string;
+    value: string;
+    currency: string;
+    expectedClose: string;
+  }): Promise<void> {
+    await this.goto('Pipeline');
+    await this.page.keyboard.press('l');
+    const form = this.form('New lead');
+    await expect(form).toBeVisible();
+    await this.fill(form, { Title: lead.title });
+    await this.pickContact(form, lead.contact.search, lead.contact.name);
+    await this.fill(form, {
+      'Source campaign': lead.campaign,
+      [`Value (${lead.currency})`]: lead.value,
+      'Expected close': lead.expectedClose,
+    });
+    await form.getByRole('button', { name: 'Create lead' }).click();
+    await expect(this.dialog('New lead')).toBeHidden();
+    await expect(this.card(lead.title)).toBeVisible();
+  }
+
+  /** Opens a lead's panel from its card on the board. */
+  async openLead(title: string): Promise<Locator> {
+    await this.goto('Pipeline');
+    await this.card(title).click();
+    const panel = this.dialog(title);
+    await expect(panel).toBeVisible();
+    return panel;
+  }
+
+  /** Logs a call from the lead's panel (the a key), with the next follow-up due on a day. */
+  async logCall(
+    panel: Locator,
+    call: { subject: string; notes: string; nextFollowUp: string; due: string },
+  ): Promise<void> {
+    await panel.getByRole('button', { name: /^Log activity/ }).click();
+    const log = this.form('Log activity');
+    await log.getByRole('radio', { name: 'Call' }).check();
+    await this.fill(log, { Subject: call.subject, Notes: call.notes });
+    await log.getByLabel('Schedule the next follow-up').check();
+    await this.fill(log, { 'Next follow-up': call.nextFollowUp, Due: call.due });
+    await log.getByRole('button', { name: 'Log call' }).click();
+    await expect(log).toBeHidden();
+  }
+
+  /** Deletes the lead from its panel; the panel closes. */
+  async deleteLead(panel: Locator, title: string): Promise<void> {
+    await panel.getByRole('button', { name: 'Delete lead' }).click();
+    await expect(panel).toBeHidden();
+    await expect(this.toasts()).toContainText(`Deleted “${title}”.`);
+  }
+
+  followUps(panel: Locator): Locator {
+    return panel.getByRole('list', { name: 'Open follow-ups' });
+  }
+
+  activityHistory(panel: Locator): Locator {
+    return panel.getByRole('list', { name: 'Activity history' });
+  }
+
+  /**
+   * Won from the lead's panel. With open follow-ups the close form asks what becomes of them (Cancel them is
+   * the default); `followUps` is the choice to make, and `asked` how many the form says are open.
+   */
+  async markWon(
+    panel: Locator,
+    title: string,
+    followUps: { asked: number; choice: 'Cancel them' | 'Mark them done' | 'Keep them open' },
+  ): Promise<void> {
+    await panel.getByRole('button', { name: 'Won', exact: true }).click();
+    const form = panel.getByRole('form', { name: `Mark ${title} as won` });
+    await expect(form).toContainText(
+      followUps.asked === 1
+        ? 'This lead has 1 open follow-up.'
+        : `This lead has ${followUps.asked} open follow-ups.`,
+    );
+    await expect(form.getByRole('radio', { name: /Cancel them/ })).toBeChecked();
+    await form.getByRole('radio', { name: new RegExp(followUps.choice) }).check();
+    await form.getByRole('button', { name: 'Mark as won' }).click();
+    await expect(form).toBeHidden();
+  }
+
   /** A campaign, a contact and a lead from that campaign, made through the API to set the scene. */
   async seedLead(
     title = 'Office coffee for Pemaquid',

@@ -34,8 +34,13 @@ export function methodQuery<K extends MethodName>(method: K, input: Input<K>) {
  * in a domain it reads (see `query-domains.ts`). Local data is fast, so there is no spinner; the previous
  * answer stays on screen while the next loads.
  */
-export function useQuery<K extends MethodName>(method: K, input: Input<K>): QueryState<Output<K>> {
-  const query = useTanstackQuery(methodQuery(method, input));
+export function useQuery<K extends MethodName>(
+  method: K,
+  input: Input<K>,
+  options: { enabled?: boolean } = {},
+): QueryState<Output<K>> {
+  // Disabled (a view whose record is being deleted), the last answer stays and changes do not refetch it.
+  const query = useTanstackQuery({ ...methodQuery(method, input), enabled: options.enabled ?? true });
   const { refetch } = query;
   const reload = useCallback(() => void refetch(), [refetch]);
   return {

@@ -16,15 +16,25 @@ interface Request {
 /**
  * Deleting a record that others point at says what becomes of them and asks first; a record with nothing
  * but its own notes and tasks (which go to the Trash with it) is deleted at once, with the toast's undo.
+ * The third value is true from the moment the delete is sent (false again if it fails): the view showing the
+ * record stops re-reading it then, so the change the delete announces does not fetch what is gone.
  */
-export function useDeleteWithImpact(): [(request: Request) => void, ReactNode] {
+export function useDeleteWithImpact(): [(request: Request) => void, ReactNode, boolean] {
   const toast = useToast();
   const [pending, setPending] = useState<{ request: Request; impact: DeletionImpact } | null>(null);
+  const [deleting, setDeleting] = useState(false);
+  const run = (r: Request, choice?: DependentsChoice) => {
+    setDeleting(true);
+    return r.run(choice).catch((e: unknown) => {
+      setDeleting(false);
+      throw e;
+    });
+  };
   const request = (r: Request) =>
     void client
       .call('deletion.impact', { kind: r.kind, id: r.id })
       .then((impact) => {
-        if (impact.dependents.every((d) => d.fate === 'cascade')) return r.run();
+        if (impact.dependents.every((d) => d.fate === 'cascade')) return run(r);
         setPending({ request: r, impact });
       })
       .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
@@ -44,9 +54,9 @@ export function useDeleteWithImpact(): [(request: Request) => void, ReactNode] {
               onCancel={() => setPending(null)}
               onConfirm={(choice) => {
                 setPending(null);
-                void pending.request
-                  .run(choice)
-                  .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+                void run(pending.request, choice).catch((e: unknown) =>
+                  toast.show(asApiError(e).message, { tone: 'error' }),
+                );
               }}
             />
           )}
@@ -54,7 +64,7 @@ export function useDeleteWithImpact(): [(request: Request) => void, ReactNode] {
       </Dialog.Portal>
     </Dialog.Root>
   );
-  return [request, dialog];
+  return [request, dialog, deleting];
 }
 
 function DeleteForm({

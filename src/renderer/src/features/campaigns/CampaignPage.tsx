@@ -20,9 +20,9 @@ import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 /** A campaign on a full page: its numbers, spend, content, leads, orders, links and details. */
 export function CampaignPage({ id }: { id: string }) {
-  const detail = useQuery('campaigns.detail', { id });
   const toast = useToast();
-  const [requestDelete, deleteDialog] = useDeleteWithImpact();
+  const [requestDelete, deleteDialog, deleting] = useDeleteWithImpact();
+  const detail = useQuery('campaigns.detail', { id }, { enabled: !deleting });
   if (detail.error?.code === 'not_found') {
     return (
       <div className="page">
@@ -32,7 +32,8 @@ export function CampaignPage({ id }: { id: string }) {
       </div>
     );
   }
-  if (!detail.data || detail.data.campaign.id !== id) return null;
+  // Being deleted, the page goes away: its parts (the links, the spend) stop reading the campaign.
+  if (!detail.data || detail.data.campaign.id !== id || deleting) return null;
   const { campaign } = detail.data;
 
   const remove = () =>

@@ -33,14 +33,14 @@ type Mode = 'view' | 'edit' | 'log' | 'lead';
 export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, onOpenCompany }: Props) {
   const { format } = useWorkspace();
   const history = useUndo();
-  const [requestDelete, deleteDialog] = useDeleteWithImpact();
+  const [requestDelete, deleteDialog, deleting] = useDeleteWithImpact();
   const [mode, setMode] = useState<Mode>('view');
   const [shown, setShown] = useState(id);
   if (shown !== id) {
     setShown(id);
     setMode('view');
   }
-  const detail = useQuery('contacts.detail', { id });
+  const detail = useQuery('contacts.detail', { id }, { enabled: !deleting });
   const data = detail.data?.contact.id === id ? detail.data : undefined;
   const position = sequence.indexOf(id);
   const step = (by: number) => {

@@ -40,7 +40,8 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
     setShownId(id);
     setMode('view');
   }
-  const detail = useQuery('leads.detail', { id });
+  const [requestDelete, deleteDialog, deleting] = useDeleteWithImpact();
+  const detail = useQuery('leads.detail', { id }, { enabled: !deleting });
   const data = detail.data?.lead.id === id ? detail.data : undefined;
   const position = sequence.indexOf(id);
   const step = (by: 1 | -1) => {
@@ -78,7 +79,13 @@ function OpenLeadPanel({ id, sequence = [], onNavigate, onClose, onOpenContact }
           ) : (
             <>
               <LeadSummary lead={data.lead} onOpenContact={onOpenContact} />
-              <LeadActions lead={data.lead} onEdit={() => setMode('edit')} onClose={onClose} />
+              <LeadActions
+                lead={data.lead}
+                onEdit={() => setMode('edit')}
+                onClose={onClose}
+                requestDelete={requestDelete}
+              />
+              {deleteDialog}
             </>
           )}
           <section aria-labelledby="lead-quality">
@@ -196,13 +203,14 @@ function LeadActions({
   lead,
   onEdit,
   onClose,
+  requestDelete,
 }: {
   lead: { id: string; title: string };
   onEdit(): void;
   onClose(): void;
+  requestDelete: ReturnType<typeof useDeleteWithImpact>[0];
 }) {
   const history = useUndo();
-  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const remove = () =>
     requestDelete({
       kind: 'lead',
@@ -229,7 +237,6 @@ function LeadActions({
       <button type="button" className="button danger" onClick={remove}>
         Delete lead
       </button>
-      {deleteDialog}
     </div>
   );
 }
