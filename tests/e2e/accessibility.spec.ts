@@ -67,6 +67,8 @@ for (const scheme of ['light', 'dark'] as const) {
 
     // The command palette and the shortcut help are screens of their own.
     await app.open('today');
+    // The page loads anew: the shortcut only works once the app is there to hear it.
+    await expect(page.getByRole('heading', { level: 1, name: 'Today' })).toBeVisible();
     await page.keyboard.press('Control+k');
     await expect(page.getByRole('dialog')).toBeVisible();
     findings.push(...(await seriousFindings(page, 'command palette')));
