@@ -134,6 +134,8 @@ test('the palette finds content items and tracking codes, in words and dates; an
   await expect(page.locator('.table-foot')).toHaveText('1 contact');
   await page.getByRole('searchbox').first().fill('zzqxw');
   await expect(page.getByRole('status').filter({ hasText: 'No contacts match “zzqxw”' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Companies' }).click();
+  await expect(page.getByRole('main')).toContainText('No companies match “zzqxw”.');
 });
 
 test('a content item due shows in Today and is marked done there, with undo', async ({ page, app }) => {

@@ -68,11 +68,13 @@ export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: s
       </table>
       {companies.data && (
         <p className="sales-muted">
-          {companies.data.total === 0
-            ? 'No companies yet: a company is added when you give a contact a company name.'
-            : companies.data.total > rows.length
-              ? `Showing ${format.number(rows.length)} of ${format.number(companies.data.total)} companies — search to narrow them down.`
-              : format.count(companies.data.total, 'company', 'companies')}
+          {companies.data.total === 0 && search.trim()
+            ? `No companies match “${search.trim()}”.`
+            : companies.data.total === 0
+              ? 'No companies yet: a company is added when you give a contact a company name.'
+              : companies.data.total > rows.length
+                ? `Showing ${format.number(rows.length)} of ${format.number(companies.data.total)} companies — search to narrow them down.`
+                : format.count(companies.data.total, 'company', 'companies')}
         </p>
       )}
     </div>

@@ -21,12 +21,13 @@ export function RatingBox({ lead }: { lead: Lead }) {
   // The star under the pointer and the ones before it light up, showing the rating a click would give.
   const [hover, setHover] = useState<number | null>(null);
   const lit = hover ?? rating;
-  // The note last sent, so Enter and then leaving the field save it once.
-  const sentNote = useRef(lead.ratingNote);
+  // The note on its way to the core, and the saved note it replaces: Enter and then leaving the field
+  // save it once, until the lead reloads (or an undo changes its note).
+  const sending = useRef<{ note: string; over: string } | null>(null);
 
   const rate = (next: number | null, text = note) => {
     const noteOnly = next !== null && next === lead.rating;
-    sentNote.current = text.trim();
+    sending.current = { note: text.trim(), over: lead.ratingNote };
     setOptimistic({ from: lead.rating, to: next });
     return client
       .call('leads.rate', { id: lead.id, rating: next, note: text })
@@ -43,6 +44,7 @@ export function RatingBox({ lead }: { lead: Lead }) {
         );
       })
       .catch((e: unknown) => {
+        sending.current = null;
         setOptimistic(null);
         setError(asApiError(e).message);
       });
@@ -51,7 +53,9 @@ export function RatingBox({ lead }: { lead: Lead }) {
   const saveNote = () => {
     if (lead.rating === null) return;
     const text = note.trim();
-    if (text === lead.ratingNote.trim() || text === sentNote.current) return;
+    const pending = sending.current;
+    if (text === lead.ratingNote.trim()) return;
+    if (pending && pending.note === text && pending.over === lead.ratingNote) return;
     void rate(lead.rating);
   };
 

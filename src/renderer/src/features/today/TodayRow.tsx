@@ -109,7 +109,7 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
               >
                 ✓ Done
               </button>
-              <a className="button sales-small" href="#/calendar">
+              <a className="button sales-small" href={`#/calendar/${item.id}`}>
                 Open calendar
               </a>
             </>
