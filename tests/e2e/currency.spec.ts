@@ -1,5 +1,7 @@
+import { resolve } from 'node:path';
 import { importFile, invokeApi } from './support/api';
 import { expect, startEmptyWorkspace, test } from './support/fixtures';
+import { SAMPLES } from './support/imports.page';
 
 test.use({ clock: '2026-10-15T09:00:00Z' });
 
@@ -15,7 +17,7 @@ test('changing the currency asks first, says what keeps its numbers and what is 
     objective: 'sales',
     budgetMinor: 500_00,
   });
-  await importFile(page, '/work/shared/samples/shopify-orders.csv');
+  await importFile(page, resolve(SAMPLES, 'shopify-orders.csv'));
 
   await app.open('settings');
   const form = page.getByRole('form', { name: 'Workspace settings' });
