@@ -46,6 +46,14 @@ test('a Meta import over spend logged by hand shows the overlap, counts one side
     'Retargeting, Apr 6, 2026 – Jun 30, 2026: $3,445.45 imported (86 entries); $2,800.00 logged by hand (1 entry).',
   );
   await expect(overlaps).toContainText('Counting the imported $3,445.45');
+  // The summary offers the other side, and says so at once when it is kept; Ctrl+Z takes it back.
+  await overlaps.getByRole('button', { name: 'Keep the spend logged by hand' }).click();
+  await expect(overlaps).toContainText(
+    'Counting the $2,800.00 logged by hand; the imported $3,445.45 is left out.',
+  );
+  await page.locator('body').click();
+  await page.keyboard.press('Control+z');
+  await expect(overlaps).toContainText('Counting the imported $3,445.45');
 
   await overlaps.getByRole('link', { name: 'Retargeting' }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Retargeting' })).toBeVisible();
