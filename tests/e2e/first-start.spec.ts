@@ -39,6 +39,7 @@ test('the answers of the first start are the workspace settings', async ({ page,
   expect(await invokeApi(page, 'settings.get', {})).toEqual({
     businessName: 'Kaffeerösterei Blau',
     currency: 'CHF',
+    previousCurrency: null,
     locale: 'en-GB',
     weekStart: 0,
     fiscalYearStartMonth: 4,
