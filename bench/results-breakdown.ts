@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import { comparePeriods } from '../src/shared/domain/comparison';
 import type { Ctx } from '../src/main/core/context';
+import { cachedAttribution } from '../src/main/core/results/attribution-cache';
 import { attributeRevenue, revenueTotals } from '../src/main/core/results/attribution-data';
 import { revenueConversions } from '../src/main/core/results/conversions';
 import { leadsByContent } from '../src/main/core/results/content';
@@ -61,6 +62,7 @@ export function dashboardBreakdown(
     ['current: conversions', () => revenueConversions(ctx, cur, settings.currency, false)],
     ['current: touches', () => touchesByContact(ctx, contacts, touchesFrom, cur.untilIso)],
     ['current: attribution (all)', () => attributeRevenue(ctx, cur, settings.currency, options)],
+    ['current: attribution from the cache', () => cachedAttribution(ctx, cur, settings.currency, options)],
     ['previous: pipeline', all(OPEN_PIPELINE_BEFORE, prev.untilIso)],
     ['previous: period facts (all)', () => periodFacts(ctx, prev)],
     ['previous: revenue totals', () => revenueTotals(ctx, prev, settings.currency)],
