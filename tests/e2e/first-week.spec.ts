@@ -153,7 +153,26 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   );
   await expect(imports.facts()).toContainText('Meta Ads Manager');
   await imports.importButton().click();
-  await expect(imports.job('meta-herbst.csv').getByRole('status')).toHaveText(/Done/);
+  const metaJob = imports.job('meta-herbst.csv');
+  await expect(metaJob.getByRole('status')).toHaveText(/Done/);
+  // The summary row is left out on purpose, and the rows found the campaign by its tracking code.
+  await expect(imports.tile('Skipped')).toContainText('1');
+  await expect(imports.tile('Errors')).toContainText('0');
+  await expect(metaJob.getByRole('list', { name: 'New campaigns' })).toHaveCount(0);
+  // The core sees the overlap: 5 to 7 October imported, 80,00 € logged by hand in those days, imported counts.
+  expect(await marketing.invoke('spend.overlaps', {})).toEqual([
+    {
+      campaignId: expect.any(String),
+      campaignName: 'Herbstanzeigen',
+      source: 'imported',
+      firstDay: '2026-10-05',
+      lastDay: '2026-10-07',
+      importedMinor: 14_800,
+      importedEntries: 3,
+      manualMinor: 8_000,
+      manualEntries: 2,
+    },
+  ]);
 
   // Spend counts once: the report's 148,00 € for 5 to 7 October, plus the 25,50 € logged for the 12th; the
   // 80,00 € logged by hand for the covered days stays in the ledger without being counted again.
