@@ -3,6 +3,7 @@ import { expect, startEmptyWorkspaceWithSuggestions, test } from './support/fixt
 import { watchHealth } from './support/health';
 import { ImportsPage, metaAdsExport } from './support/imports.page';
 import { MarketingPage } from './support/marketing.page';
+import { ResultsPage } from './support/results.page';
 import { SalesPage } from './support/sales.page';
 import { SettingsPage } from './support/settings.page';
 
@@ -20,6 +21,7 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   const contacts = new ContactsPage(page);
   const imports = new ImportsPage(page);
   const settings = new SettingsPage(page);
+  const results = new ResultsPage(page);
 
   // First start: the browser's German suggests euros, German formats, Monday and a January fiscal year.
   await app.open();
@@ -187,6 +189,13 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   await expect(sales.toasts()).toContainText('Undid: deleted spend of 25,50 € on 12.10.2026');
   await expect(marketing.campaignTile('Spent')).toHaveText('173,50 €');
   await expect(marketing.spendEntries()).toHaveCount(6);
+
+  // Results for October count the same spend once, next to the won revenue.
+  await results.goto();
+  // (German formats put a no-break space before the €.)
+  const cell = async (column: string) => (await results.cell('Herbstanzeigen', column)).replace(/\s/g, ' ');
+  expect(await cell('Spend')).toBe('173,50 €');
+  expect(await cell('Revenue')).toBe('2.500,00 €');
 
   // Deleted by mistake, restored from Settings → Trash: the contact is back, and with her the won lead.
   await contacts.goto();
