@@ -204,6 +204,7 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   await settings.goto();
   await expect(settings.trash()).toContainText('Lena Vogel');
   await settings.restore('contact', 'Lena Vogel');
+  await expect(settings.emptyTrash()).toBeVisible();
   await contacts.goto();
   await contacts.search('Vogel');
   await expect(contacts.row('Lena Vogel')).toContainText('Café Vogel');
