@@ -214,7 +214,7 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   expect(await health.problems()).toEqual([]);
 });
 
-test('deleting a lead, a contact and a campaign from their own views reads nothing that is gone', async ({
+test('deleting a plan, a company, a lead, a contact and a campaign from their own views reads nothing that is gone', async ({
   page,
   app,
 }) => {
@@ -230,6 +230,14 @@ test('deleting a lead, a contact and a campaign from their own views reads nothi
     fiscalYearStartMonth: '1',
   });
   await sales.seedLead();
+  await sales.invoke('companies.create', { name: 'Harbor Books' });
+
+  await marketing.goto('Plans');
+  await marketing.createPlan({ Name: 'Winter 2026', Period: 'Month' });
+  await marketing.deletePlan('Winter 2026');
+
+  await contacts.goto();
+  await contacts.deleteCompany('Harbor Books');
 
   const panel = await sales.openLead('Office coffee for Pemaquid');
   await sales.deleteLead(panel, 'Office coffee for Pemaquid');
