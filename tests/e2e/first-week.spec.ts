@@ -3,6 +3,7 @@ import { expect, startEmptyWorkspaceWithSuggestions, test } from './support/fixt
 import { watchHealth } from './support/health';
 import { ImportsPage, metaAdsExport } from './support/imports.page';
 import { MarketingPage } from './support/marketing.page';
+import { ResultsPage } from './support/results.page';
 import { SalesPage } from './support/sales.page';
 import { SettingsPage } from './support/settings.page';
 
@@ -20,6 +21,7 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   const contacts = new ContactsPage(page);
   const imports = new ImportsPage(page);
   const settings = new SettingsPage(page);
+  const results = new ResultsPage(page);
 
   // First start: the browser's German suggests euros, German formats, Monday and a January fiscal year.
   await app.open();
@@ -153,7 +155,26 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   );
   await expect(imports.facts()).toContainText('Meta Ads Manager');
   await imports.importButton().click();
-  await expect(imports.job('meta-herbst.csv').getByRole('status')).toHaveText(/Done/);
+  const metaJob = imports.job('meta-herbst.csv');
+  await expect(metaJob.getByRole('status')).toHaveText(/Done/);
+  // The summary row is left out on purpose, and the rows found the campaign by its tracking code.
+  await expect(imports.tile('Skipped')).toContainText('1');
+  await expect(imports.tile('Errors')).toContainText('0');
+  await expect(metaJob.getByRole('list', { name: 'New campaigns' })).toHaveCount(0);
+  // The core sees the overlap: 5 to 7 October imported, 80,00 € logged by hand in those days, imported counts.
+  expect(await marketing.invoke('spend.overlaps', {})).toEqual([
+    {
+      campaignId: expect.any(String),
+      campaignName: 'Herbstanzeigen',
+      source: 'imported',
+      firstDay: '2026-10-05',
+      lastDay: '2026-10-07',
+      importedMinor: 14_800,
+      importedEntries: 3,
+      manualMinor: 8_000,
+      manualEntries: 2,
+    },
+  ]);
 
   // Spend counts once: the report's 148,00 € for 5 to 7 October, plus the 25,50 € logged for the 12th; the
   // 80,00 € logged by hand for the covered days stays in the ledger without being counted again.
@@ -169,6 +190,13 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   await expect(marketing.campaignTile('Spent')).toHaveText('173,50 €');
   await expect(marketing.spendEntries()).toHaveCount(6);
 
+  // Results for October count the same spend once, next to the won revenue.
+  await results.goto();
+  // (German formats put a no-break space before the €.)
+  const cell = async (column: string) => (await results.cell('Herbstanzeigen', column)).replace(/\s/g, ' ');
+  expect(await cell('Spend')).toBe('173,50 €');
+  expect(await cell('Revenue')).toBe('2.500,00 €');
+
   // Deleted by mistake, restored from Settings → Trash: the contact is back, and with her the won lead.
   await contacts.goto();
   await contacts.delete('Lena Vogel', { asks: true });
@@ -176,6 +204,7 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   await settings.goto();
   await expect(settings.trash()).toContainText('Lena Vogel');
   await settings.restore('contact', 'Lena Vogel');
+  await expect(settings.emptyTrash()).toBeVisible();
   await contacts.goto();
   await contacts.search('Vogel');
   await expect(contacts.row('Lena Vogel')).toContainText('Café Vogel');
@@ -185,7 +214,7 @@ test('the first week on an empty workspace, in German and euros, leaves no error
   expect(await health.problems()).toEqual([]);
 });
 
-test('deleting a lead, a contact and a campaign from their own views reads nothing that is gone', async ({
+test('deleting a plan, a company, a lead, a contact and a campaign from their own views reads nothing that is gone', async ({
   page,
   app,
 }) => {
@@ -201,6 +230,14 @@ test('deleting a lead, a contact and a campaign from their own views reads nothi
     fiscalYearStartMonth: '1',
   });
   await sales.seedLead();
+  await sales.invoke('companies.create', { name: 'Harbor Books' });
+
+  await marketing.goto('Plans');
+  await marketing.createPlan({ Name: 'Winter 2026', Period: 'Month' });
+  await marketing.deletePlan('Winter 2026');
+
+  await contacts.goto();
+  await contacts.deleteCompany('Harbor Books');
 
   const panel = await sales.openLead('Office coffee for Pemaquid');
   await sales.deleteLead(panel, 'Office coffee for Pemaquid');

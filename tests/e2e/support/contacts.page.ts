@@ -64,6 +64,17 @@ export class ContactsPage {
     await expect(this.page.locator('.toasts')).toContainText(`Deleted ${name}.`);
   }
 
+  /** Deletes a company from its panel, opened from the Companies tab; one nobody points at goes at once. */
+  async deleteCompany(name: string): Promise<void> {
+    await this.page.getByRole('tab', { name: 'Companies' }).click();
+    await this.page.getByRole('table', { name: 'Companies' }).getByRole('button', { name }).click();
+    const panel = this.panel(name);
+    await panel.getByRole('button', { name: 'Delete company' }).click();
+    await expect(panel).toBeHidden();
+    await expect(this.page.locator('.toasts')).toContainText(`Deleted ${name}.`);
+    await this.page.getByRole('tab', { name: 'People' }).click();
+  }
+
   rows() {
     return this.page.getByRole('table', { name: 'Contacts' }).getByRole('row');
   }

@@ -77,6 +77,13 @@ export class MarketingPage {
     await expect(this.page.getByRole('heading', { level: 1, name })).toBeVisible();
   }
 
+  /** Deletes the plan whose page is open (one without campaigns goes at once); back to the list of plans. */
+  async deletePlan(name: string): Promise<void> {
+    await this.page.getByRole('button', { name: 'Delete', exact: true }).click();
+    await expect(this.page.locator('.toasts')).toContainText(`Deleted ${name}.`);
+    await expect(this.page.getByRole('heading', { level: 1, name: 'Plans' })).toBeVisible();
+  }
+
   /** Deletes the campaign whose page is open; Tandem goes back to the list (or the campaign's plan). */
   async deleteCampaign(name: string): Promise<void> {
     await this.page.getByRole('button', { name: 'Delete campaign' }).click();

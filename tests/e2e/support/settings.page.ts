@@ -16,6 +16,10 @@ export class SettingsPage {
     return this.page.getByRole('table', { name: 'Trash' });
   }
 
+  emptyTrash(): Locator {
+    return this.page.getByText('The Trash is empty.');
+  }
+
   /** Restores one record from the Trash, named by its kind and label as the row says them. */
   async restore(kind: string, label: string): Promise<void> {
     await this.trash()

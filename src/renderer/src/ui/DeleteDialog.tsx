@@ -1,8 +1,9 @@
 import { Dialog } from 'radix-ui';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { DeletableKind, DeletionImpact, DependentsChoice } from '@shared/api/deletion';
 import { client } from '../lib/client';
 import { asApiError } from '../lib/form-errors';
+import { holdRecord } from '../lib/query-client';
 import { useToast } from './toast';
 
 interface Request {
@@ -11,6 +12,8 @@ interface Request {
   name: string;
   /** Deletes (with the user's choice for dependents, when one was asked). */
   run(choice?: DependentsChoice): Promise<unknown>;
+  /** The view showing the record closes once it is deleted: it stops re-reading the record meanwhile. */
+  closesView?: boolean;
 }
 
 /**
@@ -23,9 +26,15 @@ export function useDeleteWithImpact(): [(request: Request) => void, ReactNode, b
   const toast = useToast();
   const [pending, setPending] = useState<{ request: Request; impact: DeletionImpact } | null>(null);
   const [deleting, setDeleting] = useState(false);
+  // Holds end when the view closes (this hook's owner unmounts) or the delete fails.
+  const holds = useRef<(() => void)[]>([]);
+  useEffect(() => () => holds.current.forEach((release) => release()), []);
   const run = (r: Request, choice?: DependentsChoice) => {
     setDeleting(true);
+    const release = r.closesView ? holdRecord(r.id) : () => undefined;
+    holds.current.push(release);
     return r.run(choice).catch((e: unknown) => {
+      release();
       setDeleting(false);
       throw e;
     });

@@ -39,6 +39,7 @@ export function CampaignPage({ id }: { id: string }) {
   const remove = () =>
     requestDelete({
       kind: 'campaign',
+      closesView: true,
       id,
       name: campaign.name,
       run: () =>

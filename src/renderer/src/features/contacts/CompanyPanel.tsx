@@ -22,14 +22,15 @@ interface Props {
 /** A company with its people, leads, orders and shared timeline. */
 export function CompanyPanel({ id, onClose, onOpenContact, onOpenLead }: Props) {
   const history = useUndo();
-  const [requestDelete, deleteDialog] = useDeleteWithImpact();
-  const detail = useQuery('companies.detail', { id });
+  const [requestDelete, deleteDialog, deleting] = useDeleteWithImpact();
+  const detail = useQuery('companies.detail', { id }, { enabled: !deleting });
   const [editing, setEditing] = useState(false);
   const data = detail.data?.company.id === id ? detail.data : undefined;
   const co = data?.company;
   const remove = (company: Company) =>
     requestDelete({
       kind: 'company',
+      closesView: true,
       id: company.id,
       name: company.name,
       run: () =>

@@ -71,6 +71,7 @@ export function ContactPanel({ id, sequence, onNavigate, onClose, onOpenLead, on
   const remove = (contact: Contact) =>
     requestDelete({
       kind: 'contact',
+      closesView: true,
       id: contact.id,
       name: contact.displayName || contact.email || 'this contact',
       run: (choice) =>

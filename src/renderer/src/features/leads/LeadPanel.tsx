@@ -214,6 +214,7 @@ function LeadActions({
   const remove = () =>
     requestDelete({
       kind: 'lead',
+      closesView: true,
       id: lead.id,
       name: lead.title,
       run: () =>

@@ -22,8 +22,9 @@ import { useDeleteWithImpact } from '../../ui/DeleteDialog';
 
 /** One plan on a full page: goals against actual, situation, target, channels, checklist and campaigns. */
 export function PlanPage({ id }: { id: string }) {
-  const plan = useQuery('plans.get', { id });
-  const actual = useQuery('plans.actual', { id });
+  const [requestDelete, deleteDialog, deleting] = useDeleteWithImpact();
+  const plan = useQuery('plans.get', { id }, { enabled: !deleting });
+  const actual = useQuery('plans.actual', { id }, { enabled: !deleting });
   const [editing, setEditing] = useState(false);
   const [creating, setCreating] = useState(false);
   const toast = useToast();
@@ -36,7 +37,8 @@ export function PlanPage({ id }: { id: string }) {
       </div>
     );
   }
-  if (!plan.data || plan.data.id !== id) return null;
+  // Being deleted, the page goes away: its parts stop reading the plan.
+  if (!plan.data || plan.data.id !== id || deleting) return null;
   const current = plan.data;
   const actualData = actual.data?.planId === id ? actual.data : undefined;
   const closeCampaign = () => setCreating(false);
@@ -46,7 +48,8 @@ export function PlanPage({ id }: { id: string }) {
       <nav aria-label="Breadcrumb" className="breadcrumb">
         <a href="#/plans">Plans</a>
       </nav>
-      <PlanHeader plan={current} onEdit={() => setEditing(true)} />
+      <PlanHeader plan={current} onEdit={() => setEditing(true)} requestDelete={requestDelete} />
+      {deleteDialog}
       <GoalTiles actual={actualData} onSetGoals={() => setEditing(true)} />
       <div className="two-columns">
         <div className="column">
@@ -77,10 +80,17 @@ export function PlanPage({ id }: { id: string }) {
   );
 }
 
-function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
+function PlanHeader({
+  plan,
+  onEdit,
+  requestDelete,
+}: {
+  plan: Plan;
+  onEdit(): void;
+  requestDelete: ReturnType<typeof useDeleteWithImpact>[0];
+}) {
   const { format, settings } = useWorkspace();
   const toast = useToast();
-  const [requestDelete, deleteDialog] = useDeleteWithImpact();
   const [copying, setCopying] = useState(false);
   const copy = () => {
     setCopying(true);
@@ -107,6 +117,7 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
   const remove = () =>
     requestDelete({
       kind: 'plan',
+      closesView: true,
       id: plan.id,
       name: plan.name,
       run: () =>
@@ -160,7 +171,6 @@ function PlanHeader({ plan, onEdit }: { plan: Plan; onEdit(): void }) {
         <button type="button" className="button danger" onClick={remove}>
           Delete
         </button>
-        {deleteDialog}
       </div>
     </header>
   );
