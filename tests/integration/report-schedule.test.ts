@@ -92,11 +92,11 @@ describe('a scheduled report missed while Tandem was closed', () => {
 
       const text = pdfText(first);
       expect(text).toContain(BUSINESS);
-      expect(text).toContain('2026-07-13 to 2026-07-19');
+      expect(text).toContain('Jul 13, 2026 – Jul 19, 2026');
       expect(text).toContain('Book the autumn market stall');
       expect(text).toMatch(/Page 1 of \d+/);
       const next = pdfText(second);
-      expect(next).toContain('2026-07-20 to 2026-07-26');
+      expect(next).toContain('Jul 20, 2026 – Jul 26, 2026');
       expect(next).not.toContain('Book the autumn market stall');
 
       const state = await client.call('reportSchedule.get', {});

@@ -144,7 +144,7 @@ describe('the built Electron shell', () => {
       margins: { top: 0.6, bottom: 0.6, left: 0.5, right: 0.5 },
     });
     expect(r.printed[0].options.footerTemplate).toMatch(
-      /font-size:8px.*Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span> · My business · 2026-07-01 to 2026-09-30/,
+      /font-size:8px.*Page <span class="pageNumber"><\/span> of <span class="totalPages"><\/span> · My business · Jul 1, 2026 – Sep 30, 2026/,
     );
     expect(r.destroyed).toBe(1);
     expect(r.saveDialogs[0].defaultPath).toMatch(

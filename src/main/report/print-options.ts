@@ -27,7 +27,7 @@ export interface PrintPlan {
 export function printPlan(workspace: Workspace, request: Pick<ReportRequest, 'from' | 'to'>): PrintPlan {
   const paper = paperFor(workspace.locale);
   checkMargins(paper);
-  const period = periodText(request.from, request.to);
+  const period = periodText(request.from, request.to, workspace.locale);
   return {
     paper,
     margins: REPORT_MARGINS,

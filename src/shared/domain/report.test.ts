@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   checkMargins,
   footerTemplate,
+  periodText,
   paperFor,
   parsePrintQuery,
   printRouteHash,
@@ -40,6 +41,12 @@ describe('report print settings', () => {
       'A B C – 2026-07-01 to 2026-07-01.pdf',
     );
     expect(reportFileName('///', '2026-07-01', '2026-07-31')).toBe('Tandem – 2026-07-01 to 2026-07-31.pdf');
+  });
+
+  it('names the period in the workspace date format, never as ISO dates', () => {
+    expect(periodText('2026-07-01', '2026-09-30', 'en-US')).toBe('Jul 1, 2026 – Sep 30, 2026');
+    expect(periodText('2026-07-01', '2026-09-30', 'de-DE')).toBe('01.07.2026 – 30.09.2026');
+    expect(periodText('2026-07-01', '2026-07-01', 'en-GB')).toBe('1 Jul 2026');
   });
 
   it('writes a footer with page numbers, an inline font size and the business name escaped', () => {

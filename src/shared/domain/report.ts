@@ -2,6 +2,7 @@
  * The meeting report's print settings, shared by the desktop shell (printToPDF), the CLI and the host
  * (Chromium's page.pdf) so every PDF has the same size, margins, header and footer.
  */
+import { createFormatter } from './format';
 
 export const REPORT_SECTIONS = [
   'kpis',
@@ -113,8 +114,10 @@ export function reportFileName(businessName: string, from: string, to: string): 
   return `${safe} – ${from} to ${to}.pdf`;
 }
 
-export function periodText(from: string, to: string): string {
-  return from === to ? from : `${from} to ${to}`;
+/** The period as the page header and footer name it, in the workspace's date format: "Jul 1, 2026 – Sep 30, 2026". */
+export function periodText(from: string, to: string, locale: string): string {
+  const date = createFormatter(locale, 'USD').date;
+  return from === to ? date(from) : `${date(from)} – ${date(to)}`;
 }
 
 export interface PrintParams {
