@@ -162,6 +162,38 @@ test('a content item due shows in Today and is marked done there, with undo', as
   expect((await sales.invoke<{ status: string }>('content.get', { id: item.id })).status).toBe('draft');
 });
 
+test('a campaign due to start shows in Today and is marked launched there, with undo', async ({
+  page,
+  app,
+}) => {
+  await app.open();
+  await startEmptyWorkspace(page);
+  const sales = new SalesPage(page);
+  const campaign = await sales.invoke<{ id: string }>('campaigns.create', {
+    name: 'Autumn market',
+    channel: 'event',
+    objective: 'leads',
+    startDate: '2026-10-15',
+    status: 'planned',
+  });
+  await sales.goto('Today');
+  const today = sales.bucket('Due today');
+  await expect(today.getByRole('listitem', { name: 'Launch Autumn market' })).toBeVisible();
+  await today.getByRole('button', { name: 'Launched: Launch Autumn market' }).click();
+  await expect(sales.toasts()).toContainText('Launched: “Autumn market”.');
+  await expect(page.getByRole('listitem', { name: 'Launch Autumn market' })).toBeHidden();
+  expect((await sales.invoke<{ status: string }>('campaigns.get', { id: campaign.id })).status).toBe(
+    'active',
+  );
+
+  await page.keyboard.press('Control+z');
+  await expect(sales.toasts()).toContainText('Undid: marked “Autumn market” launched');
+  await expect(today.getByRole('listitem', { name: 'Launch Autumn market' })).toBeVisible();
+  expect((await sales.invoke<{ status: string }>('campaigns.get', { id: campaign.id })).status).toBe(
+    'planned',
+  );
+});
+
 /** Which of the five stars of the rating are lit: drawn in another colour than an unlit one. */
 function litStars(panel: Locator, unlit: string): Promise<boolean[]> {
   return panel

@@ -6,7 +6,7 @@ import { asApiError } from '../../lib/form-errors';
 import { useWorkspace } from '../../lib/settings';
 import { useToast } from '../../ui/toast';
 import { useUndo } from '../../ui/useUndo';
-import { contentDoneEntry } from '../undo/entries';
+import { campaignLaunchedEntry, contentDoneEntry } from '../undo/entries';
 import { CompleteForm } from '../leads/CompleteForm';
 import { SnoozeMenu } from '../leads/FollowUp';
 import { ACTIVITY_ICONS, activityLabel } from '../leads/activity-types';
@@ -114,14 +114,31 @@ export function TodayRow({ item, onOpen }: { item: TodayItem; onOpen(item: Today
               </a>
             </>
           ) : (
-            <a
-              className="button sales-small"
-              href={
-                item.kind === 'launch' && item.campaignId ? `#/campaigns/${item.campaignId}` : '#/calendar'
-              }
-            >
-              {item.kind === 'launch' ? 'Open campaign' : 'Open calendar'}
-            </a>
+            <>
+              <button
+                type="button"
+                className="button sales-small"
+                title="Marks the campaign active"
+                onClick={() => {
+                  void client
+                    .call('campaigns.get', { id: item.id })
+                    .then(async (before) => {
+                      const after = await client.call('campaigns.update', {
+                        id: item.id,
+                        patch: { status: 'active' },
+                      });
+                      history.record(campaignLaunchedEntry(before, after), `Launched: “${after.name}”.`);
+                    })
+                    .catch((e: unknown) => toast.show(asApiError(e).message, { tone: 'error' }));
+                }}
+                aria-label={`Launched: ${item.title}`}
+              >
+                ✓ Launched
+              </button>
+              <a className="button sales-small" href={`#/campaigns/${item.id}`}>
+                Open campaign
+              </a>
+            </>
           )}
         </span>
       </div>

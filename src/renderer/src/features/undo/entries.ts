@@ -1,4 +1,5 @@
 import type { Activity, ActivityWithNext } from '@shared/api/activities';
+import type { Campaign } from '@shared/api/campaigns';
 import type { ContentItem } from '@shared/api/content';
 import type { FollowUpsOnClose, Lead } from '@shared/api/leads';
 import { client } from '../../lib/client';
@@ -132,5 +133,22 @@ export function contentDoneEntry(before: ContentItem, after: ContentItem): Undoa
     label: `marked “${after.title}” published`,
     undo: () => setStatus('published', before.status),
     redo: () => setStatus(before.status, 'published'),
+  };
+}
+
+/**
+ * A campaign marked launched (active) from Today. As with content, the undo puts the status back only while
+ * the campaign is still as the action left it.
+ */
+export function campaignLaunchedEntry(before: Campaign, after: Campaign): Undoable {
+  const setStatus = async (expect: Campaign['status'], status: Campaign['status']) => {
+    const now = await client.call('campaigns.get', { id: after.id });
+    if (now.status !== expect) throw new Error(`“${now.name}” changed since; it was left as it is.`);
+    await client.call('campaigns.update', { id: after.id, patch: { status } });
+  };
+  return {
+    label: `marked “${after.name}” launched`,
+    undo: () => setStatus('active', before.status),
+    redo: () => setStatus(before.status, 'active'),
   };
 }
