@@ -1,5 +1,4 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import { seriousFindings, type Finding } from './support/axe';
 import { expect, startDemoWorkspace, test } from './support/fixtures';
 
 test.use({ clock: '2026-10-15T09:00:00Z' });
@@ -19,30 +18,6 @@ const SCREENS: Array<{ path: string; heading: string }> = [
   { path: 'reports', heading: 'Reports' },
   { path: 'settings', heading: 'Settings' },
 ];
-
-interface Finding {
-  screen: string;
-  rule: string;
-  impact: string;
-  help: string;
-  targets: string[];
-}
-
-/** The serious and critical axe-core findings on the page as it stands (WCAG 2.1 A and AA rules). */
-async function seriousFindings(page: Page, screen: string): Promise<Finding[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => ({
-      screen,
-      rule: v.id,
-      impact: v.impact ?? '',
-      help: v.help,
-      targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
-    }));
-}
 
 for (const scheme of ['light', 'dark'] as const) {
   test(`every screen passes axe-core with no serious or critical violations (${scheme})`, async ({

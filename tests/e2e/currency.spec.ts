@@ -1,21 +1,10 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { importFile, invokeApi } from './support/api';
+import { seriousFindings } from './support/axe';
 import { expect, startEmptyWorkspace, test } from './support/fixtures';
 import { SAMPLES } from './support/imports.page';
 
 test.use({ clock: '2026-10-15T09:00:00Z' });
-
-/** Serious and critical axe-core findings (WCAG 2.1 A and AA) on the page as it stands. */
-async function serious(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('changing the currency asks first, says what keeps its numbers and what is left out, and undoes with Ctrl+Z', async ({
   page,
@@ -48,7 +37,7 @@ test('changing the currency asks first, says what keeps its numbers and what is 
   );
   await expect(dialog).toContainText('Imported sales in USD stay in USD and are left out of revenue:');
   await expect(dialog).toContainText(/337 orders in USD \(US\$[\d,.]+\)/);
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousFindings(page, 'currency dialog')).toEqual([]);
 
   // Cancelling changes nothing.
   await dialog.getByRole('button', { name: 'Keep USD' }).click();

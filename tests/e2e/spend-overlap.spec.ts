@@ -1,20 +1,9 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { invokeApi } from './support/api';
+import { seriousFindings } from './support/axe';
 import { expect, startEmptyWorkspace, test } from './support/fixtures';
 import { ImportsPage } from './support/imports.page';
 
 test.use({ clock: '2026-10-15T09:00:00Z' });
-
-/** Serious and critical axe-core findings (WCAG 2.1 A and AA) on the page as it stands. */
-async function serious(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
-    .analyze();
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('a Meta import over spend logged by hand shows the overlap, counts one side, and the user keeps the other', async ({
   page,
@@ -70,7 +59,7 @@ test('a Meta import over spend logged by hand shows the overlap, counts one side
   await expect(metrics).toContainText('Impressions290,150');
   await expect(metrics).toContainText('Clicks3,904');
   await expect(metrics).toContainText('Imported from Meta, Apr 6, 2026 – Jun 30, 2026 (86 days)');
-  expect(await serious(page)).toEqual([]);
+  expect(await seriousFindings(page, 'spend overlap')).toEqual([]);
 
   await card.getByRole('radio', { name: 'Keep the spend logged by hand ($2,800.00)' }).click();
   await expect(page.locator('.toasts')).toContainText('Retargeting now counts the spend logged by hand.');
