@@ -3,11 +3,41 @@ import { createCore } from '../src/main/core/app';
 import { startHost } from '../src/main/host/server';
 import { createReportPrinter } from '../src/main/report/printer';
 import { builtRenderer } from '../src/main/report/renderer-dir';
-import { ReportRequest } from '../src/shared/api/reports';
+import { ReportDataInput, ReportRequest } from '../src/shared/api/reports';
+import type { Ctx } from '../src/main/core/context';
+import { advanced, closed, stalled } from '../src/main/core/reports/changes';
+import { followUps, pipelineByStage } from '../src/main/core/reports/data';
+import { summaryDashboard } from '../src/main/core/results/summary';
+import { windowOf } from '../src/main/core/results/period';
 import { atMost, median, type Figure } from './figure';
 import { database, QUARTER, TODAY } from './results';
 
 const RUNS = 3;
+
+/** Each part of the report's data timed on its own (median of RUNS after one warm-up), to stderr. */
+function reportBreakdown(ctx: Ctx, quarter: { from: string; to: string }): void {
+  const request = ReportDataInput.parse(quarter);
+  const w = windowOf(request.from, request.to);
+  const today = `${TODAY}T00:00:00.000Z`;
+  const parts: [string, () => unknown][] = [
+    ['dashboard (summary)', () => summaryDashboard(ctx, request)],
+    ['advanced', () => advanced(ctx, w)],
+    ['stalled', () => stalled(ctx, w, request.stalledDays)],
+    ['won and lost', () => [closed(ctx, w, 'won'), closed(ctx, w, 'lost')]],
+    ['pipeline by stage', () => pipelineByStage(ctx, w)],
+    ['follow-ups', () => [followUps(ctx, '', today), followUps(ctx, today, '9999')]],
+  ];
+  for (const [part, run] of parts) {
+    run();
+    const times: number[] = [];
+    for (let i = 0; i < RUNS; i++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    process.stderr.write(`    ${part.padEnd(24)} ${median(times).toFixed(1).padStart(7)} ms\n`);
+  }
+}
 
 /**
  * The meeting PDF for a quarter on the 100k-lead results database: the print route served by the host,
@@ -39,6 +69,7 @@ export async function benchReports(): Promise<Figure[]> {
       if (!reply.ok) throw new Error(`bench reports: ${reply.error.message}`);
       data.push((performance.now() - start) / 1000);
     }
+    reportBreakdown(core.ctx, QUARTER);
     return [atMost('report.pdf_s', median(times), 's', 3), atMost('report.data_s', median(data), 's', null)];
   } finally {
     await printer.close();

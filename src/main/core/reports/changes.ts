@@ -15,11 +15,13 @@ const DEAL = `l.id, l.title, ${CONTACT_NAME('c')} AS contactName, l.value_minor 
  * Deals whose last stage change in the period took them to a later open stage. Read by time through the
  * stage history, so a quiet week costs nothing however many leads the business has.
  */
-function advanced(ctx: Ctx, w: Window): Changes['advanced'] {
-  const from = `FROM lead_stage_history h
-     JOIN pipeline_stages s ON s.id = h.to_stage_id
-     JOIN pipeline_stages f ON f.id = h.from_stage_id
-     JOIN leads l ON l.id = h.lead_id
+export function advanced(ctx: Ctx, w: Window): Changes['advanced'] {
+  // CROSS JOIN keeps this order: the period's changes by time, then the stages rule out most of them before
+  // a lead is read.
+  const from = `FROM lead_stage_history h INDEXED BY lead_stage_history_changed_idx
+     CROSS JOIN pipeline_stages s ON s.id = h.to_stage_id
+     CROSS JOIN pipeline_stages f ON f.id = h.from_stage_id
+     CROSS JOIN leads l ON l.id = h.lead_id
      LEFT JOIN contacts c ON c.id = l.contact_id
      WHERE h.changed_at >= ? AND h.changed_at < ? AND l.deleted_at IS NULL
        AND s.outcome = 'open' AND s.position > f.position
@@ -45,7 +47,7 @@ function advanced(ctx: Ctx, w: Window): Changes['advanced'] {
 }
 
 /** Won or lost in the period: the same rows as the Results tiles (leads closed in the window). */
-function closed(ctx: Ctx, w: Window, outcome: 'won' | 'lost') {
+export function closed(ctx: Ctx, w: Window, outcome: 'won' | 'lost') {
   const from = `FROM leads l INDEXED BY leads_closed_idx
      JOIN pipeline_stages s ON s.id = l.stage_id
      LEFT JOIN contacts c ON c.id = l.contact_id
@@ -69,25 +71,49 @@ function closed(ctx: Ctx, w: Window, outcome: 'won' | 'lost') {
   return { count: count?.n ?? 0, rows };
 }
 
+const OPEN_DEAL = `s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.created_at < ?`;
+/** An open deal's last stage change before `?`, or its creation without one. */
+const SINCE = `coalesce((SELECT max(h.changed_at) FROM lead_stage_history h
+  WHERE h.lead_id = l.id AND h.changed_at < ?), l.created_at)`;
+
 /**
  * Open deals that, at the end of the period (or now, if it is still running), have sat in their stage for
  * more than `days` days: since their last stage change, or since they were created without one.
+ *
+ * Counted as every open deal less the recently moved ones (a stage change in the last `days` days, read by
+ * time) and the recently created ones without a change, so no deal's history is read one by one; the top
+ * rows are read in value order, where stalled deals come first.
  */
-function stalled(ctx: Ctx, w: Window, days: number): Changes['stalled'] {
+export function stalled(ctx: Ctx, w: Window, days: number): Changes['stalled'] {
   const asOf = w.untilIso < ctx.nowIso() ? w.untilIso : ctx.nowIso();
   const cutoff = new Date(Date.parse(asOf) - days * DAY).toISOString();
-  // Each open deal's time in its stage, without names: counted in SQL, and only the top rows are named.
-  const open = `SELECT l.id, l.value_minor AS valueMinor,
-         coalesce((SELECT max(h.changed_at) FROM lead_stage_history h
-                   WHERE h.lead_id = l.id AND h.changed_at < ?), l.created_at) AS at
-       FROM pipeline_stages s CROSS JOIN leads l ON l.stage_id = s.id
-       WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL AND l.created_at < ?`;
-  // One pass: the window count is taken over every stalled deal before the LIMIT keeps the top rows.
-  const rows = all<Omit<Changes['stalled']['rows'][number], 'days'> & { total: number }>(
+  const counts = get<{ open: number; moved: number; created: number }>(
     ctx.sqlite,
-    `SELECT ${DEAL}, o.at, o.total FROM (
-       SELECT *, count(*) OVER () AS total FROM (${open}) WHERE at < ?
-       ORDER BY valueMinor DESC, at LIMIT ?) o
+    `SELECT
+       (SELECT count(*) FROM pipeline_stages s CROSS JOIN leads l ON l.stage_id = s.id
+        WHERE ${OPEN_DEAL}) AS open,
+       (SELECT count(DISTINCT h.lead_id) FROM lead_stage_history h INDEXED BY lead_stage_history_changed_idx
+          CROSS JOIN leads l ON l.id = h.lead_id CROSS JOIN pipeline_stages s ON s.id = l.stage_id
+        WHERE h.changed_at >= ? AND h.changed_at < ? AND ${OPEN_DEAL}) AS moved,
+       (SELECT count(*) FROM leads l INDEXED BY leads_created_idx CROSS JOIN pipeline_stages s ON s.id = l.stage_id
+        WHERE l.created_at >= ? AND ${OPEN_DEAL} AND NOT EXISTS
+          (SELECT 1 FROM lead_stage_history x WHERE x.lead_id = l.id AND x.changed_at < ?)) AS created`,
+    asOf,
+    cutoff,
+    asOf,
+    asOf,
+    cutoff,
+    asOf,
+    asOf,
+  );
+  const rows = all<Omit<Changes['stalled']['rows'][number], 'days'>>(
+    ctx.sqlite,
+    `SELECT ${DEAL}, o.at FROM (
+       SELECT * FROM (
+         SELECT l.id, l.value_minor AS valueMinor, ${SINCE} AS at
+         FROM leads l INDEXED BY leads_live_value_idx CROSS JOIN pipeline_stages s ON s.id = l.stage_id
+         WHERE ${OPEN_DEAL})
+       WHERE at < ? ORDER BY valueMinor DESC, at LIMIT ?) o
      JOIN leads l ON l.id = o.id
      JOIN pipeline_stages s ON s.id = l.stage_id
      LEFT JOIN contacts c ON c.id = l.contact_id
@@ -98,11 +124,8 @@ function stalled(ctx: Ctx, w: Window, days: number): Changes['stalled'] {
     LIST_ROWS,
   );
   return {
-    count: rows[0]?.total ?? 0,
-    rows: rows.map(({ total: _total, ...r }) => ({
-      ...r,
-      days: Math.floor((Date.parse(asOf) - Date.parse(r.at)) / DAY),
-    })),
+    count: counts ? counts.open - counts.moved - counts.created : 0,
+    rows: rows.map((r) => ({ ...r, days: Math.floor((Date.parse(asOf) - Date.parse(r.at)) / DAY) })),
   };
 }
 

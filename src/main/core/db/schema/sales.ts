@@ -178,6 +178,8 @@ export const leadStageHistory = sqliteTable(
     index('lead_stage_history_lead_idx').on(t.leadId, t.changedAt),
     // How far each lead got (the qualified count) without reading history rows.
     index('lead_stage_history_stage_idx').on(t.leadId, t.toStageId),
+    // The meeting report's "advanced in the period" reads the period's stage changes by time.
+    index('lead_stage_history_changed_idx').on(t.changedAt, t.leadId, t.fromStageId, t.toStageId),
   ],
 );
 

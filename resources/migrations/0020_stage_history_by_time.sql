@@ -1,0 +1,1 @@
+CREATE INDEX `lead_stage_history_changed_idx` ON `lead_stage_history` (`changed_at`,`lead_id`,`from_stage_id`,`to_stage_id`);
