@@ -1,3 +1,5 @@
+import { performance } from 'node:perf_hooks';
+
 /** One benchmark figure, printed as a table row or one JSON line (DESIGN §4b). */
 export interface Figure {
   name: string;
@@ -31,4 +33,18 @@ export function median(values: number[]): number {
 export function percentile(values: number[], p: number): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0;
+}
+
+/** Each part run once to warm up, then `runs` times: its median milliseconds, in the order given. */
+export function timeParts(parts: [string, () => unknown][], runs: number): { part: string; ms: number }[] {
+  return parts.map(([part, run]) => {
+    run();
+    const times: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      const start = performance.now();
+      run();
+      times.push(performance.now() - start);
+    }
+    return { part, ms: median(times) };
+  });
 }

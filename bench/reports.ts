@@ -9,7 +9,7 @@ import { advanced, closed, stalled } from '../src/main/core/reports/changes';
 import { followUps, pipelineByStage } from '../src/main/core/reports/data';
 import { summaryDashboard } from '../src/main/core/results/summary';
 import { windowOf } from '../src/main/core/results/period';
-import { atMost, median, type Figure } from './figure';
+import { atMost, median, timeParts, type Figure } from './figure';
 import { database, QUARTER, TODAY } from './results';
 
 const RUNS = 3;
@@ -27,16 +27,8 @@ function reportBreakdown(ctx: Ctx, quarter: { from: string; to: string }): void 
     ['pipeline by stage', () => pipelineByStage(ctx, w)],
     ['follow-ups', () => [followUps(ctx, '', today), followUps(ctx, today, '9999')]],
   ];
-  for (const [part, run] of parts) {
-    run();
-    const times: number[] = [];
-    for (let i = 0; i < RUNS; i++) {
-      const start = performance.now();
-      run();
-      times.push(performance.now() - start);
-    }
-    process.stderr.write(`    ${part.padEnd(24)} ${median(times).toFixed(1).padStart(7)} ms\n`);
-  }
+  for (const { part, ms } of timeParts(parts, RUNS))
+    process.stderr.write(`    ${part.padEnd(24)} ${ms.toFixed(1).padStart(7)} ms\n`);
 }
 
 /**

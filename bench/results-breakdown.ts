@@ -1,4 +1,3 @@
-import { performance } from 'node:perf_hooks';
 import { comparePeriods } from '../src/shared/domain/comparison';
 import type { Ctx } from '../src/main/core/context';
 import { cachedAttribution } from '../src/main/core/results/attribution-cache';
@@ -21,7 +20,7 @@ import { reconciliationCounts } from '../src/main/core/results/reconcile';
 import { touchesByContact } from '../src/main/core/results/touches';
 import { visitsVsSalesPanel } from '../src/main/core/results/visits-sales';
 import { getSettings } from '../src/main/core/settings/service';
-import { median } from './figure';
+import { timeParts } from './figure';
 
 const DAY_MS = 86_400_000;
 
@@ -75,14 +74,5 @@ export function dashboardBreakdown(
     ],
     ['reconciliation counts', () => reconciliationCounts(ctx, cur)],
   ];
-  return parts.map(([part, run]) => {
-    run();
-    const times: number[] = [];
-    for (let i = 0; i < runs; i++) {
-      const start = performance.now();
-      run();
-      times.push(performance.now() - start);
-    }
-    return { part, ms: median(times) };
-  });
+  return timeParts(parts, runs);
 }
