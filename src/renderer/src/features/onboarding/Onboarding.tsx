@@ -4,8 +4,8 @@ import { ApiError } from '@shared/contract/result';
 import { createFormatter } from '@shared/domain/format';
 import { closestLocale, dateOrderOf, localeDefaults, type DateOrder } from '@shared/domain/locale-defaults';
 import { client } from '../../lib/client';
-import { Field, SelectField } from '../../ui/Field';
-import { CURRENCIES, LOCALE_TAGS, LOCALES, MONTHS, WEEK_STARTS } from '../settings/choices';
+import { LOCALE_TAGS } from '../settings/choices';
+import { WorkspaceFields, workspaceSettings, type WorkspaceDraft } from '../settings/WorkspaceFields';
 
 const ORDER_WORDS: Record<DateOrder, string> = {
   dmy: 'day, month, year',
@@ -14,7 +14,7 @@ const ORDER_WORDS: Record<DateOrder, string> = {
 };
 
 /** What the first start suggests: from the system's language (the browser's, or the OS's in the app). */
-function suggested(language: string) {
+function suggested(language: string): WorkspaceDraft {
   const d = localeDefaults(language);
   return {
     businessName: '',
@@ -33,23 +33,15 @@ export function Onboarding() {
   const [draft, setDraft] = useState(() => suggested(navigator.language));
   const [busy, setBusy] = useState<'demo' | 'empty' | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
-  const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
-  // A suggested currency the Settings list does not name is offered as well.
-  const currencies = CURRENCIES.some((c) => c.value === draft.currency)
-    ? CURRENCIES
-    : [...CURRENCIES, { value: draft.currency, label: draft.currency }];
   const preview = useMemo(() => {
     const format = createFormatter(draft.locale, draft.currency);
     return `Money shows like ${format.money(123456)}; dates like ${format.date('2026-03-31')} (${ORDER_WORDS[dateOrderOf(draft.locale)]}).`;
   }, [draft.locale, draft.currency]);
 
   const choose = (mode: 'demo' | 'empty') => {
-    const settings: SettingsUpdate = {
-      ...(mode === 'empty' ? { businessName: draft.businessName, currency: draft.currency } : {}),
-      locale: draft.locale,
-      weekStart: draft.weekStart === '0' ? 0 : 1,
-      fiscalYearStartMonth: Number(draft.fiscalYearStartMonth),
-    };
+    // The demo business keeps its own name and currency.
+    const { businessName, currency, ...formats } = workspaceSettings(draft);
+    const settings: SettingsUpdate = mode === 'empty' ? { businessName, currency, ...formats } : formats;
     setBusy(mode);
     client
       .call('workspace.setup', { mode, settings })
@@ -70,43 +62,12 @@ export function Onboarding() {
       </p>
       <form className="form" aria-label="Your business" onSubmit={(e) => e.preventDefault()} noValidate>
         <h2>Your business</h2>
-        <Field
-          label="Business name"
-          required
-          value={draft.businessName}
-          onValue={set('businessName')}
-          error={nameError}
-          maxLength={120}
+        <WorkspaceFields
+          draft={draft}
+          onField={(field, value) => setDraft((d) => ({ ...d, [field]: value }))}
+          issueFor={(field) => error?.issueFor(`settings.${field}`)}
           autoFocus
         />
-        <div className="form-row">
-          <SelectField
-            label="Currency"
-            value={draft.currency}
-            options={currencies}
-            onValue={set('currency')}
-          />
-          <SelectField
-            label="Number and date format"
-            value={draft.locale}
-            options={LOCALES}
-            onValue={set('locale')}
-          />
-        </div>
-        <div className="form-row">
-          <SelectField
-            label="Weeks start on"
-            value={draft.weekStart}
-            options={WEEK_STARTS}
-            onValue={set('weekStart')}
-          />
-          <SelectField
-            label="Fiscal year starts in"
-            value={draft.fiscalYearStartMonth}
-            options={MONTHS}
-            onValue={set('fiscalYearStartMonth')}
-          />
-        </div>
         <p className="field-hint" aria-live="polite" data-testid="format-preview">
           {preview} All of it can be changed later in Settings.
         </p>

@@ -1,9 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { CurrencyPreview, SettingsUpdate } from '@shared/api/settings';
+import type { CurrencyPreview } from '@shared/api/settings';
 import { ApiError } from '@shared/contract/result';
 import { client } from '../../lib/client';
 import { useWorkspace } from '../../lib/settings';
-import { Field, SelectField } from '../../ui/Field';
 import { useToast } from '../../ui/toast';
 import { useUndo } from '../../ui/useUndo';
 import { CurrencyDialog } from './CurrencyDialog';
@@ -11,7 +10,7 @@ import { currencyChangeEntry } from './currencyUndo';
 import { BackupsSection } from './BackupsSection';
 import { FormatPreview } from './FormatPreview';
 import { TrashSection } from './TrashSection';
-import { CURRENCIES, LOCALES, MONTHS, WEEK_STARTS } from './choices';
+import { WorkspaceFields, workspaceSettings, type WorkspaceDraft } from './WorkspaceFields';
 
 export function SettingsPage() {
   const { settings } = useWorkspace();
@@ -31,7 +30,7 @@ export function SettingsPage() {
 function SettingsForm() {
   const { settings } = useWorkspace();
   const toast = useToast();
-  const [draft, setDraft] = useState({
+  const [draft, setDraft] = useState<WorkspaceDraft>({
     businessName: settings.businessName,
     currency: settings.currency,
     locale: settings.locale,
@@ -41,21 +40,13 @@ function SettingsForm() {
   const [error, setError] = useState<ApiError | null>(null);
   const [asking, setAsking] = useState<CurrencyPreview | null>(null);
   const history = useUndo();
-  const set = (field: keyof typeof draft) => (value: string) => setDraft((d) => ({ ...d, [field]: value }));
   const failed = (e: unknown) =>
     setError(e instanceof ApiError ? e : new ApiError({ code: 'internal', message: String(e) }));
 
   const save = () => {
     const from = settings.currency;
-    const update: SettingsUpdate = {
-      businessName: draft.businessName,
-      currency: draft.currency,
-      locale: draft.locale,
-      fiscalYearStartMonth: Number(draft.fiscalYearStartMonth),
-      weekStart: draft.weekStart === '0' ? 0 : 1,
-    };
     client
-      .call('settings.update', update)
+      .call('settings.update', workspaceSettings(draft))
       .then((saved) => {
         setError(null);
         if (saved.currency === from) return toast.show('Settings saved.');
@@ -91,43 +82,11 @@ function SettingsForm() {
 
   return (
     <form className="form narrow" onSubmit={submit} noValidate aria-label="Workspace settings">
-      <Field
-        label="Business name"
-        required
-        value={draft.businessName}
-        onValue={set('businessName')}
-        error={error?.issueFor('businessName')}
+      <WorkspaceFields
+        draft={draft}
+        onField={(field, value) => setDraft((d) => ({ ...d, [field]: value }))}
+        issueFor={(field) => error?.issueFor(field)}
       />
-      <div className="form-row">
-        <SelectField
-          label="Currency"
-          value={draft.currency}
-          options={CURRENCIES}
-          onValue={set('currency')}
-          error={error?.issueFor('currency')}
-        />
-        <SelectField
-          label="Number and date format"
-          value={draft.locale}
-          options={LOCALES}
-          onValue={set('locale')}
-          error={error?.issueFor('locale')}
-        />
-      </div>
-      <div className="form-row">
-        <SelectField
-          label="Fiscal year starts in"
-          value={draft.fiscalYearStartMonth}
-          options={MONTHS}
-          onValue={set('fiscalYearStartMonth')}
-        />
-        <SelectField
-          label="Weeks start on"
-          value={draft.weekStart}
-          options={WEEK_STARTS}
-          onValue={set('weekStart')}
-        />
-      </div>
       {settings.previousCurrency && settings.previousCurrency !== settings.currency && (
         <p className="field-hint" role="note">
           Changed from {settings.previousCurrency}; amounts kept their numbers.{' '}
