@@ -294,21 +294,7 @@ test('Today: one queue for both hats, snooze, and done with an outcome that sche
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
-  const { leadId } = await sales.seedLead();
-  await sales.invoke('activities.log', {
-    leadId,
-    type: 'task',
-    subject: 'Send samples',
-    dueAt: '2026-10-13',
-    done: false,
-  });
-  await sales.invoke('activities.log', {
-    leadId,
-    type: 'call',
-    subject: 'Confirm tasting date',
-    dueAt: '2026-10-15',
-    done: false,
-  });
+  await sales.seedFollowUps();
   await sales.invoke('content.create', {
     title: 'Harvest post',
     channel: 'social',
@@ -362,13 +348,7 @@ test('closing a lead settles its open follow-ups: cancelled by default when won,
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
-  const { leadId } = await sales.seedLead();
-  for (const [subject, dueAt] of [
-    ['Send samples', '2026-10-13'],
-    ['Confirm tasting date', '2026-10-15'],
-  ] as const) {
-    await sales.invoke('activities.log', { leadId, type: 'task', subject, dueAt, done: false });
-  }
+  await sales.seedFollowUps();
   const other = await sales.invoke<{ id: string }>('leads.create', { title: 'Espresso for Harbor Books' });
   await sales.invoke('activities.log', {
     leadId: other.id,

@@ -50,21 +50,7 @@ test('Done and Snooze on Today are undone with Ctrl+Z and redone with Ctrl+Shift
   await app.open();
   await startEmptyWorkspace(page);
   const sales = new SalesPage(page);
-  const { leadId } = await sales.seedLead();
-  await sales.invoke('activities.log', {
-    leadId,
-    type: 'task',
-    subject: 'Send samples',
-    dueAt: '2026-10-13',
-    done: false,
-  });
-  await sales.invoke('activities.log', {
-    leadId,
-    type: 'call',
-    subject: 'Confirm tasting date',
-    dueAt: '2026-10-15',
-    done: false,
-  });
+  await sales.seedFollowUps();
   await sales.goto('Today');
   await expect(sales.bucket('Overdue')).toContainText('Send samples');
 

@@ -251,6 +251,20 @@ export class SalesPage {
     return { campaignId: campaign.id, contactId: contact.id, leadId: lead.id };
   }
 
+  /**
+   * A seeded lead with two open follow-ups in the frozen week: a task overdue since 13 Oct and a call
+   * due today (15 Oct).
+   */
+  async seedFollowUps(): Promise<{ leadId: string }> {
+    const { leadId } = await this.seedLead();
+    for (const [type, subject, dueAt] of [
+      ['task', 'Send samples', '2026-10-13'],
+      ['call', 'Confirm tasting date', '2026-10-15'],
+    ] as const)
+      await this.invoke('activities.log', { leadId, type, subject, dueAt, done: false });
+    return { leadId };
+  }
+
   /** Calls the app's API the way the page does, with the host's per-run token. */
   invoke<T>(method: string, input: unknown): Promise<T> {
     return invokeApi<T>(this.page, method, input);
