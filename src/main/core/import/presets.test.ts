@@ -1,8 +1,12 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { detectPreset } from './presets';
 import { openTable } from './read';
 import { count, importInto, one, rows, sample } from './testing';
+
+const written = makeTempDir();
+afterAll(() => written.remove());
 
 let t: TestCore;
 beforeEach(async () => {
@@ -276,6 +280,24 @@ describe('presets', () => {
         `campaign:${retarget}`,
       ).value,
     ).toBe(4250);
+  });
+
+  it('Meta ads: a row covering more than one day is refused, naming its dates as the file writes them', async () => {
+    const header =
+      '"Reporting starts","Reporting ends","Campaign name","Amount spent (USD)",Impressions,Reach,"Link clicks"';
+    const path = written.write(
+      'meta-weekly.csv',
+      `${header}\n4/6/2026,4/12/2026,fb-retarget,310.20,25000,9000,900\n4/13/2026,4/13/2026,fb-retarget,40.00,3000,1000,90\n`,
+    );
+    const job = await importInto(t, path, { options: { dateOrder: 'MDY' } });
+    expect(job).toMatchObject({ inserted: 1, error_count: 1 });
+    expect(rows(t, 'SELECT row, column, message FROM import_row_errors')).toEqual([
+      {
+        row: 2,
+        column: 'Reporting ends',
+        message: 'the row covers 4/6/2026 to 4/12/2026, not one day: export the report with Breakdown: Day',
+      },
+    ]);
   });
 
   it('LinkedIn: the Metrics sheet as daily social numbers', async () => {

@@ -151,7 +151,8 @@ export const metaAds = definePreset<MetricRecord>({
     if (ends && ends !== metrics.date) {
       row.problem(
         'x.ends',
-        `the row covers ${metrics.date} to ${ends}, not one day: export the report with Breakdown: Day`,
+        // The dates as the file writes them, so the user finds the row they name.
+        `the row covers ${row.text('date')} to ${row.text('x.ends')}, not one day: export the report with Breakdown: Day`,
       );
     }
     const indicator = row.text('x.indicator');
