@@ -1,5 +1,5 @@
 import { invokeApi } from './support/api';
-import { seriousFindings } from './support/axe';
+import { seriousFindingsInBothSchemes } from './support/axe';
 import { expect, startEmptyWorkspace, test } from './support/fixtures';
 import { ImportsPage } from './support/imports.page';
 
@@ -59,7 +59,7 @@ test('a Meta import over spend logged by hand shows the overlap, counts one side
   await expect(metrics).toContainText('Impressions290,150');
   await expect(metrics).toContainText('Clicks3,904');
   await expect(metrics).toContainText('Imported from Meta, Apr 6, 2026 – Jun 30, 2026 (86 days)');
-  expect(await seriousFindings(page, 'spend overlap')).toEqual([]);
+  expect(await seriousFindingsInBothSchemes(page, 'spend overlap')).toEqual([]);
 
   await card.getByRole('radio', { name: 'Keep the spend logged by hand ($2,800.00)' }).click();
   await expect(page.locator('.toasts')).toContainText('Retargeting now counts the spend logged by hand.');

@@ -24,3 +24,17 @@ export async function seriousFindings(page: Page, screen: string): Promise<Findi
       targets: v.nodes.slice(0, 5).map((n) => n.target.join(' ')),
     }));
 }
+
+/**
+ * The same findings in the light and the dark scheme (the app follows the system's), for a dialog or card
+ * that only a flow reaches; the page is left in the light scheme.
+ */
+export async function seriousFindingsInBothSchemes(page: Page, screen: string): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    findings.push(...(await seriousFindings(page, `${screen} (${colorScheme})`)));
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+  return findings;
+}
