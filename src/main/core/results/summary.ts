@@ -55,7 +55,11 @@ const dashboardInput = (input: SummaryPeriod) => ({
  * money in major units.
  */
 export function summary(ctx: Ctx, input: Input): Summary {
-  const d = dashboardNumbers(ctx, dashboardInput(input));
+  return summaryOf(dashboardNumbers(ctx, dashboardInput(input)));
+}
+
+/** The summary of a dashboard's numbers (a whole dashboard has them all). */
+export function summaryOf(d: DashboardNumbers): Summary {
   const major = (minor: number) => toMajor(minor, d.currency);
   const v = d.visitsVsSales;
   return {
