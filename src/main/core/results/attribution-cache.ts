@@ -40,9 +40,10 @@ const SUMS =
 const GROUPS = 'GROUP BY kind, campaign_id, channel, content_id';
 /** The cached sums of some days, from the covering attribution_days_idx. */
 export const CACHED_DAYS = `SELECT ${SUMS} FROM attribution_days WHERE key = ? AND day BETWEEN ? AND ? ${GROUPS}`;
-/** The cached sums of some whole months, from the covering attribution_month_sums_idx. */
+/** The cached sums of some whole months, from the covering attribution_month_sums_idx (added up by the reader). */
 export const CACHED_MONTH_SUMS = `
-  SELECT ${SUMS} FROM attribution_month_sums WHERE key = ? AND month BETWEEN ? AND ? ${GROUPS}`;
+  SELECT kind, campaign_id AS campaignId, channel, content_id AS contentId, minor, count AS n
+  FROM attribution_month_sums WHERE key = ? AND month BETWEEN ? AND ?`;
 
 /** What a fresh attribution gives, with the content items' leads: the reference the cache equals. */
 export interface CachedAttribution extends AttributedRevenue {
