@@ -1,10 +1,9 @@
 import { comparePeriods } from '../src/shared/domain/comparison';
 import type { Ctx } from '../src/main/core/context';
 import { cachedAttribution } from '../src/main/core/results/attribution-cache';
-import { attributeRevenue, revenueTotals } from '../src/main/core/results/attribution-data';
+import { attributeRevenue, totalsOnly } from '../src/main/core/results/attribution-data';
 import { revenueConversions } from '../src/main/core/results/conversions';
-import { leadsByContent } from '../src/main/core/results/content';
-import { campaignHeads } from '../src/main/core/results/dashboard';
+import { campaignHeads, contentRows } from '../src/main/core/results/dashboard';
 import { planGoals } from '../src/main/core/results/goals';
 import {
   LEADS_CLOSED,
@@ -16,7 +15,7 @@ import {
   visitsByDay,
   windowOf,
 } from '../src/main/core/results/period';
-import { reconciliationCounts } from '../src/main/core/results/reconcile';
+import { cachedReconciliationCounts, cachedRevenueByDay } from '../src/main/core/results/result-days';
 import { touchesByContact } from '../src/main/core/results/touches';
 import { visitsVsSalesPanel } from '../src/main/core/results/visits-sales';
 import { getSettings } from '../src/main/core/settings/service';
@@ -50,6 +49,7 @@ export function dashboardBreakdown(
     return set;
   };
   const contacts = contactsOf();
+  const attribution = cachedAttribution(ctx, cur, settings.currency, options);
   const touchesFrom = new Date(Date.parse(cur.fromIso) - options.lookbackDays * DAY_MS).toISOString();
   const parts: [string, () => unknown][] = [
     ['current: spend', all(SPEND, cur.fromDay, cur.toDay)],
@@ -61,18 +61,19 @@ export function dashboardBreakdown(
     ['current: conversions', () => revenueConversions(ctx, cur, settings.currency, false)],
     ['current: touches', () => touchesByContact(ctx, contacts, touchesFrom, cur.untilIso)],
     ['current: attribution (all)', () => attributeRevenue(ctx, cur, settings.currency, options)],
+    // With the content items' leads, which the cache keeps too.
     ['current: attribution from the cache', () => cachedAttribution(ctx, cur, settings.currency, options)],
     ['previous: pipeline', all(OPEN_PIPELINE_BEFORE, prev.untilIso)],
     ['previous: period facts (all)', () => periodFacts(ctx, prev)],
-    ['previous: revenue totals', () => revenueTotals(ctx, prev, settings.currency)],
+    ['previous: revenue totals', () => totalsOnly(cachedRevenueByDay(ctx, prev, settings.currency))],
     ['campaign heads', () => campaignHeads(ctx)],
-    ['content leads', () => leadsByContent(ctx, cur.fromIso, cur.untilIso, options.lookbackDays)],
+    ['content rows', () => contentRows(ctx, attribution)],
     ['plan goals', () => planGoals(ctx, quarter.from, quarter.to, today, settings.currency)],
     [
       'visits vs sales (365 days)',
       () => visitsVsSalesPanel(ctx, cmp.current.endDate, settings.currency, campaignHeads(ctx)),
     ],
-    ['reconciliation counts', () => reconciliationCounts(ctx, cur)],
+    ['reconciliation counts', () => cachedReconciliationCounts(ctx, cur)],
   ];
   return timeParts(parts, runs);
 }

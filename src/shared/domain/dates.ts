@@ -24,7 +24,8 @@ export function isRealDate(value: string): boolean {
   );
 }
 
-function dayMs(day: string): number {
+/** Midnight UTC of a day, in milliseconds; throws for a day that does not exist. */
+export function dayMs(day: string): number {
   if (!isRealDate(day)) throw new RangeError(`not a calendar day: ${day}`);
   return Date.parse(`${day}T00:00:00.000Z`);
 }

@@ -376,6 +376,26 @@ describe('the attribution cache', { timeout: 180_000 }, () => {
     });
   });
 
+  it('never reads a month cached by an older Tandem, which had no content leads or month sums', () => {
+    for (const o of MODELS) expectCachedEqualsCold(QUARTER, o);
+    // What the cache held before: keys without the version, no month sums, no content leads.
+    for (const table of ['attribution_keys', 'attribution_months', 'attribution_days'])
+      sql(`UPDATE ${table} SET key = substr(key, 4)`);
+    sql('DELETE FROM attribution_month_sums');
+    sql(`DELETE FROM attribution_days WHERE kind = 'leads'`);
+    const old = one<{ n: number }>('SELECT count(*) AS n FROM attribution_keys').n;
+    expect(old).toBeGreaterThan(0);
+    const d = expectCachedEqualsCold(QUARTER, MODELS[0]!);
+    expect(d.content.some((c) => c.leads > 0 && c.revenueMinor > 0)).toBe(true);
+    // The old keys went with their rows when the first key of this version was stored.
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM attribution_keys WHERE key NOT LIKE 'v2:%'`).n).toBe(
+      0,
+    );
+    expect(one<{ n: number }>(`SELECT count(*) AS n FROM attribution_days WHERE key NOT LIKE 'v2:%'`).n).toBe(
+      0,
+    );
+  });
+
   it('attributes afresh when the database cannot be written, with the same numbers', () => {
     t.core.ctx.sqlite.pragma('query_only = ON');
     try {

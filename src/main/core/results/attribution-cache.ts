@@ -1,14 +1,14 @@
-import { addDays } from '@shared/domain/dates';
 import type { Ctx } from '../context';
-import { isBusy, readSnapshot, writeTransaction } from '../db/transaction';
 import {
   attributeRevenue,
   touchChannel,
   type AttributedRevenue,
   type ModelOptions,
 } from './attribution-data';
-import { revenueByDay, type Window } from './conversions';
-import { windowOf } from './period';
+import type { Window } from './conversions';
+import { eachContentLead, leadCounts, leadsByContent } from './content';
+import { monthParts, monthsOf, monthWindow } from './months';
+import { fillResultMonths, missingResultMonths, readRevenueByDay, readThrough } from './result-days';
 
 /**
  * The dashboard's attribution read from a cache of daily sums (attribution_days, migration 0018) instead of
@@ -16,45 +16,43 @@ import { windowOf } from './period';
  * model, lookback and currency, by the same attributeRevenue the drill-down lists use; triggers forget the
  * months a write to touches, orders, payments, leads or stages can change, so the next read computes them
  * again. The sums are integers, so a period read from the cache equals a fresh attribution to the cent.
+ * Each month also keeps its content items' leads (kind `leads`: leads created that day whose contact touched
+ * the item within the lookback) and the sums of its days (attribution_month_sums), so a period of whole
+ * months reads a few hundred rows.
  */
 
 /** How many model/lookback/currency combinations are kept; the oldest goes when another is read. */
 export const MAX_CACHED_KEYS = 8;
 
+/**
+ * What a cached month holds: version 2 added the content items' leads and the month sums, so a key cached
+ * before (no `v2:` prefix) is never read again, and its rows go when the first key of this version is stored.
+ */
+const KEY_VERSION = 'v2:';
+
 export const cacheKey = (options: ModelOptions, currency: string): string =>
   // "Last non-direct" changes only the last-touch model.
-  `${options.model}:${options.lookbackDays}:${options.model === 'last' && options.lastNonDirect ? 1 : 0}:${currency}`;
-
-/** The calendar months (`YYYY-MM`) a window of days touches. */
-export function monthsOf(window: Window): string[] {
-  const months: string[] = [];
-  let month = window.fromDay.slice(0, 7);
-  const last = window.toDay.slice(0, 7);
-  while (month <= last) {
-    months.push(month);
-    const y = Number(month.slice(0, 4));
-    const m = Number(month.slice(5, 7));
-    month = m === 12 ? `${y + 1}-01` : `${y}-${String(m + 1).padStart(2, '0')}`;
-  }
-  return months;
-}
-
-const monthWindow = (month: string): Window => {
-  const first = `${month}-01`;
-  const nextMonth = monthsOf(windowOf(first, addDays(first, 31)))[1]!;
-  return windowOf(first, addDays(`${nextMonth}-01`, -1));
-};
+  `${KEY_VERSION}${options.model}:${options.lookbackDays}:${options.model === 'last' && options.lastNonDirect ? 1 : 0}:${currency}`;
 
 export const CACHED_MONTHS = 'SELECT month FROM attribution_months WHERE key = ? AND month BETWEEN ? AND ?';
-/** The cached sums of a window, from the covering attribution_days_idx. */
-export const CACHED_DAYS = `
-  SELECT kind, campaign_id AS campaignId, channel, content_id AS contentId, sum(minor) AS minor, sum(count) AS n
-  FROM attribution_days WHERE key = ? AND day BETWEEN ? AND ?
-  GROUP BY kind, campaign_id, channel, content_id`;
+const SUMS =
+  'kind, campaign_id AS campaignId, channel, content_id AS contentId, sum(minor) AS minor, sum(count) AS n';
+const GROUPS = 'GROUP BY kind, campaign_id, channel, content_id';
+/** The cached sums of some days, from the covering attribution_days_idx. */
+export const CACHED_DAYS = `SELECT ${SUMS} FROM attribution_days WHERE key = ? AND day BETWEEN ? AND ? ${GROUPS}`;
+/** The cached sums of some whole months, from the covering attribution_month_sums_idx (added up by the reader). */
+export const CACHED_MONTH_SUMS = `
+  SELECT kind, campaign_id AS campaignId, channel, content_id AS contentId, minor, count AS n
+  FROM attribution_month_sums WHERE key = ? AND month BETWEEN ? AND ?`;
+
+/** What a fresh attribution gives, with the content items' leads: the reference the cache equals. */
+export interface CachedAttribution extends AttributedRevenue {
+  contentLeads: Map<string, number>;
+}
 
 interface DayRow {
   day: string;
-  kind: 'credit' | 'unattributed';
+  kind: 'credit' | 'unattributed' | 'leads';
   campaignId: string | null;
   channel: string | null;
   contentId: string | null;
@@ -80,6 +78,13 @@ function computeMonth(ctx: Ctx, key: string, month: string, currency: string, op
     row.minor += minor;
     row.count++;
   };
+  const counted = new Set<string>();
+  eachContentLead(ctx, w.fromIso, w.untilIso, options.lookbackDays, (contentId, leadId, createdAt) => {
+    const pair = `${contentId}\u0000${leadId}`;
+    if (counted.has(pair)) return;
+    counted.add(pair);
+    bump(createdAt.slice(0, 10), 'leads', null, null, contentId, 0);
+  });
   attributeRevenue(
     ctx,
     w,
@@ -100,8 +105,23 @@ function computeMonth(ctx: Ctx, key: string, month: string, currency: string, op
     `INSERT INTO attribution_days (key, day, kind, campaign_id, channel, content_id, minor, count)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
   );
-  for (const r of rows.values())
+  const sums = new Map<string, Omit<DayRow, 'day'>>();
+  for (const r of rows.values()) {
     insert.run(key, r.day, r.kind, r.campaignId, r.channel, r.contentId, r.minor, r.count);
+    const id = `${r.kind}\u0000${r.campaignId ?? ''}\u0000${r.channel ?? ''}\u0000${r.contentId ?? ''}`;
+    const sum = sums.get(id);
+    if (sum) {
+      sum.minor += r.minor;
+      sum.count += r.count;
+    } else sums.set(id, { ...r });
+  }
+  ctx.sqlite.prepare('DELETE FROM attribution_month_sums WHERE key = ? AND month = ?').run(key, month);
+  const insertSum = ctx.sqlite.prepare(
+    `INSERT INTO attribution_month_sums (key, month, kind, campaign_id, channel, content_id, minor, count)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  for (const r of sums.values())
+    insertSum.run(key, month, r.kind, r.campaignId, r.channel, r.contentId, r.minor, r.count);
   ctx.sqlite.prepare('INSERT OR IGNORE INTO attribution_months (key, month) VALUES (?, ?)').run(key, month);
 }
 
@@ -114,13 +134,26 @@ function ensureKey(ctx: Ctx, key: string, currency: string, options: ModelOption
        VALUES (?, ?, ?, ?, ?, ?)`,
     )
     .run(key, options.model, options.lookbackDays, options.lastNonDirect ? 1 : 0, currency, ctx.nowIso());
-  const old = ctx.sqlite
-    .prepare('SELECT key FROM attribution_keys ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?')
-    .all(MAX_CACHED_KEYS) as { key: string }[];
-  for (const { key: gone } of old) {
-    for (const table of ['attribution_days', 'attribution_months', 'attribution_keys'])
-      ctx.sqlite.prepare(`DELETE FROM ${table} WHERE key = ?`).run(gone);
-  }
+  const forget = (keys: { key: string }[]) => {
+    for (const { key: gone } of keys)
+      for (const table of [
+        'attribution_days',
+        'attribution_month_sums',
+        'attribution_months',
+        'attribution_keys',
+      ])
+        ctx.sqlite.prepare(`DELETE FROM ${table} WHERE key = ?`).run(gone);
+  };
+  forget(
+    ctx.sqlite
+      .prepare(`SELECT key FROM attribution_keys WHERE substr(key, 1, ${KEY_VERSION.length}) <> ?`)
+      .all(KEY_VERSION) as { key: string }[],
+  );
+  forget(
+    ctx.sqlite
+      .prepare('SELECT key FROM attribution_keys ORDER BY created_at DESC, rowid DESC LIMIT -1 OFFSET ?')
+      .all(MAX_CACHED_KEYS) as { key: string }[],
+  );
 }
 
 function missingMonths(ctx: Ctx, key: string, months: string[]): string[] {
@@ -132,9 +165,27 @@ function missingMonths(ctx: Ctx, key: string, months: string[]): string[] {
   return months.filter((m) => !have.has(m));
 }
 
-function readCached(ctx: Ctx, key: string, window: Window, currency: string): AttributedRevenue {
-  const totals = revenueByDay(ctx, window, currency);
-  const out: AttributedRevenue = {
+type SumRow = Omit<DayRow, 'day' | 'count'> & { n: number };
+
+/** The cached rows of a window: whole months from their sums, the cut months at either end by day. */
+function cachedRows(ctx: Ctx, key: string, window: Window): SumRow[] {
+  const parts = monthParts(window);
+  const whole = parts.filter((p) => p.whole);
+  const rows: SumRow[] = [];
+  const byDay = ctx.sqlite.prepare(CACHED_DAYS);
+  for (const p of parts) if (!p.whole) rows.push(...(byDay.all(key, p.fromDay, p.toDay) as SumRow[]));
+  if (whole.length > 0)
+    rows.push(
+      ...(ctx.sqlite
+        .prepare(CACHED_MONTH_SUMS)
+        .all(key, whole[0]!.month, whole[whole.length - 1]!.month) as SumRow[]),
+    );
+  return rows;
+}
+
+function readCached(ctx: Ctx, key: string, window: Window, currency: string): CachedAttribution {
+  const totals = readRevenueByDay(ctx, window, currency);
+  const out: CachedAttribution = {
     totalMinor: totals.totalMinor,
     conversions: totals.conversions,
     byCampaign: new Map(),
@@ -144,14 +195,15 @@ function readCached(ctx: Ctx, key: string, window: Window, currency: string): At
     unattributed: { minor: 0, count: 0 },
     byDay: totals.byDay,
     otherCurrencyRecords: totals.otherCurrencyRecords,
+    contentLeads: new Map(),
   };
   const bump = (map: Map<string, number>, id: string, minor: number) =>
     map.set(id, (map.get(id) ?? 0) + minor);
-  const rows = ctx.sqlite.prepare(CACHED_DAYS).all(key, window.fromDay, window.toDay) as (Omit<
-    DayRow,
-    'day' | 'count'
-  > & { n: number })[];
-  for (const r of rows) {
+  for (const r of cachedRows(ctx, key, window)) {
+    if (r.kind === 'leads') {
+      bump(out.contentLeads, r.contentId!, r.n);
+      continue;
+    }
     if (r.kind === 'unattributed') {
       out.unattributed.minor += r.minor;
       out.unattributed.count += r.n;
@@ -165,39 +217,43 @@ function readCached(ctx: Ctx, key: string, window: Window, currency: string): At
   return out;
 }
 
+/** The period attributed afresh, with its content items' leads counted from the records. */
+export function freshAttribution(
+  ctx: Ctx,
+  window: Window,
+  currency: string,
+  options: ModelOptions,
+): CachedAttribution {
+  return {
+    ...attributeRevenue(ctx, window, currency, options),
+    contentLeads: leadCounts(leadsByContent(ctx, window.fromIso, window.untilIso, options.lookbackDays)),
+  };
+}
+
 /**
- * The same AttributedRevenue as attributeRevenue(ctx, window, currency, options), from the cache: months
- * not cached yet (or forgotten by a write) are computed first, in one IMMEDIATE write transaction.
+ * The same numbers as freshAttribution(ctx, window, currency, options), from the cache: months not cached
+ * yet (or forgotten by a write) are computed first, in one IMMEDIATE write transaction.
  */
 export function cachedAttribution(
   ctx: Ctx,
   window: Window,
   currency: string,
   options: ModelOptions,
-): AttributedRevenue {
+): CachedAttribution {
   const key = cacheKey(options, currency);
   const months = monthsOf(window);
-  // One read snapshot when every month is cached; otherwise the write lock, so no writer can forget a
-  // month between computing it and reading it.
-  const hit = readSnapshot(ctx.sqlite, () =>
-    missingMonths(ctx, key, months).length === 0 ? readCached(ctx, key, window, currency) : null,
-  );
-  if (hit) return hit;
-  try {
-    return writeTransaction(ctx.sqlite, () => {
+  return readThrough(
+    ctx,
+    () =>
+      missingMonths(ctx, key, months).length === 0 && missingResultMonths(ctx, months).length === 0
+        ? readCached(ctx, key, window, currency)
+        : null,
+    () => {
       ensureKey(ctx, key, currency, options);
       for (const month of missingMonths(ctx, key, months)) computeMonth(ctx, key, month, currency, options);
+      fillResultMonths(ctx, months);
       return readCached(ctx, key, window, currency);
-    });
-  } catch (error) {
-    // A database opened read-only, or a writer that kept the lock past the busy timeout: the same numbers,
-    // attributed afresh, rather than no dashboard.
-    if (isBusy(error) || isReadOnly(error)) return attributeRevenue(ctx, window, currency, options);
-    throw error;
-  }
-}
-
-function isReadOnly(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' && code.startsWith('SQLITE_READONLY');
+    },
+    () => freshAttribution(ctx, window, currency, options),
+  );
 }

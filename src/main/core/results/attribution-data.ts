@@ -1,6 +1,12 @@
 import { attributeConversion, type Allocation, type AttributionModel } from '@shared/domain/attribution';
 import type { Ctx } from '../context';
-import { revenueByDay, revenueConversions, type RevenueConversion, type Window } from './conversions';
+import {
+  revenueByDay,
+  revenueConversions,
+  type RevenueByDay,
+  type RevenueConversion,
+  type Window,
+} from './conversions';
 import { touchesByContact } from './touches';
 
 export interface ModelOptions {
@@ -89,7 +95,11 @@ export function attributeRevenue(
 
 /** Totals and days only, no attribution: what a comparison period needs. */
 export function revenueTotals(ctx: Ctx, window: Window, currency: string): AttributedRevenue {
-  const sums = revenueByDay(ctx, window, currency);
+  return totalsOnly(revenueByDay(ctx, window, currency));
+}
+
+/** Sums per day as an attribution that credits nobody. */
+export function totalsOnly(sums: RevenueByDay): AttributedRevenue {
   return {
     totalMinor: sums.totalMinor,
     conversions: sums.conversions,

@@ -13,23 +13,24 @@ export const PERIOD_CONTACT_LEADS = `
 /**
  * Leads of the period whose contact had a touch on a content item (utm_content of an order, or a manual
  * touch naming it) within the lookback before the lead was created. The touches and the period's leads are
- * each read by time in one statement and matched by contact here.
+ * each read by time in one statement and matched by contact here; `visit` sees each match (a lead and an
+ * item may match through several touches).
  */
-export function leadsByContent(
+export function eachContentLead(
   ctx: Ctx,
   fromIso: string,
   untilIso: string,
   lookbackDays: number,
-): Map<string, Set<string>> {
+  visit: (contentId: string, leadId: string, createdAt: string) => void,
+): void {
   const since = new Date(Date.parse(fromIso) - lookbackDays * 86_400_000).toISOString();
   const touches = ctx.sqlite.prepare(CONTENT_TOUCHES).all(since, untilIso) as {
     contactId: string;
     contentId: string;
     at: string;
   }[];
-  const out = new Map<string, Set<string>>();
-  if (touches.length === 0) return out;
-  const leadsOf = new Map<string, { id: string; ms: number }[]>();
+  if (touches.length === 0) return;
+  const leadsOf = new Map<string, { id: string; createdAt: string; ms: number }[]>();
   const leads = ctx.sqlite.prepare(PERIOD_CONTACT_LEADS).all(fromIso, untilIso) as {
     contactId: string;
     id: string;
@@ -38,7 +39,7 @@ export function leadsByContent(
   for (const lead of leads) {
     let list = leadsOf.get(lead.contactId);
     if (!list) leadsOf.set(lead.contactId, (list = []));
-    list.push({ id: lead.id, ms: Date.parse(lead.createdAt) });
+    list.push({ id: lead.id, createdAt: lead.createdAt, ms: Date.parse(lead.createdAt) });
   }
   for (const t of touches) {
     const list = leadsOf.get(t.contactId);
@@ -47,11 +48,24 @@ export function leadsByContent(
     for (const lead of list) {
       const age = (lead.ms - at) / 86_400_000;
       if (age < 0 || age >= lookbackDays) continue;
-      let ids = out.get(t.contentId);
-      if (!ids) out.set(t.contentId, (ids = new Set()));
-      ids.add(lead.id);
+      visit(t.contentId, lead.id, lead.createdAt);
     }
   }
+}
+
+/** The leads of each content item in the period (see eachContentLead). */
+export function leadsByContent(
+  ctx: Ctx,
+  fromIso: string,
+  untilIso: string,
+  lookbackDays: number,
+): Map<string, Set<string>> {
+  const out = new Map<string, Set<string>>();
+  eachContentLead(ctx, fromIso, untilIso, lookbackDays, (contentId, leadId) => {
+    let ids = out.get(contentId);
+    if (!ids) out.set(contentId, (ids = new Set()));
+    ids.add(leadId);
+  });
   return out;
 }
 

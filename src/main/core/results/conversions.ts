@@ -143,33 +143,38 @@ export const REVENUE_DAYS = `
   SELECT day, currency = ? AS same, sum(count) AS n, sum(net_minor) AS minor
   FROM revenue_days WHERE day BETWEEN ? AND ? GROUP BY day, same`;
 
+export const emptyRevenueByDay = (): RevenueByDay => ({
+  totalMinor: 0,
+  conversions: 0,
+  byDay: new Map(),
+  otherCurrencyRecords: 0,
+});
+
+/** Adds rows of day sums to `out`; `sales` when the rows count sales (orders and payments, not won deals). */
+export function addRevenueRows(out: RevenueByDay, rows: unknown[], sales: boolean): void {
+  for (const r of rows as { day: string; same: number; n: number; minor: number }[]) {
+    if (!r.same) {
+      out.otherCurrencyRecords += r.n;
+      continue;
+    }
+    out.totalMinor += r.minor;
+    out.conversions += r.n;
+    const daily = out.byDay.get(r.day) ?? { revenueMinor: 0, sales: 0 };
+    daily.revenueMinor += r.minor;
+    if (sales) daily.sales += r.n;
+    out.byDay.set(r.day, daily);
+  }
+}
+
 /** The REVENUE rule's sums per day, without reading events one by one (same numbers as revenueConversions). */
 export function revenueByDay(ctx: Ctx, window: Window, currency: string): RevenueByDay {
-  const out: RevenueByDay = { totalMinor: 0, conversions: 0, byDay: new Map(), otherCurrencyRecords: 0 };
-  const statements = [
-    [REVENUE_DAYS, [currency, window.fromDay, window.toDay], true],
-    [WON_LEAD_REVENUE_BY_DAY, [currency, window.fromIso, window.untilIso], false],
-  ] as const;
-  for (const [sql, params, sales] of statements) {
-    const rows = ctx.sqlite.prepare(sql).all(...params) as {
-      day: string;
-      same: number;
-      n: number;
-      minor: number;
-    }[];
-    for (const r of rows) {
-      if (!r.same) {
-        out.otherCurrencyRecords += r.n;
-        continue;
-      }
-      out.totalMinor += r.minor;
-      out.conversions += r.n;
-      const daily = out.byDay.get(r.day) ?? { revenueMinor: 0, sales: 0 };
-      daily.revenueMinor += r.minor;
-      if (sales) daily.sales += r.n;
-      out.byDay.set(r.day, daily);
-    }
-  }
+  const out = emptyRevenueByDay();
+  addRevenueRows(out, ctx.sqlite.prepare(REVENUE_DAYS).all(currency, window.fromDay, window.toDay), true);
+  addRevenueRows(
+    out,
+    ctx.sqlite.prepare(WON_LEAD_REVENUE_BY_DAY).all(currency, window.fromIso, window.untilIso),
+    false,
+  );
   return out;
 }
 

@@ -7,46 +7,30 @@ import { ratio } from '@shared/domain/kpi';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';
 import { getSettings } from '../settings/service';
-import {
-  attributeRevenue,
-  revenueTotals,
-  type AttributedRevenue,
-  type ModelOptions,
-} from './attribution-data';
-import { cachedAttribution } from './attribution-cache';
+import { revenueTotals, totalsOnly, type AttributedRevenue, type ModelOptions } from './attribution-data';
+import { cachedAttribution, freshAttribution, type CachedAttribution } from './attribution-cache';
 import { planGoals } from './goals';
 import { periodFacts, windowOf, type PeriodFacts } from './period';
 import { reconciliationCounts } from './reconcile';
+import { cachedReconciliationCounts, cachedRevenueByDay } from './result-days';
 import { campaignRows, channelRows, headline, tiles, type CampaignHead } from './rows';
-import { leadCounts, leadsByContent } from './content';
 import { buildSeries } from './series';
 import { visitsVsSalesPanel } from './visits-sales';
 
 type Input = z.output<typeof DashboardInput>;
 
-interface PeriodResults {
+interface PeriodResults<R extends AttributedRevenue = AttributedRevenue> {
   facts: PeriodFacts;
-  revenue: AttributedRevenue;
+  revenue: R;
   visits: number | null;
 }
 
-/** Every number of one period, under one model. */
-function periodResults(
+function periodResults<R extends AttributedRevenue>(
   ctx: Ctx,
-  from: string,
-  to: string,
-  currency: string,
-  options: ModelOptions | null,
-  cold: boolean,
-): PeriodResults {
-  const window = windowOf(from, to);
+  window: ReturnType<typeof windowOf>,
+  revenue: R,
+): PeriodResults<R> {
   const facts = periodFacts(ctx, window);
-  // The comparison period shows totals only, so it is not attributed (options null).
-  const revenue = !options
-    ? revenueTotals(ctx, window, currency)
-    : cold
-      ? attributeRevenue(ctx, window, currency, options)
-      : cachedAttribution(ctx, window, currency, options);
   let visits: number | null = null;
   for (const v of facts.visitsByDay.values()) visits = (visits ?? 0) + v;
   return { facts, revenue, visits };
@@ -68,31 +52,29 @@ export function checkRange(from: string, to: string): void {
     ]);
 }
 
-function contentRows(
-  ctx: Ctx,
-  revenue: AttributedRevenue,
-  leadsByContent: Map<string, number>,
-): ContentRow[] {
-  const ids = new Set([...revenue.byContent.keys(), ...leadsByContent.keys()]);
+/** The content items of some ids with their campaigns, in one statement. */
+export const CONTENT_HEADS = `
+  SELECT ci.id, ci.title, ci.campaign_id AS campaignId, c.name AS campaignName
+  FROM content_items ci LEFT JOIN campaigns c ON c.id = ci.campaign_id
+  WHERE ci.id IN (SELECT value FROM json_each(?))`;
+
+export function contentRows(ctx: Ctx, revenue: CachedAttribution): ContentRow[] {
+  const ids = new Set([...revenue.byContent.keys(), ...revenue.contentLeads.keys()]);
   if (ids.size === 0) return [];
-  const stmt = ctx.sqlite.prepare(
-    `SELECT ci.id, ci.title, ci.campaign_id AS campaignId, c.name AS campaignName
-     FROM content_items ci LEFT JOIN campaigns c ON c.id = ci.campaign_id WHERE ci.id = ?`,
-  );
-  const rows: ContentRow[] = [];
-  for (const id of ids) {
-    const item = stmt.get(id) as
-      { id: string; title: string; campaignId: string | null; campaignName: string | null } | undefined;
-    if (!item) continue;
-    rows.push({
-      contentId: item.id,
-      title: item.title,
-      campaignId: item.campaignId,
-      campaignName: item.campaignName,
-      leads: leadsByContent.get(id) ?? 0,
-      revenueMinor: revenue.byContent.get(id) ?? 0,
-    });
-  }
+  const items = ctx.sqlite.prepare(CONTENT_HEADS).all(JSON.stringify([...ids])) as {
+    id: string;
+    title: string;
+    campaignId: string | null;
+    campaignName: string | null;
+  }[];
+  const rows: ContentRow[] = items.map((item) => ({
+    contentId: item.id,
+    title: item.title,
+    campaignId: item.campaignId,
+    campaignName: item.campaignName,
+    leads: revenue.contentLeads.get(item.id) ?? 0,
+    revenueMinor: revenue.byContent.get(item.id) ?? 0,
+  }));
   return rows.sort(
     (a, b) =>
       b.revenueMinor - a.revenueMinor ||
@@ -102,11 +84,8 @@ function contentRows(
   );
 }
 
-/**
- * Every number and series of the Results screen. `cold` attributes the period afresh instead of reading the
- * attribution cache (the reference the cache is tested against).
- */
-export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashboard {
+/** Both periods of a dashboard call: the current one attributed under the model, the previous in totals. */
+function periodsOf(ctx: Ctx, input: Input, cold: boolean) {
   checkRange(input.from, input.to);
   const settings = getSettings(ctx);
   const today = isoDay(ctx.clock.now());
@@ -116,27 +95,66 @@ export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashbo
     lookbackDays: input.lookbackDays,
     lastNonDirect: input.lastNonDirect,
   };
+  const window = windowOf(cmp.current.startDate, cmp.current.endDate);
+  const previous = windowOf(cmp.previous.startDate, cmp.previous.endDate);
   const cur = periodResults(
     ctx,
-    cmp.current.startDate,
-    cmp.current.endDate,
-    settings.currency,
-    options,
-    cold,
+    window,
+    (cold ? freshAttribution : cachedAttribution)(ctx, window, settings.currency, options),
   );
+  // The comparison period shows totals only, so it is not attributed.
   const prev = periodResults(
     ctx,
-    cmp.previous.startDate,
-    cmp.previous.endDate,
-    settings.currency,
-    null,
-    cold,
+    previous,
+    cold
+      ? revenueTotals(ctx, previous, settings.currency)
+      : totalsOnly(cachedRevenueByDay(ctx, previous, settings.currency)),
   );
-  const range = { from: input.from, to: input.to };
-  const window = windowOf(cmp.current.startDate, cmp.current.endDate);
   const heads = campaignHeads(ctx);
-
   const curHead = headline(cur.facts, cur.revenue, cur.visits);
+  const range = { from: input.from, to: input.to };
+  return {
+    settings,
+    today,
+    cmp,
+    window,
+    cur,
+    prev,
+    heads,
+    curHead,
+    range,
+    numbers: {
+      range,
+      previousRange: { from: cmp.previous.startDate, to: cmp.previous.endDate },
+      currency: settings.currency,
+      model: input.model,
+      lookbackDays: input.lookbackDays,
+      tiles: tiles(curHead, headline(prev.facts, prev.revenue, prev.visits)),
+      campaigns: campaignRows(heads, cur.facts, cur.revenue, range),
+      unattributed: {
+        revenueMinor: cur.revenue.unattributed.minor,
+        leads: cur.facts.unattributedLeads,
+        conversions: cur.revenue.unattributed.count,
+      },
+      visitsVsSales: visitsVsSalesPanel(ctx, cmp.current.endDate, settings.currency, heads, cold),
+    },
+  };
+}
+
+/** What `results.summary` prints: the dashboard's own tiles, campaign rows and panels, nothing else. */
+export type DashboardNumbers = ReturnType<typeof periodsOf>['numbers'];
+
+/** The numbers of `dashboard(ctx, input)` that the summary reads, without the rows and series it does not. */
+export function dashboardNumbers(ctx: Ctx, input: Input): DashboardNumbers {
+  return periodsOf(ctx, input, false).numbers;
+}
+
+/**
+ * Every number and series of the Results screen. `cold` attributes the period afresh instead of reading the
+ * attribution cache (the reference the cache is tested against).
+ */
+export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashboard {
+  const { settings, today, cmp, window, cur, curHead, range, numbers } = periodsOf(ctx, input, cold);
   const steps = [
     { id: 'visits' as const, label: 'Visits', value: cur.visits },
     { id: 'leads' as const, label: 'Leads', value: curHead.leads },
@@ -156,11 +174,10 @@ export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashbo
       largestDropIndex = i;
   });
 
-  const tileList = tiles(curHead, headline(prev.facts, prev.revenue, prev.visits));
   const ordersInPeriod = cur.revenue.conversions - countWonLeads(cur) > 0;
   return {
     range,
-    previousRange: { from: cmp.previous.startDate, to: cmp.previous.endDate },
+    previousRange: numbers.previousRange,
     running: cmp.running,
     elapsedDays: cmp.elapsedDays,
     currency: settings.currency,
@@ -168,28 +185,20 @@ export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashbo
     model: input.model,
     lookbackDays: input.lookbackDays,
     modelLabel: modelDescription(input.model, input.lookbackDays, input.lastNonDirect),
-    tiles: tileList,
+    tiles: numbers.tiles,
     funnel: { steps, largestDropIndex },
     series: buildSeries(range, today, settings.weekStart, cur.facts, cur.revenue),
     channels: channelRows(cur.facts, cur.revenue),
-    campaigns: campaignRows(heads, cur.facts, cur.revenue, range),
-    content: contentRows(
-      ctx,
-      cur.revenue,
-      leadCounts(leadsByContent(ctx, window.fromIso, window.untilIso, input.lookbackDays)),
-    ),
-    unattributed: {
-      revenueMinor: cur.revenue.unattributed.minor,
-      leads: cur.facts.unattributedLeads,
-      conversions: cur.revenue.unattributed.count,
-    },
+    campaigns: numbers.campaigns,
+    content: contentRows(ctx, cur.revenue),
+    unattributed: numbers.unattributed,
     noCampaign: { revenueMinor: cur.revenue.noCampaignMinor, leads: cur.facts.noCampaignLeads },
     lostReasons: [...cur.facts.lostReasons]
       .map(([reason, count]) => ({ reason, count }))
       .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
-    goals: planGoals(ctx, input.from, input.to, today, settings.currency),
-    visitsVsSales: visitsVsSalesPanel(ctx, cmp.current.endDate, settings.currency, heads),
-    reconciliation: reconciliationCounts(ctx, window),
+    goals: planGoals(ctx, input.from, input.to, today, settings.currency, cold),
+    visitsVsSales: numbers.visitsVsSales,
+    reconciliation: (cold ? reconciliationCounts : cachedReconciliationCounts)(ctx, window),
     otherCurrencyRecords: cur.revenue.otherCurrencyRecords,
     emptyHints: { metrics: !cur.facts.hasMetrics, orders: !ordersInPeriod, visits: cur.visits === null },
   };

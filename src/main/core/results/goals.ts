@@ -4,6 +4,7 @@ import { pace } from '@shared/domain/comparison';
 import type { Ctx } from '../context';
 import { revenueByDay } from './conversions';
 import { windowOf } from './period';
+import { cachedGoalSums } from './result-days';
 
 interface PlanRow {
   id: string;
@@ -33,20 +34,27 @@ function planCovering(ctx: Ctx, from: string, to: string): PlanRow | undefined {
     .get(from, to) as PlanRow | undefined;
 }
 
-/** The plan's goals against what its own period has brought so far, with where an even pace would be today. */
+/**
+ * The plan's goals against what its own period has brought so far, with where an even pace would be today.
+ * Leads and revenue come from the result_days cache unless `cold` (counted from the records).
+ */
 export function planGoals(
   ctx: Ctx,
   from: string,
   to: string,
   today: string,
   currency: string,
+  cold = false,
 ): Dashboard['goals'] {
   const plan = planCovering(ctx, from, to);
   if (!plan) return null;
   const w = windowOf(plan.startDate, plan.endDate);
   const spend = ctx.sqlite.prepare(GOAL_SPEND).get(w.fromDay, w.toDay) as { n: number };
-  const leads = ctx.sqlite.prepare(GOAL_LEADS).get(w.fromIso, w.untilIso) as { n: number };
-  const revenue = revenueByDay(ctx, w, currency).totalMinor;
+  const fresh = () => ({
+    leads: (ctx.sqlite.prepare(GOAL_LEADS).get(w.fromIso, w.untilIso) as { n: number }).n,
+    revenueMinor: revenueByDay(ctx, w, currency).totalMinor,
+  });
+  const { leads, revenueMinor: revenue } = cold ? fresh() : cachedGoalSums(ctx, w, currency, fresh);
   const range = { startDate: plan.startDate, endDate: plan.endDate };
   const goal = (id: 'revenue' | 'leads' | 'budget', target: number | null, actual: number) => {
     if (target === null) return [];
@@ -71,7 +79,7 @@ export function planGoals(
     planName: plan.name,
     goals: [
       ...goal('revenue', plan.goalRevenueMinor, revenue),
-      ...goal('leads', plan.goalLeads, leads.n),
+      ...goal('leads', plan.goalLeads, leads),
       ...goal('budget', plan.goalBudgetMinor, spend.n),
     ],
   };

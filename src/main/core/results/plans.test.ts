@@ -22,8 +22,16 @@ import {
   SPEND,
   VISITS,
 } from './period';
-import { RECONCILIATION_SQL } from './reconcile';
-import { CACHED_DAYS, CACHED_MONTHS } from './attribution-cache';
+import { RECONCILIATION_DAYS_SQL, RECONCILIATION_SQL } from './reconcile';
+import { CACHED_DAYS, CACHED_MONTH_SUMS, CACHED_MONTHS } from './attribution-cache';
+import { CONTENT_HEADS } from './dashboard';
+import {
+  CACHED_RESULT_MONTHS,
+  LEADS_BY_DAY,
+  RESULT_DAYS,
+  RESULT_TOTALS,
+  REVENUE_DAYS_TOTAL,
+} from './result-days';
 import { CONTENT_TOUCHES, PERIOD_CONTACT_LEADS } from './content';
 import { GOAL_LEADS, GOAL_SPEND } from './goals';
 import { TOUCH_LOG_BY_CAMPAIGN, TOUCH_LOG_BY_ID, TOUCHES_BY_TIME } from './touches';
@@ -67,16 +75,25 @@ const STATEMENTS: Record<string, string> = {
   TOUCH_LOG_BY_CAMPAIGN,
   CACHED_MONTHS,
   CACHED_DAYS,
+  CACHED_MONTH_SUMS,
+  CONTENT_HEADS,
+  CACHED_RESULT_MONTHS,
+  LEADS_BY_DAY,
+  RESULT_DAYS,
+  RESULT_TOTALS,
+  REVENUE_DAYS_TOTAL,
   ...RECONCILIATION_SQL,
+  ...Object.fromEntries(Object.entries(RECONCILIATION_DAYS_SQL).map(([k, v]) => [`${k} by day`, v])),
 };
 
 /**
  * Tables too small to matter: pipeline stages, manual touches, and `touch_log`, the rows the view hands back
- * (each of its branches is checked as a table of its own). Contacts and activities (whose touch names the
+ * (each of its branches is checked as a table of its own), and `json_each`, the list of ids or kinds a
+ * statement is bound to. Contacts and activities (whose touch names the
  * lead's campaign only when its channel fits) are scanned only when a campaign's channel changes
  * (TOUCH_LOG_BY_CAMPAIGN), which is rare and not on the dashboard's path.
  */
-const SMALL = new Set(['s', 'm', 'touch_log']);
+const SMALL = new Set(['s', 'm', 'touch_log', 'json_each']);
 const RARE: Record<string, string[]> = { TOUCH_LOG_BY_CAMPAIGN: ['ct', 'a'] };
 
 /** The dashboard's big reads: their driving table is answered from an index alone, no row lookups. */
@@ -98,6 +115,12 @@ const COVERED = [
   'paymentsWithoutContact',
   'CACHED_MONTHS',
   'CACHED_DAYS',
+  'CACHED_MONTH_SUMS',
+  'CACHED_RESULT_MONTHS',
+  'LEADS_BY_DAY',
+  'wonWithoutPayment by day',
+  'ordersWithoutContact by day',
+  'paymentsWithoutContact by day',
 ];
 
 describe('query plans of the dashboard', () => {
@@ -120,6 +143,10 @@ describe('query plans of the dashboard', () => {
       'spend_entries',
       'touches',
       'attribution_days',
+      'attribution_month_sums',
+      'result_days',
+      'revenue_days',
+      'content_items',
     ]) {
       if (!new RegExp(`\\b${table}\\b`).test(sql)) continue;
       expect(plan.some((p) => /^SEARCH /.test(p.detail) && /USING (COVERING )?INDEX/.test(p.detail))).toBe(

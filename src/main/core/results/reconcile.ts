@@ -76,6 +76,14 @@ export const RECONCILIATION_SQL = Object.fromEntries(
   Object.entries(LISTS).map(([kind, q]) => [kind, `SELECT count(*) AS n FROM ${q.from} WHERE ${where(q)}`]),
 ) as Record<Kind, string>;
 
+/** The same lists counted per day (of the date each record is listed under), for the result_days cache. */
+export const RECONCILIATION_DAYS_SQL = Object.fromEntries(
+  Object.entries(LISTS).map(([kind, q]) => [
+    kind,
+    `SELECT substr(${q.at}, 1, 10) AS day, count(*) AS n FROM ${q.from} WHERE ${where(q)} GROUP BY day`,
+  ]),
+) as Record<Kind, string>;
+
 export interface Span {
   fromIso: string;
   untilIso: string;

@@ -1,16 +1,16 @@
 import type { z } from 'zod';
-import type { Dashboard, Summary, SummaryInput } from '@shared/api/results';
+import type { Summary, SummaryInput } from '@shared/api/results';
 import type { AttributionModel } from '@shared/domain/attribution';
 import { toMajor } from '@shared/domain/currency';
 import type { Ctx } from '../context';
-import { dashboard } from './dashboard';
+import { dashboard, dashboardNumbers, type DashboardNumbers } from './dashboard';
 
 type Input = z.output<typeof SummaryInput>;
 
-const tile = (d: Dashboard, id: string, which: 'value' | 'previous'): number | null =>
+const tile = (d: DashboardNumbers, id: string, which: 'value' | 'previous'): number | null =>
   d.tiles.find((t) => t.id === id)?.[which] ?? null;
 
-function totals(d: Dashboard, which: 'value' | 'previous'): Summary['totals'] {
+function totals(d: DashboardNumbers, which: 'value' | 'previous'): Summary['totals'] {
   const money = (id: string) => toMajor(tile(d, id, which) ?? 0, d.currency);
   const maybeMoney = (id: string) => {
     const v = tile(d, id, which);
@@ -35,26 +35,31 @@ function totals(d: Dashboard, which: 'value' | 'previous'): Summary['totals'] {
  * The dashboard the summary and the meeting report are read from: compared with the previous period, every
  * touch counted. One call, so `tandem summary`, the PDF and the Results screen agree to the cent.
  */
-export function summaryDashboard(
-  ctx: Ctx,
-  input: { from: string; to: string; model: AttributionModel; lookbackDays: number },
-) {
-  return dashboard(ctx, {
-    from: input.from,
-    to: input.to,
-    compare: 'previous',
-    model: input.model,
-    lookbackDays: input.lookbackDays,
-    lastNonDirect: false,
-  });
+export function summaryDashboard(ctx: Ctx, input: SummaryPeriod) {
+  return dashboard(ctx, dashboardInput(input));
 }
+
+type SummaryPeriod = { from: string; to: string; model: AttributionModel; lookbackDays: number };
+const dashboardInput = (input: SummaryPeriod) => ({
+  from: input.from,
+  to: input.to,
+  compare: 'previous' as const,
+  model: input.model,
+  lookbackDays: input.lookbackDays,
+  lastNonDirect: false,
+});
 
 /**
  * The period's shared numbers as `tandem summary --json` prints them: the dashboard's own numbers (the
- * same call the Results screen makes), money in major units.
+ * same code the Results screen's call runs, less the series, lists and panels the summary does not print),
+ * money in major units.
  */
 export function summary(ctx: Ctx, input: Input): Summary {
-  const d = summaryDashboard(ctx, input);
+  return summaryOf(dashboardNumbers(ctx, dashboardInput(input)));
+}
+
+/** The summary of a dashboard's numbers (a whole dashboard has them all). */
+export function summaryOf(d: DashboardNumbers): Summary {
   const major = (minor: number) => toMajor(minor, d.currency);
   const v = d.visitsVsSales;
   return {

@@ -4,11 +4,13 @@ import {
   visitsVsSales,
   type DailySeries,
   type SeriesNames,
+  type VisitsVsSales,
 } from '@shared/domain/correlation';
-import { addDays } from '@shared/domain/dates';
+import { addDays, dayMs, isoDay } from '@shared/domain/dates';
 import { REVENUE_ORDER_STATUSES, REVENUE_PAYMENT_STATUSES } from '@shared/domain/kpi';
 import type { Ctx } from '../context';
 import { visitsByDay } from './period';
+import { cachedVisitsByDay } from './result-days';
 import type { CampaignHead } from './rows';
 
 /** Days of history the visits-vs-sales panel looks at, ending with the period's last day. */
@@ -48,16 +50,42 @@ export interface DailyPair {
  * of paid orders plus succeeded payments that day — over the year ending `to`. Counts, not money: one big
  * order should not weigh like a busy day.
  */
-function dailyVisitsAndSales(ctx: Ctx, to: string, currency: string): DailyPair[] {
+function dailyVisitsAndSales(ctx: Ctx, to: string, currency: string, cold: boolean): DailyPair[] {
   const from = addDays(to, -(HISTORY_DAYS - 1));
-  const visits = visitsByDay(ctx, from, to);
+  const visits = cold ? visitsByDay(ctx, from, to) : cachedVisitsByDay(ctx, from, to);
   const sales = dailySales(ctx, from, to, currency);
   const days: DailyPair[] = [];
   const first = [...visits.keys(), ...sales.keys()].sort()[0];
   if (!first) return days;
-  for (let day = first; day <= to; day = addDays(day, 1))
+  for (let ms = dayMs(first), last = dayMs(to); ms <= last; ms += DAY_MS) {
+    const day = isoDay(ms);
     days.push({ date: day, visits: visits.get(day) ?? null, sales: sales.get(day) ?? 0 });
+  }
   return days;
+}
+
+const DAY_MS = 86_400_000;
+/** How many analyses are kept, by their exact input (see `analysisOf`). */
+const RECENT_ANALYSES = 8;
+const recentAnalyses = new Map<string, VisitsVsSales>();
+
+/**
+ * visitsVsSales of the two series, remembered for its exact input: the year of days behind a panel changes
+ * only when a write does, while every dashboard read would otherwise run the same 29 correlations again. The
+ * result is only read (the panel copies what it shows), so handing the same one out again is safe.
+ */
+export function analysisOf(visits: DailySeries, sales: DailySeries, names?: SeriesNames): VisitsVsSales {
+  const key = JSON.stringify([visits, sales, names ?? null]);
+  const known = recentAnalyses.get(key);
+  if (known) {
+    recentAnalyses.delete(key);
+    recentAnalyses.set(key, known);
+    return known;
+  }
+  const result = visitsVsSales(visits, sales, names ? { names } : {});
+  recentAnalyses.set(key, result);
+  if (recentAnalyses.size > RECENT_ANALYSES) recentAnalyses.delete(recentAnalyses.keys().next().value!);
+  return result;
 }
 
 export function visitsVsSalesPanel(
@@ -65,8 +93,9 @@ export function visitsVsSalesPanel(
   to: string,
   currency: string,
   heads: readonly CampaignHead[],
+  cold = false,
 ): VisitsVsSalesOut {
-  const daily = dailyVisitsAndSales(ctx, to, currency);
+  const daily = dailyVisitsAndSales(ctx, to, currency, cold);
   const from = daily[0]?.date ?? to;
   const launches = heads
     .filter((c) => c.startDate !== null && c.startDate >= from && c.startDate <= to)
@@ -111,7 +140,7 @@ export function analyse(
     };
   if (!haveSales)
     return { ...empty, status: 'no_sales', sentence: 'no paid orders or payments in this time yet' };
-  const result = visitsVsSales(visits, sales, names ? { names } : {});
+  const result = analysisOf(visits, sales, names);
   if (result.status === 'insufficient')
     return { ...empty, status: 'not_enough_history', sentence: result.sentence };
   return {

@@ -146,3 +146,59 @@ export const attributionDays = sqliteTable(
     ),
   ],
 );
+
+/**
+ * The rows of `attribution_days` of one whole month under one key, summed over its days: a period of whole
+ * months reads a few hundred of these instead of every day's rows. Written with the month's days and, like
+ * them, true only while the month is in `attribution_months`.
+ */
+export const attributionMonthSums = sqliteTable(
+  'attribution_month_sums',
+  {
+    key: text('key').notNull(),
+    month: text('month').notNull(),
+    kind: text('kind').notNull(),
+    campaignId: text('campaign_id'),
+    channel: text('channel'),
+    contentId: text('content_id'),
+    minor: integer('minor').notNull(),
+    count: integer('count').notNull(),
+  },
+  (t) => [
+    index('attribution_month_sums_idx').on(
+      t.key,
+      t.month,
+      t.kind,
+      t.campaignId,
+      t.channel,
+      t.contentId,
+      t.minor,
+      t.count,
+    ),
+  ],
+);
+
+/**
+ * A month (`YYYY-MM`, UTC) whose facts in `result_days` are computed and still true. Triggers on leads,
+ * orders, payments, pipeline stages, reconciliation marks and visit metrics delete the months a write can
+ * change; the next read recomputes them. Derived data, like the attribution cache, under no model key.
+ */
+export const resultMonths = sqliteTable('result_months', {
+  month: text('month').primaryKey(),
+});
+
+/**
+ * Per calendar day (UTC) and `kind`, a count and an amount the Results screen adds up over long ranges:
+ * won deals with no order or payment (`won_leads`: count and value), live leads created (`leads`), daily
+ * visits (`visits`) and each reconciliation list (`ordersWithoutContact`, …). A day with nothing has no row.
+ */
+export const resultDays = sqliteTable(
+  'result_days',
+  {
+    kind: text('kind').notNull(),
+    day: text('day').notNull(),
+    count: integer('count').notNull(),
+    minor: integer('minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.kind, t.day] })],
+);
