@@ -128,8 +128,8 @@ export function visitsByDay(ctx: Ctx, fromDay: string, toDay: string): Map<strin
   return out;
 }
 
-/** Everything but revenue for one period, by campaign and by channel. */
-export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
+/** The period's tallies, and `add`, which applies a change to the total, the campaign's and the channel's. */
+export function tallies() {
   const total = emptyTally();
   const byCampaign = new Map<string, Tally>();
   const byChannel = new Map<string, Tally>();
@@ -143,7 +143,15 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     if (campaignId) apply(tallyOf(byCampaign, campaignId));
     apply(tallyOf(byChannel, channel ?? 'unknown'));
   };
-  const bumpDay = (map: Map<string, number>, day: string, n: number) => map.set(day, (map.get(day) ?? 0) + n);
+  return { total, byCampaign, byChannel, add };
+}
+
+export const bumpDay = (map: Map<string, number>, day: string, n: number) =>
+  map.set(day, (map.get(day) ?? 0) + n);
+
+/** Everything but revenue for one period, by campaign and by channel. */
+export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
+  const { total, byCampaign, byChannel, add } = tallies();
   const spendByDay = new Map<string, number>();
 
   const spend = SPEND.all(ctx.sqlite, window.fromDay, window.toDay);
