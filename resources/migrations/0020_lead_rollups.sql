@@ -41,14 +41,20 @@ CREATE TABLE `lead_stage_months` (
 --> statement-breakpoint
 CREATE INDEX `metric_reach_idx` ON `metric_observations` (`campaign_id`,`metric`,`date`,`value`) WHERE "metric_observations"."metric" IN ('reach', 'impressions');
 --> statement-breakpoint
--- What a live lead is counted as (see lead_contributions in schema/results.ts). Its path is read from the
--- stage history's (lead_id, to_stage_id) index.
+-- What a live lead is counted as (see lead_contributions in schema/results.ts). Its campaign's channel and its
+-- path are scalar subqueries (cheaper per lead than a join); a lead whose history names no other stage than its
+-- current one (most new leads) skips the sorting of its path.
 CREATE VIEW `lead_contribution_source` AS
-  SELECT l.id AS lead_id, l.created_at, l.campaign_id, coalesce(c.channel, nullif(l.channel, 'unknown')) AS channel,
-    l.stage_id, (SELECT group_concat(DISTINCT p.stage_id ORDER BY p.stage_id) FROM (
-      SELECT h.to_stage_id AS stage_id FROM lead_stage_history h WHERE h.lead_id = l.id UNION ALL SELECT l.stage_id) p) AS path,
+  SELECT l.id AS lead_id, l.created_at, l.campaign_id,
+    coalesce((SELECT c.channel FROM campaigns c WHERE c.id = l.campaign_id), nullif(l.channel, 'unknown')) AS channel,
+    l.stage_id,
+    CASE WHEN NOT EXISTS (SELECT 1 FROM lead_stage_history h WHERE h.lead_id = l.id AND h.to_stage_id <> l.stage_id)
+      THEN l.stage_id
+      ELSE (SELECT group_concat(DISTINCT p.stage_id ORDER BY p.stage_id) FROM (
+        SELECT h.to_stage_id AS stage_id FROM lead_stage_history h WHERE h.lead_id = l.id UNION ALL SELECT l.stage_id) p)
+    END AS path,
     l.rating, l.value_minor
-  FROM leads l LEFT JOIN campaigns c ON c.id = l.campaign_id
+  FROM leads l
   WHERE l.deleted_at IS NULL;
 --> statement-breakpoint
 INSERT INTO lead_contributions (lead_id, created_at, campaign_id, channel, stage_id, path, rating, value_minor)
@@ -94,6 +100,7 @@ CREATE TRIGGER `lead_contributions_delete` AFTER DELETE ON `lead_contributions` 
 END;--> statement-breakpoint
 -- A lead's row is replaced when a column it is counted by changes; only live leads have one.
 CREATE TRIGGER `lead_contributions_leads_insert` AFTER INSERT ON `leads` BEGIN
+  DELETE FROM lead_contributions WHERE lead_id = NEW.id;
   INSERT INTO lead_contributions (lead_id, created_at, campaign_id, channel, stage_id, path, rating, value_minor)
     SELECT lead_id, created_at, campaign_id, channel, stage_id, path, rating, value_minor FROM lead_contribution_source WHERE lead_id = NEW.id;
 END;--> statement-breakpoint
