@@ -7,7 +7,8 @@ import { revenueConversions } from '../src/main/core/results/conversions';
 import { leadsByContent } from '../src/main/core/results/content';
 import { campaignHeads } from '../src/main/core/results/dashboard';
 import { planGoals } from '../src/main/core/results/goals';
-import { createdLeadGroups, openPipeline, stagesById } from '../src/main/core/results/lead-rollups';
+import { createdLeads, openPipeline, stagesById } from '../src/main/core/results/lead-rollups';
+import { qualifiedPosition } from '../src/main/core/results/leads';
 import {
   LEADS_CLOSED,
   periodFacts,
@@ -50,7 +51,7 @@ export function dashboardBreakdown(
   const parts: [string, () => unknown][] = [
     ['current: spend', () => SPEND.all(ctx.sqlite, cur.fromDay, cur.toDay)],
     ['current: reach', () => REACH.all(ctx.sqlite, cur.fromDay, cur.toDay, cur.fromDay, cur.toDay)],
-    ['current: leads created', () => createdLeadGroups(ctx, cur)],
+    ['current: leads created', () => createdLeads(ctx, cur, stagesById(ctx), qualifiedPosition(ctx))],
     ['current: leads closed', () => LEADS_CLOSED.all(ctx.sqlite, cur.fromIso, cur.untilIso)],
     ['current: visits', () => visitsByDay(ctx, cur.fromDay, cur.toDay)],
     ['current: period facts (all)', () => periodFacts(ctx, cur)],
@@ -58,7 +59,7 @@ export function dashboardBreakdown(
     ['current: touches', () => touchesByContact(ctx, contacts, touchesFrom, cur.untilIso)],
     ['current: attribution (all)', () => attributeRevenue(ctx, cur, settings.currency, options)],
     ['current: attribution from the cache', () => cachedAttribution(ctx, cur, settings.currency, options)],
-    ['previous: leads created', () => createdLeadGroups(ctx, prev)],
+    ['previous: leads created', () => createdLeads(ctx, prev, stagesById(ctx), qualifiedPosition(ctx))],
     ['previous: pipeline', () => openPipeline(ctx, stagesById(ctx), prev.untilIso.slice(0, 10))],
     ['previous: period facts (all)', () => periodFacts(ctx, prev)],
     ['previous: revenue totals', () => revenueTotals(ctx, prev, settings.currency)],

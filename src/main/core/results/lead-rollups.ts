@@ -66,30 +66,6 @@ export const LEAD_CONTRIBUTION_DAYS = statement<LeadGroup, [string, string]>(
 
 const startOf = (day: string) => `${day}T00:00:00.000Z`;
 
-/** The leads created in a window, summed per campaign, channel, stage and path; groups without leads left out. */
-export function createdLeadGroups(ctx: Ctx, window: Window): LeadGroup[] {
-  const groups = new Map<string, LeadGroup>();
-  for (const piece of periodPieces(window.fromDay, window.toDay)) {
-    const rows =
-      'months' in piece
-        ? LEAD_MONTHS.all(ctx.sqlite, ...piece.months)
-        : LEAD_CONTRIBUTION_DAYS.all(ctx.sqlite, startOf(piece.days[0]), startOf(addDays(piece.days[1], 1)));
-    for (const r of rows) {
-      const key = `${r.campaignId}\u0000${r.channel}\u0000${r.stageId}\u0000${r.path}`;
-      let g = groups.get(key);
-      if (!g) {
-        g = { ...r, leads: 0, high: 0, ratingSum: 0, ratingCount: 0 };
-        groups.set(key, g);
-      }
-      g.leads += piece.sign * r.leads;
-      g.high += piece.sign * r.high;
-      g.ratingSum += piece.sign * r.ratingSum;
-      g.ratingCount += piece.sign * r.ratingCount;
-    }
-  }
-  return [...groups.values()].filter((g) => g.leads !== 0);
-}
-
 export type StageFacts = Row<
   typeof pipelineStages,
   'id' | 'position' | 'outcome' | 'probability' | 'deletedAt'
@@ -105,22 +81,23 @@ export function stagesById(ctx: Ctx): Map<string, StageFacts> {
 }
 
 /**
- * How many of a group's leads are qualified, by isQualifiedLead: all of them when the stage and path qualify,
- * else those rated high enough. A group whose current stage no longer exists counts no lead (null).
+ * Whether a lead in `stageId` that has been in the stages of `path` is qualified by isQualifiedLead whatever
+ * its rating; null when its stage no longer exists (such a lead is not counted, as it joins no stage).
  */
-export function qualifiedOf(
-  group: LeadGroup,
+function qualifiesByStage(
+  stageId: string,
+  path: string,
   stages: ReadonlyMap<string, StageFacts>,
   threshold: number | null,
-): number | null {
-  const stage = stages.get(group.stageId);
+): boolean | null {
+  const stage = stages.get(stageId);
   if (!stage) return null;
   let furthest: number | null = null;
-  for (const id of group.path.split(',')) {
+  for (const id of path.split(',')) {
     const s = stages.get(id);
     if (s && s.outcome !== 'lost' && (furthest === null || s.position > furthest)) furthest = s.position;
   }
-  const byStage = isQualifiedLead(
+  return isQualifiedLead(
     {
       rating: null,
       stagePosition: stage.position,
@@ -129,7 +106,62 @@ export function qualifiedOf(
     },
     threshold,
   );
-  return byStage ? group.leads : group.high;
+}
+
+/** Leads created in a period with one campaign and channel (null for none). */
+export interface CreatedLeads {
+  campaignId: string | null;
+  channel: string | null;
+  leads: number;
+  qualified: number;
+  ratingSum: number;
+  ratingCount: number;
+}
+
+/**
+ * The leads created in a window per campaign and channel, qualified under the stages as they are now
+ * (`threshold`: qualifiedPosition); pairs without leads are left out.
+ */
+export function createdLeads(
+  ctx: Ctx,
+  window: Window,
+  stages: ReadonlyMap<string, StageFacts>,
+  threshold: number | null,
+): CreatedLeads[] {
+  const byStage = new Map<string, Map<string, boolean | null>>();
+  const pairs = new Map<string, CreatedLeads>();
+  for (const piece of periodPieces(window.fromDay, window.toDay)) {
+    const rows =
+      'months' in piece
+        ? LEAD_MONTHS.all(ctx.sqlite, ...piece.months)
+        : LEAD_CONTRIBUTION_DAYS.all(ctx.sqlite, startOf(piece.days[0]), startOf(addDays(piece.days[1], 1)));
+    for (const r of rows) {
+      let paths = byStage.get(r.stageId);
+      if (!paths) byStage.set(r.stageId, (paths = new Map()));
+      let qualifies = paths.get(r.path);
+      if (qualifies === undefined)
+        paths.set(r.path, (qualifies = qualifiesByStage(r.stageId, r.path, stages, threshold)));
+      if (qualifies === null) continue;
+      const key = `${r.campaignId}\u0000${r.channel}`;
+      let pair = pairs.get(key);
+      if (!pair) {
+        pair = {
+          campaignId: r.campaignId || null,
+          channel: r.channel || null,
+          leads: 0,
+          qualified: 0,
+          ratingSum: 0,
+          ratingCount: 0,
+        };
+        pairs.set(key, pair);
+      }
+      pair.leads += piece.sign * r.leads;
+      pair.qualified += piece.sign * (qualifies ? r.leads : r.high);
+      pair.ratingSum += piece.sign * r.ratingSum;
+      pair.ratingCount += piece.sign * r.ratingCount;
+    }
+  }
+  return [...pairs.values()].filter((p) => p.leads !== 0);
 }
 
 export const LEADS_BY_DAY = statement<{ day: string; leads: number }, [string, string]>(

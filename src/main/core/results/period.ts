@@ -4,7 +4,7 @@ import type { Ctx } from '../context';
 import type { campaigns, leads } from '../db/schema';
 import { statement, type Row } from '../db/typed';
 import type { Window } from './conversions';
-import { createdLeadGroups, leadsByDay, openPipeline, qualifiedOf, stagesById } from './lead-rollups';
+import { createdLeads, leadsByDay, openPipeline, stagesById } from './lead-rollups';
 import { qualifiedPosition } from './leads';
 
 /** Counts and sums of one group (the business, a campaign, a channel) in a period. */
@@ -54,11 +54,9 @@ export interface PeriodFacts {
 
 const DAY = 86_400_000;
 
-type ClosedLead = Row<
-  typeof leads,
-  'createdAt' | 'campaignId' | 'channel' | 'valueMinor' | 'stageId' | 'lostReason'
-> & {
+type ClosedLead = Row<typeof leads, 'createdAt' | 'campaignId' | 'valueMinor' | 'stageId' | 'lostReason'> & {
   closedAt: string;
+  channel: string | null;
 };
 type SpendRow = { campaignId: string; channel: string; date: string; minor: number };
 type ReachRow = {
@@ -79,9 +77,13 @@ export const windowOf = (fromDay: string, toDay: string): Window => ({
   untilIso: `${addDays(toDay, 1)}T00:00:00.000Z`,
 });
 
-/** Closed leads from the covering index alone; their stage's outcome and campaign's channel are looked up once each. */
+/**
+ * Closed leads from the covering index alone; their stage's outcome and campaign's channel are looked up once
+ * each (a lead's own channel counts only without a campaign: the foreign key keeps its campaign in the table).
+ */
 export const LEADS_CLOSED = statement<ClosedLead, [string, string]>(`
-  SELECT l.created_at AS createdAt, l.closed_at AS closedAt, l.campaign_id AS campaignId, l.channel,
+  SELECT l.created_at AS createdAt, l.closed_at AS closedAt, l.campaign_id AS campaignId,
+         CASE WHEN l.campaign_id IS NULL THEN l.channel END AS channel,
          l.value_minor AS valueMinor, l.stage_id AS stageId, l.lost_reason AS lostReason
   FROM leads l INDEXED BY leads_closed_idx
   WHERE l.deleted_at IS NULL AND l.closed_at >= ? AND l.closed_at < ?`);
@@ -163,23 +165,18 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
   for (const r of reach) add(r.campaignId, r.channel, (t) => (t[r.metric] += Math.round(r.value)));
 
   const stages = stagesById(ctx);
-  const threshold = qualifiedPosition(ctx);
   let noCampaignLeads = 0;
   let unattributedLeads = 0;
-  for (const group of createdLeadGroups(ctx, window)) {
-    const qualified = qualifiedOf(group, stages, threshold);
-    if (qualified === null) continue;
-    const campaignId = group.campaignId || null;
-    const channel = group.channel || null;
-    add(campaignId, channel, (t) => {
-      t.leads += group.leads;
-      t.qualifiedLeads += qualified;
-      t.ratingSum += group.ratingSum;
-      t.ratingCount += group.ratingCount;
+  for (const pair of createdLeads(ctx, window, stages, qualifiedPosition(ctx))) {
+    add(pair.campaignId, pair.channel, (t) => {
+      t.leads += pair.leads;
+      t.qualifiedLeads += pair.qualified;
+      t.ratingSum += pair.ratingSum;
+      t.ratingCount += pair.ratingCount;
     });
-    if (!campaignId) {
-      if (channel) noCampaignLeads += group.leads;
-      else unattributedLeads += group.leads;
+    if (!pair.campaignId) {
+      if (pair.channel) noCampaignLeads += pair.leads;
+      else unattributedLeads += pair.leads;
     }
   }
 
@@ -189,8 +186,11 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     const outcome = stages.get(lead.stageId)?.outcome;
     if (outcome !== 'won' && outcome !== 'lost') continue;
     const channel =
-      (lead.campaignId === null ? undefined : campaignChannels.get(lead.campaignId)) ??
-      (lead.channel === 'unknown' ? null : lead.channel);
+      lead.campaignId === null
+        ? lead.channel === 'unknown'
+          ? null
+          : lead.channel
+        : (campaignChannels.get(lead.campaignId) ?? null);
     if (outcome === 'won') {
       const days = Math.max(0, (Date.parse(lead.closedAt) - Date.parse(lead.createdAt)) / DAY);
       add(lead.campaignId, channel, (t) => {
