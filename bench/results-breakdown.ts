@@ -5,10 +5,10 @@ import { attributeRevenue, totalsOnly } from '../src/main/core/results/attributi
 import { revenueConversions } from '../src/main/core/results/conversions';
 import { campaignHeads, contentRows } from '../src/main/core/results/dashboard';
 import { planGoals } from '../src/main/core/results/goals';
+import { createdLeads, openPipeline, stagesById } from '../src/main/core/results/lead-rollups';
+import { qualifiedPosition } from '../src/main/core/results/leads';
 import {
   LEADS_CLOSED,
-  LEADS_CREATED,
-  OPEN_PIPELINE_BEFORE,
   periodFacts,
   REACH,
   SPEND,
@@ -38,10 +38,6 @@ export function dashboardBreakdown(
   const cur = windowOf(cmp.current.startDate, cmp.current.endDate);
   const prev = windowOf(cmp.previous.startDate, cmp.previous.endDate);
   const options = { model: 'position', lookbackDays: 90, lastNonDirect: false } as const;
-  const all =
-    (sql: string, ...params: unknown[]) =>
-    () =>
-      ctx.sqlite.prepare(sql).all(...params);
   const contactsOf = () => {
     const set = new Set<string>();
     for (const c of revenueConversions(ctx, cur, settings.currency, false).conversions)
@@ -52,10 +48,10 @@ export function dashboardBreakdown(
   const attribution = cachedAttribution(ctx, cur, settings.currency, options);
   const touchesFrom = new Date(Date.parse(cur.fromIso) - options.lookbackDays * DAY_MS).toISOString();
   const parts: [string, () => unknown][] = [
-    ['current: spend', all(SPEND, cur.fromDay, cur.toDay)],
-    ['current: reach', all(REACH, cur.fromDay, cur.toDay)],
-    ['current: leads created', all(LEADS_CREATED, cur.fromIso, cur.untilIso)],
-    ['current: leads closed', all(LEADS_CLOSED, cur.fromIso, cur.untilIso)],
+    ['current: spend', () => SPEND.all(ctx.sqlite, cur.fromDay, cur.toDay)],
+    ['current: reach', () => REACH.all(ctx.sqlite, cur.fromDay, cur.toDay, cur.fromDay, cur.toDay)],
+    ['current: leads created', () => createdLeads(ctx, cur, stagesById(ctx), qualifiedPosition(ctx))],
+    ['current: leads closed', () => LEADS_CLOSED.all(ctx.sqlite, cur.fromIso, cur.untilIso)],
     ['current: visits', () => visitsByDay(ctx, cur.fromDay, cur.toDay)],
     ['current: period facts (all)', () => periodFacts(ctx, cur)],
     ['current: conversions', () => revenueConversions(ctx, cur, settings.currency, false)],
@@ -63,7 +59,8 @@ export function dashboardBreakdown(
     ['current: attribution (all)', () => attributeRevenue(ctx, cur, settings.currency, options)],
     // With the content items' leads, which the cache keeps too.
     ['current: attribution from the cache', () => cachedAttribution(ctx, cur, settings.currency, options)],
-    ['previous: pipeline', all(OPEN_PIPELINE_BEFORE, prev.untilIso)],
+    ['previous: leads created', () => createdLeads(ctx, prev, stagesById(ctx), qualifiedPosition(ctx))],
+    ['previous: pipeline', () => openPipeline(ctx, stagesById(ctx), prev.untilIso.slice(0, 10))],
     ['previous: period facts (all)', () => periodFacts(ctx, prev)],
     ['previous: revenue totals', () => totalsOnly(cachedRevenueByDay(ctx, prev, settings.currency))],
     ['campaign heads', () => campaignHeads(ctx)],

@@ -1,8 +1,10 @@
-import { isQualifiedLead, QUALIFYING_RATING } from '@shared/domain/kpi';
 import { scaleMinor } from '@shared/domain/money';
 import { addDays } from '@shared/domain/dates';
 import type { Ctx } from '../context';
+import type { campaigns, leads } from '../db/schema';
+import { statement, type Row } from '../db/typed';
 import type { Window } from './conversions';
+import { createdLeads, leadsByDay, openPipeline, stagesById } from './lead-rollups';
 import { qualifiedPosition } from './leads';
 
 /** Counts and sums of one group (the business, a campaign, a channel) in a period. */
@@ -52,6 +54,22 @@ export interface PeriodFacts {
 
 const DAY = 86_400_000;
 
+type ClosedLead = Row<typeof leads, 'createdAt' | 'campaignId' | 'valueMinor' | 'stageId' | 'lostReason'> & {
+  closedAt: string;
+  channel: string | null;
+};
+type SpendRow = { campaignId: string; channel: string; date: string; minor: number };
+type ReachRow = {
+  campaignId: string | null;
+  channel: string | null;
+  metric: 'reach' | 'impressions';
+  value: number;
+};
+
+const CAMPAIGN_CHANNELS = statement<Row<typeof campaigns, 'id' | 'channel'>, []>(
+  'SELECT id, channel FROM campaigns',
+);
+
 export const windowOf = (fromDay: string, toDay: string): Window => ({
   fromDay,
   toDay,
@@ -59,76 +77,61 @@ export const windowOf = (fromDay: string, toDay: string): Window => ({
   untilIso: `${addDays(toDay, 1)}T00:00:00.000Z`,
 });
 
-// A lead rated high enough or won is qualified whatever its history, so its history is not read.
-export const LEADS_CREATED = `
-  SELECT l.id, l.created_at AS createdAt, l.campaign_id AS campaignId,
-         coalesce(c.channel, nullif(l.channel, 'unknown')) AS channel, l.rating,
-         s.position AS stagePosition, s.outcome AS stageOutcome,
-         CASE WHEN l.rating >= ${QUALIFYING_RATING} OR s.outcome = 'won' THEN NULL ELSE
-           (SELECT max(hs.position) FROM lead_stage_history h JOIN pipeline_stages hs ON hs.id = h.to_stage_id
-             WHERE h.lead_id = l.id AND hs.outcome <> 'lost') END AS furthestOpenPosition
-  FROM leads l
-  JOIN pipeline_stages s ON s.id = l.stage_id
-  LEFT JOIN campaigns c ON c.id = l.campaign_id
-  WHERE l.deleted_at IS NULL AND l.created_at >= ? AND l.created_at < ?`;
-
-export const LEADS_CLOSED = `
-  SELECT l.id, l.created_at AS createdAt, l.closed_at AS closedAt, l.campaign_id AS campaignId,
-         coalesce(c.channel, nullif(l.channel, 'unknown')) AS channel, l.value_minor AS valueMinor,
-         s.outcome, l.lost_reason AS lostReason
+/**
+ * Closed leads from the covering index alone; their stage's outcome and campaign's channel are looked up once
+ * each (a lead's own channel counts only without a campaign: the foreign key keeps its campaign in the table).
+ */
+export const LEADS_CLOSED = statement<ClosedLead, [string, string]>(`
+  SELECT l.created_at AS createdAt, l.closed_at AS closedAt, l.campaign_id AS campaignId,
+         CASE WHEN l.campaign_id IS NULL THEN l.channel END AS channel,
+         l.value_minor AS valueMinor, l.stage_id AS stageId, l.lost_reason AS lostReason
   FROM leads l INDEXED BY leads_closed_idx
-  JOIN pipeline_stages s ON s.id = l.stage_id
-  LEFT JOIN campaigns c ON c.id = l.campaign_id
-  WHERE l.deleted_at IS NULL AND l.closed_at >= ? AND l.closed_at < ? AND s.outcome IN ('won', 'lost')`;
+  WHERE l.deleted_at IS NULL AND l.closed_at >= ? AND l.closed_at < ?`);
 
-export const SPEND = `
+export const SPEND = statement<SpendRow, [string, string]>(`
   SELECT se.campaign_id AS campaignId, c.channel, se.date, sum(se.amount_minor) AS minor
   FROM counted_spend se JOIN campaigns c ON c.id = se.campaign_id
   WHERE se.deleted_at IS NULL AND c.deleted_at IS NULL AND se.date BETWEEN ? AND ?
-  GROUP BY se.campaign_id, se.date`;
+  GROUP BY se.campaign_id, se.date`);
 
-/** Reach and impressions come from campaign rows of ad and social imports. */
-export const REACH = `
-  SELECT m.campaign_id AS campaignId, c.channel, m.metric, sum(m.value) AS value
-  FROM metric_observations m LEFT JOIN campaigns c ON c.id = m.campaign_id
+/**
+ * Reach and impressions come from campaign rows of ad and social imports: each campaign's rows of the period
+ * are one range of metric_reach_idx, and rows naming no campaign another.
+ */
+export const REACH = statement<ReachRow, [string, string, string, string]>(`
+  SELECT c.id AS campaignId, c.channel, m.metric, sum(m.value) AS value
+  FROM campaigns c CROSS JOIN metric_observations m INDEXED BY metric_reach_idx ON m.campaign_id = c.id
   WHERE m.metric IN ('reach', 'impressions') AND m.date BETWEEN ? AND ?
-  GROUP BY m.campaign_id, m.metric`;
+  GROUP BY c.id, m.metric
+  UNION ALL
+  SELECT NULL, NULL, metric, sum(value) FROM metric_observations INDEXED BY metric_reach_idx
+  WHERE campaign_id IS NULL AND metric IN ('reach', 'impressions') AND date BETWEEN ? AND ?
+  GROUP BY metric`);
 
-export const VISITS = `
+export const VISITS = statement<
+  { date: string; site: number | null; channels: number | null },
+  [string, string]
+>(`
   SELECT date, sum(CASE WHEN scope = 'site' THEN value END) AS site,
          sum(CASE WHEN scope LIKE 'channel:%' THEN value END) AS channels
-  FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? GROUP BY date`;
+  FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? GROUP BY date`);
 
-// The same sums as pipelineValue in shared/domain/kpi, added up in SQL so open leads never reach JS one by one;
-// CROSS JOIN keeps the few open stages outside, so each reads its slice of the board index.
-export const OPEN_PIPELINE = `
-  SELECT count(*) AS openLeads, coalesce(sum(l.value_minor), 0) AS unweightedMinor,
-         coalesce(sum(l.value_minor * min(100, max(0, s.probability))), 0) AS weightedPercent
-  FROM pipeline_stages s CROSS JOIN leads l ON l.stage_id = s.id
-  WHERE s.outcome = 'open' AND s.deleted_at IS NULL AND l.deleted_at IS NULL`;
-/** A past period's pipeline leaves out leads created after it; today's reads the board's covering index. */
-export const OPEN_PIPELINE_BEFORE = `${OPEN_PIPELINE} AND l.created_at < ?`;
-
-export const HAS_VISITS =
-  "SELECT 1 FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? LIMIT 1";
+export const HAS_VISITS = statement<{ found: 1 }, [string, string]>(
+  "SELECT 1 AS found FROM metric_observations WHERE metric = 'visits' AND date BETWEEN ? AND ? LIMIT 1",
+);
 
 /** Daily visits of a range: days without any visit rows are missing, not zero. */
 export function visitsByDay(ctx: Ctx, fromDay: string, toDay: string): Map<string, number> {
   const out = new Map<string, number>();
-  const rows = ctx.sqlite.prepare(VISITS).all(fromDay, toDay) as {
-    date: string;
-    site: number | null;
-    channels: number | null;
-  }[];
-  for (const r of rows) {
+  for (const r of VISITS.all(ctx.sqlite, fromDay, toDay)) {
     const v = r.site ?? r.channels;
     if (v !== null) out.set(r.date, Math.round(v));
   }
   return out;
 }
 
-/** Everything but revenue for one period, by campaign and by channel. */
-export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
+/** The period's tallies, and `add`, which applies a change to the total, the campaign's and the channel's. */
+export function tallies() {
   const total = emptyTally();
   const byCampaign = new Map<string, Tally>();
   const byChannel = new Map<string, Tally>();
@@ -142,94 +145,73 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     if (campaignId) apply(tallyOf(byCampaign, campaignId));
     apply(tallyOf(byChannel, channel ?? 'unknown'));
   };
-  const bumpDay = (map: Map<string, number>, day: string, n: number) => map.set(day, (map.get(day) ?? 0) + n);
-  const spendByDay = new Map<string, number>();
-  const leadsByDay = new Map<string, number>();
+  return { total, byCampaign, byChannel, add };
+}
 
-  const spend = ctx.sqlite.prepare(SPEND).all(window.fromDay, window.toDay) as {
-    campaignId: string;
-    channel: string;
-    date: string;
-    minor: number;
-  }[];
+export const bumpDay = (map: Map<string, number>, day: string, n: number) =>
+  map.set(day, (map.get(day) ?? 0) + n);
+
+/** Everything but revenue for one period, by campaign and by channel. */
+export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
+  const { total, byCampaign, byChannel, add } = tallies();
+  const spendByDay = new Map<string, number>();
+
+  const spend = SPEND.all(ctx.sqlite, window.fromDay, window.toDay);
   for (const r of spend) {
     add(r.campaignId, r.channel, (t) => (t.spendMinor += r.minor));
     bumpDay(spendByDay, r.date, r.minor);
   }
-  const reach = ctx.sqlite.prepare(REACH).all(window.fromDay, window.toDay) as {
-    campaignId: string | null;
-    channel: string | null;
-    metric: 'reach' | 'impressions';
-    value: number;
-  }[];
+  const reach = REACH.all(ctx.sqlite, window.fromDay, window.toDay, window.fromDay, window.toDay);
   for (const r of reach) add(r.campaignId, r.channel, (t) => (t[r.metric] += Math.round(r.value)));
 
-  const threshold = qualifiedPosition(ctx);
+  const stages = stagesById(ctx);
   let noCampaignLeads = 0;
   let unattributedLeads = 0;
-  const created = ctx.sqlite.prepare(LEADS_CREATED).all(window.fromIso, window.untilIso) as {
-    createdAt: string;
-    campaignId: string | null;
-    channel: string | null;
-    rating: number | null;
-    stagePosition: number;
-    stageOutcome: string;
-    furthestOpenPosition: number | null;
-  }[];
-  for (const lead of created) {
-    const qualified = isQualifiedLead(lead, threshold);
-    add(lead.campaignId, lead.channel, (t) => {
-      t.leads++;
-      if (qualified) t.qualifiedLeads++;
-      if (lead.rating !== null) {
-        t.ratingSum += lead.rating;
-        t.ratingCount++;
-      }
+  for (const pair of createdLeads(ctx, window, stages, qualifiedPosition(ctx))) {
+    add(pair.campaignId, pair.channel, (t) => {
+      t.leads += pair.leads;
+      t.qualifiedLeads += pair.qualified;
+      t.ratingSum += pair.ratingSum;
+      t.ratingCount += pair.ratingCount;
     });
-    if (!lead.campaignId) {
-      if (lead.channel) noCampaignLeads++;
-      else unattributedLeads++;
+    if (!pair.campaignId) {
+      if (pair.channel) noCampaignLeads += pair.leads;
+      else unattributedLeads += pair.leads;
     }
-    bumpDay(leadsByDay, lead.createdAt.slice(0, 10), 1);
   }
 
+  const campaignChannels = new Map(CAMPAIGN_CHANNELS.all(ctx.sqlite).map((c) => [c.id, c.channel]));
   const lostReasons = new Map<string, number>();
-  const closed = ctx.sqlite.prepare(LEADS_CLOSED).all(window.fromIso, window.untilIso) as {
-    createdAt: string;
-    closedAt: string;
-    campaignId: string | null;
-    channel: string | null;
-    valueMinor: number;
-    outcome: string;
-    lostReason: string | null;
-  }[];
-  for (const lead of closed) {
-    if (lead.outcome === 'won') {
+  for (const lead of LEADS_CLOSED.all(ctx.sqlite, window.fromIso, window.untilIso)) {
+    const outcome = stages.get(lead.stageId)?.outcome;
+    if (outcome !== 'won' && outcome !== 'lost') continue;
+    const channel =
+      lead.campaignId === null
+        ? lead.channel === 'unknown'
+          ? null
+          : lead.channel
+        : (campaignChannels.get(lead.campaignId) ?? null);
+    if (outcome === 'won') {
       const days = Math.max(0, (Date.parse(lead.closedAt) - Date.parse(lead.createdAt)) / DAY);
-      add(lead.campaignId, lead.channel, (t) => {
+      add(lead.campaignId, channel, (t) => {
         t.won++;
         t.wonValueMinor += lead.valueMinor;
         t.cycleDays += days;
       });
     } else {
-      add(lead.campaignId, lead.channel, (t) => t.lost++);
+      add(lead.campaignId, channel, (t) => t.lost++);
       const reason = lead.lostReason?.trim() || 'No reason given';
       lostReasons.set(reason, (lostReasons.get(reason) ?? 0) + 1);
     }
   }
 
   const current = window.untilIso > ctx.nowIso();
-  const pipelineStmt = ctx.sqlite.prepare(current ? OPEN_PIPELINE : OPEN_PIPELINE_BEFORE);
-  const p = (current ? pipelineStmt.get() : pipelineStmt.get(window.untilIso)) as {
-    openLeads: number;
-    unweightedMinor: number;
-    weightedPercent: number;
-  };
+  const p = openPipeline(ctx, stages, current ? null : window.untilIso.slice(0, 10));
 
   const hasMetrics =
     spend.length > 0 ||
     reach.length > 0 ||
-    ctx.sqlite.prepare(HAS_VISITS).get(window.fromDay, window.toDay) !== undefined;
+    HAS_VISITS.get(ctx.sqlite, window.fromDay, window.toDay) !== undefined;
   return {
     total,
     byCampaign,
@@ -244,7 +226,7 @@ export function periodFacts(ctx: Ctx, window: Window): PeriodFacts {
     },
     visitsByDay: visitsByDay(ctx, window.fromDay, window.toDay),
     spendByDay,
-    leadsByDay,
+    leadsByDay: leadsByDay(ctx, window),
     hasMetrics,
   };
 }

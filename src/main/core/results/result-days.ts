@@ -25,7 +25,7 @@ const RECONCILIATION_KINDS = Object.keys(RECONCILIATION_DAYS_SQL) as Reconciliat
 export type DayKind = 'won_leads' | 'leads' | 'visits' | ReconciliationKind;
 
 /** Live leads created per day: GOAL_LEADS of goals.ts, by day. */
-export const LEADS_BY_DAY = `
+export const LIVE_LEADS_BY_DAY = `
   SELECT substr(created_at, 1, 10) AS day, count(*) AS n FROM leads
   WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ? GROUP BY day`;
 export const CACHED_RESULT_MONTHS = 'SELECT month FROM result_months WHERE month BETWEEN ? AND ?';
@@ -61,7 +61,7 @@ function computeMonth(ctx: Ctx, month: string): void {
     minor: number;
   }[];
   for (const r of won) rows.push({ kind: 'won_leads', day: r.day, count: r.n, minor: r.minor });
-  const leads = ctx.sqlite.prepare(LEADS_BY_DAY).all(w.fromIso, w.untilIso) as { day: string; n: number }[];
+  const leads = ctx.sqlite.prepare(LIVE_LEADS_BY_DAY).all(w.fromIso, w.untilIso) as { day: string; n: number }[];
   for (const r of leads) rows.push({ kind: 'leads', day: r.day, count: r.n, minor: 0 });
   for (const [day, n] of visitsByDay(ctx, w.fromDay, w.toDay))
     rows.push({ kind: 'visits', day, count: n, minor: 0 });

@@ -216,5 +216,9 @@ export const metricObservations = sqliteTable(
     uniqueIndex('metric_natural_idx').on(t.date, t.scope, t.metric, t.source),
     // Covers the daily sums of Results (visits by scope, reach and impressions by campaign) without a row read.
     index('metric_metric_date_idx').on(t.metric, t.date, t.scope, t.campaignId, t.value),
+    // Reach and impressions per campaign in a period: a range of each campaign's rows, summed in index order.
+    index('metric_reach_idx')
+      .on(t.campaignId, t.metric, t.date, t.value)
+      .where(sql`${t.metric} IN ('reach', 'impressions')`),
   ],
 );

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { deletedAt, rowColumns } from './columns';
+import { deletedAt, money, rowColumns } from './columns';
 import { campaigns, contentItems } from './marketing';
 import { contacts } from './sales';
 
@@ -201,4 +201,82 @@ export const resultDays = sqliteTable(
     minor: integer('minor').notNull(),
   },
   (t) => [primaryKey({ columns: [t.kind, t.day] })],
+);
+
+/**
+ * What each live lead is counted as in the lead rollups below: its created time, campaign, effective channel
+ * (its campaign's, else its own unless `unknown`), current stage, `path` (the ids of its current stage and of
+ * every stage its history entered, sorted and comma-joined), rating and value. Filled from the
+ * `lead_contribution_source` view by triggers on leads, stage history and campaigns (their channel); its own
+ * triggers move the rollups, so a write replaces a lead's row and the rollups follow whatever the order of
+ * the writes. Stage positions and outcomes are read with the rollups, so changing the pipeline moves nothing.
+ */
+export const leadContributions = sqliteTable(
+  'lead_contributions',
+  {
+    leadId: text('lead_id').primaryKey(),
+    createdAt: text('created_at').notNull(),
+    campaignId: text('campaign_id'),
+    channel: text('channel'),
+    stageId: text('stage_id').notNull(),
+    path: text('path').notNull(),
+    rating: integer('rating'),
+    valueMinor: money('value_minor').notNull(),
+  },
+  // The days of a period's first and last month that a month row cannot answer, from the index alone.
+  (t) => [
+    index('lead_contributions_created_idx').on(
+      t.createdAt,
+      t.campaignId,
+      t.channel,
+      t.stageId,
+      t.path,
+      t.rating,
+    ),
+  ],
+);
+
+/**
+ * Live leads per month created (`YYYY-MM`, UTC), campaign, effective channel, current stage and path ('' for
+ * no campaign or no channel): how many, how many are rated QUALIFYING_RATING or better (`high`), and the sum
+ * and count of their ratings. A key whose count falls to 0 has no row.
+ */
+export const leadMonths = sqliteTable(
+  'lead_months',
+  {
+    month: text('month').notNull(),
+    campaignId: text('campaign_id').notNull(),
+    channel: text('channel').notNull(),
+    stageId: text('stage_id').notNull(),
+    path: text('path').notNull(),
+    leads: integer('leads').notNull(),
+    high: integer('high').notNull(),
+    ratingSum: integer('rating_sum').notNull(),
+    ratingCount: integer('rating_count').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.month, t.campaignId, t.channel, t.stageId, t.path] })],
+);
+
+/** Live leads and their value per day created (`YYYY-MM-DD`, UTC) and current stage. */
+export const leadDays = sqliteTable(
+  'lead_days',
+  {
+    day: text('day').notNull(),
+    stageId: text('stage_id').notNull(),
+    leads: integer('leads').notNull(),
+    valueMinor: money('value_minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.day, t.stageId] })],
+);
+
+/** Live leads and their value per current stage and month created: the open pipeline before a date. */
+export const leadStageMonths = sqliteTable(
+  'lead_stage_months',
+  {
+    stageId: text('stage_id').notNull(),
+    month: text('month').notNull(),
+    leads: integer('leads').notNull(),
+    valueMinor: money('value_minor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.stageId, t.month] })],
 );
