@@ -9,6 +9,7 @@ import { handlers, type Handler } from './handlers';
 import { ensureWorkspaceDefaults } from './workspace/defaults';
 import { recover as recoverImports } from './import/service';
 import { useImportMode, type ImportMode } from './import/worker/manager';
+import { forgetOtherRulesMonths } from './results/result-days';
 import { carryFileAccess, grantFile, useFileAccess, type FileAccessMode, type FileUse } from './files';
 
 export type CoreListener = (event: EventName, payload: unknown) => void;
@@ -69,6 +70,7 @@ export async function createCore(file: string, options: CoreOptions = {}): Promi
     if (options.importMode) useImportMode(ctx, options.importMode);
     if (options.fileAccess) useFileAccess(ctx, options.fileAccess);
     ensureWorkspaceDefaults(ctx);
+    forgetOtherRulesMonths(ctx);
     // An import left `running` by a process that died is marked interrupted (resumable or undoable) at open.
     recoverImports(ctx);
   };

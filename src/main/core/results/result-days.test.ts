@@ -6,6 +6,7 @@ import { importInto, MAINE, sample } from '../import/testing';
 import { importManager } from '../import/worker/manager';
 import { insertLead, insertOrder, insertPayment, stageId } from './builders';
 import { dashboard } from './dashboard';
+import { forgetOtherRulesMonths, RESULT_RULES } from './result-days';
 import { summary, summaryOf } from './summary';
 
 let t: TestCore;
@@ -212,6 +213,24 @@ describe('the result_days cache', { timeout: 180_000 }, () => {
       await t.client.call('imports.undo', { id: job });
       await manager.idle();
     });
+  });
+
+  it('drops at open the months that other rules computed, and computes them again by its own', () => {
+    checkAll();
+    const months = cachedMonths();
+    expect(months).toBeGreaterThan(0);
+    // As a Tandem with other rules would have left it: wrong counts, stamped with its rules.
+    sql("UPDATE result_days SET count = count + 7 WHERE kind IN ('leads', 'visits', 'ordersWithoutContact')");
+    sql("UPDATE result_months SET rules = 'older rules'");
+    expect(dashboard(t.core.ctx, input(QUARTER))).not.toEqual(
+      dashboard(t.core.ctx, input(QUARTER), { cold: true }),
+    );
+    forgetOtherRulesMonths(t.core.ctx);
+    expect(cachedMonths()).toBe(0);
+    checkAll();
+    expect(
+      one<{ n: number }>('SELECT count(*) AS n FROM result_months WHERE rules = ?', RESULT_RULES).n,
+    ).toBe(months);
   });
 
   it('counts afresh when the database cannot be written, with the same numbers', () => {

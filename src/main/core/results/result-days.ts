@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { ReconciliationCounts } from '@shared/api/results';
 import type { Ctx } from '../context';
 import { isBusy, readSnapshot, writeTransaction } from '../db/transaction';
@@ -11,7 +12,7 @@ import {
   type Window,
 } from './conversions';
 import { monthsOf, monthWindow } from './months';
-import { visitsByDay, windowOf } from './period';
+import { VISITS, visitsByDay, windowOf } from './period';
 import { RECONCILIATION_DAYS_SQL, reconciliationCounts } from './reconcile';
 
 /**
@@ -23,6 +24,7 @@ import { RECONCILIATION_DAYS_SQL, reconciliationCounts } from './reconcile';
 type ReconciliationKind = keyof ReconciliationCounts;
 const RECONCILIATION_KINDS = Object.keys(RECONCILIATION_DAYS_SQL) as ReconciliationKind[];
 export type DayKind = 'won_leads' | 'leads' | 'visits' | ReconciliationKind;
+const DAY_KINDS: readonly DayKind[] = ['won_leads', 'leads', 'visits', ...RECONCILIATION_KINDS];
 
 /** Live leads created per day: GOAL_LEADS of goals.ts, by day. */
 export const LIVE_LEADS_BY_DAY = `
@@ -37,6 +39,34 @@ export const REVENUE_DAYS_TOTAL = `
 export const RESULT_TOTALS = `
   SELECT kind, sum(count) AS n, sum(minor) AS minor FROM result_days
   WHERE kind IN (SELECT value FROM json_each(?)) AND day BETWEEN ? AND ? GROUP BY kind`;
+
+/**
+ * What computes a cached month: the statements below, and REVISION for the rules written in code around them
+ * (bump it when one changes, such as visits preferring site rows to channel rows). A database last used by a
+ * Tandem with other rules drops those months when it opens, so they are computed again by these.
+ */
+const REVISION = 1;
+export const RESULT_RULES = createHash('sha256')
+  .update(
+    JSON.stringify([
+      REVISION,
+      WON_LEAD_REVENUE_BY_DAY,
+      LIVE_LEADS_BY_DAY,
+      VISITS.sql,
+      RECONCILIATION_DAYS_SQL,
+    ]),
+  )
+  .digest('hex')
+  .slice(0, 16);
+
+/** Drops the cached months that other rules computed (see RESULT_RULES); a read-only database keeps them. */
+export function forgetOtherRulesMonths(ctx: Ctx): void {
+  try {
+    ctx.sqlite.prepare('DELETE FROM result_months WHERE rules <> ?').run(RESULT_RULES);
+  } catch (error) {
+    if (!isReadOnly(error)) throw error;
+  }
+}
 
 /** The months of `months` whose facts are not cached (never read, or forgotten by a write). */
 export function missingResultMonths(ctx: Ctx, months: readonly string[]): string[] {
@@ -61,7 +91,10 @@ function computeMonth(ctx: Ctx, month: string): void {
     minor: number;
   }[];
   for (const r of won) rows.push({ kind: 'won_leads', day: r.day, count: r.n, minor: r.minor });
-  const leads = ctx.sqlite.prepare(LIVE_LEADS_BY_DAY).all(w.fromIso, w.untilIso) as { day: string; n: number }[];
+  const leads = ctx.sqlite.prepare(LIVE_LEADS_BY_DAY).all(w.fromIso, w.untilIso) as {
+    day: string;
+    n: number;
+  }[];
   for (const r of leads) rows.push({ kind: 'leads', day: r.day, count: r.n, minor: 0 });
   for (const [day, n] of visitsByDay(ctx, w.fromDay, w.toDay))
     rows.push({ kind: 'visits', day, count: n, minor: 0 });
@@ -72,10 +105,16 @@ function computeMonth(ctx: Ctx, month: string): void {
     }[];
     for (const r of counts) rows.push({ kind, day: r.day, count: r.n, minor: 0 });
   }
-  ctx.sqlite.prepare('DELETE FROM result_days WHERE day BETWEEN ? AND ?').run(w.fromDay, w.toDay);
+  // Kind by kind, so each delete reads its range of the primary key.
+  const clear = ctx.sqlite.prepare('DELETE FROM result_days WHERE kind = ? AND day BETWEEN ? AND ?');
+  for (const kind of DAY_KINDS) clear.run(kind, w.fromDay, w.toDay);
   const insert = ctx.sqlite.prepare('INSERT INTO result_days (kind, day, count, minor) VALUES (?, ?, ?, ?)');
   for (const r of rows) insert.run(r.kind, r.day, r.count, r.minor);
-  ctx.sqlite.prepare('INSERT OR IGNORE INTO result_months (month) VALUES (?)').run(month);
+  ctx.sqlite
+    .prepare(
+      'INSERT INTO result_months (month, rules) VALUES (?, ?) ON CONFLICT (month) DO UPDATE SET rules = excluded.rules',
+    )
+    .run(month, RESULT_RULES);
 }
 
 /** Computes the months of `months` that are not cached. Runs inside the caller's write transaction. */

@@ -26,7 +26,9 @@ describe('analysisOf', () => {
     const first = analysisOf(a.visits, a.sales);
     expect(first).toEqual(visitsVsSales(a.visits, a.sales));
     expect(first.status).toBe('ok');
-    expect(analysisOf(a.visits, a.sales)).toEqual(visitsVsSales(a.visits, a.sales));
+    // The same input again is answered from memory: the very same object, not a new analysis.
+    expect(analysisOf(a.visits, a.sales)).toBe(first);
+    expect(analysisOf({ ...a.visits }, { ...a.sales })).toBe(first);
     // Another input is analysed for itself, not answered from the first.
     const other = analysisOf(b.visits, b.sales);
     expect(other).toEqual(visitsVsSales(b.visits, b.sales));
@@ -37,5 +39,6 @@ describe('analysisOf', () => {
     const changed = { ...a.visits, '2026-03-01': a.visits['2026-03-01']! + 500 };
     expect(analysisOf(changed, a.sales)).toEqual(visitsVsSales(changed, a.sales));
     expect(analysisOf(changed, a.sales)).not.toEqual(first);
+    expect(analysisOf(changed, a.sales)).not.toBe(first);
   });
 });

@@ -185,6 +185,8 @@ export const attributionMonthSums = sqliteTable(
  */
 export const resultMonths = sqliteTable('result_months', {
   month: text('month').primaryKey(),
+  /** Which statements computed the month (RESULT_RULES): months of other rules are dropped at open. */
+  rules: text('rules').notNull().default(''),
 });
 
 /**

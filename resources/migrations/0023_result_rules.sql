@@ -1,0 +1,1 @@
+ALTER TABLE `result_months` ADD `rules` text DEFAULT '' NOT NULL;
