@@ -51,24 +51,48 @@ function business(seed: number) {
   }
 }
 
-// The queries before they were rewritten to read by time: each open deal's history read one by one.
+/**
+ * Deals advanced in [from, until), recounted in plain code from every history row: a live deal's last changes
+ * before `until` (all rows at that instant) that fall in the period and took it to a later open stage.
+ */
 function referenceAdvanced(fromIso: string, untilIso: string): number {
-  return (
-    t.core.ctx.sqlite
-      .prepare(
-        `SELECT count(*) AS n FROM lead_stage_history h
-         JOIN pipeline_stages s ON s.id = h.to_stage_id
-         JOIN pipeline_stages f ON f.id = h.from_stage_id
-         JOIN leads l ON l.id = h.lead_id
-         WHERE h.changed_at >= ? AND h.changed_at < ? AND l.deleted_at IS NULL
-           AND s.outcome = 'open' AND s.position > f.position
-           AND h.changed_at = (SELECT max(x.changed_at) FROM lead_stage_history x
-                               WHERE x.lead_id = h.lead_id AND x.changed_at < ?)`,
-      )
-      .get(fromIso, untilIso, untilIso) as { n: number }
-  ).n;
+  const stages = new Map(
+    (
+      t.core.ctx.sqlite.prepare('SELECT id, position, outcome FROM pipeline_stages').all() as {
+        id: string;
+        position: number;
+        outcome: string;
+      }[]
+    ).map((s) => [s.id, s]),
+  );
+  const live = new Set(
+    (
+      t.core.ctx.sqlite.prepare('SELECT id FROM leads WHERE deleted_at IS NULL').all() as { id: string }[]
+    ).map((l) => l.id),
+  );
+  const history = t.core.ctx.sqlite
+    .prepare(
+      'SELECT lead_id AS leadId, from_stage_id AS fromId, to_stage_id AS toId, changed_at AS at FROM lead_stage_history',
+    )
+    .all() as { leadId: string; fromId: string | null; toId: string; at: string }[];
+  const last = new Map<string, string>();
+  for (const h of history) if (h.at < untilIso && h.at > (last.get(h.leadId) ?? '')) last.set(h.leadId, h.at);
+  return history.filter((h) => {
+    const to = stages.get(h.toId);
+    const from = h.fromId === null ? undefined : stages.get(h.fromId);
+    return (
+      live.has(h.leadId) &&
+      h.at >= fromIso &&
+      h.at < untilIso &&
+      h.at === last.get(h.leadId) &&
+      to?.outcome === 'open' &&
+      from !== undefined &&
+      to.position > from.position
+    );
+  }).length;
 }
 
+/** Stalled deals as the definition reads: each open deal's last change before `asOf`, looked up one by one. */
 function referenceStalled(asOf: string, days: number): { id: string; at: string; valueMinor: number }[] {
   const cutoff = new Date(Date.parse(asOf) - days * DAY).toISOString();
   return t.core.ctx.sqlite

@@ -81,8 +81,8 @@ const SINCE = `coalesce((SELECT max(h.changed_at) FROM lead_stage_history h
  * more than `days` days: since their last stage change, or since they were created without one.
  *
  * Counted as every open deal less the recently moved ones (a stage change in the last `days` days, read by
- * time) and the recently created ones without a change, so no deal's history is read one by one; the top
- * rows are read in value order, where stalled deals come first.
+ * time) and the recently created ones without a change, so the count reads no deal's history one by one;
+ * the top rows are read in value order, each deal's last change looked up until enough stalled ones are found.
  */
 export function stalled(ctx: Ctx, w: Window, days: number): Changes['stalled'] {
   const asOf = w.untilIso < ctx.nowIso() ? w.untilIso : ctx.nowIso();

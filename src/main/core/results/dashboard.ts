@@ -150,8 +150,9 @@ export function dashboardNumbers(ctx: Ctx, input: Input): DashboardNumbers {
 }
 
 /**
- * Every number and series of the Results screen. `cold` attributes the period afresh instead of reading the
- * attribution cache (the reference the cache is tested against).
+ * Every number and series of the Results screen. `cold` counts everything from the records instead of
+ * reading the attribution cache and result_days (the reference the caches are tested against); the lead
+ * rollups, which triggers keep equal to the records, are read either way.
  */
 export function dashboard(ctx: Ctx, input: Input, { cold = false } = {}): Dashboard {
   const { settings, today, cmp, window, cur, curHead, range, numbers } = periodsOf(ctx, input, cold);

@@ -37,7 +37,7 @@ export function useSort<S extends string>(
   return { sort, direction, sortBy };
 }
 
-/** The column headers: a sortable one is a button that says its direction to screen readers and by arrow. */
+/** The column headers: a sortable one is a button; the sorted one says its direction to screen readers and by arrow. */
 export function SortHeaders<S extends string>({
   columns,
   state,
@@ -51,15 +51,8 @@ export function SortHeaders<S extends string>({
       key={c.label}
       role="columnheader"
       className={c.numeric ? 'num' : undefined}
-      aria-sort={
-        c.sort === undefined
-          ? undefined
-          : sort === c.sort
-            ? direction === 'asc'
-              ? 'ascending'
-              : 'descending'
-            : 'none'
-      }
+      // Only the column the table is sorted by says so (WAI-ARIA: one sorted header at a time).
+      aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
     >
       {c.sort === undefined ? (
         <span className="table-plain-head">{c.label}</span>

@@ -51,8 +51,6 @@ function batchProblems(batch: RecordBatch, batchSize: number): string[] {
   return problems;
 }
 
-/**
-
 /** A temporary folder for one test file's inputs, removed after its tests. */
 export function fuzzFiles() {
   const files = makeTempDir('tandem-fuzz-');

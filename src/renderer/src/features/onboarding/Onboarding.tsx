@@ -50,8 +50,11 @@ export function Onboarding() {
       )
       .finally(() => setBusy(null));
   };
-  const nameError = error?.issueFor('settings.businessName');
-  const otherError = error && !nameError ? error.message : null;
+  // An error the fields show next to themselves is not repeated below the choices.
+  const fieldError = (['businessName', 'currency', 'locale'] as const).some((f) =>
+    error?.issueFor(`settings.${f}`),
+  );
+  const otherError = error && !fieldError ? error.message : null;
 
   return (
     <main className="onboarding">
