@@ -2,7 +2,12 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { headerSignature } from './setup';
-import { count, importInto, one, rows } from './testing';
+import { count, importInto as importWith, one, rows } from './testing';
+
+/** Every case runs as a small import and as a large one (keys in memory, key indexes built at the end). */
+let large = false;
+const importInto: typeof importWith = (core, path, choice, hooks) =>
+  importWith(core, path, choice, { ...(large ? { largeFrom: 0 } : {}), ...hooks });
 
 let t: TestCore;
 const files = makeTempDir();
@@ -15,7 +20,11 @@ afterAll(() => files.remove());
 const csv = (name: string, lines: string[]) => files.write(name, `${lines.join('\n')}\n`);
 const HEADER = 'First name,Last name,Email,Phone,Company,City,Tags,Notes,Lifecycle';
 
-describe('contacts: dedupe and merge', () => {
+describe.each([false, true])('contacts: dedupe and merge (large import: %s)', (isLarge) => {
+  beforeEach(() => {
+    large = isLarge;
+  });
+
   it('matches by normalised e-mail, fills empty fields, never overwrites a value (not even with an empty one)', async () => {
     await importInto(t, csv('a.csv', [HEADER, 'Ana,Silva,ana@example.com,,,Portland,,,lead']), {
       kind: 'contacts',

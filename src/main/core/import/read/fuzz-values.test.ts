@@ -119,6 +119,27 @@ describe('cell values', () => {
     );
   });
 
+  it('plain amounts ("1234.50", "-3") read the same by the quick path as by the general parser', () => {
+    fc.assert(
+      fc.property(
+        fc.stringMatching(/^-?\d{1,17}(\.\d{1,17})?$/),
+        fc.constantFrom(undefined, '.', ','),
+        fc.integer({ min: 0, max: 4 }),
+        (text, decimalSeparator, decimals) => {
+          // Surrounding spaces keep a value off the quick path; the general parser trims them.
+          const general = ` ${text} `;
+          expect(parseDecimal(text, { decimalSeparator })).toEqual(
+            parseDecimal(general, { decimalSeparator }),
+          );
+          expect(toMinorUnits(text, decimals, { decimalSeparator })).toEqual(
+            toMinorUnits(general, decimals, { decimalSeparator }),
+          );
+        },
+      ),
+      runs(1000),
+    );
+  });
+
   it('toMinorUnits reads back any amount written with two decimals', () => {
     fc.assert(
       fc.property(fc.integer({ min: -1e12, max: 1e12 }), (cents) => {

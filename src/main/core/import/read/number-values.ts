@@ -18,6 +18,12 @@ interface DecimalParts {
 const EXAMPLE = 'expected a number like 1234.50';
 const GROUP_SPACES = /[ \u00a0\u202f\u2009]/;
 
+/**
+ * An amount as most exports write it ("1234.50", "-12", "3"): read without the general parser, which takes
+ * a few microseconds per value, a second on a large orders file. Every value it takes reads the same by both.
+ */
+const PLAIN = /^(-?)(\d{1,15})(?:\.(\d{1,15}))?$/;
+
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 /**
@@ -29,6 +35,10 @@ const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, re
  * pass the column's separator (see detectDecimalSeparator) to read it as 1.234.
  */
 export function parseDecimal(text: string, hint: NumberHint = {}): ParseResult<number> {
+  if (hint.decimalSeparator !== ',' && PLAIN.test(text)) {
+    const value = Number(text);
+    return { ok: true, value: value === 0 ? 0 : value };
+  }
   const parts = parseDecimalParts(text, hint);
   if (!parts.ok) return parts;
   let { whole, fraction } = parts.value;
@@ -47,6 +57,13 @@ export function parseDecimal(text: string, hint: NumberHint = {}): ParseResult<n
  * Extra decimals are rounded half away from zero, as accounting software does.
  */
 export function toMinorUnits(text: string, currencyDecimals = 2, hint: NumberHint = {}): ParseResult<number> {
+  const plain = hint.decimalSeparator !== ',' ? PLAIN.exec(text) : null;
+  if (plain && (plain[2] ?? '').length + currencyDecimals <= 15) {
+    const [, sign, whole = '', fraction = ''] = plain;
+    let units = Number(whole + fraction.slice(0, currencyDecimals).padEnd(currencyDecimals, '0'));
+    if ((fraction[currencyDecimals] ?? '0') >= '5') units += 1;
+    return { ok: true, value: sign && units !== 0 ? -units : units };
+  }
   const parts = parseDecimalParts(text, hint);
   if (!parts.ok) return parts;
   const { negative, whole, fraction, percent } = parts.value;

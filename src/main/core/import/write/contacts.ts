@@ -4,6 +4,7 @@ import type { ContactRecord } from '../records';
 import { mergeContact, type ContactRow } from './merge';
 import { phoneJoin } from './same-person';
 import type { Counts, WriteContext } from './context';
+import type { KeyColumn } from './key-map';
 
 const COLUMNS = `id, first_name, last_name, email, email_key, phone, phone_key, company_id, title, city, region, country,
   lifecycle, source_campaign_id, source_channel, notes, tags, owner, external_id, import_job_id`;
@@ -12,17 +13,33 @@ const INSERT = `INSERT INTO contacts (id, first_name, last_name, email, email_ke
   city, region, country, lifecycle, source_campaign_id, source_channel, notes, tags, owner, external_id, import_job_id,
   created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`;
 
-/** A contact as found, with the source system its record id came from (null when unknown). */
-type FoundContact = ContactRow & { id_source: string | null };
+/** A contact as found, with its rowid and the source system its record id came from (null when unknown). */
+type FoundContact = ContactRow & { row_id: number; id_source: string | null };
 
-/** Live contacts having one of these keys, oldest first: one indexed lookup per batch, not per row. */
-function findBy(w: WriteContext, column: 'email_key' | 'phone_key', keys: string[]): FoundContact[] {
+const FOUND = `SELECT ${COLUMNS}, rowid AS row_id,
+  (SELECT json_extract(j.options, '$.source') FROM import_jobs j WHERE j.id = contacts.import_job_id) AS id_source
+  FROM contacts`;
+
+/**
+ * Live contacts having one of these keys, oldest first: one lookup per batch, not per row. With the job's key
+ * map (a large import, whose key indexes are built at its end) the map names the rows and this reads them by
+ * rowid, keeping those that really have the key.
+ */
+function findBy(w: WriteContext, column: KeyColumn, keys: string[]): FoundContact[] {
   if (keys.length === 0) return [];
-  return prepared(
+  if (!w.contactKeys)
+    return prepared(
+      w.sqlite,
+      `${FOUND} WHERE ${column} IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
+    ).all(JSON.stringify(keys)) as FoundContact[];
+  const rowids = w.contactKeys.candidates(column, keys);
+  if (rowids.length === 0) return [];
+  const wanted = new Set(keys);
+  const rows = prepared(
     w.sqlite,
-    `SELECT ${COLUMNS}, (SELECT json_extract(j.options, '$.source') FROM import_jobs j WHERE j.id = contacts.import_job_id)
-       AS id_source FROM contacts WHERE ${column} IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
-  ).all(JSON.stringify(keys)) as FoundContact[];
+    `${FOUND} WHERE rowid IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL ORDER BY rowid`,
+  ).all(JSON.stringify(rowids)) as FoundContact[];
+  return rows.filter((row) => row[column] !== null && wanted.has(row[column]));
 }
 
 function addCandidate(map: Map<string, FoundContact[]>, key: string, row: FoundContact): void {
@@ -90,6 +107,7 @@ export function writeContacts(
   w: WriteContext,
   counts: Counts = w.counts,
 ): string[] {
+  w.contactKeys?.catchUp(w.sqlite);
   const emailKeys = new Set<string>();
   for (const r of records) {
     if (r.emailKey) emailKeys.add(r.emailKey);
@@ -117,7 +135,14 @@ export function writeContacts(
     }
     if (!match && record.phoneKey) match = phoneMatch(record, byPhone.get(record.phoneKey), w);
     if (match) {
+      const keys = [match.email_key, match.phone_key];
       const changed = mergeContact(match, record, w);
+      if (changed && (match.email_key !== keys[0] || match.phone_key !== keys[1]))
+        w.contactKeys?.add(
+          match.row_id,
+          match.email_key !== keys[0] ? match.email_key : null,
+          match.phone_key !== keys[1] ? match.phone_key : null,
+        );
       if (changed) counts.updated++;
       else counts.unchanged++;
       remember(match, byEmail, byPhone);
@@ -148,9 +173,10 @@ export function writeContacts(
       owner: record.owner,
       external_id: record.externalId,
       import_job_id: w.jobId,
+      row_id: 0,
       id_source: w.source,
     };
-    insert.run(
+    const inserted = insert.run(
       row.id,
       row.first_name,
       row.last_name,
@@ -174,6 +200,8 @@ export function writeContacts(
       record.createdAt ?? at,
       at,
     );
+    row.row_id = Number(inserted.lastInsertRowid);
+    w.contactKeys?.add(row.row_id, row.email_key, row.phone_key);
     counts.inserted++;
     remember(row, byEmail, byPhone);
     for (const e of record.otherEmails) if (!byEmail.has(e.key)) byEmail.set(e.key, row);

@@ -3,6 +3,7 @@ import { uuidv7 } from 'uuidv7';
 import { prepared } from '../../db/prepared';
 import { CampaignResolver } from './campaigns';
 import { CompanyResolver } from './companies';
+import type { ContactKeyMap } from './key-map';
 
 export interface Counts {
   inserted: number;
@@ -81,6 +82,8 @@ export interface WriteContext {
   companies: CompanyResolver;
   /** Notes of the current batch, saved with its row problems. */
   notes: WriteNote[];
+  /** The contacts' e-mail and phone keys in memory, for a large contacts import (write/key-map.ts). */
+  contactKeys?: ContactKeyMap;
 }
 
 export function createWriteContext(
