@@ -3,8 +3,8 @@ import { addDays } from '@shared/domain/dates';
 import { insertLead, moveLead, type StageName } from '../results/builders';
 import { windowOf } from '../results/period';
 import { createTestCore, testClock, type TestCore } from '../testing';
-import { changesOf } from './changes';
-import { pipelineByStage } from './data';
+import { CHANGES_STATEMENTS, changesOf } from './changes';
+import { PIPELINE_BEFORE, PIPELINE_NOW, pipelineByStage } from './data';
 
 let t: TestCore;
 beforeEach(async () => {
@@ -177,6 +177,27 @@ describe("the meeting report's pipeline by stage", () => {
       expect(now).toEqual(reference(null));
       expect(now.find((s) => s.stageId === 'empty-stage')).toMatchObject({ deals: 0, valueMinor: 0 });
       expect(now.reduce((n, s) => n + s.deals, 0)).toBeGreaterThan(0);
+    },
+  );
+});
+
+describe("the meeting report's query plans", () => {
+  // The stalled rows walk the live leads in value order on purpose: the LIMIT stops the walk at the first
+  // stalled deals, which come first in a business of any size.
+  const ORDERED_WALK = /^SCAN l USING INDEX leads_live_value_idx$/;
+  it.each(Object.entries({ ...CHANGES_STATEMENTS, PIPELINE_NOW, PIPELINE_BEFORE }))(
+    '%s reads leads, history and contacts through an index, never by scanning them',
+    (_name, sql) => {
+      business(1);
+      const params = (sql.match(/\?/g) ?? []).map(() => '2026-07-01');
+      const plan = (
+        t.core.ctx.sqlite.prepare(`EXPLAIN QUERY PLAN ${sql}`).all(...params) as { detail: string }[]
+      ).map((p) => p.detail);
+      const scans = plan.filter(
+        (d) => /^SCAN (l|h|x|c|leads|lead_stage_history|contacts)\b/.test(d) && !ORDERED_WALK.test(d),
+      );
+      expect(scans).toEqual([]);
+      expect(plan.some((d) => /^SEARCH .* USING (COVERING )?INDEX/.test(d))).toBe(true);
     },
   );
 });

@@ -13,28 +13,31 @@ import { changesOf, LIST_ROWS } from './changes';
 type Input = z.output<typeof ReportDataInput>;
 type Window = ReturnType<typeof windowOf>;
 
+// The open leads are summed per stage from the covering index the board reads (CROSS JOIN keeps the few
+// open stages outside); stages without deals join back with zeros. A past period counts the deals that
+// existed when it ended.
+const pipelineSql = (past: boolean) => `
+  SELECT s.id AS stageId, s.name, s.probability, coalesce(a.deals, 0) AS deals,
+         coalesce(a.valueMinor, 0) AS valueMinor, coalesce(a.weighted, 0) / 100 AS weightedMinor
+  FROM pipeline_stages s LEFT JOIN (
+    SELECT o.id AS stageId, count(*) AS deals, sum(l.value_minor) AS valueMinor,
+           sum(l.value_minor * min(100, max(0, o.probability))) AS weighted
+    FROM pipeline_stages o CROSS JOIN leads l ON l.stage_id = o.id
+    WHERE o.outcome = 'open' AND o.deleted_at IS NULL AND l.deleted_at IS NULL ${past ? 'AND l.created_at < ?' : ''}
+    GROUP BY o.id) a ON a.stageId = s.id
+  WHERE s.outcome = 'open' AND s.deleted_at IS NULL
+  ORDER BY s.position`;
+export const PIPELINE_NOW = pipelineSql(false);
+export const PIPELINE_BEFORE = pipelineSql(true);
+
 /**
  * Open deals by stage with their value, as the Results pipeline tile counts them: today's board for a
  * running period, and for a past one the deals that existed when it ended.
  */
 export function pipelineByStage(ctx: Ctx, w: Window): ReportData['pipeline'] {
-  const current = w.untilIso > ctx.nowIso();
-  // The open leads are summed per stage from the covering index the board reads (CROSS JOIN keeps the few
-  // open stages outside); stages without deals join back with zeros.
-  return all<ReportData['pipeline'][number]>(
-    ctx.sqlite,
-    `SELECT s.id AS stageId, s.name, s.probability, coalesce(a.deals, 0) AS deals,
-            coalesce(a.valueMinor, 0) AS valueMinor, coalesce(a.weighted, 0) / 100 AS weightedMinor
-     FROM pipeline_stages s LEFT JOIN (
-       SELECT o.id AS stageId, count(*) AS deals, sum(l.value_minor) AS valueMinor,
-              sum(l.value_minor * min(100, max(0, o.probability))) AS weighted
-       FROM pipeline_stages o CROSS JOIN leads l ON l.stage_id = o.id
-       WHERE o.outcome = 'open' AND o.deleted_at IS NULL AND l.deleted_at IS NULL ${current ? '' : 'AND l.created_at < ?'}
-       GROUP BY o.id) a ON a.stageId = s.id
-     WHERE s.outcome = 'open' AND s.deleted_at IS NULL
-     ORDER BY s.position`,
-    ...(current ? [] : [w.untilIso]),
-  );
+  return w.untilIso > ctx.nowIso()
+    ? all<ReportData['pipeline'][number]>(ctx.sqlite, PIPELINE_NOW)
+    : all<ReportData['pipeline'][number]>(ctx.sqlite, PIPELINE_BEFORE, w.untilIso);
 }
 
 const OPEN = 'a.done_at IS NULL AND a.deleted_at IS NULL';
