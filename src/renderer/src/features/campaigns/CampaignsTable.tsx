@@ -1,7 +1,8 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { Output } from '@shared/api';
 import { navigate } from '../../lib/router';
 import { useWorkspace } from '../../lib/settings';
+import { useSort } from '../../ui/VirtualTable';
 import { OverBudget } from './Meters';
 import { channelLabel } from './channels';
 import { CAMPAIGN_STATUSES, labelOf } from './choices';
@@ -47,8 +48,7 @@ const key = (row: Row, sort: Sort): string | number => {
 /** Campaigns sortable by any column: click a header once for ascending, again for descending. */
 export function CampaignsTable({ rows, label }: { rows: Row[]; label: string }) {
   const { format } = useWorkspace();
-  const [sort, setSort] = useState<Sort>('dates');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
+  const { sort, direction, sortBy } = useSort<Sort>('dates', 'asc', () => 'asc');
   const sorted = useMemo(() => {
     const sign = direction === 'asc' ? 1 : -1;
     return [...rows].sort((a, b) => {
@@ -57,13 +57,6 @@ export function CampaignsTable({ rows, label }: { rows: Row[]; label: string }) 
       return (x < y ? -1 : x > y ? 1 : a.name.localeCompare(b.name)) * sign;
     });
   }, [rows, sort, direction]);
-  const sortBy = (column: Sort) => {
-    if (column === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-    else {
-      setSort(column);
-      setDirection('asc');
-    }
-  };
   const dates = (row: Row) =>
     row.startDate || row.endDate
       ? `${row.startDate ? format.date(row.startDate) : '…'} – ${row.endDate ? format.date(row.endDate) : '…'}`
@@ -78,7 +71,7 @@ export function CampaignsTable({ rows, label }: { rows: Row[]; label: string }) 
               key={c.sort}
               scope="col"
               className={c.numeric ? 'num' : undefined}
-              aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+              aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
             >
               <button type="button" onClick={() => sortBy(c.sort)}>
                 {c.label}

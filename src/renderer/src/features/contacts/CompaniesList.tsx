@@ -1,6 +1,6 @@
-import { useState } from 'react';
 import type { CompanyListInput } from '@shared/api/companies';
 import { useWorkspace } from '../../lib/settings';
+import { useSort } from '../../ui/VirtualTable';
 import { useQuery } from '../../lib/useQuery';
 
 type Sort = NonNullable<CompanyListInput['sort']>;
@@ -14,8 +14,9 @@ const LIMIT = 300;
 /** Companies, sortable; a company opens in its panel with its people, leads and timeline. */
 export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: string): void }) {
   const { format } = useWorkspace();
-  const [sort, setSort] = useState<Sort>('name');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('asc');
+  const { sort, direction, sortBy } = useSort<Sort>('name', 'asc', (column) =>
+    column === 'name' ? 'asc' : 'desc',
+  );
   const companies = useQuery('companies.list', {
     ...(search.trim() ? { search: search.trim() } : {}),
     sort,
@@ -23,13 +24,6 @@ export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: s
     limit: LIMIT,
   });
   const rows = companies.data?.rows ?? [];
-  const sortBy = (column: Sort) => {
-    if (column === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-    else {
-      setSort(column);
-      setDirection(column === 'name' ? 'asc' : 'desc');
-    }
-  };
   return (
     <div className="companies">
       <table className="sales-table" aria-label="Companies">
@@ -39,7 +33,7 @@ export function CompaniesList({ search, onOpen }: { search: string; onOpen(id: s
               <th
                 key={c.sort}
                 scope="col"
-                aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
               >
                 <button type="button" onClick={() => sortBy(c.sort)}>
                   {c.label}

@@ -1,6 +1,7 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import type { CampaignRow, Dashboard } from '@shared/api/results';
 import { useWorkspace } from '../../lib/settings';
+import { useSort } from '../../ui/VirtualTable';
 import { channelLabel } from '../campaigns/channels';
 
 type Sort = 'name' | 'channel' | 'spend' | 'leads' | 'quality' | 'cpl' | 'revenue' | 'roi';
@@ -47,8 +48,9 @@ export interface CampaignPick {
 /** Every campaign of the period, sortable by any column; a row opens the leads and orders behind it. */
 export function CampaignResults({ data, onOpen }: { data: Dashboard; onOpen(pick: CampaignPick): void }) {
   const { format } = useWorkspace();
-  const [sort, setSort] = useState<Sort>('revenue');
-  const [direction, setDirection] = useState<'asc' | 'desc'>('desc');
+  const { sort, direction, sortBy } = useSort<Sort>('revenue', 'desc', (column) =>
+    column === 'name' || column === 'channel' || column === 'cpl' ? 'asc' : 'desc',
+  );
   const sorted = useMemo(() => {
     const sign = direction === 'asc' ? 1 : -1;
     return [...data.campaigns].sort((a, b) => {
@@ -58,13 +60,6 @@ export function CampaignResults({ data, onOpen }: { data: Dashboard; onOpen(pick
       return (x < y ? -1 : x > y ? 1 : 0) * sign || a.name.localeCompare(b.name);
     });
   }, [data.campaigns, sort, direction]);
-  const sortBy = (column: Sort) => {
-    if (column === sort) setDirection((d) => (d === 'asc' ? 'desc' : 'asc'));
-    else {
-      setSort(column);
-      setDirection(column === 'name' || column === 'channel' || column === 'cpl' ? 'asc' : 'desc');
-    }
-  };
   const money = (v: number | null) => (v === null ? '—' : format.money(v));
 
   return (
@@ -86,7 +81,7 @@ export function CampaignResults({ data, onOpen }: { data: Dashboard; onOpen(pick
                   key={c.sort}
                   scope="col"
                   className={c.numeric ? 'num' : undefined}
-                  aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : 'none'}
+                  aria-sort={sort === c.sort ? (direction === 'asc' ? 'ascending' : 'descending') : undefined}
                 >
                   <button type="button" onClick={() => sortBy(c.sort)}>
                     {c.label}
