@@ -168,6 +168,15 @@ export const LEADS_BY_DAY = statement<{ day: string; leads: number }, [string, s
   'SELECT day, sum(leads) AS leads FROM lead_days WHERE day BETWEEN ? AND ? GROUP BY day',
 );
 
+const LEAD_COUNT = statement<{ n: number }, [string, string]>(
+  'SELECT coalesce(sum(leads), 0) AS n FROM lead_days WHERE day BETWEEN ? AND ?',
+);
+
+/** Live leads created in a window (GOAL_LEADS of goals.ts, from the rollup). */
+export function leadCount(ctx: Ctx, window: Window): number {
+  return LEAD_COUNT.get(ctx.sqlite, window.fromDay, window.toDay)?.n ?? 0;
+}
+
 /** Leads created per day of a window; days without leads are absent. */
 export function leadsByDay(ctx: Ctx, window: Window): Map<string, number> {
   return new Map(LEADS_BY_DAY.all(ctx.sqlite, window.fromDay, window.toDay).map((r) => [r.day, r.leads]));

@@ -25,13 +25,7 @@ import {
 import { RECONCILIATION_DAYS_SQL, RECONCILIATION_SQL } from './reconcile';
 import { CACHED_DAYS, CACHED_MONTH_SUMS, CACHED_MONTHS } from './attribution-cache';
 import { CONTENT_HEADS } from './dashboard';
-import {
-  CACHED_RESULT_MONTHS,
-  LIVE_LEADS_BY_DAY,
-  RESULT_DAYS,
-  RESULT_TOTALS,
-  REVENUE_DAYS_TOTAL,
-} from './result-days';
+import { CACHED_RESULT_MONTHS, RESULT_DAYS, RESULT_TOTALS, REVENUE_DAYS_TOTAL } from './result-days';
 import { CONTENT_TOUCHES, PERIOD_CONTACT_LEADS } from './content';
 import { GOAL_LEADS, GOAL_SPEND } from './goals';
 import { TOUCH_LOG_BY_CAMPAIGN, TOUCH_LOG_BY_ID, TOUCHES_BY_TIME } from './touches';
@@ -82,7 +76,6 @@ const STATEMENTS: Record<string, string> = {
   CACHED_MONTH_SUMS,
   CONTENT_HEADS,
   CACHED_RESULT_MONTHS,
-  LIVE_LEADS_BY_DAY,
   RESULT_DAYS,
   RESULT_TOTALS,
   REVENUE_DAYS_TOTAL,
@@ -125,7 +118,6 @@ const COVERED = [
   'CACHED_DAYS',
   'CACHED_MONTH_SUMS',
   'CACHED_RESULT_MONTHS',
-  'LIVE_LEADS_BY_DAY',
   'wonWithoutPayment by day',
   'ordersWithoutContact by day',
   'paymentsWithoutContact by day',

@@ -220,13 +220,17 @@ describe('the result_days cache', { timeout: 180_000 }, () => {
     const months = cachedMonths();
     expect(months).toBeGreaterThan(0);
     // As a Tandem with other rules would have left it: wrong counts, stamped with its rules.
-    sql("UPDATE result_days SET count = count + 7 WHERE kind IN ('leads', 'visits', 'ordersWithoutContact')");
+    sql(
+      "UPDATE result_days SET count = count + 7 WHERE kind IN ('won_leads', 'visits', 'ordersWithoutContact')",
+    );
     sql("UPDATE result_months SET rules = 'older rules'");
+    sql("INSERT INTO result_days (kind, day, count, minor) VALUES ('retired kind', '2026-07-01', 3, 0)");
     expect(dashboard(t.core.ctx, input(QUARTER))).not.toEqual(
       dashboard(t.core.ctx, input(QUARTER), { cold: true }),
     );
     forgetOtherRulesMonths(t.core.ctx);
     expect(cachedMonths()).toBe(0);
+    expect(one<{ n: number }>("SELECT count(*) AS n FROM result_days WHERE kind = 'retired kind'").n).toBe(0);
     checkAll();
     expect(
       one<{ n: number }>('SELECT count(*) AS n FROM result_months WHERE rules = ?', RESULT_RULES).n,

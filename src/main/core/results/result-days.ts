@@ -11,6 +11,7 @@ import {
   type RevenueByDay,
   type Window,
 } from './conversions';
+import { leadCount } from './lead-rollups';
 import { monthsOf, monthWindow } from './months';
 import { VISITS, visitsByDay, windowOf } from './period';
 import { RECONCILIATION_DAYS_SQL, reconciliationCounts } from './reconcile';
@@ -23,13 +24,9 @@ import { RECONCILIATION_DAYS_SQL, reconciliationCounts } from './reconcile';
 
 type ReconciliationKind = keyof ReconciliationCounts;
 const RECONCILIATION_KINDS = Object.keys(RECONCILIATION_DAYS_SQL) as ReconciliationKind[];
-export type DayKind = 'won_leads' | 'leads' | 'visits' | ReconciliationKind;
-const DAY_KINDS: readonly DayKind[] = ['won_leads', 'leads', 'visits', ...RECONCILIATION_KINDS];
+export type DayKind = 'won_leads' | 'visits' | ReconciliationKind;
+const DAY_KINDS: readonly DayKind[] = ['won_leads', 'visits', ...RECONCILIATION_KINDS];
 
-/** Live leads created per day: GOAL_LEADS of goals.ts, by day. */
-export const LIVE_LEADS_BY_DAY = `
-  SELECT substr(created_at, 1, 10) AS day, count(*) AS n FROM leads
-  WHERE deleted_at IS NULL AND created_at >= ? AND created_at < ? GROUP BY day`;
 export const CACHED_RESULT_MONTHS = 'SELECT month FROM result_months WHERE month BETWEEN ? AND ?';
 export const RESULT_DAYS = `
   SELECT day, count AS n, minor FROM result_days WHERE kind = ? AND day BETWEEN ? AND ? ORDER BY day`;
@@ -47,22 +44,21 @@ export const RESULT_TOTALS = `
  */
 const REVISION = 1;
 export const RESULT_RULES = createHash('sha256')
-  .update(
-    JSON.stringify([
-      REVISION,
-      WON_LEAD_REVENUE_BY_DAY,
-      LIVE_LEADS_BY_DAY,
-      VISITS.sql,
-      RECONCILIATION_DAYS_SQL,
-    ]),
-  )
+  .update(JSON.stringify([REVISION, WON_LEAD_REVENUE_BY_DAY, VISITS.sql, RECONCILIATION_DAYS_SQL]))
   .digest('hex')
   .slice(0, 16);
 
-/** Drops the cached months that other rules computed (see RESULT_RULES); a read-only database keeps them. */
+/**
+ * Drops the cached months that other rules computed (see RESULT_RULES) and the rows of kinds no longer kept;
+ * a read-only database keeps them.
+ */
 export function forgetOtherRulesMonths(ctx: Ctx): void {
   try {
     ctx.sqlite.prepare('DELETE FROM result_months WHERE rules <> ?').run(RESULT_RULES);
+    // Kinds these rules no longer keep (leads per day moved to the lead rollup) are dropped with them.
+    ctx.sqlite
+      .prepare('DELETE FROM result_days WHERE kind NOT IN (SELECT value FROM json_each(?))')
+      .run(JSON.stringify(DAY_KINDS));
   } catch (error) {
     if (!isReadOnly(error)) throw error;
   }
@@ -91,11 +87,6 @@ function computeMonth(ctx: Ctx, month: string): void {
     minor: number;
   }[];
   for (const r of won) rows.push({ kind: 'won_leads', day: r.day, count: r.n, minor: r.minor });
-  const leads = ctx.sqlite.prepare(LIVE_LEADS_BY_DAY).all(w.fromIso, w.untilIso) as {
-    day: string;
-    n: number;
-  }[];
-  for (const r of leads) rows.push({ kind: 'leads', day: r.day, count: r.n, minor: 0 });
   for (const [day, n] of visitsByDay(ctx, w.fromDay, w.toDay))
     rows.push({ kind: 'visits', day, count: n, minor: 0 });
   for (const kind of RECONCILIATION_KINDS) {
@@ -218,7 +209,7 @@ export function cachedReconciliationCounts(ctx: Ctx, window: Window): Reconcilia
   );
 }
 
-/** The plan goals' sums over a plan's window: live leads created and revenue, from the cache. */
+/** The plan goals' sums over a plan's window: live leads created (from the lead rollup) and revenue (cached). */
 export function cachedGoalSums(
   ctx: Ctx,
   window: Window,
@@ -229,12 +220,13 @@ export function cachedGoalSums(
     ctx,
     window,
     () => {
-      const totals = totalsOf(ctx, ['leads', 'won_leads'], window);
+      const totals = totalsOf(ctx, ['won_leads'], window);
       const sales = ctx.sqlite.prepare(REVENUE_DAYS_TOTAL).get(window.fromDay, window.toDay, currency) as {
         minor: number;
       };
       return {
-        leads: totals.get('leads')?.n ?? 0,
+        // Leads come from the lead rollup, which triggers keep equal to the records.
+        leads: leadCount(ctx, window),
         revenueMinor: sales.minor + (totals.get('won_leads')?.minor ?? 0),
       };
     },

@@ -191,8 +191,8 @@ export const resultMonths = sqliteTable('result_months', {
 
 /**
  * Per calendar day (UTC) and `kind`, a count and an amount the Results screen adds up over long ranges:
- * won deals with no order or payment (`won_leads`: count and value), live leads created (`leads`), daily
- * visits (`visits`) and each reconciliation list (`ordersWithoutContact`, …). A day with nothing has no row.
+ * won deals with no order or payment (`won_leads`: count and value), daily visits (`visits`) and each
+ * reconciliation list (`ordersWithoutContact`, …). A day with nothing has no row.
  */
 export const resultDays = sqliteTable(
   'result_days',
