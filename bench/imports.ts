@@ -1,11 +1,37 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContactsCsv, generateShopifyCsv } from '../tests/fixtures/import/generate';
 import { atLeast, atMost, median, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
+const BUILT_WORKER = join(ROOT, 'out/main/import-worker.js');
+
+/** The newest modification time of the main process's sources (the import worker's bundle is built from them). */
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
+    if (entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
+      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
+  return newest;
+}
+
+/**
+ * The job runs the import worker the app ships (`out/main/import-worker.js`, through TANDEM_IMPORT_WORKER), not
+ * the TypeScript source through tsx, whose compile would weigh on the small jobs. Missing or older than the
+ * sources, it stops the bench rather than measure something else.
+ */
+function builtWorker(): string {
+  if (!existsSync(BUILT_WORKER))
+    throw new Error('bench imports: out/main/import-worker.js is missing: run npm run build first.');
+  const sources = Math.max(newestSource(join(ROOT, 'src/main')), newestSource(join(ROOT, 'src/shared')));
+  if (statSync(BUILT_WORKER).mtimeMs < sources)
+    throw new Error(
+      'bench imports: out/main/import-worker.js is older than src/main: run npm run build first.',
+    );
+  return BUILT_WORKER;
+}
 
 interface Measured {
   ms: number;
@@ -39,6 +65,7 @@ function measure(
     ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), mode, db, file, ...(extra ? [extra] : [])],
     {
       cwd: ROOT,
+      env: { ...process.env, TANDEM_IMPORT_WORKER: builtWorker() },
       encoding: 'utf8',
       maxBuffer: 1 << 24,
       timeout: 30 * 60_000,
@@ -99,15 +126,16 @@ async function scenario(
 }
 
 /**
- * Imports at scale through the real job path (imports.start → import worker), each in a child process whose
- * peak RSS is reported. `endstate_ratio` compares the job with the end state it reached built in bulk, in the
- * same run (`import-child.ts endstate`: one parse of the file, the job's rows copied into tables of the same
- * definitions without indexes or triggers, the search index filled in one statement, the indexes created).
- * `ratio` compares it with a bare table (the file's values inserted as they are, no ids, keys, indexes or
- * search), as information. One run of the million contacts by default (TANDEM_BENCH_IMPORT_RUNS raises it);
- * TANDEM_BENCH_IMPORTS=contacts_200k,… runs only the named scenarios.
+ * Imports at scale through the real job path (imports.start → the built import worker; `npm run build`
+ * first), each in a child process whose peak RSS is reported. `endstate_ratio` compares the job with the end
+ * state it reached built in bulk, in the same run (`import-child.ts endstate`: one parse of the file, the
+ * job's rows copied into tables of the same definitions without indexes or triggers, the search index filled
+ * in one statement, the indexes created). `ratio` compares it with a bare table (the file's values inserted as
+ * they are, no ids, keys, indexes or search), as information. One run of the million contacts by default
+ * (TANDEM_BENCH_IMPORT_RUNS raises it); TANDEM_BENCH_IMPORTS=contacts_200k,… runs only the named scenarios.
  */
 export async function benchImports(): Promise<Figure[]> {
+  builtWorker();
   const dir = join(tmpdir(), `tandem-bench-imports-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const wanted = process.env.TANDEM_BENCH_IMPORTS?.split(',');
