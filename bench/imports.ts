@@ -1,38 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContactsCsv, generateShopifyCsv } from '../tests/fixtures/import/generate';
+import { builtWorker } from './built-worker';
 import { atLeast, atMost, median, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const BUILT_WORKER = join(ROOT, 'out/main/import-worker.js');
-
-/** The newest modification time of the main process's sources (the import worker's bundle is built from them). */
-function newestSource(dir: string): number {
-  let newest = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true }))
-    if (entry.isFile() && /\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
-      newest = Math.max(newest, statSync(join(entry.parentPath, entry.name)).mtimeMs);
-  return newest;
-}
-
-/**
- * The job runs the import worker the app ships (`out/main/import-worker.js`, through TANDEM_IMPORT_WORKER), not
- * the TypeScript source through tsx, whose compile would weigh on the small jobs. Missing or older than the
- * sources, it stops the bench rather than measure something else.
- */
-function builtWorker(): string {
-  if (!existsSync(BUILT_WORKER))
-    throw new Error('bench imports: out/main/import-worker.js is missing: run npm run build first.');
-  const sources = Math.max(newestSource(join(ROOT, 'src/main')), newestSource(join(ROOT, 'src/shared')));
-  if (statSync(BUILT_WORKER).mtimeMs < sources)
-    throw new Error(
-      'bench imports: out/main/import-worker.js is older than src/main: run npm run build first.',
-    );
-  return BUILT_WORKER;
-}
-
 interface Measured {
   ms: number;
   cpuMs: number;
