@@ -3,10 +3,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContactsCsv, generateShopifyCsv } from '../tests/fixtures/import/generate';
+import { builtWorker } from './built-worker';
 import { atLeast, atMost, median, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
-
 interface Measured {
   ms: number;
   cpuMs: number;
@@ -39,6 +39,7 @@ function measure(
     ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), mode, db, file, ...(extra ? [extra] : [])],
     {
       cwd: ROOT,
+      env: { ...process.env, TANDEM_IMPORT_WORKER: builtWorker() },
       encoding: 'utf8',
       maxBuffer: 1 << 24,
       timeout: 30 * 60_000,
@@ -99,15 +100,16 @@ async function scenario(
 }
 
 /**
- * Imports at scale through the real job path (imports.start → import worker), each in a child process whose
- * peak RSS is reported. `endstate_ratio` compares the job with the end state it reached built in bulk, in the
- * same run (`import-child.ts endstate`: one parse of the file, the job's rows copied into tables of the same
- * definitions without indexes or triggers, the search index filled in one statement, the indexes created).
- * `ratio` compares it with a bare table (the file's values inserted as they are, no ids, keys, indexes or
- * search), as information. One run of the million contacts by default (TANDEM_BENCH_IMPORT_RUNS raises it);
- * TANDEM_BENCH_IMPORTS=contacts_200k,… runs only the named scenarios.
+ * Imports at scale through the real job path (imports.start → the built import worker; `npm run build`
+ * first), each in a child process whose peak RSS is reported. `endstate_ratio` compares the job with the end
+ * state it reached built in bulk, in the same run (`import-child.ts endstate`: one parse of the file, the
+ * job's rows copied into tables of the same definitions without indexes or triggers, the search index filled
+ * in one statement, the indexes created). `ratio` compares it with a bare table (the file's values inserted as
+ * they are, no ids, keys, indexes or search), as information. One run of the million contacts by default
+ * (TANDEM_BENCH_IMPORT_RUNS raises it); TANDEM_BENCH_IMPORTS=contacts_200k,… runs only the named scenarios.
  */
 export async function benchImports(): Promise<Figure[]> {
+  builtWorker();
   const dir = join(tmpdir(), `tandem-bench-imports-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const wanted = process.env.TANDEM_BENCH_IMPORTS?.split(',');

@@ -3,6 +3,7 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeContactsXlsx } from '../tests/fixtures/import/xlsx-writer';
+import { builtWorker } from './built-worker';
 import { atLeast, atMost, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -20,6 +21,7 @@ function measure(mode: 'job' | 'floor', file: string, dir: string): Measured {
   const args = ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), mode, db, file, 'contacts'];
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
+    env: { ...process.env, TANDEM_IMPORT_WORKER: builtWorker() },
     encoding: 'utf8',
     maxBuffer: 1 << 24,
     timeout: 30 * 60_000,
@@ -31,11 +33,13 @@ function measure(mode: 'job' | 'floor', file: string, dir: string): Measured {
 
 /**
  * The million generated contacts as a workbook (shared strings, date-time cells, made by a streaming zip
- * writer into a temporary folder) imported through the real job path in a child process of its own: peak
- * RSS of that process (core and import worker) and rows per second. The floor is the same workbook read by
- * the same reader into a bare table, so the XML's share of the time shows.
+ * writer into a temporary folder) imported through the real job path (the built import worker, as in
+ * imports.ts) in a child process of its own: peak RSS of that process (core and import worker) and rows per
+ * second. The floor is the same workbook read by the same reader into a bare table, so the XML's share of the
+ * time shows.
  */
 export async function benchXlsx(): Promise<Figure[]> {
+  builtWorker();
   const dir = join(tmpdir(), `tandem-bench-xlsx-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   try {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { resolve } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ctx } from '../../context';
 import type { Progress } from '../job/progress';
@@ -22,14 +23,26 @@ export type ImportMode = 'worker' | 'inline';
 /**
  * From source the worker is a TypeScript file loaded through tsx; in the bundle this module lives in the
  * core worker's bundle and `import-worker.js` is its sibling (see electron.vite.config.ts).
+ * `TANDEM_IMPORT_WORKER` names a built worker to run instead (the import benchmark runs the core from source
+ * but the worker the app ships, `out/main/import-worker.js`, so it does not time tsx compiling the worker).
  */
-function workerEntry(): { entry: URL; execArgv: string[] } {
-  if (import.meta.url.endsWith('.ts'))
-    return { entry: new URL('./import-worker.ts', import.meta.url), execArgv: ['--import', 'tsx'] };
+export function workerEntry(
+  env: NodeJS.ProcessEnv = process.env,
+  here: string = import.meta.url,
+): { entry: URL; execArgv: string[] } {
+  const built = env.TANDEM_IMPORT_WORKER;
+  if (built) {
+    const entry = pathToFileURL(resolve(built));
+    if (!existsSync(entry))
+      throw new Error(`TANDEM_IMPORT_WORKER names ${built}, which does not exist (npm run build makes it)`);
+    return { entry, execArgv: [] };
+  }
+  if (here.endsWith('.ts'))
+    return { entry: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
   // Should the bundler ever move this module into a shared chunk (chunks/), the entry is one folder up.
-  const sibling = new URL('./import-worker.js', import.meta.url);
+  const sibling = new URL('./import-worker.js', here);
   return {
-    entry: existsSync(fileURLToPath(sibling)) ? sibling : new URL('../import-worker.js', import.meta.url),
+    entry: existsSync(fileURLToPath(sibling)) ? sibling : new URL('../import-worker.js', here),
     execArgv: [],
   };
 }
