@@ -27,6 +27,14 @@ describe('the import worker entry', () => {
     expect(fileURLToPath(fromChunk.entry)).toBe(join(files.dir, 'out/main/import-worker.js'));
   });
 
+  it('the bundle ignores TANDEM_IMPORT_WORKER and runs its own worker', () => {
+    mkdirSync(join(files.dir, 'out/main'), { recursive: true });
+    files.write('out/main/import-worker.js', '');
+    const other = files.write('other-worker.js', '');
+    const { entry } = workerEntry({ TANDEM_IMPORT_WORKER: other }, at('out/main/core-worker.js'));
+    expect(fileURLToPath(entry)).toBe(join(files.dir, 'out/main/import-worker.js'));
+  });
+
   it('TANDEM_IMPORT_WORKER runs a built worker even when the core runs from source', () => {
     const built = files.write('built-import-worker.js', '');
     const { entry, execArgv } = workerEntry({ TANDEM_IMPORT_WORKER: built }, at('src/worker/manager.ts'));

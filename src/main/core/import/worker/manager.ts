@@ -23,22 +23,24 @@ export type ImportMode = 'worker' | 'inline';
 /**
  * From source the worker is a TypeScript file loaded through tsx; in the bundle this module lives in the
  * core worker's bundle and `import-worker.js` is its sibling (see electron.vite.config.ts).
- * `TANDEM_IMPORT_WORKER` names a built worker to run instead (the import benchmark runs the core from source
- * but the worker the app ships, `out/main/import-worker.js`, so it does not time tsx compiling the worker).
+ * From source, `TANDEM_IMPORT_WORKER` names a built worker to run instead (the import benchmark runs the core
+ * from source but the worker the app ships, `out/main/import-worker.js`, so it does not time tsx compiling the
+ * worker); the bundle ignores it.
  */
 export function workerEntry(
   env: NodeJS.ProcessEnv = process.env,
   here: string = import.meta.url,
 ): { entry: URL; execArgv: string[] } {
-  const built = env.TANDEM_IMPORT_WORKER;
+  const fromSource = here.endsWith('.ts');
+  // Honoured only from source: the app as shipped always runs its own bundled worker.
+  const built = fromSource ? env.TANDEM_IMPORT_WORKER : undefined;
   if (built) {
     const entry = pathToFileURL(resolve(built));
     if (!existsSync(entry))
       throw new Error(`TANDEM_IMPORT_WORKER names ${built}, which does not exist (npm run build makes it)`);
     return { entry, execArgv: [] };
   }
-  if (here.endsWith('.ts'))
-    return { entry: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
+  if (fromSource) return { entry: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
   // Should the bundler ever move this module into a shared chunk (chunks/), the entry is one folder up.
   const sibling = new URL('./import-worker.js', here);
   return {
