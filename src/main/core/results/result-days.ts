@@ -54,11 +54,13 @@ export const RESULT_RULES = createHash('sha256')
  */
 export function forgetOtherRulesMonths(ctx: Ctx): void {
   try {
-    ctx.sqlite.prepare('DELETE FROM result_months WHERE rules <> ?').run(RESULT_RULES);
-    // Kinds these rules no longer keep (leads per day moved to the lead rollup) are dropped with them.
-    ctx.sqlite
-      .prepare('DELETE FROM result_days WHERE kind NOT IN (SELECT value FROM json_each(?))')
-      .run(JSON.stringify(DAY_KINDS));
+    const dropped = ctx.sqlite.prepare('DELETE FROM result_months WHERE rules <> ?').run(RESULT_RULES);
+    // Kinds these rules no longer keep (leads per day moved to the lead rollup) go with other rules' months:
+    // only then, so an ordinary start reads the month list alone, never the day rows.
+    if (dropped.changes > 0)
+      ctx.sqlite
+        .prepare('DELETE FROM result_days WHERE kind NOT IN (SELECT value FROM json_each(?))')
+        .run(JSON.stringify(DAY_KINDS));
   } catch (error) {
     if (!isReadOnly(error)) throw error;
   }
