@@ -36,31 +36,36 @@ export function isTimeZone(timeZone: string): boolean {
  * Offsets per zone and quarter hour: every real transition falls on a quarter hour, and a file of a million
  * timestamps has only a few thousand distinct quarter hours, while formatToParts costs microseconds.
  */
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 const QUARTER_HOUR_MS = 900_000;
 
 /** Offset of a whole UTC day, or null on a day with a transition (then quarter hours are looked at). */
-const dayOffsets = new Map<string, number | null>();
+const dayOffsets = new Map<string, Map<number, number | null>>();
 const DAY_MS = 86_400_000;
+
+/** The zone's own map (numbers as keys: no key string is built per look-up), emptied when it grows large. */
+function zoneMap<T>(maps: Map<string, Map<number, T>>, timeZone: string): Map<number, T> {
+  let map = maps.get(timeZone);
+  if (!map) maps.set(timeZone, (map = new Map()));
+  else if (map.size > 100_000) map.clear();
+  return map;
+}
 
 /** Minutes east of UTC in `timeZone` at the instant `utcMs` (New York in winter: -300). */
 export function offsetMinutesAt(timeZone: string, utcMs: number): number {
   const day = Math.floor(utcMs / DAY_MS);
-  const dayKey = `${timeZone}|${day}`;
-  let whole = dayOffsets.get(dayKey);
+  const days = zoneMap(dayOffsets, timeZone);
+  let whole = days.get(day);
   if (whole === undefined) {
-    if (dayOffsets.size > 100_000) dayOffsets.clear();
     const first = computeOffset(timeZone, day * DAY_MS);
     whole = first === computeOffset(timeZone, (day + 1) * DAY_MS - 1000) ? first : null;
-    dayOffsets.set(dayKey, whole);
+    days.set(day, whole);
   }
   if (whole !== null) return whole;
-  const key = `${timeZone}|${Math.floor(utcMs / QUARTER_HOUR_MS)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    if (offsets.size > 100_000) offsets.clear();
-    offsets.set(key, (offset = computeOffset(timeZone, utcMs)));
-  }
+  const quarters = zoneMap(offsets, timeZone);
+  const key = Math.floor(utcMs / QUARTER_HOUR_MS);
+  let offset = quarters.get(key);
+  if (offset === undefined) quarters.set(key, (offset = computeOffset(timeZone, utcMs)));
   return offset;
 }
 
@@ -90,6 +95,9 @@ function computeOffset(timeZone: string, utcMs: number): number {
 export function wallTimeToUtc(wallMs: number, timeZone: string): number {
   const before = offsetMinutesAt(timeZone, wallMs - 86_400_000);
   const after = offsetMinutesAt(timeZone, wallMs + 86_400_000);
+  // Almost always one offset around the time: the one candidate, checked as below, without the arrays.
+  if (before === after && offsetMinutesAt(timeZone, wallMs - before * 60_000) === before)
+    return wallMs - before * 60_000;
   const candidates = [...new Set([before, after])]
     .map((offset) => wallMs - offset * 60_000)
     .filter((utc) => offsetMinutesAt(timeZone, utc) * 60_000 === wallMs - utc);

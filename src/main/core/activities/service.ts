@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { z } from 'zod';
 import type {
   Activity,

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { Enrollment } from '@shared/api/cadences';
 import { fail } from '@shared/contract/result';
 import { cadenceStepDay, dayStartIso } from '@shared/domain/dates';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { z } from 'zod';
 import type { Cadence, CadenceCreate, CadencePatch } from '@shared/api/cadences';
 import { fail } from '@shared/contract/result';

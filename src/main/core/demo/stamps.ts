@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 
 /** Pieces the demo's builders share: time arithmetic in epoch ms and new-row stamps. */
 export const DAY = 86_400_000;

@@ -1,6 +1,6 @@
 import { mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { ParsedInput } from '@shared/api';
 import type { ExportResult } from '@shared/api/exports';
 import { fail } from '@shared/contract/result';

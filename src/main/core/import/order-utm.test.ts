@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { insertContent } from '../leads/fixtures';

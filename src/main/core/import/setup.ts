@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { ImportKind, ImportOptions } from '@shared/api/imports';
 import { get, run } from '../db/prepared';
 import { KINDS } from '@shared/import/kinds';

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { makeLead, stageIds } from './fixtures';
 

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { FollowUpsOnClose, Lead } from '@shared/api/leads';
 import { fail } from '@shared/contract/result';
 import { stopEnrollmentsForLead } from '../cadences/enroll';

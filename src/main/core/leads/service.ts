@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { z } from 'zod';
 import { LeadChannel, type Lead, type LeadCreate, type LeadPatch } from '@shared/api/leads';
 import { fail, type FieldIssue } from '@shared/contract/result';

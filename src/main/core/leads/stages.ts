@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { Stage } from '@shared/api/leads';
 import { fail } from '@shared/contract/result';
 import type { Ctx } from '../context';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import { createTestCore, type TestCore } from '../testing';
 import { orderStatements } from './orders';
 import { paymentStatements } from './payments';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { Ctx } from '../context';
 import { get, run } from '../db/prepared';
 import { writeTransaction } from '../db/transaction';

@@ -12,7 +12,7 @@ import type { reportScheduleApi } from '@shared/api/report-schedule';
 import { ApiError } from '@shared/contract/result';
 import { REPORT_SECTIONS, type ReportSection } from '@shared/domain/report';
 import { dueRuns, nextRun, type ScheduleCadence } from '@shared/domain/report-schedule';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import type { AttributionModel } from '@shared/domain/attribution';
 import type { Ctx } from '../context';
 import { get, run } from '../db/prepared';

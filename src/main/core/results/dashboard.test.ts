@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import { api, type Input, type MethodName } from '@shared/api';
 import type { Dashboard } from '@shared/api/results';
 import { createTestCore, testClock, type TestCore } from '../testing';

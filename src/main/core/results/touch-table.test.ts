@@ -89,6 +89,101 @@ describe('the touches table', () => {
     expectInStep();
   });
 
+  it('takes a new row exactly when the touch log lists it, for every combination of what the log reads', () => {
+    // The insert triggers skip rows their branch of touch_log would not list (migration 0024): every mix of
+    // the columns that branch reads, inserted fresh, must leave the table and the view in step.
+    const contact = first<{ id: string }>('SELECT id FROM contacts WHERE deleted_at IS NULL LIMIT 1').id;
+    const campaign = first<{ id: string }>('SELECT id FROM campaigns LIMIT 1').id;
+    const now = '2026-10-15T12:00:00.000Z';
+    const options = <T>(...values: T[]) => values;
+    let n = 0;
+    const before = expectInStep();
+    let expected = before;
+    const count = (id: string) =>
+      first<{ n: number }>('SELECT count(*) AS n FROM touch_log WHERE id = ?', id).n;
+    for (const deleted of options(null, now))
+      for (const campaignId of options(null, campaign))
+        for (const channel of options(null, 'referral')) {
+          const id = `t-contact-${n++}`;
+          run(
+            `INSERT INTO contacts (id, first_name, source_campaign_id, source_channel, deleted_at, created_at, updated_at)
+             VALUES (?, 'Combo', ?, ?, ?, ?, ?)`,
+            id,
+            campaignId,
+            channel,
+            deleted,
+            now,
+            now,
+          );
+          expected += count(id);
+          for (const contactId of options(null, contact))
+            for (const leadChannel of options('unknown', 'email')) {
+              const lead = `t-lead-${n++}`;
+              run(
+                `INSERT INTO leads (id, title, stage_id, contact_id, campaign_id, channel, deleted_at, created_at, updated_at)
+                 VALUES (?, 'Combo', (SELECT id FROM pipeline_stages LIMIT 1), ?, ?, ?, ?, ?, ?)`,
+                lead,
+                contactId,
+                campaignId,
+                leadChannel,
+                deleted,
+                now,
+                now,
+              );
+              expected += count(lead);
+              for (const utm of options(null, 'fair-special'))
+                for (const code of options(null, 'FAIR10'))
+                  for (const content of options(null, 'autumn-reel')) {
+                    const order = `t-order-${n++}`;
+                    run(
+                      `INSERT INTO orders (id, source, external_id, ordered_at, currency, total_minor, status, contact_id,
+                         campaign_id, utm_campaign, discount_code, utm_content, deleted_at, created_at, updated_at)
+                       VALUES (?, 'combo', ?, ?, 'USD', 100, 'paid', ?, ?, ?, ?, ?, ?, ?, ?)`,
+                      order,
+                      order,
+                      now,
+                      contactId,
+                      campaignId,
+                      utm,
+                      code,
+                      content,
+                      deleted,
+                      now,
+                      now,
+                    );
+                    expected += count(order);
+                  }
+              for (const utm of options(null, 'fair-special')) {
+                const payment = `t-payment-${n++}`;
+                run(
+                  `INSERT INTO payments (id, source, external_id, paid_at, currency, amount_minor, status, contact_id,
+                     campaign_id, utm_campaign, deleted_at, created_at, updated_at)
+                   VALUES (?, 'combo', ?, ?, 'USD', 100, 'paid', ?, ?, ?, ?, ?, ?)`,
+                  payment,
+                  payment,
+                  now,
+                  contactId,
+                  campaignId,
+                  utm,
+                  deleted,
+                  now,
+                  now,
+                );
+                expected += count(payment);
+              }
+            }
+        }
+    expect(expectInStep()).toBe(expected);
+    // Some of the combinations are touches and some are not, of every kind.
+    expect(expected).toBeGreaterThan(before);
+    const kinds = sql()
+      .prepare(`SELECT DISTINCT kind FROM touches WHERE id LIKE 't-%' ORDER BY kind`)
+      .all()
+      .map((r) => (r as { kind: string }).kind);
+    expect(kinds).toEqual(['lead_source', 'order', 'original_source', 'payment']);
+    expect(first<{ n: number }>(`SELECT count(*) AS n FROM touches WHERE id LIKE 't-%'`).n).toBeLessThan(n);
+  });
+
   it('follows a campaign changing its channel and content items coming and going', () => {
     const campaign = first<{ id: string; channel: string }>(
       `SELECT c.id, c.channel FROM campaigns c JOIN leads l ON l.campaign_id = c.id LIMIT 1`,

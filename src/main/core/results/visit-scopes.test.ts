@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../db/ids';
 import { addDays } from '@shared/domain/dates';
 import { createTestCore, testClock, type TestCore } from '../testing';
 import { insertCampaign } from '../leads/fixtures';

@@ -1,5 +1,5 @@
 import { integer, text } from 'drizzle-orm/sqlite-core';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../ids';
 
 /**
  * Columns every row carries. Ids are UUIDv7 (globally unique and time-ordered) so that a later sync to a

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import type { ImportJob, ImportKind, ImportStatus } from '@shared/api/imports';
 import { all, get, run } from '../../db/prepared';
 import type { campaigns as campaignsTable, importJobs } from '../../db/schema';

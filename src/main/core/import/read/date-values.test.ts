@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { parseDate, parseInstant, type DateOptions } from './values';
 
 const date = (text: string, options?: DateOptions) => {
@@ -128,5 +129,47 @@ describe('parseInstant', () => {
 
   it('rejects non-existent dates in timestamps too', () => {
     expect(instant('2026-02-30 10:00:00 -0500')).toMatch(/not a real date/);
+  });
+});
+
+describe('the plain ISO fast path', () => {
+  // A leading space sends a value down the general path (it trims first), so each value is read both ways.
+  it('reads every YYYY-MM-DD[ HH:MM[:SS]] value as the general pattern does, valid or not', () => {
+    const two = fc.integer({ min: 0, max: 99 }).map((n) => String(n).padStart(2, '0'));
+    const value = fc
+      .tuple(
+        fc.integer({ min: 0, max: 9999 }).map((n) => String(n).padStart(4, '0')),
+        two,
+        two,
+        fc.option(fc.tuple(fc.constantFrom('T', ' '), two, two, fc.option(two, { nil: undefined })), {
+          nil: undefined,
+        }),
+      )
+      .map(
+        ([y, mo, d, time]) =>
+          `${y}-${mo}-${d}${time ? `${time[0]}${time[1]}:${time[2]}${time[3] ? `:${time[3]}` : ''}` : ''}`,
+      );
+    const zone = fc.constantFrom<DateOptions>(
+      {},
+      { timeZone: 'America/New_York' },
+      { timeZone: 'Europe/Berlin' },
+      { timeZoneOffsetMinutes: 330 },
+    );
+    fc.assert(
+      fc.property(value, zone, (text, options) => {
+        expect(instant(text, options)).toBe(instant(` ${text}`, options));
+        expect(date(text, options)).toBe(date(` ${text}`, options));
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('reads the wall times around daylight-saving changes as before', () => {
+    // Spring forward: 02:30 does not exist in New York on 2026-03-08; autumn: 01:30 happens twice on 2026-11-01.
+    for (const text of ['2026-03-08 02:30', '2026-11-01 01:30', '2026-03-29 02:30', '2026-10-25 02:30'])
+      for (const timeZone of ['America/New_York', 'Europe/Berlin'])
+        expect(instant(text, { timeZone })).toBe(instant(` ${text}`, { timeZone }));
+    expect(instant('2026-03-08 02:30', { timeZone: 'America/New_York' })).toBe('2026-03-08T07:30:00.000Z');
+    expect(instant('2026-11-01 01:30', { timeZone: 'America/New_York' })).toBe('2026-11-01T05:30:00.000Z');
   });
 });

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { CHANNELS, slugify, uniqueCode, type Channel } from '@shared/domain/utm';
 import { prepared } from '../../db/prepared';
 import { guessChannel, nameFromCode } from '../build/utm';

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { companyKey } from '../../contacts/keys';
 import { prepared } from '../../db/prepared';
 import type { companies } from '../../db/schema';

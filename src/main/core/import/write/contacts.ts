@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { prepared } from '../../db/prepared';
 import type { ContactRecord } from '../records';
 import { mergeContact, type ContactRow } from './merge';

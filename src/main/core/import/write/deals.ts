@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { all, get, prepared } from '../../db/prepared';
 import type { DealRecord } from '../records';
 import { changedColumns, emptyCounts, updateRow, type WriteContext } from './context';

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { get, prepared } from '../../db/prepared';
 import type { MetricRecord } from '../records';
 import type { CampaignRef } from './campaigns';

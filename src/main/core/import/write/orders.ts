@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { all, prepared } from '../../db/prepared';
 import type { OrderLineRecord, OrderRecord } from '../records';
 import { changedColumns, updateRow, type WriteContext } from './context';
@@ -22,6 +22,29 @@ export function contactsByEmail(w: WriteContext, keys: Iterable<string | null>):
 type OrderRow = Record<string, unknown> & SqlRow<typeof orders>;
 
 type LineRow = SqlRow<typeof orderLines>;
+
+/** The columns an import sets on an order, in the order of its insert's values. */
+const ORDER_COLUMNS = [
+  'ordered_at',
+  'currency',
+  'subtotal_minor',
+  'discount_minor',
+  'shipping_minor',
+  'tax_minor',
+  'total_minor',
+  'refunded_minor',
+  'status',
+  'customer_email',
+  'email_key',
+  'customer_name',
+  'contact_id',
+  'campaign_id',
+  'utm_source',
+  'utm_medium',
+  'utm_campaign',
+  'utm_content',
+  'discount_code',
+] as const satisfies readonly (keyof OrderRow)[];
 
 const sameLines = (rows: readonly LineRow[], lines: readonly OrderLineRecord[]) =>
   rows.length === lines.length &&
@@ -71,13 +94,18 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
       JSON.stringify(records.map((r) => r.externalId)),
     ).map((row) => [row.external_id, row]),
   );
+  const insert = prepared(
+    w.sqlite,
+    `INSERT INTO orders (id, source, external_id, ${ORDER_COLUMNS.join(', ')}, import_job_id, created_at, updated_at)
+     VALUES (?, ?, ?, ${ORDER_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
+  );
   for (const order of records) {
     const at = w.now();
     const campaign = order.campaignCode
       ? w.campaigns.byCode(order.campaignCode, { medium: order.utmMedium, source: order.utmSource })
       : null;
     const current = existing.get(order.externalId);
-    const next: Record<string, unknown> = {
+    const next: Record<(typeof ORDER_COLUMNS)[number], unknown> = {
       ordered_at: order.orderedAt,
       currency: order.currency,
       subtotal_minor: order.subtotalMinor,
@@ -100,12 +128,7 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
     };
     if (!current) {
       const id = uuidv7();
-      const columns = Object.keys(next);
-      prepared(
-        w.sqlite,
-        `INSERT INTO orders (id, source, external_id, ${columns.join(', ')}, import_job_id, created_at, updated_at)
-         VALUES (?, ?, ?, ${columns.map(() => '?').join(', ')}, ?, ?, ?)`,
-      ).run(id, w.source, order.externalId, ...Object.values(next), w.jobId, at, at);
+      insert.run(id, w.source, order.externalId, ...ORDER_COLUMNS.map((c) => next[c]), w.jobId, at, at);
       insertLines(w, id, order.lines, 0, at);
       existing.set(order.externalId, {
         ...next,

@@ -1,4 +1,4 @@
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { all, prepared } from '../../db/prepared';
 import type { PaymentRecord } from '../records';
 import { changedColumns, updateRow, type WriteContext } from './context';
