@@ -3,10 +3,13 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContactsCsv, generateShopifyCsv } from '../tests/fixtures/import/generate';
-import { builtWorker } from './built-worker';
+import { builtChild } from './built-worker';
 import { atLeast, atMost, median, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
+let built: string | undefined;
+/** The bundled import child (built once per bench run). */
+const childScript = () => (built ??= builtChild());
 interface Measured {
   ms: number;
   cpuMs: number;
@@ -34,17 +37,12 @@ function measure(
   extra?: string,
 ): Measured & { db: string } {
   const db = join(dir, `${mode}-${run}.sqlite`);
-  const child = spawnSync(
-    process.execPath,
-    ['--import', 'tsx', join(ROOT, 'bench/import-child.ts'), mode, db, file, ...(extra ? [extra] : [])],
-    {
-      cwd: ROOT,
-      env: { ...process.env, TANDEM_IMPORT_WORKER: builtWorker() },
-      encoding: 'utf8',
-      maxBuffer: 1 << 24,
-      timeout: 30 * 60_000,
-    },
-  );
+  const child = spawnSync(process.execPath, [childScript(), mode, db, file, ...(extra ? [extra] : [])], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 1 << 24,
+    timeout: 30 * 60_000,
+  });
   if (mode !== 'job') removeDb(db);
   if (child.status !== 0) throw new Error(`bench import-child ${mode} failed: ${child.stderr}`);
   const result = JSON.parse(child.stdout.trim().split('\n').at(-1) ?? '{}') as Measured;
@@ -100,7 +98,7 @@ async function scenario(
 }
 
 /**
- * Imports at scale through the real job path (imports.start → the built import worker; `npm run build`
+ * Imports at scale through the real job path (imports.start → the built import worker, from a child bundled with the core; `npm run build`
  * first), each in a child process whose peak RSS is reported. `endstate_ratio` compares the job with the end
  * state it reached built in bulk, in the same run (`import-child.ts endstate`: one parse of the file, the
  * job's rows copied into tables of the same definitions without indexes or triggers, the search index filled
@@ -109,7 +107,7 @@ async function scenario(
  * (TANDEM_BENCH_IMPORT_RUNS raises it); TANDEM_BENCH_IMPORTS=contacts_200k,… runs only the named scenarios.
  */
 export async function benchImports(): Promise<Figure[]> {
-  builtWorker();
+  childScript();
   const dir = join(tmpdir(), `tandem-bench-imports-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const wanted = process.env.TANDEM_BENCH_IMPORTS?.split(',');
