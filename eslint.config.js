@@ -29,6 +29,17 @@ export default tseslint.config(
     },
   },
   {
+    // Every id comes from src/main/core/db/ids.ts: one generator per thread, with its pooled random source.
+    files: ['src/**/*.{ts,tsx}', 'bench/**/*.ts', 'tests/**/*.ts'],
+    ignores: ['src/main/core/db/ids.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'uuidv7', message: 'Import uuidv7 from src/main/core/db/ids.ts.' }] },
+      ],
+    },
+  },
+  {
     // Layering (DESIGN §1): what each of src/shared, core, cli, host, shell, preload and renderer may import.
     files: ['src/**/*.{ts,tsx}'],
     plugins: { local: layers },

@@ -2,7 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../src/main/core/db/ids';
 import { createCore } from '../src/main/core/app';
 import { createRandom } from '../src/main/core/demo/random';
 import { atLeast, atMost, median, type Figure } from './figure';

@@ -9,7 +9,7 @@ import { importManager } from '../src/main/core/import/worker/manager';
  * One measured import in a process of its own, so its peak RSS is the importer's alone (not the generator's).
  * `job`: the file through the real job path (imports.start → import worker thread, the built one beside
  * this file's bundle → batches, dedupe, indexes, search index). The benches run this file bundled with the core
- * (`builtChild` in built-worker.ts), as the app runs it. `floor`: the same file read by the same reader, every row's values through one prepared
+ * (`builtChild` in built-child.ts), as the app runs it. `floor`: the same file read by the same reader, every row's values through one prepared
  * INSERT into a bare table of the same columns, in one transaction. Prints one JSON line.
  */
 async function job(db: string, file: string, kind?: string): Promise<object> {

@@ -3,13 +3,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateContactsCsv, generateShopifyCsv } from '../tests/fixtures/import/generate';
-import { builtChild } from './built-worker';
+import { builtChild } from './built-child';
 import { atLeast, atMost, median, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
-let built: string | undefined;
-/** The bundled import child (built once per bench run). */
-const childScript = () => (built ??= builtChild());
 interface Measured {
   ms: number;
   cpuMs: number;
@@ -37,7 +34,7 @@ function measure(
   extra?: string,
 ): Measured & { db: string } {
   const db = join(dir, `${mode}-${run}.sqlite`);
-  const child = spawnSync(process.execPath, [childScript(), mode, db, file, ...(extra ? [extra] : [])], {
+  const child = spawnSync(process.execPath, [builtChild(), mode, db, file, ...(extra ? [extra] : [])], {
     cwd: ROOT,
     encoding: 'utf8',
     maxBuffer: 1 << 24,
@@ -107,7 +104,7 @@ async function scenario(
  * (TANDEM_BENCH_IMPORT_RUNS raises it); TANDEM_BENCH_IMPORTS=contacts_200k,… runs only the named scenarios.
  */
 export async function benchImports(): Promise<Figure[]> {
-  childScript();
+  builtChild();
   const dir = join(tmpdir(), `tandem-bench-imports-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   const wanted = process.env.TANDEM_BENCH_IMPORTS?.split(',');

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../src/main/core/db/ids';
 import { createRandom, type Random } from '../src/main/core/demo/random';
 import { generateSalesData } from './sales-data';
 

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../src/main/core/db/ids';
 import { phoneKey } from '@shared/domain/phone';
 import { companyKey, emailKey } from '../src/main/core/contacts/keys';
 import { defaultMigrationsFolder } from '../src/main/core/db/open';

@@ -3,13 +3,10 @@ import { mkdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { writeContactsXlsx } from '../tests/fixtures/import/xlsx-writer';
-import { builtChild } from './built-worker';
+import { builtChild } from './built-child';
 import { atLeast, atMost, type Figure } from './figure';
 
 const ROOT = resolve(import.meta.dirname, '..');
-let built: string | undefined;
-/** The bundled import child (built once per bench run). */
-const childScript = () => (built ??= builtChild());
 const ROWS = 1_000_000;
 
 interface Measured {
@@ -21,7 +18,7 @@ interface Measured {
 
 function measure(mode: 'job' | 'floor', file: string, dir: string): Measured {
   const db = join(dir, `${mode}.sqlite`);
-  const args = [childScript(), mode, db, file, 'contacts'];
+  const args = [builtChild(), mode, db, file, 'contacts'];
   const child = spawnSync(process.execPath, args, {
     cwd: ROOT,
     encoding: 'utf8',
@@ -41,7 +38,7 @@ function measure(mode: 'job' | 'floor', file: string, dir: string): Measured {
  * time shows.
  */
 export async function benchXlsx(): Promise<Figure[]> {
-  childScript();
+  builtChild();
   const dir = join(tmpdir(), `tandem-bench-xlsx-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   try {

@@ -54,18 +54,17 @@ function zoneMap<T>(maps: Map<string, Map<number, T>>, timeZone: string): Map<nu
 /** Minutes east of UTC in `timeZone` at the instant `utcMs` (New York in winter: -300). */
 export function offsetMinutesAt(timeZone: string, utcMs: number): number {
   const day = Math.floor(utcMs / DAY_MS);
-  const days = zoneMap(dayOffsets, timeZone);
-  let whole = days.get(day);
+  let whole = dayOffsets.get(timeZone)?.get(day);
   if (whole === undefined) {
+    // Computed before the zone gets a map, so a zone Intl does not know leaves nothing behind when it throws.
     const first = computeOffset(timeZone, day * DAY_MS);
     whole = first === computeOffset(timeZone, (day + 1) * DAY_MS - 1000) ? first : null;
-    days.set(day, whole);
+    zoneMap(dayOffsets, timeZone).set(day, whole);
   }
   if (whole !== null) return whole;
-  const quarters = zoneMap(offsets, timeZone);
   const key = Math.floor(utcMs / QUARTER_HOUR_MS);
-  let offset = quarters.get(key);
-  if (offset === undefined) quarters.set(key, (offset = computeOffset(timeZone, utcMs)));
+  let offset = offsets.get(timeZone)?.get(key);
+  if (offset === undefined) zoneMap(offsets, timeZone).set(key, (offset = computeOffset(timeZone, utcMs)));
   return offset;
 }
 

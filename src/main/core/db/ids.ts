@@ -17,7 +17,7 @@ class PooledRandom {
   }
 }
 
-/** Every id this process makes comes from the one generator, so ids made one after another sort in that order. */
+/** Every id a thread makes comes from its one generator, so the ids it makes one after another sort in that order. */
 const generator = new V7Generator(new PooledRandom());
 
 /** A new UUIDv7 (time-ordered) in its 8-4-4-4-12 text form: the id of every record Tandem creates. */

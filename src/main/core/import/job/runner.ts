@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { uuidv7 } from 'uuidv7';
+import { uuidv7 } from '../../db/ids';
 import { prepared, run } from '../../db/prepared';
 import { createPlan, type Plan } from '../plan';
 import { presetNamed } from '../presets';

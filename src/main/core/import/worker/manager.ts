@@ -1,7 +1,6 @@
 import type Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { Ctx } from '../../context';
 import type { Progress } from '../job/progress';
@@ -23,24 +22,10 @@ export type ImportMode = 'worker' | 'inline';
 /**
  * From source the worker is a TypeScript file loaded through tsx; in the bundle this module lives in the
  * core worker's bundle and `import-worker.js` is its sibling (see electron.vite.config.ts).
- * From source, `TANDEM_IMPORT_WORKER` names a built worker to run instead (the import benchmark runs the core
- * from source but the worker the app ships, `out/main/import-worker.js`, so it does not time tsx compiling the
- * worker); the bundle ignores it.
  */
-export function workerEntry(
-  env: NodeJS.ProcessEnv = process.env,
-  here: string = import.meta.url,
-): { entry: URL; execArgv: string[] } {
-  const fromSource = here.endsWith('.ts');
-  // Honoured only from source: the app as shipped always runs its own bundled worker.
-  const built = fromSource ? env.TANDEM_IMPORT_WORKER : undefined;
-  if (built) {
-    const entry = pathToFileURL(resolve(built));
-    if (!existsSync(entry))
-      throw new Error(`TANDEM_IMPORT_WORKER names ${built}, which does not exist (npm run build makes it)`);
-    return { entry, execArgv: [] };
-  }
-  if (fromSource) return { entry: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
+export function workerEntry(here: string = import.meta.url): { entry: URL; execArgv: string[] } {
+  if (here.endsWith('.ts'))
+    return { entry: new URL('./import-worker.ts', here), execArgv: ['--import', 'tsx'] };
   // Should the bundler ever move this module into a shared chunk (chunks/), the entry is one folder up.
   const sibling = new URL('./import-worker.js', here);
   return {

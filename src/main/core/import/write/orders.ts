@@ -44,7 +44,7 @@ const ORDER_COLUMNS = [
   'utm_campaign',
   'utm_content',
   'discount_code',
-] as const satisfies readonly (keyof OrderRow)[];
+] as const satisfies readonly (keyof SqlRow<typeof orders>)[];
 
 const sameLines = (rows: readonly LineRow[], lines: readonly OrderLineRecord[]) =>
   rows.length === lines.length &&
