@@ -8,6 +8,7 @@ import { importInto, MAINE, sample } from '../import/testing';
 import { importManager } from '../import/worker/manager';
 import { MAX_CACHED_KEYS } from './attribution-cache';
 import { insertOrder, insertPayment, moveLead, stageId } from './builders';
+import { cacheStep } from './cache-support';
 import { dashboard } from './dashboard';
 import { compareModels } from './models';
 
@@ -72,17 +73,8 @@ function checkAll(): unknown[] {
   return out;
 }
 
-/**
- * One kind of write: the cache is filled, the write runs, and afterwards the cached dashboards equal fresh
- * ones, for every model and period. The write must change some attributed figure, or the step would prove
- * nothing about the cache following it.
- */
-async function step(write: () => unknown): Promise<void> {
-  const before = checkAll();
-  expect(cachedMonths()).toBeGreaterThan(0);
-  await write();
-  expect(checkAll()).not.toEqual(before);
-}
+/** One kind of write: afterwards every cached dashboard equals a fresh one, and some figure moved. */
+const step = cacheStep(checkAll, () => cachedMonths());
 
 const cachedMonths = () =>
   (t.core.ctx.sqlite.prepare('SELECT count(*) AS n FROM attribution_months').get() as { n: number }).n;
