@@ -101,6 +101,22 @@ describe('jobs: cancel, resume, interruption', () => {
   });
 });
 
+describe('jobs: the search index', () => {
+  it('indexes every contact of a job and leaves FTS5 merging and flushing as it found them', async () => {
+    const config = () =>
+      Object.fromEntries(
+        rows<{ k: string; v: number }>(t, `SELECT k, v FROM search_index_config`).map((r) => [r.k, r.v]),
+      );
+    const job = await importInto(t, contacts1k, { kind: 'contacts' });
+    expect(job.status).toBe('done');
+    expect(count(t, 'search_refs', `kind = 'contact'`)).toBe(count(t, 'contacts'));
+    // The job indexes with automerge off and an 8 MiB buffer; both go back to FTS5's defaults.
+    expect(config()).toMatchObject({ automerge: 4, hashsize: 1 << 20 });
+    const [hit] = await t.client.call('search.query', { text: 'ava.smith0', kinds: ['contact'] });
+    expect(hit).toBeDefined();
+  });
+});
+
 describe('jobs: files that cannot be imported', () => {
   it('rejects an unreadable file with its reason and writes nothing, not even a job', async () => {
     const binary = files.write(
