@@ -76,6 +76,54 @@ describe('orders', () => {
     expect(totals.revenue.ordersMinor).toBe(10000 + 5000);
   });
 
+  it("reads other shops' statuses: WooCommerce's processing is paid, on hold is not, wc- prefixes dropped", async () => {
+    await orders(
+      csv('woo.csv', [
+        'W-1,2026-04-01,a@example.com,Processing,100.00,,Beans,1,100.00,',
+        'W-2,2026-04-02,b@example.com,On hold,70.00,,Beans,1,70.00,',
+        'W-3,2026-04-03,c@example.com,wc-completed,80.00,,Beans,1,80.00,',
+        'W-4,2026-04-04,d@example.com,Failed,25.00,,Beans,1,25.00,',
+      ]),
+    );
+    expect(rows(t, `SELECT external_id, status FROM orders ORDER BY external_id`)).toEqual([
+      { external_id: 'W-1', status: 'paid' },
+      { external_id: 'W-2', status: 'pending' },
+      { external_id: 'W-3', status: 'paid' },
+      { external_id: 'W-4', status: 'voided' },
+    ]);
+    const { totals } = await t.client.call('campaigns.results', { from: '2026-04-01', to: '2026-04-30' });
+    expect(totals.revenue.ordersMinor).toBe(10000 + 8000);
+  });
+
+  it("counts PayPal's and Square's completed payments as received", async () => {
+    const path = files.write(
+      'paypal.csv',
+      [
+        'Transaction ID,Date,Gross,Currency,Status,From Email Address',
+        'P-1,2026-04-02,120.00,USD,Completed,a@example.com',
+        'P-2,2026-04-03,30.00,USD,Complete,b@example.com',
+        'P-3,2026-04-04,55.00,USD,Denied,c@example.com',
+      ].join('\n') + '\n',
+    );
+    const job = await importInto(t, path, {
+      kind: 'payments',
+      mapping: {
+        'Transaction ID': 'externalId',
+        Date: 'paidAt',
+        Gross: 'amount',
+        Currency: 'currency',
+        Status: 'status',
+        'From Email Address': 'email',
+      },
+    });
+    expect(job).toMatchObject({ status: 'done', inserted: 3, error_count: 0 });
+    expect(rows(t, `SELECT external_id, status FROM payments ORDER BY external_id`)).toEqual([
+      { external_id: 'P-1', status: 'succeeded' },
+      { external_id: 'P-2', status: 'succeeded' },
+      { external_id: 'P-3', status: 'failed' },
+    ]);
+  });
+
   it('a changed re-export updates the order and replaces its lines; undo puts the old order back', async () => {
     const first = await orders(csv('v1.csv', ['C-1,2026-05-01,e@example.com,pending,30.00,,Beans,1,30.00,']));
     const before = rows(

@@ -38,6 +38,18 @@ describe('files refused whole', () => {
     expect(count(t, 'import_jobs')).toBe(0);
     expect(count(t, 'import_row_errors')).toBe(0);
     expect(count(t, 'contacts')).toBe(0);
+    // Not even the mapping chosen for it is remembered.
+    expect(count(t, 'column_mappings')).toBe(0);
+  });
+
+  it('remembers the mapping of a file imported through imports.run once it is not refused', async () => {
+    const path = files.write('good-mail.csv', ['Name,Email', 'Ann,ann@example.com'].join('\n') + '\n');
+    await t.client.call('imports.run', {
+      path,
+      kind: 'contacts',
+      mapping: { Name: 'fullName', Email: 'email' },
+    });
+    expect(count(t, 'column_mappings')).toBe(1);
   });
 
   it('still imports a file where some rows fail', async () => {

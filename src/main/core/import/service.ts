@@ -136,6 +136,19 @@ export async function inspectFile(ctx: Ctx, path: string, sheet?: string): Promi
  * at all or the mapping is incomplete (FileRejectedError / SetupError, with the reason).
  */
 export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<string> {
+  const job = await newImportJob(ctx, input, true);
+  return job.id;
+}
+
+/**
+ * Creates the job; the mapping the user chose is remembered with it, or (`rememberNow` false) by `remember`
+ * once the caller knows the file was not refused, so a refusal leaves the database as it was.
+ */
+async function newImportJob(
+  ctx: Ctx,
+  input: ImportStart,
+  rememberNow: boolean,
+): Promise<{ id: string; remember(): void }> {
   const path = resolve(input.path);
   const options = input.options;
   if (options?.timeZone && !isTimeZone(options.timeZone))
@@ -143,9 +156,12 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
   const table = await openTable(path, { sheet: options?.sheet });
   const setup = resolveSetup(ctx.sqlite, table.fileName, table.columns, input);
   const now = ctx.nowIso();
-  return writeTransaction(ctx.sqlite, () => {
+  const remember = () => {
     if (setup.remember)
       rememberMapping(ctx.sqlite, headerSignature(table.columns), setup.kind, setup.mapping, now);
+  };
+  const id = writeTransaction(ctx.sqlite, () => {
+    if (rememberNow) remember();
     return createJob(
       ctx.sqlite,
       {
@@ -163,6 +179,7 @@ export async function createImportJob(ctx: Ctx, input: ImportStart): Promise<str
       now,
     );
   });
+  return { id, remember: () => writeTransaction(ctx.sqlite, remember) };
 }
 
 export async function startImport(ctx: Ctx, input: ImportStart): Promise<ImportJob> {
@@ -176,7 +193,7 @@ export async function startImport(ctx: Ctx, input: ImportStart): Promise<ImportJ
  * outcome (the command line). A file that turns out unreadable midway is refused like one unreadable at once.
  */
 export async function runImport(ctx: Ctx, input: ImportStart) {
-  const id = await createImportJob(ctx, input).catch(rejectAsValidation);
+  const { id, remember } = await newImportJob(ctx, input, false).catch(rejectAsValidation);
   const manager = importManager(ctx);
   manager.enqueue(id, 'run');
   await manager.whenDone(id);
@@ -191,6 +208,7 @@ export async function runImport(ctx: Ctx, input: ImportStart) {
     forgetJob(ctx.sqlite, id);
     fail('conflict', `${row.message ?? 'The import stopped.'} The database is unchanged.`);
   }
+  remember();
   return {
     job: toJob(ctx.sqlite, row),
     errors: jobProblems(ctx.sqlite, id, 'error'),

@@ -11,21 +11,46 @@ import type {
 import type { FieldRow } from './row';
 import { trackingCodeOf, utmTagsOf } from './utm';
 
+/**
+ * Order statuses as shops write them (lower case, spaces and dashes as `_`, WooCommerce's `wc_` prefix
+ * dropped) → ours. A paid order in WooCommerce is "processing" until it ships; "on hold" awaits payment.
+ */
 const ORDER_STATUS: Record<string, string> = {
   paid: 'paid',
   complete: 'paid',
   completed: 'paid',
+  processing: 'paid',
+  fulfilled: 'paid',
+  shipped: 'paid',
+  delivered: 'paid',
   pending: 'pending',
+  pending_payment: 'pending',
+  on_hold: 'pending',
   authorized: 'pending',
   partially_paid: 'pending',
   unpaid: 'pending',
+  checkout_draft: 'pending',
+  draft: 'pending',
   refunded: 'refunded',
   partially_refunded: 'partially_refunded',
   voided: 'voided',
+  void: 'voided',
   cancelled: 'voided',
   canceled: 'voided',
   expired: 'voided',
+  failed: 'voided',
+  declined: 'voided',
+  trash: 'voided',
 };
+
+/** A status cell as the status maps key it: `Partially refunded`, `wc-on-hold` → `partially_refunded`, `on_hold`. */
+function statusKey(text: string): string {
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, '_')
+    .replace(/^wc_/, '');
+}
 
 /** The customer's e-mail as a matching key; problems are recorded on the row. */
 export function customerEmail(row: FieldRow, field: string): { email: string | null; key: string | null } {
@@ -71,10 +96,7 @@ export function buildOrder(
     row.reset(source.cells, source.line);
     if (!order && row.text('total') !== '') {
       const currency = row.currency('currency', options);
-      const statusText = row
-        .text('status')
-        .toLowerCase()
-        .replace(/[\s-]+/g, '_');
+      const statusText = statusKey(row.text('status'));
       const status = statusText === '' ? 'paid' : (ORDER_STATUS[statusText] ?? statusText);
       const totalMinor = row.money('total', currency, options) ?? 0;
       const refunded = row.money('refunded', currency, options);
@@ -127,11 +149,28 @@ export function buildOrder(
   return failed ? null : order;
 }
 
+/** Payment statuses as processors write them (PayPal and Square: "Completed", "Complete") → ours. */
 const PAYMENT_STATUS: Record<string, string> = {
   paid: 'succeeded',
   succeeded: 'succeeded',
   success: 'succeeded',
+  successful: 'succeeded',
   captured: 'succeeded',
+  completed: 'succeeded',
+  complete: 'succeeded',
+  settled: 'succeeded',
+  cleared: 'succeeded',
+  approved: 'succeeded',
+  refund: 'refunded',
+  reversed: 'refunded',
+  denied: 'failed',
+  voided: 'failed',
+  void: 'failed',
+  expired: 'failed',
+  processing: 'pending',
+  in_progress: 'pending',
+  authorized: 'pending',
+  unclaimed: 'pending',
   refunded: 'refunded',
   partially_refunded: 'partially_refunded',
   failed: 'failed',
@@ -155,10 +194,7 @@ export function buildPayment(row: FieldRow, options: ValueOptions): PaymentRecor
   const paidAt = row.instant('paidAt', options);
   if (!paidAt && !row.problems.length) row.problem('paidAt', 'the payment has no date');
   const { email, key } = customerEmail(row, 'email');
-  const statusText = row
-    .text('status')
-    .toLowerCase()
-    .replace(/[\s-]+/g, '_');
+  const statusText = statusKey(row.text('status'));
   let status = statusText === '' ? 'succeeded' : (PAYMENT_STATUS[statusText] ?? statusText);
   if ((status === 'succeeded' || status === 'refunded') && amountMinor !== null && refundedMinor > 0) {
     status = refundedMinor >= amountMinor ? 'refunded' : 'partially_refunded';
