@@ -56,18 +56,59 @@ export function emailsOf(row: FieldRow, field: string): { email: string; key: st
   return out;
 }
 
-/** A phone number kept as typed (first of several), with the key contacts are matched by. */
-export function phoneOf(text: string): { phone: string | null; key: string | null } {
-  const first = (text.includes(':::') ? (text.split(':::')[0] ?? '') : text).trim().replace(/^'/, '');
-  if (first === '') return { phone: null, key: null };
-  return { phone: first, key: phoneKey(first) };
+/**
+ * Excel's ways of keeping a number as text, undone: `="+49 30 1234567"` (a formula returning the text) and
+ * `=+33 6 12 34 56 78` (a formula Excel would compute, as some exports write a leading plus).
+ */
+function withoutFormula(text: string): string {
+  const quoted = /^=\s*"(.*)"$/.exec(text);
+  if (quoted) return (quoted[1] ?? '').trim();
+  return /^=\s*[+(\d]/.test(text) ? text.replace(/^=\s*/, '') : text;
+}
+
+/** A number a spreadsheet turned into scientific notation (`4.91701E+11`): its last digits are gone. */
+const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
+
+/** Digits enough for a part of a cell to be a number of its own, not an extension (`, ext 12`). */
+const OWN_NUMBER = /(?:\d\D*){5}/;
+
+export interface PhoneCell {
+  /** The first number, kept as typed. */
+  phone: string | null;
+  /** Its key (null for a number whose digits a spreadsheet lost). */
+  key: string | null;
+  /** Further numbers in the cell (Google's " ::: ", Pipedrive's ", "). */
+  others: string[];
+  /** The number was turned into scientific notation, so it matches nobody. */
+  lost: boolean;
+}
+
+/** The phone numbers of a cell, with the key contacts are matched by. */
+export function phoneOf(text: string): PhoneCell {
+  const clean = (part: string) => withoutFormula(part.trim().replace(/^'/, ''));
+  const cell = clean(text);
+  const split = cell.includes(':::') ? cell.split(':::') : cell.split(/[;,]/);
+  // Google's " ::: " always lists numbers; a comma or semicolon only when every part is a number of its own
+  // (not "555-0100, ext. 12").
+  const numbers =
+    cell.includes(':::') || (split.length > 1 && split.every((p) => OWN_NUMBER.test(p))) ? split : [cell];
+  const [first = '', ...others] = numbers.map(clean).filter(Boolean);
+  if (first === '') return { phone: null, key: null, others: [], lost: false };
+  const lost = SCIENTIFIC.test(first);
+  return { phone: first, key: lost ? null : phoneKey(first), others, lost };
 }
 
 /** A contact from the mapped fields of one row; null (with the row's problems set) when it cannot be one. */
 export function buildContact(row: FieldRow, options: ValueOptions): ContactRecord | null {
   const emails = emailsOf(row, 'email');
   if (emails === null) return null;
-  const { phone, key: phoneKeyValue } = phoneOf(row.text('phone'));
+  const { phone, key: phoneKeyValue, others: otherPhones, lost } = phoneOf(row.text('phone'));
+  if (emails.length === 0 && lost) {
+    return row.problem(
+      'phone',
+      `"${phone}" is a phone number a spreadsheet turned into a number, losing its last digits, and the row has no e-mail address: export the column as text and import it again`,
+    );
+  }
   if (emails.length === 0 && !phoneKeyValue) {
     return row.problem(
       row.has('email') ? 'email' : 'phone',
@@ -98,7 +139,13 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
     country: row.text('country'),
     lifecycle: lifecycleOf(row.text('lifecycle')),
     tags: row.has('tags') ? splitMulti(row.text('tags')) : [],
-    notes: row.text('notes'),
+    notes: [
+      row.text('notes'),
+      ...otherPhones.map((p) => `Other phone: ${p}`),
+      ...(lost ? [`Phone ${phone} lost its last digits in a spreadsheet (scientific notation).`] : []),
+    ]
+      .filter(Boolean)
+      .join('\n'),
     owner: row.text('owner'),
     createdAt,
     campaignCode: trackingCodeOf(row.text('campaign')),

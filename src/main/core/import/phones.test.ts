@@ -1,0 +1,90 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@fixtures/import/temp-files';
+import { createTestCore, type TestCore } from '../testing';
+import { phoneOf } from './build/contacts';
+import { count, importInto, rows } from './testing';
+
+let t: TestCore;
+const files = makeTempDir();
+beforeEach(async () => {
+  t = await createTestCore();
+});
+afterEach(() => t.dispose());
+afterAll(() => files.remove());
+
+const MAPPING = { Name: 'fullName', Email: 'email', Phone: 'phone' };
+const contacts = (name: string, lines: string[]) =>
+  importInto(t, files.write(name, `${['Name,Email,Phone', ...lines].join('\n')}\n`), {
+    kind: 'contacts',
+    mapping: MAPPING,
+  });
+
+describe('phone cells as spreadsheets and CRMs write them', () => {
+  it('reads numbers Excel kept as text with a formula like the number itself', () => {
+    expect(phoneOf('="+49 30 1234567"')).toMatchObject({ phone: '+49 30 1234567', key: '+49301234567' });
+    expect(phoneOf('=+33 6 12 34 56 78')).toMatchObject({ phone: '+33 6 12 34 56 78', key: '+33612345678' });
+    expect(phoneOf("'+1 617-555-0100")).toMatchObject({ phone: '+1 617-555-0100', key: '+16175550100' });
+  });
+
+  it('takes the first of several numbers and keeps the others, but not an extension after a comma', () => {
+    expect(phoneOf('+1 555 201 3344, +1 555 201 9900')).toEqual({
+      phone: '+1 555 201 3344',
+      key: '+15552013344',
+      others: ['+1 555 201 9900'],
+      lost: false,
+    });
+    expect(phoneOf('617-555-0100 ::: 617-555-0199').others).toEqual(['617-555-0199']);
+    expect(phoneOf('617-555-0100, ext. 12')).toMatchObject({ key: '+16175550100', others: [] });
+  });
+
+  it('gives no key to a number a spreadsheet turned into scientific notation', () => {
+    expect(phoneOf('4.91701E+11')).toEqual({ phone: '4.91701E+11', key: null, others: [], lost: true });
+  });
+
+  it('joins a person whose number one file wrote as a formula, and keeps further numbers in the notes', async () => {
+    await contacts('first.csv', [
+      'Zoë Lefèvre,,+33 6 12 34 56 78',
+      'Bob Brown,,"+1 555 201 3344, +1 555 201 9900"',
+    ]);
+    const second = await contacts('second.csv', ['Zoë Lefèvre,zoe@example.fr,=+33 6 12 34 56 78']);
+    expect(second).toMatchObject({ inserted: 0, updated: 1 });
+    expect(count(t, 'contacts')).toBe(2);
+    expect(rows(t, `SELECT phone, phone_key, email, notes FROM contacts ORDER BY rowid`)).toEqual([
+      { phone: '+33 6 12 34 56 78', phone_key: '+33612345678', email: 'zoe@example.fr', notes: '' },
+      {
+        phone: '+1 555 201 3344',
+        phone_key: '+15552013344',
+        email: null,
+        notes: 'Other phone: +1 555 201 9900',
+      },
+    ]);
+  });
+
+  it('never joins two people by a number whose digits a spreadsheet lost, and says so', async () => {
+    const job = await contacts('sci.csv', [
+      'Ann Able,ann@example.com,4.91701E+11',
+      'Bea Baker,bea@example.com,4.91701E+11',
+      'Cy Cole,,4.91701E+11',
+    ]);
+    expect(job).toMatchObject({ inserted: 2, error_count: 1 });
+    expect(rows(t, `SELECT phone_key, notes FROM contacts ORDER BY rowid`)).toEqual([
+      {
+        phone_key: null,
+        notes: 'Phone 4.91701E+11 lost its last digits in a spreadsheet (scientific notation).',
+      },
+      {
+        phone_key: null,
+        notes: 'Phone 4.91701E+11 lost its last digits in a spreadsheet (scientific notation).',
+      },
+    ]);
+    expect(rows(t, `SELECT row, column, message FROM import_row_errors`)).toEqual([
+      {
+        row: 4,
+        column: 'Phone',
+        message: expect.stringMatching(
+          /^"4\.91701E\+11" is a phone number a spreadsheet turned into a number/,
+        ),
+      },
+    ]);
+  });
+});
