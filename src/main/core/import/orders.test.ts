@@ -95,6 +95,67 @@ describe('orders', () => {
     expect(totals.revenue.ordersMinor).toBe(10000 + 8000);
   });
 
+  it("reads a European file's amounts with the decimal comma its other amounts show, on every row", async () => {
+    const path = files.write(
+      'eu.csv',
+      [
+        'Order;Date;Email;Total;Product',
+        'E-1;2026-04-01;a@example.com;1.000;Beans',
+        'E-2;2026-04-02;b@example.com;2,500;Beans',
+        'E-3;2026-04-03;c@example.com;1.234,50;Beans',
+        'E-4;2026-04-04;d@example.com;12,5;Beans',
+      ].join('\n') + '\n',
+    );
+    const mapping = {
+      Order: 'externalId',
+      Date: 'orderedAt',
+      Email: 'email',
+      Total: 'total',
+      Product: 'lineName',
+    };
+    const job = await importInto(t, path, { kind: 'orders', mapping });
+    expect(job).toMatchObject({ status: 'done', inserted: 4, error_count: 0 });
+    expect(rows(t, `SELECT external_id, total_minor FROM orders ORDER BY external_id`)).toEqual([
+      { external_id: 'E-1', total_minor: 100000 },
+      { external_id: 'E-2', total_minor: 250 },
+      { external_id: 'E-3', total_minor: 123450 },
+      { external_id: 'E-4', total_minor: 1250 },
+    ]);
+    // The decision is the job's, kept for a resume.
+    expect(JSON.parse(one(t, `SELECT options FROM import_jobs`).options as string)).toMatchObject({
+      decimalSeparator: ',',
+      decimalSettled: true,
+    });
+  });
+
+  it('reads amounts no value of the file settles one by one, and leaves a chosen separator alone', async () => {
+    const path = files.write(
+      'unsettled.csv',
+      ['Order,Date,Email,Total,Product', 'U-1,2026-04-01,a@example.com,"2,500",Beans'].join('\n') + '\n',
+    );
+    const mapping = {
+      Order: 'externalId',
+      Date: 'orderedAt',
+      Email: 'email',
+      Total: 'total',
+      Product: 'lineName',
+    };
+    await importInto(t, path, { kind: 'orders', mapping });
+    expect(one(t, `SELECT total_minor FROM orders`).total_minor).toBe(250000);
+    const chosen = files.write(
+      'chosen.csv',
+      [
+        'Order,Date,Email,Total,Product',
+        'U-2,2026-04-01,a@example.com,"2,500",Beans',
+        'U-3,2026-04-01,a@example.com,12.5,Beans',
+      ].join('\n') + '\n',
+    );
+    const job = await importInto(t, chosen, { kind: 'orders', mapping, options: { decimalSeparator: ',' } });
+    expect(one(t, `SELECT total_minor FROM orders WHERE external_id = 'U-2'`).total_minor).toBe(250);
+    // 12.5 does not read with a decimal comma: an error, not a guess against the user's choice.
+    expect(job).toMatchObject({ inserted: 1, error_count: 1 });
+  });
+
   it("counts PayPal's and Square's completed payments as received", async () => {
     const path = files.write(
       'paypal.csv',

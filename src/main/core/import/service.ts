@@ -9,6 +9,7 @@ import { kindCatalogue } from '@shared/import/kinds';
 import { guessMapping } from '@shared/import/mapping';
 import { fileHash } from './job/hash';
 import { recoverJobs } from './job/recover';
+import { isAmountField } from './job/decimal-scan';
 import { NOTHING_IMPORTED } from './job/runner';
 import { createJob, forgetJob, jobProblems, jobRow, setStatus, toJob, type JobRow } from './job/store';
 import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
@@ -64,13 +65,7 @@ function suggestOptions(
     Object.entries(mapping)
       .filter(([, field]) => test(field))
       .flatMap(([column]) => sample.map((row) => row[columns.indexOf(column)] ?? ''));
-  const separator = detectDecimalSeparator(
-    valuesOf(
-      (f) =>
-        /value|total|amount|price|spend|fee|refunded|subtotal|tax|shipping|discount/i.test(f) &&
-        f !== 'discountCode',
-    ),
-  );
+  const separator = detectDecimalSeparator(valuesOf(isAmountField));
   return {
     ...(separator === '.' || separator === ',' ? { decimalSeparator: separator } : {}),
   };

@@ -9,6 +9,7 @@ import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
 import { ContactKeyMap } from '../write/key-map';
 import { settleDateOrders } from './date-scan';
+import { settleDecimalSeparator } from './decimal-scan';
 import {
   CONTACT_KEY_INDEXES,
   deferIndexes,
@@ -216,7 +217,9 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
         `the columns are not those of a ${preset.label} export`,
       );
     const mapping = jobMapping(job);
-    const settled = await settleDateOrders(table, mapping, options, preset?.dateOrder, hooks.signal);
+    const datesSettled = await settleDateOrders(table, mapping, options, preset?.dateOrder, hooks.signal);
+    const decimalSettled = await settleDecimalSeparator(table, mapping, options, preset, hooks.signal);
+    const settled = datesSettled || decimalSettled;
     // Another import on this database (the app, another `tandem import`) goes first: this one stays queued.
     await waitForTurn(sqlite, jobId, {
       now,

@@ -21,7 +21,10 @@ export interface JobOptions {
   dateNote?: string;
   /** Workspace locale when the job was created: the order of dates no value settles. */
   locale?: string;
+  /** The user's, else decided from the amounts' values (job/decimal-scan.ts). */
   decimalSeparator?: '.' | ',';
+  /** The amounts have been judged (so a resumed job does not judge again). */
+  decimalSettled?: boolean;
   timeZone: string;
   currency: string;
   source: string;

@@ -85,30 +85,48 @@ export function toMinorUnits(text: string, currencyDecimals = 2, hint: NumberHin
  * the column contradicts itself): ask the user. 'none' when no value has a separator at all.
  */
 export function detectDecimalSeparator(values: readonly string[]): DecimalSeparator | 'ambiguous' | 'none' {
-  let point = false;
-  let comma = false;
-  let undecided = false;
-  for (const value of values) {
-    const core = value.replace(/[^\d.,]/g, '');
-    const lastDot = core.lastIndexOf('.');
-    const lastComma = core.lastIndexOf(',');
-    if (lastDot === -1 && lastComma === -1) continue;
-    if (lastDot !== -1 && lastComma !== -1) {
-      if (lastDot > lastComma) point = true;
-      else comma = true;
-      continue;
-    }
-    const sep = lastDot !== -1 ? '.' : ',';
-    const count = core.split(sep).length - 1;
-    const after = core.length - core.lastIndexOf(sep) - 1;
-    if (count > 1) {
-      if (sep === ',') point = true;
-      else comma = true;
-    } else if (after !== 3) {
-      if (sep === '.') point = true;
-      else comma = true;
-    } else undecided = true;
+  const evidence = noDecimalEvidence();
+  for (const value of values) addDecimalEvidence(evidence, value);
+  return decimalFromEvidence(evidence);
+}
+
+/** What a column's values say about its decimal separator so far. */
+export interface DecimalEvidence {
+  point: boolean;
+  comma: boolean;
+  undecided: boolean;
+}
+
+export const noDecimalEvidence = (): DecimalEvidence => ({ point: false, comma: false, undecided: false });
+
+/**
+ * One value's say: `1.234,50`, `12,5` and `1.234.567` speak for a comma, `1,234.50`, `12.5` and `1,234,567` for a
+ * point; `2,500` and `1.000` (one separator, three digits after it) could be either.
+ */
+export function addDecimalEvidence(e: DecimalEvidence, value: string): void {
+  const core = value.replace(/[^\d.,]/g, '');
+  const lastDot = core.lastIndexOf('.');
+  const lastComma = core.lastIndexOf(',');
+  if (lastDot === -1 && lastComma === -1) return;
+  if (lastDot !== -1 && lastComma !== -1) {
+    if (lastDot > lastComma) e.point = true;
+    else e.comma = true;
+    return;
   }
+  const sep = lastDot !== -1 ? '.' : ',';
+  const count = core.split(sep).length - 1;
+  const after = core.length - core.lastIndexOf(sep) - 1;
+  if (count > 1) {
+    if (sep === ',') e.point = true;
+    else e.comma = true;
+  } else if (after !== 3) {
+    if (sep === '.') e.point = true;
+    else e.comma = true;
+  } else e.undecided = true;
+}
+
+export function decimalFromEvidence(e: DecimalEvidence): DecimalSeparator | 'ambiguous' | 'none' {
+  const { point, comma, undecided } = e;
   if (point && comma) return 'ambiguous';
   if (point) return '.';
   if (comma) return ',';
