@@ -98,6 +98,13 @@ export function phoneOf(text: string): PhoneCell {
   return { phone: first, key: lost ? null : phoneKey(first), others, lost };
 }
 
+/** Tags of a cell; Mailchimp writes each in double quotes (`"Customer","VIP"`), which are not part of it. */
+export function tagsOf(text: string): string[] {
+  return splitMulti(text)
+    .map((tag) => (/^"[^"]*"$/.test(tag) ? tag.slice(1, -1).trim() : tag))
+    .filter(Boolean);
+}
+
 /** A contact from the mapped fields of one row; null (with the row's problems set) when it cannot be one. */
 export function buildContact(row: FieldRow, options: ValueOptions): ContactRecord | null {
   const emails = emailsOf(row, 'email');
@@ -138,7 +145,7 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
     region: row.text('region'),
     country: row.text('country'),
     lifecycle: lifecycleOf(row.text('lifecycle')),
-    tags: row.has('tags') ? splitMulti(row.text('tags')) : [],
+    tags: row.has('tags') ? tagsOf(row.text('tags')) : [],
     notes: [
       row.text('notes'),
       ...otherPhones.map((p) => `Other phone: ${p}`),

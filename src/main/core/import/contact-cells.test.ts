@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, type TestCore } from '../testing';
-import { phoneOf } from './build/contacts';
+import { phoneOf, tagsOf } from './build/contacts';
 import { count, importInto, rows } from './testing';
 
 let t: TestCore;
@@ -19,7 +19,7 @@ const contacts = (name: string, lines: string[]) =>
     mapping: MAPPING,
   });
 
-describe('phone cells as spreadsheets and CRMs write them', () => {
+describe('phone and tag cells as spreadsheets and CRMs write them', () => {
   it('reads numbers Excel kept as text with a formula like the number itself', () => {
     expect(phoneOf('="+49 30 1234567"')).toMatchObject({ phone: '+49 30 1234567', key: '+49301234567' });
     expect(phoneOf('=+33 6 12 34 56 78')).toMatchObject({ phone: '+33 6 12 34 56 78', key: '+33612345678' });
@@ -86,5 +86,11 @@ describe('phone cells as spreadsheets and CRMs write them', () => {
         ),
       },
     ]);
+  });
+
+  it("reads Mailchimp's quoted tags without their quotes", () => {
+    expect(tagsOf('"Customer","VIP"')).toEqual(['Customer', 'VIP']);
+    expect(tagsOf('Customer, VIP')).toEqual(['Customer', 'VIP']);
+    expect(tagsOf('"",Wholesale')).toEqual(['Wholesale']);
   });
 });
