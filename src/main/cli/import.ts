@@ -104,7 +104,8 @@ export const importCommand: Command = {
         `${job.fileName} (${as}): ${job.status}. ${job.rowsTotal ?? job.rowsDone} rows: ${job.inserted} new, ${job.updated} updated, ` +
           `${job.unchanged} unchanged, ${job.skipped} skipped, ${errors.length} with errors.\n`,
       );
-      for (const n of notes.slice(0, 10)) io.out(`  note, row ${n.row}: ${n.message}\n`);
+      for (const n of notes.slice(0, 10))
+        io.out(`  note, row ${n.row}${n.column ? `, ${n.column}` : ''}: ${n.message}\n`);
       for (const e of errors.slice(0, 20))
         io.out(`  error, row ${e.row}${e.column ? `, ${e.column}` : ''}: ${e.message}\n`);
       if (errors.length > 20) io.out(`  …and ${errors.length - 20} more errors.\n`);

@@ -25,6 +25,11 @@ describe('detectDateOrder', () => {
     expect(detectDateOrder(['3/3/2026', '4/4/2026'])).toBe('ambiguous');
   });
 
+  it('reads dates with a two-digit year the same way (12/31/23)', () => {
+    expect(detectDateOrder(['1/2/23', '12/31/23'])).toBe('MDY');
+    expect(detectDateOrder(['31/12/23 10:00'])).toBe('DMY');
+  });
+
   it('is none when the column has no day/month dates', () => {
     expect(detectDateOrder(['2026-03-04', 'Mar 4, 2026', ''])).toBe('none');
   });

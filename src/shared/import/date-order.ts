@@ -4,11 +4,12 @@
  */
 export type DateOrder = 'DMY' | 'MDY';
 
-const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2\d{4}/;
+/** 03/04/2026, and 03/04/26 as spreadsheets shorten it. */
+const DAY_MONTH = /^(\d{1,2})([-/.])(\d{1,2})\2(?:\d{4}|\d{2})(?!\d)/;
 
 /** What the values of one column say about their day/month order, gathered one value at a time. */
 export interface DateEvidence {
-  /** Values of the form 03/04/2026 (with or without a time). */
+  /** Values of the form 03/04/2026 or 03/04/26 (with or without a time). */
   seen: number;
   /** Values only day first can read (a first part above 12, or written with dots). */
   dayFirst: number;

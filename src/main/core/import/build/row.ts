@@ -105,7 +105,7 @@ export class FieldRow {
     const text = this.text(field);
     if (text === '') return null;
     const result = parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
-    return result.ok ? result.value : this.problem(field, result.reason);
+    return result.ok ? result.value : this.problem(field, quoting(text, result.reason));
   }
 
   /** Calendar day as written (YYYY-MM-DD). */
@@ -113,7 +113,7 @@ export class FieldRow {
     const text = this.text(field);
     if (text === '') return null;
     const result = parseDate(text, { order: this.dateOrder(field, options) });
-    return result.ok ? result.value : this.problem(field, result.reason);
+    return result.ok ? result.value : this.problem(field, quoting(text, result.reason));
   }
 
   /** ISO 4217 code in upper case (Stripe writes `usd`); the workspace currency when empty. */
@@ -136,4 +136,9 @@ export function fieldIndex(columns: readonly string[], mapping: Record<string, s
     if (i !== -1 && !index.has(field)) index.set(field, i);
   }
   return index;
+}
+
+/** A reason that does not show the value it is about, with the value before it: `"12/31/2x": expected …`. */
+function quoting(text: string, reason: string): string {
+  return reason.includes(text) ? reason : `"${text}": ${reason}`;
 }

@@ -43,6 +43,19 @@ describe('parseDate', () => {
     expect(date('09/30/2026', { order: 'MDY' })).toBe('2026-09-30');
   });
 
+  it('reads two-digit years as spreadsheets do (00–29 this century, 30–99 the last)', () => {
+    expect(date('12/31/23')).toBe('2023-12-31');
+    expect(date('3/14/24 10:15')).toBe('2024-03-14');
+    expect(date('14.03.24')).toBe('2024-03-14');
+    expect(date('03/04/29', { order: 'DMY' })).toBe('2029-04-03');
+    expect(date('1/31/30')).toBe('1930-01-31');
+    expect(date('14-Mar-24')).toBe('2024-03-14');
+    expect(date('14-Mar-2024')).toBe('2024-03-14');
+    expect(date('2/29/23')).toMatch(/^ERROR 2023-02-29 is not a real date/);
+    // A year of three digits is not a shortened one.
+    expect(date('3/14/202')).toMatch(/^ERROR expected a date like/);
+  });
+
   it('needs no order for a date whose two readings are the same day', () => {
     expect(date('3/3/2026 8:00')).toBe('2026-03-03');
     expect(date('12/12/2026')).toBe('2026-12-12');

@@ -57,22 +57,33 @@ const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
  * What it matches, YEAR_FIRST reads alike (read/date-values.test.ts checks both on the same values).
  */
 const PLAIN_ISO = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2}))?)?$/;
-const NUMERIC = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4})${TAIL}$`, 'i');
+const NUMERIC = new RegExp(String.raw`^(\d{1,2})([-/.])(\d{1,2})\2(\d{4}|\d{2})${TAIL}$`, 'i');
 const MONTH_FIRST = new RegExp(
   String.raw`^(?:[a-z]{3,9},?\s+)?([a-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})${TAIL}$`,
   'i',
 );
 const DAY_FIRST = new RegExp(
-  String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})\.?\s+([a-z]{3,9})\.?,?\s+(\d{4})${TAIL}$`,
+  String.raw`^(?:[a-z]{3,9},?\s+)?(\d{1,2})(?:\.?\s+|-)([a-z]{3,9})(?:\.?,?\s+|-)(\d{4}|\d{2})${TAIL}$`,
   'i',
 );
+
+/**
+ * A two-digit year as spreadsheets read one (Excel's and LibreOffice's default window): 00–29 are 2000–2029,
+ * 30–99 are 1930–1999. `12/31/23` is 31 December 2023.
+ */
+function fullYear(text: string): number {
+  const year = Number(text);
+  if (text.length !== 2) return year;
+  return year < 30 ? 2000 + year : 1900 + year;
+}
 
 const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, reason });
 
 /**
  * Calendar date as YYYY-MM-DD, the date as written (a timestamp's own wall date, whatever its
  * offset). Accepts YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, M/D/YYYY or D/M/YYYY (by `order`),
- * "Mar 10, 2026", "10 March 2026", each optionally followed by a time.
+ * "Mar 10, 2026", "10 March 2026", "10-Mar-2026", each optionally followed by a time; the day/month forms
+ * also with a two-digit year (`fullYear`).
  */
 export function parseDate(text: string, options: DateOptions = {}): ParseResult<string> {
   const parts = parseDateTimeParts(text, options.order);
@@ -129,7 +140,7 @@ function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseRe
   } else if ((m = NUMERIC.exec(s))) {
     const first = Number(m[1]);
     const second = Number(m[3]);
-    year = Number(m[4]);
+    year = fullYear(m[4] ?? '');
     // 3/3/2026 reads the same either way: no order needed.
     const chosen =
       order ?? (m[2] === '.' || first === second ? 'DMY' : first > 12 ? 'DMY' : second > 12 ? 'MDY' : null);
@@ -148,7 +159,7 @@ function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseRe
     month = monthNumber(name);
     if (month === 0) return fail(`"${name}" is not a month name (${EXAMPLE})`);
     day = Number(monthFirst ? m[2] : m[1]);
-    year = Number(m[3]);
+    year = fullYear(m[3] ?? '');
     rest = m.slice(4);
   } else {
     return fail(EXAMPLE);
