@@ -156,6 +156,44 @@ describe('orders', () => {
     expect(job).toMatchObject({ inserted: 1, error_count: 1 });
   });
 
+  it('refuses an amount written in another currency than the row is read in, instead of storing it as such', async () => {
+    const path = files.write(
+      'currencies.csv',
+      [
+        'Order,Date,Email,Total,Product',
+        'M-1,2026-04-01,a@example.com,£12.50,Tea',
+        'M-2,2026-04-02,b@example.com,12.50 EUR,Tea',
+        'M-3,2026-04-03,c@example.com,CA$5.00,Tea',
+        'M-4,2026-04-04,d@example.com,JPY 1200,Tea',
+        'M-5,2026-04-05,e@example.com,$7.00,Tea',
+        'M-6,2026-04-06,f@example.com,US$8.00,Tea',
+        'M-7,2026-04-07,g@example.com,9.00 USD,Tea',
+      ].join('\n') + '\n',
+    );
+    const mapping = {
+      Order: 'externalId',
+      Date: 'orderedAt',
+      Email: 'email',
+      Total: 'total',
+      Product: 'lineName',
+    };
+    const job = await importInto(t, path, { kind: 'orders', mapping });
+    expect(job).toMatchObject({ inserted: 3, error_count: 4 });
+    expect(rows(t, `SELECT external_id, total_minor, currency FROM orders ORDER BY external_id`)).toEqual([
+      { external_id: 'M-5', total_minor: 700, currency: 'USD' },
+      { external_id: 'M-6', total_minor: 800, currency: 'USD' },
+      { external_id: 'M-7', total_minor: 900, currency: 'USD' },
+    ]);
+    expect(rows(t, `SELECT row, message FROM import_row_errors ORDER BY row`).map((e) => e.message)).toEqual([
+      expect.stringMatching(
+        /^"£12\.50" is written in a currency other than USD, but this row's amounts are read as USD/,
+      ),
+      expect.stringMatching(/^"12\.50 EUR" is written in EUR, but/),
+      expect.stringMatching(/^"CA\$5\.00" is written in CAD, but/),
+      expect.stringMatching(/^"JPY 1200" is written in JPY, but/),
+    ]);
+  });
+
   it("counts PayPal's and Square's completed payments as received", async () => {
     const path = files.write(
       'paypal.csv',

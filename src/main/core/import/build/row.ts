@@ -1,5 +1,6 @@
 import { currencyDecimals, isCurrencyCode } from '@shared/domain/currency';
 import { parseDate, parseDecimal, parseInstant, toMinorUnits } from '../read';
+import { currencyMarked } from '../read/currency-marks';
 import type { RowError, ValueOptions } from '../records';
 
 // Intl lookups cost tens of microseconds; a file has one or two currencies.
@@ -85,7 +86,17 @@ export class FieldRow {
     const text = this.text(field);
     if (text === '') return null;
     const result = toMinorUnits(text, decimalsOf(currency), { decimalSeparator: options.decimalSeparator });
-    return result.ok ? result.value : this.problem(field, result.reason);
+    if (!result.ok) return this.problem(field, result.reason);
+    // Plain amounts ("1234.50") carry no currency of their own; only others are looked at.
+    if (!/^[-\d.,\s]*$/.test(text)) {
+      const marked = currencyMarked(text, isCode);
+      if (marked && !marked.includes(currency))
+        return this.problem(
+          field,
+          `"${text}" is written in ${marked.length === 1 ? marked[0] : `a currency other than ${currency}`}, but this row's amounts are read as ${currency}: map the file's currency column, or import one currency at a time`,
+        );
+    }
+    return result.value;
   }
 
   /** A plain number (counts, rates); null for an empty cell or "n/a". */
