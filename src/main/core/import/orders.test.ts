@@ -29,6 +29,24 @@ const MAPPING = {
 const orders = (path: string, batchSize = 5000) =>
   importInto(t, path, { kind: 'orders', mapping: MAPPING, options: { source: 'webshop' } }, { batchSize });
 
+/** Orders of one line each, `Order,Date,Email,Total,Product` (or with semicolons, as European Excel saves). */
+const totals = (name: string, lines: string[], options?: { decimalSeparator: '.' | ',' }) => {
+  const separator = lines[0]?.includes(';') ? ';' : ',';
+  const header = ['Order', 'Date', 'Email', 'Total', 'Product'].join(separator);
+  const mapping = {
+    Order: 'externalId',
+    Date: 'orderedAt',
+    Email: 'email',
+    Total: 'total',
+    Product: 'lineName',
+  };
+  return importInto(t, files.write(name, `${[header, ...lines].join('\n')}\n`), {
+    kind: 'orders',
+    mapping,
+    options,
+  });
+};
+
 describe('orders', () => {
   it('folds the rows of one order into one order with line items, also across batch boundaries', async () => {
     const path = csv('orders.csv', [
@@ -96,24 +114,12 @@ describe('orders', () => {
   });
 
   it("reads a European file's amounts with the decimal comma its other amounts show, on every row", async () => {
-    const path = files.write(
-      'eu.csv',
-      [
-        'Order;Date;Email;Total;Product',
-        'E-1;2026-04-01;a@example.com;1.000;Beans',
-        'E-2;2026-04-02;b@example.com;2,500;Beans',
-        'E-3;2026-04-03;c@example.com;1.234,50;Beans',
-        'E-4;2026-04-04;d@example.com;12,5;Beans',
-      ].join('\n') + '\n',
-    );
-    const mapping = {
-      Order: 'externalId',
-      Date: 'orderedAt',
-      Email: 'email',
-      Total: 'total',
-      Product: 'lineName',
-    };
-    const job = await importInto(t, path, { kind: 'orders', mapping });
+    const job = await totals('eu.csv', [
+      'E-1;2026-04-01;a@example.com;1.000;Beans',
+      'E-2;2026-04-02;b@example.com;2,500;Beans',
+      'E-3;2026-04-03;c@example.com;1.234,50;Beans',
+      'E-4;2026-04-04;d@example.com;12,5;Beans',
+    ]);
     expect(job).toMatchObject({ status: 'done', inserted: 4, error_count: 0 });
     expect(rows(t, `SELECT external_id, total_minor FROM orders ORDER BY external_id`)).toEqual([
       { external_id: 'E-1', total_minor: 100000 },
@@ -129,55 +135,28 @@ describe('orders', () => {
   });
 
   it('reads amounts no value of the file settles one by one, and leaves a chosen separator alone', async () => {
-    const path = files.write(
-      'unsettled.csv',
-      ['Order,Date,Email,Total,Product', 'U-1,2026-04-01,a@example.com,"2,500",Beans'].join('\n') + '\n',
-    );
-    const mapping = {
-      Order: 'externalId',
-      Date: 'orderedAt',
-      Email: 'email',
-      Total: 'total',
-      Product: 'lineName',
-    };
-    await importInto(t, path, { kind: 'orders', mapping });
+    await totals('unsettled.csv', ['U-1,2026-04-01,a@example.com,"2,500",Beans']);
     expect(one(t, `SELECT total_minor FROM orders`).total_minor).toBe(250000);
-    const chosen = files.write(
+    const job = await totals(
       'chosen.csv',
-      [
-        'Order,Date,Email,Total,Product',
-        'U-2,2026-04-01,a@example.com,"2,500",Beans',
-        'U-3,2026-04-01,a@example.com,12.5,Beans',
-      ].join('\n') + '\n',
+      ['U-2,2026-04-01,a@example.com,"2,500",Beans', 'U-3,2026-04-01,a@example.com,12.5,Beans'],
+      { decimalSeparator: ',' },
     );
-    const job = await importInto(t, chosen, { kind: 'orders', mapping, options: { decimalSeparator: ',' } });
     expect(one(t, `SELECT total_minor FROM orders WHERE external_id = 'U-2'`).total_minor).toBe(250);
     // 12.5 does not read with a decimal comma: an error, not a guess against the user's choice.
     expect(job).toMatchObject({ inserted: 1, error_count: 1 });
   });
 
   it('refuses an amount written in another currency than the row is read in, instead of storing it as such', async () => {
-    const path = files.write(
-      'currencies.csv',
-      [
-        'Order,Date,Email,Total,Product',
-        'M-1,2026-04-01,a@example.com,£12.50,Tea',
-        'M-2,2026-04-02,b@example.com,12.50 EUR,Tea',
-        'M-3,2026-04-03,c@example.com,CA$5.00,Tea',
-        'M-4,2026-04-04,d@example.com,JPY 1200,Tea',
-        'M-5,2026-04-05,e@example.com,$7.00,Tea',
-        'M-6,2026-04-06,f@example.com,US$8.00,Tea',
-        'M-7,2026-04-07,g@example.com,9.00 USD,Tea',
-      ].join('\n') + '\n',
-    );
-    const mapping = {
-      Order: 'externalId',
-      Date: 'orderedAt',
-      Email: 'email',
-      Total: 'total',
-      Product: 'lineName',
-    };
-    const job = await importInto(t, path, { kind: 'orders', mapping });
+    const job = await totals('currencies.csv', [
+      'M-1,2026-04-01,a@example.com,£12.50,Tea',
+      'M-2,2026-04-02,b@example.com,12.50 EUR,Tea',
+      'M-3,2026-04-03,c@example.com,CA$5.00,Tea',
+      'M-4,2026-04-04,d@example.com,JPY 1200,Tea',
+      'M-5,2026-04-05,e@example.com,$7.00,Tea',
+      'M-6,2026-04-06,f@example.com,US$8.00,Tea',
+      'M-7,2026-04-07,g@example.com,9.00 USD,Tea',
+    ]);
     expect(job).toMatchObject({ inserted: 3, error_count: 4 });
     expect(rows(t, `SELECT external_id, total_minor, currency FROM orders ORDER BY external_id`)).toEqual([
       { external_id: 'M-5', total_minor: 700, currency: 'USD' },
