@@ -13,6 +13,34 @@ describe('guessMapping', () => {
     });
   });
 
+  it("maps the contact columns of Salesforce's and Zoho's exports", () => {
+    expect(
+      guessMapping('contacts', [
+        'First Name',
+        'Last Name',
+        'Account Name',
+        'Mailing City',
+        'Mailing State/Province',
+        'Mailing Country',
+        'Email',
+        'Created Date',
+      ]),
+    ).toEqual({
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      'Account Name': 'company',
+      'Mailing City': 'city',
+      'Mailing State/Province': 'region',
+      'Mailing Country': 'country',
+      Email: 'email',
+      'Created Date': 'createdAt',
+    });
+    expect(guessMapping('contacts', ['Email', 'Created Time'])).toEqual({
+      Email: 'email',
+      'Created Time': 'createdAt',
+    });
+  });
+
   it('falls back to a field’s own label or name when no synonym claims the column', () => {
     expect(
       guessMapping('orders', ['Order ID', 'Line item unit price', 'Refunded amount', 'lineSku']),
