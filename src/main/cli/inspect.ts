@@ -57,8 +57,9 @@ export const inspectCommand: Command = {
         ? `Recognised as ${preset.label} (preset ${preset.name}, imports ${preset.kind}).\n`
         : 'Not a known export: import it with --as KIND and a column mapping.\n',
     );
-    if (table.issueCount > 0)
-      io.out(`${table.issueCount} rows have problems, e.g. ${table.issues[0]?.message ?? ''}\n`);
+    const issue = table.issues[0];
+    if (issue)
+      io.out(`${table.issueCount} rows have problems, e.g. row ${issue.line}: ${issue.message}\n`);
     io.out(`Columns (${table.columns.length}): ${table.columns.join(' | ')}\n`);
     for (const row of sample)
       io.out(

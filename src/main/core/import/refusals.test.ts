@@ -2,7 +2,7 @@ import { appendFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, type TestCore } from '../testing';
-import { count, importInto } from './testing';
+import { count, importInto, rows } from './testing';
 
 let t: TestCore;
 const files = makeTempDir();
@@ -62,6 +62,29 @@ describe('files refused whole', () => {
       mapping: { Name: 'fullName', Email: 'email' },
     });
     expect(job).toMatchObject({ status: 'done', inserted: 1, error_count: 1 });
+  });
+
+  it('names a broken row once, by its row in the file', async () => {
+    const path = files.write(
+      'ragged.csv',
+      [
+        'Name,Email,City',
+        'Ann,ann@example.com,Oslo',
+        'Bo,bo@example.com',
+        'Cy,cy@example.com,Bergen,extra',
+      ].join('\n') + '\n',
+    );
+    const job = await importInto(t, path, {
+      kind: 'contacts',
+      mapping: { Name: 'fullName', Email: 'email', City: 'city' },
+    });
+    expect(job).toMatchObject({ status: 'done', inserted: 1, error_count: 2 });
+    expect(
+      rows(t, 'SELECT row, message FROM import_row_errors WHERE job_id = ? ORDER BY row', job.id),
+    ).toEqual([
+      { row: 3, message: '2 values where the header has 3 columns' },
+      { row: 4, message: '4 values where the header has 3 columns' },
+    ]);
   });
 
   it('fails a file that changed while it was imported, rolling back what it wrote', async () => {

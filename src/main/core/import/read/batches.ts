@@ -21,8 +21,6 @@ export class BatchBuilder {
     private readonly columnCount: number,
     private readonly batchSize: number,
     private readonly skip: number,
-    /** "line" for text files, "sheet row" for workbooks. */
-    private readonly where: string,
   ) {
     if (!Number.isInteger(batchSize) || batchSize < 1)
       throw new RangeError('batchSize must be a positive integer');
@@ -67,13 +65,13 @@ export class BatchBuilder {
 
   private issue(kind: RowIssueKind, record: number, line: number, actual: number): RowIssue {
     const expected = this.columnCount;
-    const at = `row ${record} (${this.where} ${line})`;
+    // The message names no place: each reader of it puts the row (the file's line, the sheet's row) first.
     const message =
       kind === 'ragged'
-        ? `${at} has ${actual} ${actual === 1 ? 'value' : 'values'} but the header has ${expected} ${expected === 1 ? 'column' : 'columns'}`
+        ? `${actual} ${actual === 1 ? 'value' : 'values'} where the header has ${expected} ${expected === 1 ? 'column' : 'columns'}`
         : kind === 'unterminated-quote'
-          ? `${at}: a quoted value is never closed, so everything after it was read as one value`
-          : `${at}: a quoted value has text after its closing quote`;
+          ? 'a quoted value is never closed, so everything after it was read as one value'
+          : 'a quoted value has text after its closing quote';
     return { kind, record, line, expected, actual, message };
   }
 }

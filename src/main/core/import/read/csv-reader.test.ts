@@ -117,7 +117,7 @@ describe('ragged rows', () => {
         line: 3,
         expected: 3,
         actual: 2,
-        message: 'row 2 (line 3) has 2 values but the header has 3 columns',
+        message: '2 values where the header has 3 columns',
       },
       {
         kind: 'ragged',
@@ -125,7 +125,7 @@ describe('ragged rows', () => {
         line: 4,
         expected: 3,
         actual: 4,
-        message: 'row 3 (line 4) has 4 values but the header has 3 columns',
+        message: '4 values where the header has 3 columns',
       },
     ]);
   });

@@ -101,7 +101,6 @@ async function* readRecords(plan: ReadPlan, options: RecordsOptions): AsyncGener
     columns.length,
     options.batchSize ?? DEFAULT_BATCH_SIZE,
     options.skipRecords ?? 0,
-    'line',
   );
   const decoder = new TextDecoder(encoding);
   const parse = createChunkParser(delimiter, newline);

@@ -27,7 +27,8 @@ export function usedWidth(cells: readonly string[]): number {
  * Exports put things above the header: a title ("All posts published from ..."), a date range
  * ("Date range: Jan 1, 2026 - Sep 30, 2026", which commas split into pieces) or blank lines.
  * A title holds a single value while the rows under it hold several; a date range has fewer
- * fields than the rows under it have values. The rows' trailing empty fields are not counted,
+ * fields than most rows under it have values (a few ragged rows of a short file do not count as
+ * "most"). The rows' trailing empty fields are not counted,
  * so a header stays a header when every data row ends with an extra delimiter.
  *
  * @param width field count of a candidate: all fields for CSV, used width for a sheet
@@ -49,7 +50,10 @@ export function locateHeader(
     if (following.length === 0) return index;
     const tableWidth = modeOf(following);
     const isTitle = nonEmptyCount(cells) <= 1 && tableWidth >= 2;
-    if (isTitle || width(cells) < tableWidth) continue;
+    // Narrower than most rows under it: a date range, not the header. A few ragged rows do not make it so.
+    const own = width(cells);
+    const wider = following.filter((w) => w > own).length;
+    if (isTitle || wider * 2 > following.length) continue;
     return index;
   }
   return -1;

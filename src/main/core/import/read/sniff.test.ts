@@ -100,6 +100,20 @@ describe('header detection', () => {
     expect(layout(text)).toMatchObject({ headerLine: 3, columns: ['x', 'y'] });
   });
 
+  it('keeps the first line as the header of a short file whose rows are ragged', () => {
+    // No width occurs twice below the header, so "the table's width" is the widest row: that alone must not
+    // make the header look like a date range above the table.
+    const text =
+      'Name,Email,City\nAnn,ann@example.com,Oslo\nBo,bo@example.com\nCy,cy@example.com,Bergen,extra\n';
+    expect(layout(text)).toMatchObject({ headerLine: 1, columns: ['Name', 'Email', 'City'] });
+  });
+
+  it('still passes over a date range narrower than most rows under it', () => {
+    const text =
+      'Date range: Jan 1, 2026 - Sep 30, 2026\nDay,Page,Views,Visitors,Bounce\n1,/,2,3,4\n2,/a,3,4,5\n';
+    expect(layout(text)).toMatchObject({ headerLine: 2 });
+  });
+
   it('honours a header line chosen by the user', () => {
     expect(sniffCsv('junk\nx,y\n1,2\n', true, { headerLine: 2 })).toMatchObject({
       headerLine: 2,

@@ -139,7 +139,7 @@ describe('cell values', () => {
         line: 9,
         expected: 5,
         actual: 6,
-        message: 'row 4 (sheet row 9) has 6 values but the header has 5 columns',
+        message: '6 values where the header has 5 columns',
       }),
     ]);
   });

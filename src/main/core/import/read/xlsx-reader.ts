@@ -168,7 +168,6 @@ async function* readRecords(
     columnCount,
     options.batchSize ?? DEFAULT_BATCH_SIZE,
     options.skipRecords ?? 0,
-    'sheet row',
   );
   const packedSize = Math.max(1, entry.compressedSize);
   const context = await fullContext();
