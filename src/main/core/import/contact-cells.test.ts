@@ -94,3 +94,38 @@ describe('phone and tag cells as spreadsheets and CRMs write them', () => {
     expect(tagsOf('"",Wholesale')).toEqual(['Wholesale']);
   });
 });
+
+describe('a created date the contact can do without', () => {
+  it('keeps a contact whose created date cannot be read, with a note naming the row, column and value', async () => {
+    const path = files.write(
+      'created.csv',
+      [
+        'Name,Email,Created Date',
+        'Ann Able,ann@example.com,2026-03-04 10:00',
+        'Bea Baker,bea@example.com,last Tuesday',
+      ].join('\n') + '\n',
+    );
+    const job = await importInto(t, path, {
+      kind: 'contacts',
+      mapping: { Name: 'fullName', Email: 'email', 'Created Date': 'createdAt' },
+    });
+    expect(job).toMatchObject({ status: 'done', inserted: 2, error_count: 0 });
+    const [ann, bea] = rows<{ email: string; created_at: string }>(
+      t,
+      'SELECT email, created_at FROM contacts ORDER BY rowid',
+    );
+    expect(ann?.created_at.startsWith('2026-03-04')).toBe(true);
+    expect(bea?.email).toBe('bea@example.com');
+    expect(bea?.created_at.startsWith('2026-03-04')).toBe(false);
+    const notes = rows<{ row: number; column: string; message: string }>(
+      t,
+      `SELECT row, "column", message FROM import_row_errors WHERE job_id = ? AND severity = 'note'`,
+      job.id,
+    );
+    expect(notes).toHaveLength(1);
+    expect(notes[0]).toMatchObject({ row: 3, column: 'Created Date' });
+    expect(notes[0]?.message).toMatch(
+      /^"last Tuesday": .*; the contact was kept, with this import's time as its created date$/,
+    );
+  });
+});

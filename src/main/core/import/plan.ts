@@ -93,6 +93,7 @@ export function createPlan(
       errors.push(...row.problems);
       return null;
     }
+    if (record) notes.push(...row.notes);
     return record;
   }
 

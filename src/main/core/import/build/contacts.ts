@@ -126,7 +126,12 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
   let lastName = row.text('lastName');
   if (!firstName && !lastName && row.has('fullName'))
     ({ first: firstName, last: lastName } = splitName(row.text('fullName')));
-  const createdAt = row.instant('createdAt', options);
+  // A contact is worth more than the day it was created: an unreadable one does not refuse the row.
+  const createdAt = row.optionalInstant(
+    'createdAt',
+    options,
+    "the contact was kept, with this import's time as its created date",
+  );
   if (row.problems.length > 0) return null;
   const [primary, ...others] = emails;
   const channelText = row.text('channel');

@@ -28,6 +28,8 @@ export class FieldRow {
   cells: string[] = [];
   line = 0;
   readonly problems: RowError[] = [];
+  /** Notes on the row's record: what was read differently from the file, without refusing the row. */
+  readonly notes: RowError[] = [];
 
   /**
    * @param unquote drop the one `'` a Tandem export put before text starting with `= + - @`, tab or CR
@@ -44,6 +46,7 @@ export class FieldRow {
     this.cells = cells;
     this.line = line;
     this.problems.length = 0;
+    this.notes.length = 0;
   }
 
   has(field: string): boolean {
@@ -117,6 +120,25 @@ export class FieldRow {
     if (text === '') return null;
     const result = parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
     return result.ok ? result.value : this.problem(field, quoting(text, result.reason));
+  }
+
+  /**
+   * An instant the record can do without: an unreadable one is a note on the row saying what happens instead
+   * (`instead`), and the row is kept.
+   */
+  optionalInstant(field: string, options: ValueOptions, instead: string): string | null {
+    const text = this.text(field);
+    if (text === '') return null;
+    const result = parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
+    if (result.ok) return result.value;
+    this.notes.push({
+      line: this.line,
+      column: this.column(field),
+      message: `${quoting(text, result.reason)}; ${instead}`,
+      severity: 'note',
+      cells: this.cells,
+    });
+    return null;
   }
 
   /** Calendar day as written (YYYY-MM-DD). */
