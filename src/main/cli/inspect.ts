@@ -58,8 +58,7 @@ export const inspectCommand: Command = {
         : 'Not a known export: import it with --as KIND and a column mapping.\n',
     );
     const issue = table.issues[0];
-    if (issue)
-      io.out(`${table.issueCount} rows have problems, e.g. row ${issue.line}: ${issue.message}\n`);
+    if (issue) io.out(`${table.issueCount} rows have problems, e.g. row ${issue.line}: ${issue.message}\n`);
     io.out(`Columns (${table.columns.length}): ${table.columns.join(' | ')}\n`);
     for (const row of sample)
       io.out(
