@@ -3,11 +3,17 @@ import { emailsOf, phoneOf, splitName } from './contacts';
 import type { FieldRow } from './row';
 import { channelOf, trackingCodeOf } from './utm';
 
-function outcomeOf(status: string, stage: string): 'open' | 'won' | 'lost' | null {
+// `Won`, `Closed Won`, `closedwon`, `Closed-Won`, and pipelines' own wordings after it: HubSpot's
+// `Closed won (Wholesale)`, Zoho's `Closed-Lost to Competition`, `Lost - no budget`.
+const WON = /^(closed ?)?won(\s|\(|$)/;
+const LOST = /^(closed ?)?lost(\s|\(|$)/;
+
+/** The deal's outcome from its status, else its stage; null for a status that is none of them. */
+export function outcomeOf(status: string, stage: string): 'open' | 'won' | 'lost' | null {
   for (const text of [status, stage]) {
-    const t = text.trim().toLowerCase();
-    if (t === 'won' || t === 'closed won' || t === 'closedwon') return 'won';
-    if (t === 'lost' || t === 'closed lost' || t === 'closedlost') return 'lost';
+    const t = text.trim().toLowerCase().replace(/[-_:]/g, ' ').replace(/\s+/g, ' ');
+    if (WON.test(t)) return 'won';
+    if (LOST.test(t)) return 'lost';
   }
   const s = status.trim().toLowerCase();
   return s === '' || s === 'open' || s === 'active' ? 'open' : null;
@@ -57,6 +63,12 @@ export function buildDeal(row: FieldRow, options: ValueOptions): DealRecord | nu
     row.problem('status', `"${row.text('status')}" is not a deal status (open, won or lost)`);
   const currency = row.currency('currency', options);
   const valueMinor = row.money('value', currency, options) ?? 0;
+  // A deal keeps no currency of its own: its value counts in the workspace's.
+  if (valueMinor !== 0 && currency !== options.currency)
+    row.problem(
+      'value',
+      `the deal's value is in ${currency}, but deal values are kept in ${options.currency} (the workspace currency): convert it to ${options.currency} in the file, then import it again`,
+    );
   const createdAt = row.instant('createdAt', options);
   const closedAt = row.instant('closedAt', options);
   const expectedCloseDate = row.date('expectedCloseDate', options);

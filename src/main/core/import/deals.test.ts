@@ -1,0 +1,98 @@
+import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { makeTempDir } from '@fixtures/import/temp-files';
+import { createTestCore, type TestCore } from '../testing';
+import { outcomeOf } from './build/deals';
+import { importInto, rows } from './testing';
+
+let t: TestCore;
+const files = makeTempDir();
+beforeEach(async () => {
+  t = await createTestCore();
+});
+afterEach(() => t.dispose());
+afterAll(() => files.remove());
+
+const MAPPING = {
+  'Record ID': 'externalId',
+  'Deal Name': 'title',
+  'Deal Stage': 'stage',
+  Amount: 'value',
+  Currency: 'currency',
+  'Create Date': 'createdAt',
+};
+const deals = (name: string, lines: string[]) =>
+  importInto(
+    t,
+    files.write(
+      name,
+      `${['Record ID,Deal Name,Deal Stage,Amount,Currency,Create Date', ...lines].join('\n')}\n`,
+    ),
+    { kind: 'deals', mapping: MAPPING },
+  );
+
+describe('deal outcomes as CRMs word them', () => {
+  it.each([
+    ['Closed Won', 'won'],
+    ['closedwon', 'won'],
+    ['Closed-Won', 'won'],
+    ['Closed won (Wholesale)', 'won'],
+    ['Won', 'won'],
+    ['Closed Lost', 'lost'],
+    ['Closed-Lost to Competition', 'lost'],
+    ['Lost - no budget', 'lost'],
+    ['closed_lost', 'lost'],
+  ] as const)('reads the stage %j as %s', (stage, outcome) => {
+    expect(outcomeOf('', stage)).toBe(outcome);
+  });
+
+  it('does not take a stage that only starts like an outcome for one', () => {
+    expect(outcomeOf('', "Won't buy this year")).toBe('open');
+    expect(outcomeOf('', 'Lostwax casting demo')).toBe('open');
+  });
+
+  it('closes imported deals whose stage names a pipeline after the outcome', async () => {
+    const job = await deals('hubspot.csv', [
+      '11,Wholesale order,Closed won (Wholesale),1200,USD,2026-03-02',
+      '12,Cafe supply,Closed-Lost to Competition,800,USD,2026-03-03',
+      '13,Office beans,Appointment scheduled,300,USD,2026-03-04',
+    ]);
+    expect(job).toMatchObject({ status: 'done', inserted: 3, error_count: 0 });
+    expect(
+      rows(
+        t,
+        `SELECT l.title, s.outcome, l.closed_at IS NOT NULL AS closed FROM leads l
+         JOIN pipeline_stages s ON s.id = l.stage_id ORDER BY l.title`,
+      ),
+    ).toEqual([
+      { title: 'Cafe supply', outcome: 'lost', closed: 1 },
+      { title: 'Office beans', outcome: 'open', closed: 0 },
+      { title: 'Wholesale order', outcome: 'won', closed: 1 },
+    ]);
+  });
+});
+
+describe('deal values in another currency', () => {
+  it('refuses a deal valued in a currency other than the workspace’s, naming both', async () => {
+    const job = await deals('currencies.csv', [
+      '21,Berlin roastery,Qualified,8000,EUR,2026-03-02',
+      '22,Tokyo cafe,Qualified,1000000,JPY,2026-03-03',
+      '23,Boston bakery,Qualified,1500,USD,2026-03-04',
+      '24,Free sample,Qualified,,EUR,2026-03-05',
+    ]);
+    expect(job).toMatchObject({ status: 'done', inserted: 2, error_count: 2 });
+    expect(rows(t, 'SELECT title, value_minor FROM leads ORDER BY title')).toEqual([
+      { title: 'Boston bakery', value_minor: 150000 },
+      { title: 'Free sample', value_minor: 0 },
+    ]);
+    const errors = rows<{ row: number; column: string; message: string }>(
+      t,
+      `SELECT row, "column", message FROM import_row_errors WHERE job_id = ? ORDER BY row`,
+      job.id,
+    );
+    expect(errors.map((e) => [e.row, e.column])).toEqual([
+      [2, 'Amount'],
+      [3, 'Amount'],
+    ]);
+    expect(errors[0]?.message).toMatch(/in EUR, but deal values are kept in USD/);
+  });
+});
