@@ -109,7 +109,7 @@ describe('a created date the contact can do without', () => {
       kind: 'contacts',
       mapping: { Name: 'fullName', Email: 'email', 'Created Date': 'createdAt' },
     });
-    expect(job).toMatchObject({ status: 'done', inserted: 2, error_count: 0 });
+    expect(job).toMatchObject({ status: 'done', inserted: 2, skipped: 0, error_count: 0 });
     const [ann, bea] = rows<{ email: string; created_at: string }>(
       t,
       'SELECT email, created_at FROM contacts ORDER BY rowid',

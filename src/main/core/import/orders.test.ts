@@ -202,6 +202,59 @@ describe('orders', () => {
     ]);
   });
 
+  it('refuses a second row with a payment ID the file already gave, keeping the first', async () => {
+    const path = files.write(
+      'square.csv',
+      [
+        'Payment ID,Date,Total Collected,Status',
+        'pay_A,2026-04-02,21.49,Completed',
+        'pay_B,2026-04-02,9.00,Completed',
+        'pay_A,2026-04-05,-19.49,Completed',
+      ].join('\n') + '\n',
+    );
+    const job = await importInto(t, path, {
+      kind: 'payments',
+      mapping: { 'Payment ID': 'externalId', Date: 'paidAt', 'Total Collected': 'amount', Status: 'status' },
+    });
+    expect(job).toMatchObject({ status: 'done', inserted: 2, updated: 0, error_count: 1 });
+    expect(rows(t, `SELECT external_id, amount_minor FROM payments ORDER BY external_id`)).toEqual([
+      { external_id: 'pay_A', amount_minor: 2149 },
+      { external_id: 'pay_B', amount_minor: 900 },
+    ]);
+    expect(
+      one(t, `SELECT row, "column", severity, message FROM import_row_errors WHERE job_id = ?`, job.id),
+    ).toMatchObject({
+      row: 4,
+      column: 'Payment ID',
+      severity: 'error',
+      message: expect.stringMatching(/^payment pay_A is already on row 2 of this file/),
+    });
+  });
+
+  it('keeps every line of a re-imported order whose rows are not next to each other', async () => {
+    const file = csv('unsorted.csv', [
+      'W-1,2026-05-01,e@example.com,paid,50.00,,Coffee A,1,20.00,',
+      'W-2,2026-05-02,f@example.com,paid,10.00,,Filter,1,10.00,',
+      'W-1,2026-05-01,e@example.com,paid,50.00,,Coffee B,2,15.00,',
+    ]);
+    const lines = () =>
+      rows(
+        t,
+        `SELECT o.external_id AS id, l.name FROM order_lines l JOIN orders o ON o.id = l.order_id ORDER BY o.external_id, l.position`,
+      );
+    const want = [
+      { id: 'W-1', name: 'Coffee A' },
+      { id: 'W-1', name: 'Coffee B' },
+      { id: 'W-2', name: 'Filter' },
+    ];
+    expect(await orders(file)).toMatchObject({ inserted: 2, updated: 0, error_count: 0 });
+    expect(lines()).toEqual(want);
+    const again = await orders(file);
+    expect(again).toMatchObject({ inserted: 0, error_count: 0 });
+    expect(again.updated + again.unchanged).toBe(2);
+    expect(lines()).toEqual(want);
+  });
+
   it('a changed re-export updates the order and replaces its lines; undo puts the old order back', async () => {
     const first = await orders(csv('v1.csv', ['C-1,2026-05-01,e@example.com,pending,30.00,,Beans,1,30.00,']));
     const before = rows(

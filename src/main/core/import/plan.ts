@@ -52,7 +52,16 @@ export interface Plan {
   /** Column whose equal values in consecutive rows make one record (order line items), or -1. */
   groupColumn: number;
   /** Turns one row (or one order's rows) into a record; problems go to `errors`, left-out rows to `notes`. */
-  transform(group: readonly SourceRow[], errors: RowError[], notes: RowError[]): AnyRecord | null;
+  /**
+   * The record of a row (an order's rows); null when it has errors or is skipped. `notes` takes the notes of
+   * skipped rows, `remarks` those of rows that were kept.
+   */
+  transform(
+    group: readonly SourceRow[],
+    errors: RowError[],
+    notes: RowError[],
+    remarks: RowError[],
+  ): AnyRecord | null;
   write(records: AnyRecord[], w: WriteContext): void;
 }
 
@@ -68,7 +77,12 @@ export function createPlan(
   const groupField = preset?.groupBy ?? (kind === 'orders' ? 'externalId' : null);
   const groupColumn = groupField ? (index.get(groupField) ?? -1) : -1;
 
-  function transform(group: readonly SourceRow[], errors: RowError[], notes: RowError[]): AnyRecord | null {
+  function transform(
+    group: readonly SourceRow[],
+    errors: RowError[],
+    notes: RowError[],
+    remarks: RowError[],
+  ): AnyRecord | null {
     const first = group[0];
     if (!first) return null;
     row.reset(first.cells, first.line);
@@ -93,7 +107,7 @@ export function createPlan(
       errors.push(...row.problems);
       return null;
     }
-    if (record) notes.push(...row.notes);
+    if (record) remarks.push(...row.notes);
     return record;
   }
 

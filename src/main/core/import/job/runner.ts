@@ -73,7 +73,13 @@ function saveProblems(w: WriteContext, problems: readonly RowError[]): void {
 }
 
 /** Turns rows into records (grouping an order's consecutive rows) and collects their problems. */
-function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], notes: RowError[]): AnyRecord[] {
+function transformRows(
+  plan: Plan,
+  rows: readonly Row[],
+  errors: RowError[],
+  notes: RowError[],
+  remarks: RowError[],
+): AnyRecord[] {
   const records: AnyRecord[] = [];
   const g = plan.groupColumn;
   for (let i = 0; i < rows.length;) {
@@ -93,7 +99,7 @@ function transformRows(plan: Plan, rows: readonly Row[], errors: RowError[], not
     const key = g >= 0 ? (row.cells[g] ?? '').trim() : '';
     if (key !== '')
       while (j < rows.length && !rows[j]?.issue && (rows[j]?.cells[g] ?? '').trim() === key) j++;
-    const record = plan.transform(j === i + 1 ? [row] : rows.slice(i, j), errors, notes);
+    const record = plan.transform(j === i + 1 ? [row] : rows.slice(i, j), errors, notes, remarks);
     if (record) records.push(record);
     i = j;
   }
@@ -129,7 +135,7 @@ function writerNotes(w: WriteContext, plan: Plan, rows: readonly Row[]): RowErro
     line: n.line,
     column: header(n.field),
     message: n.message,
-    severity: 'note',
+    severity: n.error ? 'error' : 'note',
     cells: byLine.get(n.line) ?? [],
   }));
 }
@@ -253,7 +259,8 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       batchNow = now();
       const errors: RowError[] = [];
       const notes: RowError[] = [];
-      const records = transformRows(plan, rows, errors, notes);
+      const remarks: RowError[] = [];
+      const records = transformRows(plan, rows, errors, notes, remarks);
       const last = rows[rows.length - 1];
       if (!last) return;
       w.counts = emptyCounts();
@@ -263,7 +270,9 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
         plan.write(records, w);
         saveProblems(w, errors);
         saveProblems(w, notes);
-        saveProblems(w, writerNotes(w, plan, rows));
+        saveProblems(w, remarks);
+        const written = writerNotes(w, plan, rows);
+        saveProblems(w, written);
         saveProblems(w, cellWarnings(rows, table.columns));
         run(
           sqlite,
@@ -274,7 +283,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
           w.counts.updated,
           w.counts.unchanged,
           notes.length,
-          errors.length,
+          errors.length + written.filter((n) => n.severity === 'error').length,
           now(),
           now(),
           jobId,

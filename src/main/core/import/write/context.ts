@@ -68,6 +68,8 @@ export interface WriteNote {
   /** Our field name; the runner names the file's column. */
   field: string | null;
   message: string;
+  /** A row the writer refused (counted as an error); a note otherwise. */
+  error?: true;
 }
 
 /** Everything a kind's writer needs inside one batch transaction. */
@@ -84,6 +86,8 @@ export interface WriteContext {
   notes: WriteNote[];
   /** The contacts' e-mail and phone keys in memory, for a large contacts import (write/key-map.ts). */
   contactKeys?: ContactKeyMap;
+  /** Order and payment ids this run of the job wrote, with the row that wrote them first. */
+  written: Map<string, number>;
 }
 
 export function createWriteContext(
@@ -102,6 +106,7 @@ export function createWriteContext(
     campaigns: new CampaignResolver(sqlite, jobId, now),
     companies: new CompanyResolver(sqlite, jobId, now),
     notes: [],
+    written: new Map(),
   };
 }
 

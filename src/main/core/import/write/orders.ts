@@ -136,10 +136,13 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
         external_id: order.externalId,
         import_job_id: w.jobId,
       } as OrderRow);
+      w.written.set(order.externalId, order.line);
       w.counts.inserted++;
       continue;
     }
-    const fromJob = current.import_job_id === w.jobId;
+    // Written by this job already: inserted by it (maybe before a resume), or met earlier in this file.
+    const fromJob = current.import_job_id === w.jobId || w.written.has(order.externalId);
+    w.written.set(order.externalId, order.line);
     const lines = all<LineRow>(
       w.sqlite,
       'SELECT * FROM order_lines WHERE order_id = ? ORDER BY position',
@@ -150,7 +153,7 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
     const replaceLines = !fromJob && !sameLines(lines, order.lines);
     const before = changedColumns(current, next);
     if (!before && !appendLines && !replaceLines) {
-      w.counts.unchanged++;
+      if (!fromJob) w.counts.unchanged++;
       continue;
     }
     if (before) {
@@ -166,6 +169,7 @@ export function writeOrders(records: readonly OrderRecord[], w: WriteContext): v
       }
       insertLines(w, current.id, order.lines, 0, at);
     }
-    w.counts.updated++;
+    // An order met again in this file was counted when it was first written.
+    if (!fromJob) w.counts.updated++;
   }
 }

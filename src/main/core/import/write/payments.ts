@@ -30,6 +30,17 @@ export function writePayments(records: readonly PaymentRecord[], w: WriteContext
     const campaign = payment.campaignCode
       ? w.campaigns.byCode(payment.campaignCode, { medium: payment.utmMedium, source: payment.utmSource })
       : null;
+    const first = w.written.get(payment.externalId);
+    if (first !== undefined) {
+      w.notes.push({
+        line: payment.line,
+        field: 'externalId',
+        message: `payment ${payment.externalId} is already on row ${first} of this file, and a second row with its ID would replace it: this row was not imported (a refund of it belongs in its refunded amount or status)`,
+        error: true,
+      });
+      continue;
+    }
+    w.written.set(payment.externalId, payment.line);
     const current = existing.get(payment.externalId);
     const next: Record<string, unknown> = {
       paid_at: payment.paidAt,
