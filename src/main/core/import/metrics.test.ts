@@ -1,7 +1,8 @@
+import { readFileSync } from 'node:fs';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, testClock, type TestCore } from '../testing';
-import { count, importInto, one, rows } from './testing';
+import { count, importInto, one, rows, sample } from './testing';
 
 let t: TestCore;
 const files = makeTempDir();
@@ -75,5 +76,37 @@ describe('metrics (generic mapping)', () => {
       { row: 4, column: 'Day', message: expect.stringContaining('is not a real date') },
     ]);
     expect(count(t, 'metric_observations')).toBe(0);
+  });
+});
+
+describe('spend in the currency its header names', () => {
+  const metaIn = (code: string) => {
+    const text = readFileSync(sample('meta-ads.csv'), 'utf8').replaceAll('(USD)', `(${code})`);
+    return files.write(`meta-${code}.csv`, text);
+  };
+
+  it('refuses spend a Meta report gives in another currency than the workspace’s', async () => {
+    const job = await importInto(t, metaIn('EUR'));
+    expect(job.error_count).toBeGreaterThan(0);
+    expect(count(t, 'spend_entries')).toBe(0);
+    expect(
+      one(
+        t,
+        `SELECT "column", message FROM import_row_errors WHERE job_id = ? AND severity = 'error' LIMIT 1`,
+        job.id,
+      ),
+    ).toEqual({
+      column: 'Amount spent (EUR)',
+      message: expect.stringMatching(
+        /^the column "Amount spent \(EUR\)" is spend in EUR, but spend is kept in USD/,
+      ),
+    });
+  });
+
+  it('books it in a workspace kept in that currency', async () => {
+    await t.client.call('settings.update', { currency: 'EUR' });
+    const job = await importInto(t, metaIn('EUR'));
+    expect(job).toMatchObject({ status: 'done', error_count: 0 });
+    expect(count(t, 'spend_entries')).toBeGreaterThan(0);
   });
 });

@@ -1,3 +1,4 @@
+import { isCurrencyCode } from '@shared/domain/currency';
 import { slugify } from '@shared/domain/utm';
 import { METRICS } from '@shared/import/kinds';
 import type { MetricRecord, ValueOptions } from '../records';
@@ -22,7 +23,7 @@ export function buildMetrics(row: FieldRow, options: ValueOptions): MetricRecord
     const value = row.number(metric, options);
     if (value !== null) values.push([metric, value]);
   }
-  const spendMinor = row.has('spend') ? row.money('spend', options.currency, options) : null;
+  const spendMinor = row.has('spend') ? spendOf(row, options) : null;
   const campaignText = row.text('campaign');
   const campaignCode = trackingCodeOf(campaignText);
   const channelText = row.text('channel');
@@ -38,4 +39,20 @@ export function buildMetrics(row: FieldRow, options: ValueOptions): MetricRecord
     values,
     spendMinor,
   };
+}
+
+/**
+ * The row's spend in the workspace currency. Ad platforms name the account's currency in the column's header
+ * (Meta's `Amount spent (EUR)`, `Cost (GBP)`): spend in another currency is an error, never stored as if it
+ * were in the workspace's.
+ */
+function spendOf(row: FieldRow, options: ValueOptions): number | null {
+  const header = row.column('spend');
+  const code = /\(([A-Za-z]{3})\)\s*$/.exec(header)?.[1]?.toUpperCase();
+  if (code && code !== options.currency && isCurrencyCode(code) && row.text('spend') !== '')
+    return row.problem(
+      'spend',
+      `the column "${header}" is spend in ${code}, but spend is kept in ${options.currency} (the workspace currency): export the report in ${options.currency}, or import it into a workspace kept in ${code}`,
+    );
+  return row.money('spend', options.currency, options);
 }
