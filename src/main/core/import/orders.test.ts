@@ -209,7 +209,7 @@ describe('orders', () => {
         'Payment ID,Date,Total Collected,Status',
         'pay_A,2026-04-02,21.49,Completed',
         'pay_B,2026-04-02,9.00,Completed',
-        'pay_A,2026-04-05,-19.49,Completed',
+        'pay_A,2026-04-05,19.49,Completed',
       ].join('\n') + '\n',
     );
     const job = await importInto(t, path, {
@@ -229,6 +229,32 @@ describe('orders', () => {
       severity: 'error',
       message: expect.stringMatching(/^payment pay_A is already on row 2 of this file/),
     });
+  });
+
+  it('refuses a negative payment row, which is money going out, instead of storing it as received', async () => {
+    const path = files.write(
+      'activity.csv',
+      [
+        'Transaction ID,Date,Gross,Status',
+        'T-1,2026-03-02,"1,250.00",Completed',
+        'T-2,2026-03-05,"-1,250.00",Completed',
+        'T-3,2026-03-06,-20.00,Completed',
+      ].join('\n') + '\n',
+    );
+    const job = await importInto(t, path, {
+      kind: 'payments',
+      mapping: { 'Transaction ID': 'externalId', Date: 'paidAt', Gross: 'amount', Status: 'status' },
+    });
+    expect(job).toMatchObject({ status: 'done', inserted: 1, error_count: 2 });
+    expect(rows(t, `SELECT external_id, amount_minor FROM payments`)).toEqual([
+      { external_id: 'T-1', amount_minor: 125000 },
+    ]);
+    expect(
+      rows(t, `SELECT row, "column", message FROM import_row_errors WHERE job_id = ? ORDER BY row`, job.id),
+    ).toEqual([
+      { row: 3, column: 'Gross', message: expect.stringMatching(/^"-1,250\.00" is money going out/) },
+      { row: 4, column: 'Gross', message: expect.stringMatching(/^"-20\.00" is money going out/) },
+    ]);
   });
 
   it('keeps every line of a re-imported order whose rows are not next to each other', async () => {

@@ -189,6 +189,13 @@ export function buildPayment(row: FieldRow, options: ValueOptions): PaymentRecor
   const currency = row.currency('currency', options);
   const amountMinor = row.money('amount', currency, options);
   if (amountMinor === null && !row.problems.length) row.problem('amount', 'the payment has no amount');
+  // An activity feed (PayPal's) lists money going out as negative rows: refunds, but also withdrawals to the
+  // bank and currency conversions, which no file tells apart in general. None of them is a payment received.
+  if (amountMinor !== null && amountMinor < 0)
+    row.problem(
+      'amount',
+      `"${row.text('amount')}" is money going out (a refund, a withdrawal or a conversion), not a payment received, so the row was not imported: a refund counts against revenue when the payment it returns carries it in a refunded column`,
+    );
   const refundedMinor = row.money('refunded', currency, options) ?? 0;
   const feeMinor = row.money('fee', currency, options) ?? 0;
   const paidAt = row.instant('paidAt', options);
