@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, type TestCore } from '../testing';
-import { phoneOf, tagsOf } from './build/contacts';
+import { phoneOf, splitName, tagsOf } from './build/contacts';
 import { count, importInto, rows } from './testing';
 
 let t: TestCore;
@@ -127,5 +127,41 @@ describe('a created date the contact can do without', () => {
     expect(notes[0]?.message).toMatch(
       /^"last Tuesday": .*; the contact was kept, with this import's time as its created date$/,
     );
+  });
+});
+
+describe('e-mail cells as other tools write them', () => {
+  it('finds one person behind an invisible character, a "; " list and a "Name (address)" cell', async () => {
+    const job = await contacts('emails.csv', [
+      'Ann Able,ann@able.com,',
+      'Ann Able,ann@able.com\u200B,',
+      'Bo Berg,bo@berg.no; bo@work.no,',
+      'Bo Berg,Bo Berg (bo@work.no),',
+    ]);
+    expect(job).toMatchObject({ status: 'done', inserted: 2, error_count: 0 });
+    expect(rows(t, 'SELECT email, notes FROM contacts ORDER BY rowid')).toEqual([
+      { email: 'ann@able.com', notes: '' },
+      { email: 'bo@berg.no', notes: 'Other e-mail: bo@work.no' },
+    ]);
+  });
+});
+
+describe('names and numbers as scripts and address books write them', () => {
+  it('keeps a suffix or credential with the last name', () => {
+    expect(splitName('Jane Smith, MBA')).toEqual({ first: 'Jane', last: 'Smith, MBA' });
+    expect(splitName('Jane Smith Jr.')).toEqual({ first: 'Jane', last: 'Smith Jr.' });
+    expect(splitName('Smith, Jane')).toEqual({ first: 'Jane', last: 'Smith' });
+    expect(splitName('Rahman, Md')).toEqual({ first: 'Md', last: 'Rahman' });
+    expect(splitName('Cher')).toEqual({ first: 'Cher', last: '' });
+  });
+
+  it('splits numbers joined by " / " or " or ", and reads a number written as a float', () => {
+    expect(phoneOf('617-555-0195 / 617-555-0196')).toMatchObject({
+      key: '+16175550195',
+      others: ['617-555-0196'],
+    });
+    expect(phoneOf('617-555-0195 or 617-555-0196').others).toEqual(['617-555-0196']);
+    expect(phoneOf('617/555-0195')).toMatchObject({ key: '+16175550195', others: [] });
+    expect(phoneOf('6175550195.0')).toMatchObject({ phone: '6175550195', key: '+16175550195' });
   });
 });

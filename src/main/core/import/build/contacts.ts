@@ -31,21 +31,42 @@ export function lifecycleOf(text: string): string | null {
 
 /** "Jane Smith" → Jane / Smith; "Smith, Jane" → Jane / Smith. */
 export function splitName(full: string): { first: string; last: string } {
-  const text = full.trim().replace(/\s+/g, ' ');
+  let text = full.trim().replace(/\s+/g, ' ');
+  // What follows the last name ("Jane Smith, MBA", "Jane Smith Jr.") stays with it, as written.
+  let after = '';
+  const tail = SUFFIX.exec(text);
+  if (tail && tail.index > 0) {
+    after = text.slice(tail.index);
+    text = text.slice(0, tail.index);
+  }
   const comma = text.indexOf(',');
-  if (comma > 0) return { first: text.slice(comma + 1).trim(), last: text.slice(0, comma).trim() };
+  if (comma > 0) return { first: text.slice(comma + 1).trim(), last: text.slice(0, comma).trim() + after };
   const space = text.lastIndexOf(' ');
   return space === -1
-    ? { first: text, last: '' }
-    : { first: text.slice(0, space), last: text.slice(space + 1) };
+    ? { first: text + after, last: '' }
+    : { first: text.slice(0, space), last: text.slice(space + 1) + after };
 }
+
+/**
+ * Generational suffixes and credentials written after a name, with the comma or space before them (not those
+ * that are also given names: "Rahman, Md", "Smith, Ma").
+ */
+const SUFFIX = /(?:,? (?:jr|sr|ii|iii|iv)\.?|, (?:mba|phd|ph\.d\.|m\.d\.|cpa|esq|dds)\.?)+$/i;
 
 /** Every address in an e-mail cell; cells holding two ("a@x.com, b@y.com", "a ::: b") list both. */
 export function emailsOf(row: FieldRow, field: string): { email: string; key: string }[] | null {
   const text = row.text(field);
   if (text === '') return [];
+  // Outlook separates several addresses with "; ".
   const parts =
-    text.includes(':::') || (text.includes(',') && text.includes('@')) ? splitMulti(text) : [text];
+    text.includes(';') && text.includes('@') && !text.includes(':::')
+      ? text
+          .split(';')
+          .map((part) => part.trim())
+          .filter(Boolean)
+      : text.includes(':::') || (text.includes(',') && text.includes('@'))
+        ? splitMulti(text)
+        : [text];
   const out: { email: string; key: string }[] = [];
   for (const part of parts) {
     const parsed = normalizeEmail(part);
@@ -69,6 +90,9 @@ function withoutFormula(text: string): string {
 /** A number a spreadsheet turned into scientific notation (`4.91701E+11`): its last digits are gone. */
 const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
 
+/** A number a script wrote as a float (`6175550195.0`, pandas' way with a column that had empty cells). */
+const FLOAT_TAIL = /(?<=^\+?\d{6,})\.0$/;
+
 /** Digits enough for a part of a cell to be a number of its own, not an extension (`, ext 12`). */
 const OWN_NUMBER = /(?:\d\D*){5}/;
 
@@ -85,9 +109,9 @@ export interface PhoneCell {
 
 /** The phone numbers of a cell, with the key contacts are matched by. */
 export function phoneOf(text: string): PhoneCell {
-  const clean = (part: string) => withoutFormula(part.trim().replace(/^'/, ''));
+  const clean = (part: string) => withoutFormula(part.trim().replace(/^'/, '')).replace(FLOAT_TAIL, '');
   const cell = clean(text);
-  const split = cell.includes(':::') ? cell.split(':::') : cell.split(/[;,]/);
+  const split = cell.includes(':::') ? cell.split(':::') : cell.split(/[;,]| \/ | or /i);
   // Google's " ::: " always lists numbers; a comma or semicolon only when every part is a number of its own
   // (not "555-0100, ext. 12").
   const numbers =

@@ -14,6 +14,13 @@ describe('normalizeEmail', () => {
     expect(email('first.last+tag@sub.example.co.uk')).toBe('first.last+tag@sub.example.co.uk');
   });
 
+  it('reads the other ways exports and web pages write an address', () => {
+    expect(email('ann@able.com\u200B')).toBe('ann@able.com');
+    expect(email('\uFEFFann@ab\u00ADle.com')).toBe('ann@able.com');
+    expect(email('Aria Dubois (Aria.Dubois@example.com)')).toBe('aria.dubois@example.com');
+    expect(email('MAILTO:x@y.com?subject=hi')).toBe('x@y.com');
+  });
+
   it.each(['', 'not an email', 'a@b', 'a@@b.com', 'a b@c.com', 'a@b.com, c@d.com', '@example.com'])(
     'rejects %j',
     (text) => {

@@ -5,16 +5,22 @@ const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, re
 /** Forbids what a mail server would reject anyway; deliverability is not checked here. */
 const EMAIL = /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:"]+\.[^\s@<>()[\]\\,;:".]+$/;
 
+/** Zero-width spaces and joiners, word joiner, byte order mark, soft hyphen. */
+const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
+
 /**
  * E-mail address in the form contacts are deduplicated by: trimmed and lower-cased (providers
  * treat the local part case-insensitively, and exports differ in case for the same person).
- * Accepts "mailto:" links and "Name <address>" as some exports write them.
+ * Accepts "mailto:" links (without their `?subject=…`), "Name <address>" and "Name (address)" as some
+ * exports write them.
  */
 export function normalizeEmail(text: string): ParseResult<string> {
-  let s = text.trim();
-  const angle = /<([^<>]+)>$/.exec(s);
+  // Characters that show as nothing (a zero-width space pasted from a web page) would make a second person.
+  let s = text.replace(INVISIBLE, '').trim();
+  const angle = /<([^<>]+)>$/.exec(s) ?? /\(([^()]*@[^()]*)\)$/.exec(s);
   if (angle) s = (angle[1] ?? '').trim();
-  s = s.replace(/^mailto:/i, '').toLowerCase();
+  if (/^mailto:/i.test(s)) s = s.slice('mailto:'.length).replace(/\?.*$/, '');
+  s = s.toLowerCase();
   if (s === '') return fail('expected an e-mail address like name@example.com, but the cell is empty');
   if (!EMAIL.test(s)) return fail('expected an e-mail address like name@example.com');
   return { ok: true, value: s };
