@@ -110,3 +110,31 @@ describe('spend in the currency its header names', () => {
     expect(count(t, 'spend_entries')).toBeGreaterThan(0);
   });
 });
+
+describe('rows that are not records', () => {
+  it('leaves out empty rows and a report’s totals row with a note, not an error', async () => {
+    const job = await metrics('totals.csv', [
+      'Grand total,,,22,5,',
+      '2026-03-01,,,10,2,',
+      ',,,,,',
+      '2026-03-02,,,12,3,',
+      'Total,,,22,5,',
+    ]);
+    expect(job).toMatchObject({ status: 'done', inserted: 2, skipped: 3, error_count: 0 });
+    expect(
+      rows(t, `SELECT row, severity, message FROM import_row_errors WHERE job_id = ? ORDER BY row`, job.id),
+    ).toEqual([
+      { row: 2, severity: 'note', message: 'a totals row ("Grand total"), which sums the other rows' },
+      { row: 4, severity: 'note', message: 'an empty row' },
+      { row: 6, severity: 'note', message: 'a totals row ("Total"), which sums the other rows' },
+    ]);
+  });
+
+  it('keeps a company called Total', async () => {
+    const job = await importInto(t, files.write('companies.csv', 'Name,Website\nTotal,total.example\n'), {
+      kind: 'companies',
+      mapping: { Name: 'name', Website: 'website' },
+    });
+    expect(job).toMatchObject({ status: 'done', inserted: 1, skipped: 0 });
+  });
+});

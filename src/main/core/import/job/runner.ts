@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import type { ImportKind } from '@shared/api/imports';
 import { uuidv7 } from '../../db/ids';
 import { prepared, run } from '../../db/prepared';
 import { createPlan, type Plan } from '../plan';
@@ -72,6 +73,21 @@ function saveProblems(w: WriteContext, problems: readonly RowError[]): void {
     insert.run(uuidv7(), w.jobId, p.line, p.severity, p.column, p.message, JSON.stringify(p.cells), at, at);
 }
 
+/** A totals row's label, as reports write it in its first cell: `Total`, `Grand total`, `Totals:`, `Gesamt`. */
+const TOTALS = /^(grand )?totals?:?$|^(summe|gesamt|gesamtsumme|total général|totale)$/i;
+
+/** Kinds of numbers a report sums in a totals row; a company or a person may be called "Total". */
+const SUMMED: ReadonlySet<ImportKind> = new Set(['orders', 'payments', 'metrics', 'spend']);
+
+/** Why a row is left out without being an error: it holds nothing, or it sums the rows around it. */
+function leftOut(kind: ImportKind, cells: readonly string[]): string | null {
+  const first = cells.find((c) => c.trim() !== '');
+  if (first === undefined) return 'an empty row';
+  return SUMMED.has(kind) && TOTALS.test(first.trim())
+    ? `a totals row ("${first.trim()}"), which sums the other rows`
+    : null;
+}
+
 /** Turns rows into records (grouping an order's consecutive rows) and collects their problems. */
 function transformRows(
   plan: Plan,
@@ -84,6 +100,12 @@ function transformRows(
   const g = plan.groupColumn;
   for (let i = 0; i < rows.length;) {
     const row = rows[i] as Row;
+    const left = leftOut(plan.kind, row.cells);
+    if (left && !row.issue) {
+      notes.push({ line: row.line, column: null, message: left, severity: 'note', cells: row.cells });
+      i++;
+      continue;
+    }
     if (row.issue) {
       errors.push({
         line: row.line,
