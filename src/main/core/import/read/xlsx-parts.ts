@@ -1,5 +1,5 @@
 import { FileRejectedError } from './errors';
-import { attribute, XmlScanner } from './xml-scan';
+import { attribute, decodeXString, XmlScanner } from './xml-scan';
 import { damaged, entryChunks, entryText, type ZipArchive, type ZipEntry } from './zip-archive';
 
 /** The workbook's parts other than the sheets: sheet list, date system, date styles, shared text. */
@@ -218,7 +218,7 @@ export async function readSharedStrings(
     close(name) {
       if (name === 't') inText = false;
       else if (name === 'rPh') phonetic--;
-      else if (name === 'si' && !table.add(text)) full = true;
+      else if (name === 'si' && !table.add(decodeXString(text))) full = true;
     },
   });
   const decoder = new TextDecoder('utf-8');

@@ -144,6 +144,27 @@ describe('cell values', () => {
     ]);
   });
 
+  it("decodes Excel's _xHHHH_ escapes and reads a formula's error as an empty cell", async () => {
+    const escaped = files.write(
+      'escaped.xlsx',
+      makeXlsx([
+        {
+          name: 'Contacts',
+          rows: [
+            ['Name', 'Notes'],
+            [{ error: '#N/A' }, 'Line one_x000D_\nLine two'],
+            ['Ann', 'a literal _x005F_x000D_ and a tab_x0009_here'],
+          ],
+        },
+      ]),
+    );
+    const { rows } = await readAll(await openTable(escaped));
+    expect(rows).toEqual([
+      ['', 'Line one\nLine two'],
+      ['Ann', 'a literal _x000D_ and a tab\there'],
+    ]);
+  });
+
   it('honours a header row chosen by the user', async () => {
     const table = await openTable(path, { headerLine: 2 });
     expect(table.columns).toEqual(['Orders exported 2026-10-01']);

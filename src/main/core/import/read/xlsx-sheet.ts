@@ -1,5 +1,5 @@
 import { plainDecimal } from './plain-decimal';
-import { attribute, XmlScanner } from './xml-scan';
+import { attribute, decodeXString, XmlScanner } from './xml-scan';
 import { xmlError, type TextTable } from './xlsx-parts';
 import { damaged, entryChunks, type ZipArchive, type ZipEntry } from './zip-archive';
 
@@ -131,8 +131,10 @@ export async function* sheetRows(
       }
       case 'inlineStr':
       case 'str':
+        return decodeXString(value);
       case 'e':
-        return value;
+        // A formula's error (#N/A, #REF!, #DIV/0!) is no value of the record.
+        return '';
       case 'b':
         return value === '' ? '' : value === '1' || value === 'true' ? 'TRUE' : 'FALSE';
       case 'd':

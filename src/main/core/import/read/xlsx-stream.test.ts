@@ -82,7 +82,8 @@ describe('cells', () => {
     for await (const chunk of sheetRows(zip, entry, context)) rows.push(...chunk.rows);
     expect(rows).toEqual([
       { line: 2, cells: ['', 'Head', '', 'A&B é'] },
-      { line: 3, cells: ['Bold and plain', '2', 'ab', '#N/A'] },
+      // The formula's error value (#N/A) is no value: the row ends with the last cell that has one.
+      { line: 3, cells: ['Bold and plain', '2', 'ab'] },
       { line: 7, cells: ['2026-05-06 07:08:09', ...Array<string>(25).fill(''), '<cdata>'] },
     ]);
   });

@@ -35,6 +35,20 @@ export function decodeEntities(text: string): string {
   return decoded;
 }
 
+const XSTRING = /_x([0-9A-Fa-f]{4})_/g;
+
+/**
+ * Office's escape for characters XML cannot hold (ST_Xstring): Excel writes a line break typed on Windows as
+ * `_x000D_` before the newline, and a literal `_x000D_` as `_x005F_x000D_`. The CR of a CRLF is dropped, so a
+ * cell's lines end as everywhere else in Tandem.
+ */
+export function decodeXString(text: string): string {
+  if (!text.includes('_x')) return text;
+  return text
+    .replace(XSTRING, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+    .replace(/\r\n/g, '\n');
+}
+
 /** The value of one attribute of a tag's text, or undefined; namespace prefixes are not compared. */
 export function attribute(tag: string, wanted: string): string | undefined {
   let i = 0;
