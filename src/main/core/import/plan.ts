@@ -51,7 +51,6 @@ export interface Plan {
   options: ValueOptions;
   /** Column whose equal values in consecutive rows make one record (order line items), or -1. */
   groupColumn: number;
-  /** Turns one row (or one order's rows) into a record; problems go to `errors`, left-out rows to `notes`. */
   /**
    * The record of a row (an order's rows); null when it has errors or is skipped. `notes` takes the notes of
    * skipped rows, `remarks` those of rows that were kept.

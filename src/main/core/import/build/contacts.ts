@@ -1,6 +1,6 @@
 import { phoneKey } from '@shared/domain/phone';
 import { emailKey } from '../../contacts/keys';
-import { normalizeEmail, splitMulti } from '../read';
+import { normalizeEmail, splitEmails, splitMulti } from '../read';
 import type { ContactRecord, ValueOptions } from '../records';
 import type { FieldRow } from './row';
 import { channelOf, trackingCodeOf } from './utm';
@@ -57,16 +57,7 @@ const SUFFIX = /(?:,? (?:jr|sr|ii|iii|iv)\.?|, (?:mba|phd|ph\.d\.|m\.d\.|cpa|esq
 export function emailsOf(row: FieldRow, field: string): { email: string; key: string }[] | null {
   const text = row.text(field);
   if (text === '') return [];
-  // Outlook separates several addresses with "; ".
-  const parts =
-    text.includes(';') && text.includes('@') && !text.includes(':::')
-      ? text
-          .split(';')
-          .map((part) => part.trim())
-          .filter(Boolean)
-      : text.includes(':::') || (text.includes(',') && text.includes('@'))
-        ? splitMulti(text)
-        : [text];
+  const parts = splitEmails(text);
   const out: { email: string; key: string }[] = [];
   for (const part of parts) {
     const parsed = normalizeEmail(part);

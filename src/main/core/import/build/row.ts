@@ -114,12 +114,21 @@ export class FieldRow {
     return options.dateOrders?.[this.column(field)] ?? options.dateOrder;
   }
 
-  /** UTC instant; times without an offset are read in the job's time zone. */
-  instant(field: string, options: ValueOptions): string | null {
+  /** A field's instant as parsed, with the text it was read from; null for an empty cell. */
+  private readInstant(field: string, options: ValueOptions) {
     const text = this.text(field);
     if (text === '') return null;
-    const result = parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
-    return result.ok ? result.value : this.problem(field, quoting(text, result.reason));
+    return {
+      text,
+      result: parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone }),
+    };
+  }
+
+  /** UTC instant; times without an offset are read in the job's time zone. */
+  instant(field: string, options: ValueOptions): string | null {
+    const read = this.readInstant(field, options);
+    if (!read) return null;
+    return read.result.ok ? read.result.value : this.problem(field, quoting(read.text, read.result.reason));
   }
 
   /**
@@ -127,14 +136,13 @@ export class FieldRow {
    * (`instead`), and the row is kept.
    */
   optionalInstant(field: string, options: ValueOptions, instead: string): string | null {
-    const text = this.text(field);
-    if (text === '') return null;
-    const result = parseInstant(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
-    if (result.ok) return result.value;
+    const read = this.readInstant(field, options);
+    if (!read) return null;
+    if (read.result.ok) return read.result.value;
     this.notes.push({
       line: this.line,
       column: this.column(field),
-      message: `${quoting(text, result.reason)}; ${instead}`,
+      message: `${quoting(read.text, read.result.reason)}; ${instead}`,
       severity: 'note',
       cells: this.cells,
     });

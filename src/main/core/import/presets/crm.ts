@@ -1,4 +1,4 @@
-import { normalizeEmail, splitMulti } from '../read';
+import { normalizeEmail, splitEmails } from '../read';
 import { emailKey } from '../../contacts/keys';
 import type { ContactRecord, DealRecord } from '../records';
 import { lifecycleOf } from '../build/contacts';
@@ -91,7 +91,7 @@ export const googleContacts = definePreset<ContactRecord>({
       .filter((t) => t.toLowerCase() !== 'mycontacts');
     const lifecycle = contact.tags.map(lifecycleOf).find((l) => l !== null);
     if (lifecycle) contact.lifecycle = lifecycle;
-    for (const text of splitMulti(row.text('x.email2'))) {
+    for (const text of splitEmails(row.text('x.email2'))) {
       const parsed = normalizeEmail(text);
       if (!parsed.ok) {
         row.problem('x.email2', `"${text}": ${parsed.reason}`);

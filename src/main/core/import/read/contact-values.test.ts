@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { normalizeEmail, splitMulti } from './values';
+import { normalizeEmail, splitEmails, splitMulti } from './values';
 
 const email = (text: string) => {
   const r = normalizeEmail(text);
@@ -47,5 +47,22 @@ describe('splitMulti', () => {
     expect(splitMulti('a@x.com')).toEqual(['a@x.com']);
     expect(splitMulti('  ')).toEqual([]);
     expect(splitMulti('a@x.com, , ')).toEqual(['a@x.com']);
+  });
+});
+
+describe('splitEmails', () => {
+  it("splits Outlook's '; ', Google's ' ::: ' and ', ' lists", () => {
+    expect(splitEmails('a@x.com; b@y.com')).toEqual(['a@x.com', 'b@y.com']);
+    expect(splitEmails('a@x.com ::: b@y.com')).toEqual(['a@x.com', 'b@y.com']);
+    expect(splitEmails('a@x.com, b@y.com')).toEqual(['a@x.com', 'b@y.com']);
+  });
+
+  it('leaves a cell without an address whole, so its error quotes it', () => {
+    expect(splitEmails('Smith, Jane; Doe')).toEqual(['Smith, Jane; Doe']);
+    expect(splitEmails(' ')).toEqual([]);
+  });
+
+  it("splits on '; ' before ', ', which then stays inside a part", () => {
+    expect(splitEmails('Smith, Jane <jane@x.com>; b@y.com')).toEqual(['Smith, Jane <jane@x.com>', 'b@y.com']);
   });
 });

@@ -31,9 +31,22 @@ export function normalizeEmail(text: string): ParseResult<string> {
  * others with ", ". Use only on columns known to hold lists: a name like "Smith, Jane" splits.
  */
 export function splitMulti(text: string): string[] {
+  return splitOn(text, text.includes(':::') ? ':::' : ',');
+}
+
+/**
+ * The addresses of an e-mail cell: Google's " ::: ", Outlook's "; " and others' ", " lists. A cell with no
+ * "@" is not split, so its error quotes it whole.
+ */
+export function splitEmails(text: string): string[] {
+  if (text.includes(':::')) return splitOn(text, ':::');
+  if (!text.includes('@')) return splitOn(text, null);
+  return splitOn(text, text.includes(';') ? ';' : ',');
+}
+
+function splitOn(text: string, separator: string | null): string[] {
   // Split on the bare separator and trim: a pattern like /\s*,\s*/ takes quadratic time on a long run of spaces.
-  return text
-    .split(text.includes(':::') ? ':::' : ',')
+  return (separator === null ? [text] : text.split(separator))
     .map((part) => part.trim())
     .filter((part) => part !== '');
 }

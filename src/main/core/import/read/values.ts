@@ -2,4 +2,4 @@
 // { ok: true, value } or { ok: false, reason } with a reason fit for the row-error list.
 export { detectDecimalSeparator, parseDecimal, toMinorUnits, type DecimalSeparator } from './number-values';
 export { parseDate, parseInstant, type DateOptions, type DateOrder } from './date-values';
-export { normalizeEmail, splitMulti } from './contact-values';
+export { normalizeEmail, splitEmails, splitMulti } from './contact-values';
