@@ -110,6 +110,17 @@ describe('tandem import', { timeout: 120_000 }, () => {
     expect(out).toMatch(/New draft campaigns: .*Spring newsletter \(spring-newsletter\)/);
   });
 
+  it("prints the job's note on how it read what the file left open", () => {
+    const file = join(dir, 'whole-amounts.csv');
+    writeFileSync(
+      file,
+      'Order,Date,Email,Total,Product\nW-1,2026-04-01,a@example.com,1.250,Beans\nW-2,2026-04-02,b@example.com,2.000,Tea\n',
+    );
+    const { code, out } = tandem('--db', join(dir, 'note.sqlite'), 'import', file, '--as', 'orders');
+    expect(code).toBe(0);
+    expect(out).toMatch(/^ {2}note: Every amount in "Total" reads both ways .*\(en-US\)/m);
+  });
+
   it('rejects a file that cannot be read with exit 1, the reason on stderr, and the database unchanged', () => {
     const db = join(dir, 'keep.sqlite');
     expect(tandem('--db', db, 'import', join(SAMPLES_DIR, 'mailchimp-campaigns.csv')).code).toBe(0);

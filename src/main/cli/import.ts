@@ -104,6 +104,7 @@ export const importCommand: Command = {
         `${job.fileName} (${as}): ${job.status}. ${job.rowsTotal ?? job.rowsDone} rows: ${job.inserted} new, ${job.updated} updated, ` +
           `${job.unchanged} unchanged, ${job.skipped} skipped, ${errors.length} with errors.\n`,
       );
+      if (job.status === 'done' && job.message) io.out(`  note: ${job.message}\n`);
       for (const n of notes.slice(0, 10))
         io.out(`  note, row ${n.row}${n.column ? `, ${n.column}` : ''}: ${n.message}\n`);
       for (const e of errors.slice(0, 20))

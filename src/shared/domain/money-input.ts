@@ -17,6 +17,11 @@ function separators(locale: string): { group: string; decimal: string } {
   };
 }
 
+/** The decimal separator the locale writes (`.` in en-US, `,` in de-DE); a point for locales that write neither. */
+export function localeDecimalSeparator(locale: string): '.' | ',' {
+  return separators(locale).decimal === ',' ? ',' : '.';
+}
+
 /** Spaces of every width: fr-FR groups with a narrow no-break space, people type a plain one. */
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
 

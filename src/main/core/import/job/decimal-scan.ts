@@ -1,3 +1,4 @@
+import { localeDecimalSeparator } from '@shared/domain/money-input';
 import type { Preset } from '../presets/types';
 import type { TableReader } from '../read';
 import { addDecimalEvidence, decimalFromEvidence, noDecimalEvidence } from '../read/number-values';
@@ -15,9 +16,10 @@ export function isAmountField(field: string): boolean {
  * Decides the decimal separator of a file's amounts from all their values, once per job, before the first
  * row is written, as the mapping screen suggests it from its sample: a European export writes `1.234,50`
  * and `12,5` in the same columns as `2,500` (two and a half) and `1.000` (one thousand), which alone read
- * either way. The first value that settles it settles it for the file; a file whose amounts never do (every
- * one like `2,500`) is read value by value as before. A preset (a known tool's export) and a separator the
- * user chose are left alone. The result goes into the job's options, so a resumed job reads the same way.
+ * either way. The first value that settles it settles it for the file. A file whose amounts never do (every
+ * one like `2,500` or `1.250`) takes the workspace locale's separator, with one note for the job, as dates
+ * do; a file whose amounts disagree is read value by value. A preset (a known tool's export) and a separator
+ * the user chose are left alone. The result goes into the job's options, so a resumed job reads the same way.
  * Returns whether the options changed.
  */
 export async function settleDecimalSeparator(
@@ -48,5 +50,18 @@ export async function settleDecimalSeparator(
   }
   const separator = decimalFromEvidence(evidence);
   if (separator === '.' || separator === ',') options.decimalSeparator = separator;
+  else if (!evidence.point && !evidence.comma && evidence.undecided) {
+    const locale = options.locale ?? 'en-US';
+    const fallback = localeDecimalSeparator(locale);
+    options.decimalSeparator = fallback;
+    const names = columns.map((i) => `"${table.columns[i]}"`).join(', ');
+    options.decimalNote = `Every amount in ${names} reads both ways (like 1.250 or 2,500), so ${fallback === ',' ? 'a comma was read as the decimal separator' : 'a point was read as the decimal separator'}, as the workspace's locale (${locale}) writes numbers. If that is wrong, undo this import and choose the decimal separator on the mapping screen.`;
+  }
   return true;
+}
+
+/** What the finished job says about the reading it chose where the file left it open (dates, amounts). */
+export function jobNote(options: JobOptions): string | null {
+  const notes = [options.dateNote, options.decimalNote].filter(Boolean);
+  return notes.length > 0 ? notes.join(' ') : null;
 }

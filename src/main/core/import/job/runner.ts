@@ -10,7 +10,7 @@ import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
 import { ContactKeyMap } from '../write/key-map';
 import { settleDateOrders } from './date-scan';
-import { settleDecimalSeparator } from './decimal-scan';
+import { jobNote, settleDecimalSeparator } from './decimal-scan';
 import {
   CONTACT_KEY_INDEXES,
   deferIndexes,
@@ -362,7 +362,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
     indexJobForSearch(sqlite, jobId);
     writeTransaction(sqlite, () => {
       run(sqlite, 'UPDATE import_jobs SET rows_total = ? WHERE id = ?', cursor, jobId);
-      setStatus(sqlite, jobId, 'done', now(), options.dateNote ?? null);
+      setStatus(sqlite, jobId, 'done', now(), jobNote(options));
     });
     report('done', cursor, job.file_size, true);
   } catch (error) {

@@ -25,6 +25,8 @@ export interface JobOptions {
   decimalSeparator?: '.' | ',';
   /** The amounts have been judged (so a resumed job does not judge again). */
   decimalSettled?: boolean;
+  /** Said on the finished job when the decimal separator came from the locale. */
+  decimalNote?: string;
   timeZone: string;
   currency: string;
   source: string;
