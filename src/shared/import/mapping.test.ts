@@ -61,7 +61,88 @@ describe('guessMapping', () => {
   });
 
   it('guesses nothing for names it does not know', () => {
-    expect(guessMapping('contacts', ['Person', 'Mail addr', 'Tel', 'Firma', 'Signed up', ''])).toEqual({});
+    expect(guessMapping('contacts', ['Person', 'Mail addr', 'Tel', 'Fax', 'Signed up', ''])).toEqual({});
+  });
+
+  it("gives a field the column with its more telling name: Outlook's Job Title, not its Title (Mr., Ms.)", () => {
+    const outlook = [
+      'Title',
+      'First Name',
+      'Last Name',
+      'Company',
+      'Job Title',
+      'Business City',
+      'Business Phone',
+      'Home Phone',
+      'Mobile Phone',
+      'E-mail Address',
+      'E-mail 2 Address',
+    ];
+    expect(guessMapping('contacts', outlook)).toEqual({
+      'First Name': 'firstName',
+      'Last Name': 'lastName',
+      Company: 'company',
+      'Job Title': 'title',
+      'Business City': 'city',
+      'Mobile Phone': 'phone',
+      'E-mail Address': 'email',
+    });
+    // Alone, `Title` is the job title, as Salesforce and HubSpot write it.
+    expect(guessMapping('contacts', ['Email', 'Title'])).toEqual({ Email: 'email', Title: 'title' });
+    expect(guessMapping('contacts', ['ID', 'Record ID', 'Work Phone'])).toEqual({
+      'Record ID': 'externalId',
+      'Work Phone': 'phone',
+    });
+    expect(guessMapping('deals', ['Record ID', 'Deal Name', 'Amount', 'Deal Stage'])).toEqual({
+      'Record ID': 'externalId',
+      'Deal Name': 'title',
+      Amount: 'value',
+      'Deal Stage': 'stage',
+    });
+  });
+
+  it('maps the common contact and order headers of German, French, Spanish and Dutch exports', () => {
+    expect(
+      guessMapping('contacts', ['Vorname', 'Nachname', 'E-Mail-Adresse', 'Telefon', 'Firma', 'Ort', 'Land']),
+    ).toEqual({
+      Vorname: 'firstName',
+      Nachname: 'lastName',
+      'E-Mail-Adresse': 'email',
+      Telefon: 'phone',
+      Firma: 'company',
+      Ort: 'city',
+      Land: 'country',
+    });
+    expect(guessMapping('contacts', ['Prénom', 'Nom', 'Courriel', 'Téléphone', 'Société', 'Ville'])).toEqual({
+      Prénom: 'firstName',
+      Nom: 'lastName',
+      Courriel: 'email',
+      Téléphone: 'phone',
+      Société: 'company',
+      Ville: 'city',
+    });
+    expect(
+      guessMapping('contacts', ['Nombre', 'Apellidos', 'Correo electrónico', 'Teléfono', 'País']),
+    ).toEqual({
+      Nombre: 'firstName',
+      Apellidos: 'lastName',
+      'Correo electrónico': 'email',
+      Teléfono: 'phone',
+      País: 'country',
+    });
+    expect(guessMapping('contacts', ['Voornaam', 'Achternaam', 'Telefoon', 'Bedrijf', 'Plaats'])).toEqual({
+      Voornaam: 'firstName',
+      Achternaam: 'lastName',
+      Telefoon: 'phone',
+      Bedrijf: 'company',
+      Plaats: 'city',
+    });
+    expect(guessMapping('orders', ['Bestellnummer', 'Bestelldatum', 'E-Mail', 'Gesamtsumme'])).toEqual({
+      Bestellnummer: 'externalId',
+      Bestelldatum: 'orderedAt',
+      'E-Mail': 'email',
+      Gesamtsumme: 'total',
+    });
   });
 });
 

@@ -15,13 +15,25 @@ export function headerKey(header: string): string {
     .trim();
 }
 
-/** Letters and digits only, without spaces: "E-mail", "email" and "e mail" read the same. */
-const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+/**
+ * Letters and digits only, without spaces or accents: "E-mail", "email" and "e mail" read the same, and so do
+ * "Prénom" and "prenom".
+ */
+const squash = (text: string) =>
+  text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '');
 
 /**
- * A mapping proposed from the column names alone; the user confirms or changes it. A column goes to the
- * first free field that lists its name among the field's synonyms; failing that, to a free field whose own
- * label or name it spells (`Line item unit price`, `externalId`). Both compare letters and digits only.
+ * A mapping proposed from the column names alone; the user confirms or changes it. A column goes to a free
+ * field that lists its name among the field's synonyms; failing that, to a free field whose own label or
+ * name it spells (`Line item unit price`, `externalId`). Both compare letters and digits only.
+ *
+ * A field's synonyms are listed most telling first, and where several columns spell one, the column with
+ * the earlier synonym takes the field: Outlook's `Job Title` rather than its `Title` (Mr., Ms.), `Deal ID`
+ * rather than `ID`. Between equal synonyms, the earlier column wins.
  *
  * Two rules were in use: the core matched synonyms only, the mapping screen labels and names only. Both
  * are kept, synonyms first: synonyms know the names other systems give a field ("Surname"), labels catch
@@ -33,20 +45,28 @@ export function guessMapping(kind: ImportKind, columns: readonly string[]): Reco
     synonyms: (f.synonyms ?? []).map(squash),
     own: [squash(f.label), squash(name)],
   }));
+  const keys = columns.map(squash);
   const mapping: Record<string, string> = {};
   const used = new Set<string>();
-  const pass = (matches: (field: (typeof fields)[number], key: string) => boolean) => {
-    for (const column of columns) {
-      const key = squash(column);
-      if (key === '' || Object.hasOwn(mapping, column)) continue;
-      const field = fields.find((f) => !used.has(f.name) && matches(f, key));
-      if (!field) continue;
-      mapping[column] = field.name;
-      used.add(field.name);
-    }
+  const claim = (column: string, field: string) => {
+    if (Object.hasOwn(mapping, column) || used.has(field)) return;
+    mapping[column] = field;
+    used.add(field);
   };
-  pass((f, key) => f.synonyms.includes(key));
-  pass((f, key) => f.own.includes(key));
+  const bySynonym: { column: string; field: string; rank: number; at: number }[] = [];
+  keys.forEach((key, at) => {
+    if (key === '') return;
+    for (const f of fields) {
+      const rank = f.synonyms.indexOf(key);
+      if (rank !== -1) bySynonym.push({ column: columns[at] ?? '', field: f.name, rank, at });
+    }
+  });
+  bySynonym.sort((a, b) => a.rank - b.rank || a.at - b.at);
+  for (const m of bySynonym) claim(m.column, m.field);
+  keys.forEach((key, at) => {
+    const field = key === '' ? undefined : fields.find((f) => !used.has(f.name) && f.own.includes(key));
+    if (field) claim(columns[at] ?? '', field.name);
+  });
   return mapping;
 }
 
