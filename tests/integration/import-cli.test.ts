@@ -121,6 +121,64 @@ describe('tandem import', { timeout: 120_000 }, () => {
     expect(out).toMatch(/^ {2}note: Every amount in "Total" reads both ways .*\(en-US\)/m);
   });
 
+  it('prints the columns a generic file was read by and those it left out, and takes --map to change them', () => {
+    const file = join(dir, 'outlook.csv');
+    writeFileSync(
+      file,
+      'Title,First Name,Last Name,Job Title,Contact Number,Fax\nMs.,Ada,Lovelace,Analyst,+44 20 7946 0958,\n',
+    );
+    const db = join(dir, 'map.sqlite');
+    const guessed = tandem('--db', db, 'import', file, '--as', 'contacts');
+    // Nothing in the file is guessed as an e-mail or phone: the job is refused, the database unchanged.
+    expect(guessed.code).toBe(1);
+    expect(guessed.err).toContain('Map a column to E-mail or Phone.');
+
+    const mapped = tandem('--db', db, 'import', file, '--as', 'contacts', '--map', 'Contact Number=phone');
+    expect(mapped.code).toBe(0);
+    expect(mapped.out).toContain(
+      'columns read: First Name → First name, Last Name → Last name, Job Title → Job title, Contact Number → Phone',
+    );
+    expect(mapped.out).toContain('columns left out: Title, Fax');
+    const contact = new Database(db, { readonly: true })
+      .prepare('SELECT first_name, title, phone FROM contacts')
+      .all();
+    expect(contact).toEqual([{ first_name: 'Ada', title: 'Analyst', phone: '+44 20 7946 0958' }]);
+
+    // A field given to another column leaves the one that had it; an empty field leaves a column out.
+    const json = tandem(
+      '--db',
+      join(dir, 'map2.sqlite'),
+      'import',
+      file,
+      '--as',
+      'contacts',
+      '--map',
+      'Contact Number=phone',
+      '--map',
+      'Title=title',
+      '--map',
+      'Last Name=',
+      '--json',
+    );
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out)).toMatchObject({
+      mapping: { 'First Name': 'firstName', Title: 'title', 'Contact Number': 'phone' },
+      leftOut: ['Last Name', 'Job Title', 'Fax'],
+    });
+
+    expect(tandem('--db', db, 'import', file, '--as', 'contacts', '--map', 'Mobile=phone')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining(
+        'the file has no column "Mobile" (--map); its columns are "Title", "First Name"',
+      ),
+    });
+    expect(tandem('--db', db, 'import', file, '--map', 'phone')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('--map takes COLUMN=FIELD'),
+    });
+    expect(tandem('--db', db, 'import', file, '--decimal-separator', ';')).toMatchObject({ code: 2 });
+  });
+
   it('rejects a file that cannot be read with exit 1, the reason on stderr, and the database unchanged', () => {
     const db = join(dir, 'keep.sqlite');
     expect(tandem('--db', db, 'import', join(SAMPLES_DIR, 'mailchimp-campaigns.csv')).code).toBe(0);

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { ImportKind, type ImportJob, type ImportStart } from '@shared/api/imports';
+import { KINDS } from '@shared/import/kinds';
+import { guessMapping } from '@shared/import/mapping';
 import type { Core } from '@core/app';
 import { parse, UsageError } from './args';
 import { runMethod, withCore, type Command, type Io } from './command';
@@ -14,6 +16,8 @@ const flags = {
   sheet: { type: 'string' },
   'time-zone': { type: 'string' },
   'date-order': { type: 'string' },
+  'decimal-separator': { type: 'string' },
+  map: { type: 'string', multiple: true },
   resume: { type: 'string' },
   undo: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -52,8 +56,11 @@ function cancelOnInterrupt(core: Core, io: Io): () => void {
 export const importCommand: Command = {
   summary: 'import an export file (contacts, deals, orders, payments, marketing numbers)',
   usage:
-    'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--sheet NAME] [--time-zone ZONE] [--date-order DMY|MDY] [--json]\n' +
-    '      tandem [--db FILE] import --resume JOB | --undo JOB',
+    'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--map COLUMN=FIELD]... [--sheet NAME] [--time-zone ZONE]\n' +
+    '        [--date-order DMY|MDY] [--decimal-separator .|,] [--json]\n' +
+    '      tandem [--db FILE] import --resume JOB | --undo JOB\n' +
+    '  --map changes the guessed mapping one column at a time ("Mobile=phone"; "Fax=" leaves a column out);\n' +
+    '  the file is then read as a generic export of its kind, even one Tandem recognises.',
   async run(args, db, io) {
     const { values, positionals } = parse(args, flags, 'import');
     if (values.resume !== undefined || values.undo !== undefined) {
@@ -68,16 +75,21 @@ export const importCommand: Command = {
     const order = values['date-order'];
     const dateOrder = order === 'DMY' || order === 'MDY' ? order : undefined;
     if (order !== undefined && !dateOrder) throw new UsageError('import: --date-order must be DMY or MDY.');
+    const decimalSeparator = decimalSeparatorOf(values['decimal-separator']);
+    const overrides = mapOverrides(values.map ?? []);
+    if (overrides.length > 0 && values.preset !== undefined)
+      throw new UsageError('import: --map and --preset cannot be combined: a preset maps its own columns.');
     const input: ImportStart = {
       path: resolve(positionals[0] ?? ''),
       kind: kind?.data,
       preset: values.preset,
-      options: { sheet: values.sheet, timeZone: values['time-zone'], dateOrder },
+      options: { sheet: values.sheet, timeZone: values['time-zone'], dateOrder, decimalSeparator },
     };
-    const { job, errors, notes } = await withCore(db, async (core) => {
+    const { job, errors, notes, mapping, leftOut } = await withCore(db, async (core) => {
       const release = cancelOnInterrupt(core, io);
       try {
-        return await runMethod(core, 'imports.run', input);
+        const start = overrides.length > 0 ? await withOverrides(core, input, overrides) : input;
+        return await runMethod(core, 'imports.run', start);
       } finally {
         release();
       }
@@ -94,6 +106,8 @@ export const importCommand: Command = {
         errors,
         unchanged: job.unchanged,
         notes,
+        mapping,
+        leftOut,
         newCampaigns: job.newCampaigns.map((c) => c.trackingCode),
         jobId: job.id,
       };
@@ -104,6 +118,14 @@ export const importCommand: Command = {
         `${job.fileName} (${as}): ${job.status}. ${job.rowsTotal ?? job.rowsDone} rows: ${job.inserted} new, ${job.updated} updated, ` +
           `${job.unchanged} unchanged, ${job.skipped} skipped, ${errors.length} with errors.\n`,
       );
+      if (!job.preset) {
+        const fields = KINDS[job.kind].fields;
+        const read = Object.entries(mapping).map(
+          ([column, field]) => `${column} → ${fields[field]?.label ?? field}`,
+        );
+        io.out(`  columns read: ${read.join(', ')}\n`);
+        if (leftOut.length > 0) io.out(`  columns left out: ${leftOut.join(', ')}\n`);
+      }
       if (job.status === 'done' && job.message) io.out(`  note: ${job.message}\n`);
       for (const n of notes.slice(0, 10))
         io.out(`  note, row ${n.row}${n.column ? `, ${n.column}` : ''}: ${n.message}\n`);
@@ -118,6 +140,52 @@ export const importCommand: Command = {
     return stoppedPartWay(job, db, io);
   },
 };
+
+function decimalSeparatorOf(value: string | undefined): '.' | ',' | undefined {
+  if (value === undefined) return undefined;
+  if (value === '.' || value === 'point') return '.';
+  if (value === ',' || value === 'comma') return ',';
+  throw new UsageError('import: --decimal-separator must be "." (point) or "," (comma).');
+}
+
+/** `--map COLUMN=FIELD` as [column, field] pairs; an empty field leaves the column out. */
+function mapOverrides(values: readonly string[]): [string, string][] {
+  return values.map((value) => {
+    const at = value.lastIndexOf('=');
+    if (at <= 0)
+      throw new UsageError(`import: --map takes COLUMN=FIELD (e.g. "Mobile Phone=phone"), not "${value}".`);
+    return [value.slice(0, at).trim(), value.slice(at + 1).trim()];
+  });
+}
+
+/**
+ * The import with the user's changes to the mapping the file would get: the one remembered for its header,
+ * else the one guessed from its column names. A field given to a column leaves the column that had it.
+ */
+async function withOverrides(
+  core: Core,
+  input: ImportStart,
+  overrides: readonly [string, string][],
+): Promise<ImportStart> {
+  const inspection = await runMethod(core, 'imports.inspect', {
+    path: input.path,
+    sheet: input.options?.sheet,
+  });
+  const kind = input.kind ?? inspection.kind;
+  if (!kind) throw new UsageError('import: with --map, say what the file holds with --as KIND.');
+  const remembered = inspection.mappingSource === 'remembered' && inspection.kind === kind;
+  const mapping = remembered ? { ...inspection.mapping } : guessMapping(kind, inspection.columns);
+  for (const [column, field] of overrides) {
+    if (!inspection.columns.includes(column))
+      throw new UsageError(
+        `import: the file has no column "${column}" (--map); its columns are ${inspection.columns.map((c) => `"${c}"`).join(', ')}.`,
+      );
+    for (const [other, taken] of Object.entries(mapping)) if (taken === field) delete mapping[other];
+    if (field === '') delete mapping[column];
+    else mapping[column] = field;
+  }
+  return { ...input, kind, mapping };
+}
 
 /** 0 for a finished job; for one that stopped with rows kept, how to resume or undo it, and EXIT_PARTIAL. */
 function stoppedPartWay(job: ImportJob, db: string, io: Io): number {

@@ -193,7 +193,15 @@ export const importsApi = {
    */
   'imports.run': command(
     ImportStart,
-    z.object({ job: ImportJob, errors: z.array(RowProblem), notes: z.array(RowProblem) }),
+    z.object({
+      job: ImportJob,
+      errors: z.array(RowProblem),
+      notes: z.array(RowProblem),
+      /** Column → field as the job read the file (the preset's, the user's, the remembered or the guessed). */
+      mapping: ColumnMapping,
+      /** The file's columns the mapping left out, in the file's order. */
+      leftOut: z.array(z.string()),
+    }),
   ),
   'imports.list': query(
     z.strictObject({

@@ -11,7 +11,17 @@ import { fileHash } from './job/hash';
 import { recoverJobs } from './job/recover';
 import { isAmountField } from './job/decimal-scan';
 import { NOTHING_IMPORTED } from './job/runner';
-import { createJob, forgetJob, jobProblems, jobRow, setStatus, toJob, type JobRow } from './job/store';
+import {
+  createJob,
+  forgetJob,
+  jobMapping,
+  jobOptions,
+  jobProblems,
+  jobRow,
+  setStatus,
+  toJob,
+  type JobRow,
+} from './job/store';
 import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
 import { detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
 import { isTimeZone } from '@shared/domain/time-zone';
@@ -204,10 +214,13 @@ export async function runImport(ctx: Ctx, input: ImportStart) {
     fail('conflict', `${row.message ?? 'The import stopped.'} The database is unchanged.`);
   }
   remember();
+  const mapping = jobMapping(row);
   return {
     job: toJob(ctx.sqlite, row),
     errors: jobProblems(ctx.sqlite, id, 'error'),
     notes: jobProblems(ctx.sqlite, id, 'note'),
+    mapping,
+    leftOut: (jobOptions(row).columns ?? []).filter((column) => !Object.hasOwn(mapping, column)),
   };
 }
 
