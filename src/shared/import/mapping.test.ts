@@ -86,6 +86,7 @@ describe('guessMapping', () => {
       'Business City': 'city',
       'Mobile Phone': 'phone',
       'E-mail Address': 'email',
+      'E-mail 2 Address': 'email2',
     });
     // Alone, `Title` is the job title, as Salesforce and HubSpot write it.
     expect(guessMapping('contacts', ['Email', 'Title'])).toEqual({ Email: 'email', Title: 'title' });

@@ -165,3 +165,89 @@ describe('names and numbers as scripts and address books write them', () => {
     expect(phoneOf('6175550195.0')).toMatchObject({ phone: '6175550195', key: '+16175550195' });
   });
 });
+
+describe("a contact's other e-mail and other phone columns", () => {
+  const MORE = {
+    Name: 'fullName',
+    Email: 'email',
+    'Email 2': 'email2',
+    Mobile: 'phone',
+    'Phone 2': 'phone2',
+  };
+  const people = (name: string, lines: string[]) =>
+    importInto(t, files.write(name, `${['Name,Email,Email 2,Mobile,Phone 2', ...lines].join('\n')}\n`), {
+      kind: 'contacts',
+      mapping: MORE,
+    });
+
+  it('keeps the second address and number, and takes them when the first column is empty', async () => {
+    const job = await people('more.csv', [
+      'Ann Able,ann@example.com,ann@home.example,617-555-0100,617-555-0101',
+      'Bea Baker,,bea@example.com,,',
+      'Cy Cole,,,,617-555-0103',
+      'Di Dean,di@example.com,DI@example.com,617-555-0104,+1 (617) 555-0104',
+    ]);
+    expect(job).toMatchObject({ inserted: 4, error_count: 0 });
+    expect(
+      rows(t, 'SELECT first_name, email, phone, phone_key, notes FROM contacts ORDER BY first_name'),
+    ).toEqual([
+      {
+        first_name: 'Ann',
+        email: 'ann@example.com',
+        phone: '617-555-0100',
+        phone_key: '+16175550100',
+        notes: expect.stringContaining('Other phone: 617-555-0101'),
+      },
+      { first_name: 'Bea', email: 'bea@example.com', phone: null, phone_key: null, notes: '' },
+      { first_name: 'Cy', email: null, phone: '617-555-0103', phone_key: '+16175550103', notes: '' },
+      // The same address or number twice is one.
+      {
+        first_name: 'Di',
+        email: 'di@example.com',
+        phone: '617-555-0104',
+        phone_key: '+16175550104',
+        notes: '',
+      },
+    ]);
+    // A row's second address finds the contact whose address it is.
+    const again = await people('again.csv', ['Ann Able,ann@new.example,ann@example.com,,']);
+    expect(again).toMatchObject({ inserted: 0 });
+    expect(count(t, 'contacts')).toBe(4);
+  });
+
+  it('refuses a second address that is not one, naming its column', async () => {
+    const job = await people('bad.csv', ['Ann Able,ann@example.com,not-an-address,,']);
+    expect(job).toMatchObject({ inserted: 0, error_count: 1 });
+    expect(rows(t, 'SELECT "column", message FROM import_row_errors')).toEqual([
+      { column: 'Email 2', message: expect.stringContaining('"not-an-address"') },
+    ]);
+  });
+});
+
+describe('Google Contacts: every numbered e-mail and phone column', () => {
+  it('keeps Phone 2 and further numbers and E-mail 3 and further addresses; Phone 2 alone makes a contact', async () => {
+    const header =
+      'First Name,Last Name,Labels,E-mail 1 - Value,E-mail 2 - Value,E-mail 3 - Value,Phone 1 - Value,Phone 2 - Value,Phone 3 - Value';
+    const job = await importInto(
+      t,
+      files.write(
+        'google.csv',
+        `${header}\n` +
+          'Ann,Able,* myContacts,ann@example.com,ann@work.example,ann@old.example,+1 617-555-0100,+1 617-555-0101,+1 617-555-0102\n' +
+          'Bo,Bell,* myContacts,,,,,+1 617-555-0110,\n' +
+          'Cy,Cole,* myContacts,cy@example.com,,broken,,,\n',
+      ),
+    );
+    expect(job).toMatchObject({ preset: 'google-contacts', inserted: 3, error_count: 0 });
+    const ann = rows<{ notes: string }>(t, `SELECT notes FROM contacts WHERE first_name = 'Ann'`)[0];
+    expect(ann?.notes).toContain('Other phone: +1 617-555-0101');
+    expect(ann?.notes).toContain('Other phone: +1 617-555-0102');
+    expect(ann?.notes).toContain('ann@old.example');
+    expect(rows(t, `SELECT phone_key FROM contacts WHERE first_name = 'Bo'`)).toEqual([
+      { phone_key: '+16175550110' },
+    ]);
+    expect(rows(t, `SELECT message FROM import_row_errors WHERE severity = 'note'`)).toEqual([
+      { message: expect.stringContaining('"broken"') },
+    ]);
+  });
+});

@@ -98,6 +98,24 @@ export interface PhoneCell {
   lost: boolean;
 }
 
+/**
+ * The phone numbers of several cells (a contact's phone, then its other phone): the first cell with a number
+ * gives the contact's number, every further one (each once) is another.
+ */
+export function phonesOf(texts: readonly string[]): PhoneCell {
+  const [first, ...rest] = texts.map(phoneOf).filter((cell) => cell.phone !== null);
+  if (!first) return { phone: null, key: null, others: [], lost: false };
+  const seen = new Set([first.key ?? first.phone]);
+  const others: string[] = [];
+  for (const number of [...first.others, ...rest.flatMap((cell) => [cell.phone ?? '', ...cell.others])]) {
+    const key = phoneKey(number) ?? number;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    others.push(number);
+  }
+  return { ...first, others };
+}
+
 /** The phone numbers of a cell, with the key contacts are matched by. */
 export function phoneOf(text: string): PhoneCell {
   const clean = (part: string) => withoutFormula(part.trim().replace(/^'/, '')).replace(FLOAT_TAIL, '');
@@ -122,9 +140,16 @@ export function tagsOf(text: string): string[] {
 
 /** A contact from the mapped fields of one row; null (with the row's problems set) when it cannot be one. */
 export function buildContact(row: FieldRow, options: ValueOptions): ContactRecord | null {
-  const emails = emailsOf(row, 'email');
-  if (emails === null) return null;
-  const { phone, key: phoneKeyValue, others: otherPhones, lost } = phoneOf(row.text('phone'));
+  const first = emailsOf(row, 'email');
+  const second = emailsOf(row, 'email2');
+  if (first === null || second === null) return null;
+  const emails = [...first, ...second.filter((e) => !first.some((f) => f.key === e.key))];
+  const {
+    phone,
+    key: phoneKeyValue,
+    others: otherPhones,
+    lost,
+  } = phonesOf([row.text('phone'), row.text('phone2')]);
   if (emails.length === 0 && lost) {
     return row.problem(
       'phone',

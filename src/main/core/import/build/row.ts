@@ -63,6 +63,19 @@ export class FieldRow {
     return this.unquote && NEUTRALISED.test(text) ? text.slice(1) : text;
   }
 
+  /**
+   * Trimmed, non-empty cells of the columns whose header matches, in the file's order: for an export that
+   * numbers as many columns as its fullest record needs (Google's `Phone 3 - Value`, `Phone 4 - Value`…).
+   */
+  textsOf(header: RegExp): string[] {
+    const out: string[] = [];
+    this.header.forEach((name, i) => {
+      const text = header.test(name) ? (this.cells[i] ?? '').trim() : '';
+      if (text !== '') out.push(text);
+    });
+    return out;
+  }
+
   /** The column's header, for messages; the field name when it is not mapped. */
   column(field: string): string {
     const i = this.index.get(field);

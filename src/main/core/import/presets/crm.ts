@@ -1,7 +1,7 @@
 import { normalizeEmail, splitEmails } from '../read';
 import { emailKey } from '../../contacts/keys';
 import type { ContactRecord, DealRecord } from '../records';
-import { lifecycleOf } from '../build/contacts';
+import { lifecycleOf, phonesOf } from '../build/contacts';
 import { trackingCodeOf } from '../build/utm';
 import { definePreset } from './types';
 
@@ -64,6 +64,10 @@ export const hubspotContacts = definePreset<ContactRecord>({
   },
 });
 
+/** Google's `E-mail 3 - Value`, `Phone 3 - Value` and further (the first two are mapped). */
+const FURTHER_EMAIL = /^E-mail (?:[3-9]|\d{2,}) - Value$/;
+const FURTHER_PHONE = /^Phone (?:[3-9]|\d{2,}) - Value$/;
+
 export const googleContacts = definePreset<ContactRecord>({
   name: 'google-contacts',
   label: 'Google Contacts',
@@ -82,7 +86,8 @@ export const googleContacts = definePreset<ContactRecord>({
     city: 'Address 1 - City',
     region: 'Address 1 - Region',
     country: 'Address 1 - Country',
-    'x.email2': 'E-mail 2 - Value',
+    email2: 'E-mail 2 - Value',
+    phone2: 'Phone 2 - Value',
   },
   adjust(contact, row) {
     // "* myContacts" is Google's own group; a leading "* " marks the primary value.
@@ -91,17 +96,20 @@ export const googleContacts = definePreset<ContactRecord>({
       .filter((t) => t.toLowerCase() !== 'mycontacts');
     const lifecycle = contact.tags.map(lifecycleOf).find((l) => l !== null);
     if (lifecycle) contact.lifecycle = lifecycle;
-    for (const text of splitEmails(row.text('x.email2'))) {
+    // Google writes as many numbered columns as its fullest contact needs: the third and further ones too.
+    for (const text of row.textsOf(FURTHER_EMAIL).flatMap(splitEmails)) {
       const parsed = normalizeEmail(text);
       if (!parsed.ok) {
-        row.problem('x.email2', `"${text}": ${parsed.reason}`);
+        row.notes.push(row.note(`"${text}": ${parsed.reason}; the contact was kept without this address`));
         continue;
       }
       const key = emailKey(parsed.value) ?? parsed.value;
-      if (key === contact.emailKey || contact.otherEmails.some((e) => e.key === key)) continue;
-      if (contact.emailKey === null) Object.assign(contact, { email: parsed.value, emailKey: key });
-      else contact.otherEmails.push({ email: parsed.value, key });
+      if (key !== contact.emailKey && !contact.otherEmails.some((e) => e.key === key))
+        contact.otherEmails.push({ email: parsed.value, key });
     }
+    const known = phonesOf([contact.phone ?? '', ...row.textsOf(FURTHER_PHONE)]);
+    const further = known.others.filter((p) => !contact.notes.includes(`Other phone: ${p}`));
+    contact.notes = [contact.notes, ...further.map((p) => `Other phone: ${p}`)].filter(Boolean).join('\n');
   },
 });
 
