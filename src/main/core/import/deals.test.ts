@@ -96,3 +96,37 @@ describe('deal values in another currency', () => {
     expect(errors[0]?.message).toMatch(/in EUR, but deal values are kept in USD/);
   });
 });
+
+describe("a deal's close date", () => {
+  it("is an open deal's expected close date, and a closed deal's close", async () => {
+    const job = await importInto(
+      t,
+      files.write(
+        'close.csv',
+        'Record ID,Deal Name,Deal Stage,Close Date\n' +
+          'D-1,Open one,Appointment Scheduled,2026-12-20 23:30\n' +
+          'D-2,Won one,Closed Won,2026-11-02 10:00\n' +
+          'D-3,Open undated,Appointment Scheduled,\n',
+      ),
+      {
+        kind: 'deals',
+        mapping: {
+          'Record ID': 'externalId',
+          'Deal Name': 'title',
+          'Deal Stage': 'stage',
+          'Close Date': 'closedAt',
+        },
+        options: { timeZone: 'America/New_York' },
+      },
+    );
+    expect(job).toMatchObject({ inserted: 3, error_count: 0 });
+    expect(
+      rows(t, 'SELECT external_id, expected_close_date, closed_at FROM leads ORDER BY external_id'),
+    ).toEqual([
+      // Read in the job's zone: 23:30 in New York is the 20th there, the 21st in UTC.
+      { external_id: 'import:D-1', expected_close_date: '2026-12-20', closed_at: null },
+      { external_id: 'import:D-2', expected_close_date: null, closed_at: '2026-11-02T15:00:00.000Z' },
+      { external_id: 'import:D-3', expected_close_date: null, closed_at: null },
+    ]);
+  });
+});

@@ -1,3 +1,4 @@
+import { zonedDay } from '@shared/domain/time-zone';
 import type { ContactRecord, DealRecord, ValueOptions } from '../records';
 import { emailsOf, phoneOf, splitName } from './contacts';
 import type { FieldRow } from './row';
@@ -71,7 +72,10 @@ export function buildDeal(row: FieldRow, options: ValueOptions): DealRecord | nu
     );
   const createdAt = row.instant('createdAt', options);
   const closedAt = row.instant('closedAt', options);
-  const expectedCloseDate = row.date('expectedCloseDate', options);
+  // An open deal's close date (HubSpot's `Close Date`) is the day it is expected to close.
+  const expectedCloseDate =
+    row.date('expectedCloseDate', options) ??
+    (outcome === 'open' && closedAt ? zonedDay(Date.parse(closedAt), options.timeZone) : null);
   const company = row.text('company');
   const contact = dealContact(row, company);
   if (row.problems.length > 0 || contact === undefined || outcome === null) return null;
