@@ -140,6 +140,22 @@ describe('parseInstant', () => {
     expect(instant('Mar 10, 2026 9:30 p.m.')).toBe('2026-03-10T21:30:00.000Z');
   });
 
+  it("reads long dates with ' at ', North American zone names, GMT offsets and Unix times", () => {
+    const ny = { timeZone: 'America/New_York' };
+    expect(instant('March 4, 2026 at 10:05 AM', ny)).toBe('2026-03-04T15:05:00.000Z');
+    expect(instant('Wednesday, March 4, 2026 at 10:05 PM', ny)).toBe('2026-03-05T03:05:00.000Z');
+    // A written zone name wins over the job's zone.
+    expect(instant('Mar 04, 2026 10:05 am EST', { timeZone: 'UTC' })).toBe('2026-03-04T15:05:00.000Z');
+    expect(instant('2026-07-04 10:05 PDT')).toBe('2026-07-04T17:05:00.000Z');
+    expect(instant('2026-07-04 10:05 GMT+2')).toBe('2026-07-04T08:05:00.000Z');
+    expect(instant('2026-07-04 10:05 UTC-05:00')).toBe('2026-07-04T15:05:00.000Z');
+    expect(instant('1772633100', ny)).toBe('2026-03-04T14:05:00.000Z');
+    expect(instant('1772633100123')).toBe('2026-03-04T14:05:00.123Z');
+    expect(parseDate('1772633100')).toEqual({ ok: true, value: '2026-03-04' });
+    expect(instant('9999999999')).toMatch(/outside 2000–2099/);
+    expect(instant('2026-07-04 10:05 XST')).toMatch(/expected a date/);
+  });
+
   it('rejects non-existent dates in timestamps too', () => {
     expect(instant('2026-02-30 10:00:00 -0500')).toMatch(/not a real date/);
   });

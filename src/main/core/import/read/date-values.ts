@@ -47,10 +47,17 @@ const MONTH_NAMES = [
 const EXAMPLE = 'expected a date like 2026-03-10';
 
 const TIME = String.raw`(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(?:\s*([ap])\.?m\.?)?`;
-const ZONE = String.raw`(?:\s*(z|utc|gmt|[+-]\d{2}(?::?\d{2})?))?`;
-const TAIL = String.raw`(?:(?:t|\s+|,\s*)${TIME}${ZONE})?`;
+/** `Z`, `UTC`, `GMT`, `+05:30`, `GMT-5`, and North America's zone names (`EST`, `PDT`…), as US exports write them. */
+const ZONE = String.raw`(?:\s*(z|(?:utc|gmt)\s?[+-]\d{1,2}(?::?\d{2})?|utc|gmt|[ecmp][sd]t|ak[sd]t|hst|[+-]\d{2}(?::?\d{2})?))?`;
+/** A time after the date: `T14:05`, ` 14:05`, `, 14:05`, ` at 10:05 AM` (Apple's and Google's long dates). */
+const TAIL = String.raw`(?:(?:t|\s+at\s+|\s+|,\s*)${TIME}${ZONE})?`;
 const YEAR_FIRST = new RegExp(String.raw`^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})${TAIL}$`, 'i');
 const COMPACT = /^(\d{4})(\d{2})(\d{2})$/;
+/** Seconds (10 digits) or milliseconds (13) since 1970, as APIs and some exports write instants. */
+const UNIX_TIME = /^(\d{10}|\d{13})$/;
+/** 2000-01-01 and 2100-01-01 in seconds: a number outside is not taken for a date. */
+const UNIX_FROM = 946_684_800;
+const UNIX_TO = 4_102_444_800;
 /**
  * The common shape of machine-written exports ("2026-03-10", "2026-03-10 14:05", "2026-03-10T14:05:09"), read
  * before the general pattern: that one first tidies the text's spaces and tries every group, ≈ 1 µs a cell.
@@ -137,6 +144,8 @@ function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseRe
     rest = m.slice(5);
   } else if ((m = COMPACT.exec(s))) {
     [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  } else if ((m = UNIX_TIME.exec(s))) {
+    return unixTimeParts(m[1] ?? '');
   } else if ((m = NUMERIC.exec(s))) {
     const first = Number(m[1]);
     const second = Number(m[3]);
@@ -177,6 +186,28 @@ function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseRe
   return { ok: true, value: { year, month, day, ...time.value } };
 }
 
+/** A Unix time as the UTC date and time it names. */
+function unixTimeParts(digits: string): ParseResult<DateTimeParts> {
+  const ms = digits.length === 13 ? Number(digits) : Number(digits) * 1000;
+  if (ms < UNIX_FROM * 1000 || ms >= UNIX_TO * 1000)
+    return fail(`${digits} is not a date: as seconds since 1970 it falls outside 2000–2099 (${EXAMPLE})`);
+  const d = new Date(ms);
+  return {
+    ok: true,
+    value: {
+      year: d.getUTCFullYear(),
+      month: d.getUTCMonth() + 1,
+      day: d.getUTCDate(),
+      hour: d.getUTCHours(),
+      minute: d.getUTCMinutes(),
+      second: d.getUTCSeconds(),
+      ms: d.getUTCMilliseconds(),
+      hasTime: true,
+      offset: 0,
+    },
+  };
+}
+
 type TimeParts = Pick<DateTimeParts, 'hour' | 'minute' | 'second' | 'ms' | 'hasTime' | 'offset'>;
 
 function parseTime([h, mi, se, fr, ampm, zone]: Array<string | undefined>): ParseResult<TimeParts> {
@@ -197,11 +228,28 @@ function parseTime([h, mi, se, fr, ampm, zone]: Array<string | undefined>): Pars
   return { ok: true, value: { hour, minute, second, ms, hasTime: true, offset } };
 }
 
-/** "-0500", "+05:30", "+02", "Z" → minutes east of UTC; undefined when out of range. */
+/** Hours east of UTC of the zone names North American exports write (`10:05 AM EST`). */
+const ZONE_NAMES: Record<string, number> = {
+  est: -5,
+  edt: -4,
+  cst: -6,
+  cdt: -5,
+  mst: -7,
+  mdt: -6,
+  pst: -8,
+  pdt: -7,
+  akst: -9,
+  akdt: -8,
+  hst: -10,
+};
+
+/** "-0500", "+05:30", "+02", "Z", "GMT-5", "EST" → minutes east of UTC; undefined when out of range. */
 function parseOffset(zone: string | undefined): number | null | undefined {
   if (zone === undefined) return null;
   if (/^(z|utc|gmt)$/i.test(zone)) return 0;
-  const m = /^([+-])(\d{2}):?(\d{2})?$/.exec(zone);
+  const named = ZONE_NAMES[zone.toLowerCase()];
+  if (named !== undefined) return named * 60;
+  const m = /^(?:(?:utc|gmt)\s?)?([+-])(\d{1,2}):?(\d{2})?$/i.exec(zone);
   if (!m) return undefined;
   const hours = Number(m[2]);
   const minutes = Number(m[3] ?? 0);
