@@ -108,6 +108,21 @@ describe('toMinorUnits', () => {
     expect(minor('4.35')).toBe(435);
   });
 
+  it('rounds a float written with more digits than it holds as Excel shows it, then to cents', () => {
+    const minor = (text: string) => {
+      const r = toMinorUnits(text, 2);
+      return r.ok ? r.value : r.reason;
+    };
+    expect(minor('12.344999999999999')).toBe(1235);
+    expect(minor('12.345000000000001')).toBe(1235);
+    expect(minor('0.30000000000000004')).toBe(30);
+    expect(minor('-2.6749999999999998')).toBe(-268);
+    expect(minor('1.234,4999999999999')).toBe(123450);
+    // Fifteen digits or fewer are taken as written.
+    expect(minor('12.3449')).toBe(1234);
+    expect(minor('1234567890.12449')).toBe(123456789012);
+  });
+
   it('rejects percentages, text and amounts beyond safe integers', () => {
     expect(minor('12%')).toMatch(/not a percentage/);
     expect(minor('twelve')).toMatch(/expected a number/);

@@ -59,15 +59,17 @@ export function parseDecimal(text: string, hint: NumberHint = {}): ParseResult<n
 export function toMinorUnits(text: string, currencyDecimals = 2, hint: NumberHint = {}): ParseResult<number> {
   const plain = hint.decimalSeparator !== ',' ? PLAIN.exec(text) : null;
   if (plain && (plain[2] ?? '').length + currencyDecimals <= 15) {
-    const [, sign, whole = '', fraction = ''] = plain;
+    const [, sign, written = '', writtenFraction = ''] = plain;
+    const [whole, fraction] = asExcelShows(written, writtenFraction);
     let units = Number(whole + fraction.slice(0, currencyDecimals).padEnd(currencyDecimals, '0'));
     if ((fraction[currencyDecimals] ?? '0') >= '5') units += 1;
     return { ok: true, value: sign && units !== 0 ? -units : units };
   }
   const parts = parseDecimalParts(text, hint);
   if (!parts.ok) return parts;
-  const { negative, whole, fraction, percent } = parts.value;
+  const { negative, percent } = parts.value;
   if (percent) return fail('expected an amount like 1234.50, not a percentage');
+  const [whole, fraction] = asExcelShows(parts.value.whole, parts.value.fraction);
   const kept = fraction.slice(0, currencyDecimals).padEnd(currencyDecimals, '0');
   let units = BigInt(whole + kept);
   if ((fraction[currencyDecimals] ?? '0') >= '5') units += 1n;
@@ -77,6 +79,26 @@ export function toMinorUnits(text: string, currencyDecimals = 2, hint: NumberHin
   }
   const value = Number(units);
   return { ok: true, value: value === 0 ? 0 : value };
+}
+
+/** Fraction digits beyond which a value is a float's noise, not an amount (no currency has more than 4). */
+const FLOAT_NOISE_FROM = 5;
+
+/**
+ * A number written from a binary float with more digits than one holds, as Excel and scripts save
+ * `12.345` (`12.344999999999999`) or `0.1 + 0.2` (`0.30000000000000004`), rounded to the 15 significant
+ * digits Excel shows before it is rounded to cents: 12.35, not 12.34. Numbers of 15 digits or fewer, as
+ * people write them, and longer ones whose fraction is short enough to be an amount, are left as written.
+ */
+function asExcelShows(whole: string, fraction: string): [string, string] {
+  if (whole.length + fraction.length <= 15 || fraction === '') return [whole, fraction];
+  if ((whole + fraction).replace(/^0+/, '').length <= 15) return [whole, fraction];
+  // A long fraction is a float's noise; a 16-digit amount in cents (90071992547409.91) is as written.
+  if (fraction.length <= FLOAT_NOISE_FROM) return [whole, fraction];
+  const shown = Number(`${whole}.${fraction}`).toPrecision(15);
+  if (shown.includes('e')) return [whole, fraction];
+  const [w = '0', f = ''] = shown.split('.');
+  return [w, f];
 }
 
 /**
