@@ -216,6 +216,54 @@ describe('presets', () => {
     ]);
   });
 
+  it("Stripe: a charge in another currency counts as the account's money, with the Fee in that currency", async () => {
+    const header =
+      'id,Created date (UTC),Amount,Amount Refunded,Currency,Converted Amount,Converted Amount Refunded,Converted Currency,Description,Fee,Status';
+    const path = written.write(
+      'stripe-eur.csv',
+      `${header}\n` +
+        'ch_eur,2026-09-30 21:51:26,100.00,10.00,eur,108.50,10.85,usd,Beans,3.45,Paid\n' +
+        'ch_jpy,2026-09-30 22:00:00,5000,0,jpy,33.40,0.00,usd,,1.27,Paid\n' +
+        'ch_usd,2026-09-30 23:00:00,36.00,0.00,usd,36.00,0.00,usd,Mug,1.34,Paid\n',
+    );
+    const job = await importInto(t, path);
+    expect(job).toMatchObject({ preset: 'stripe-payments', inserted: 3, error_count: 0 });
+    expect(
+      rows(
+        t,
+        'SELECT external_id, currency, amount_minor, refunded_minor, fee_minor, status, description FROM payments ORDER BY external_id',
+      ),
+    ).toEqual([
+      {
+        external_id: 'ch_eur',
+        currency: 'USD',
+        amount_minor: 10850,
+        refunded_minor: 1085,
+        fee_minor: 345,
+        status: 'partially_refunded',
+        description: 'Beans (charged 100.00 EUR)',
+      },
+      {
+        external_id: 'ch_jpy',
+        currency: 'USD',
+        amount_minor: 3340,
+        refunded_minor: 0,
+        fee_minor: 127,
+        status: 'succeeded',
+        description: 'charged 5000 JPY',
+      },
+      {
+        external_id: 'ch_usd',
+        currency: 'USD',
+        amount_minor: 3600,
+        refunded_minor: 0,
+        fee_minor: 134,
+        status: 'succeeded',
+        description: 'Mug',
+      },
+    ]);
+  });
+
   it('GA4: daily visits and key events per channel group', async () => {
     const job = await importInto(t, sample('ga4-traffic-daily.csv'));
     expect(job).toMatchObject({ status: 'done', rows_total: 1986, inserted: 1986, error_count: 0 });

@@ -56,7 +56,8 @@ export const shopifyOrders = definePreset<OrderRecord>({
 /**
  * Stripe's unified payments export. A PaymentIntent that never got a payment method has an empty charge id
  * and status requires_payment_method: nothing was charged, so the row is left out with a note rather than
- * imported as a failed payment (it has no id to find it by again, and it is not a payment attempt).
+ * imported as a failed payment (it has no id to find it by again, and it is not a payment attempt). A charge
+ * in a currency other than the account's is read in the account's (`Converted Amount`, `Converted Currency`).
  */
 export const stripePayments = definePreset<PaymentRecord>({
   name: 'stripe-payments',
@@ -72,6 +73,9 @@ export const stripePayments = definePreset<PaymentRecord>({
     currency: 'Currency',
     status: 'Status',
     fee: 'Fee',
+    'x.convertedAmount': 'Converted Amount',
+    'x.convertedRefunded': 'Converted Amount Refunded',
+    'x.convertedCurrency': 'Converted Currency',
     email: 'Customer Email',
     description: 'Description',
     campaign: 'UTM Campaign',
@@ -85,5 +89,23 @@ export const stripePayments = definePreset<PaymentRecord>({
     return status === 'requires_payment_method' || status === 'requires_confirmation' || status === 'canceled'
       ? `incomplete payment attempt (${status}): nothing was charged, so it is not imported`
       : null;
+  },
+  adjust(payment, row, { options }) {
+    // A charge in another currency than the account's: Stripe converts it, and its Fee is in the account's
+    // currency. The payment counts as the money the account received; the charged amount stays in its
+    // description.
+    const settled = row.text('x.convertedCurrency').toUpperCase();
+    if (settled === '' || settled === payment.currency || row.text('x.convertedAmount') === '') return;
+    const currency = row.currency('x.convertedCurrency', options);
+    const amount = row.money('x.convertedAmount', currency, options);
+    if (amount === null) return;
+    const charged = `charged ${row.text('amount')} ${payment.currency}`;
+    Object.assign(payment, {
+      currency,
+      amountMinor: amount,
+      refundedMinor: row.money('x.convertedRefunded', currency, options) ?? 0,
+      feeMinor: row.money('fee', currency, options) ?? 0,
+      description: payment.description ? `${payment.description} (${charged})` : charged,
+    });
   },
 });
