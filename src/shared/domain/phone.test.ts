@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isPhoneText, phoneKey, withoutExtension } from './phone';
+import { callingCodeFor, isPhoneText, phoneKey, withoutExtension } from './phone';
 
 describe('phoneKey', () => {
   it.each([
@@ -74,5 +74,22 @@ describe('isPhoneText', () => {
   it('refuses words and numbers too short to dial', () => {
     for (const text of ['call me', '1-800-FLOWERS', '12', 'x204'])
       expect({ text, ok: isPhoneText(text) }).toEqual({ text, ok: false });
+  });
+});
+
+describe('callingCodeFor', () => {
+  it("gives the calling code of the locale's region, or its language's likely one", () => {
+    expect(callingCodeFor('de-DE')).toBe('49');
+    expect(callingCodeFor('de-CH')).toBe('41');
+    expect(callingCodeFor('en-GB')).toBe('44');
+    expect(callingCodeFor('fr')).toBe('33');
+    expect(callingCodeFor('en-US')).toBe('1');
+    expect(callingCodeFor('en-CA')).toBe('1');
+    expect(callingCodeFor('ja-JP')).toBe('81');
+  });
+
+  it('falls back to North America for a region it does not list or a locale it cannot read', () => {
+    expect(callingCodeFor('en-AQ')).toBe('1');
+    expect(callingCodeFor('not a locale!')).toBe('1');
   });
 });

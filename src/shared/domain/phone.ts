@@ -19,6 +19,34 @@ const EXTENSION = /[\s,;]*(?:;?\s*ext\s*=|extension|ext\.?|x|#)\s*\d{1,6}$/i;
 /** Fewer digits than this cannot tell two people apart. */
 const MIN_DIGITS = 5;
 
+/**
+ * Calling codes of the regions a workspace locale names (`de-DE` → 49); a region not listed, and a locale
+ * without one that its language does not imply, gets North America's 1.
+ */
+// prettier-ignore
+const CALLING_CODES: Record<string, string> = {
+  US: '1', CA: '1', PR: '1', JM: '1', TT: '1', BS: '1', BB: '1', DO: '1',
+  GB: '44', IE: '353', DE: '49', AT: '43', CH: '41', LI: '423', FR: '33', BE: '32', LU: '352', MC: '377',
+  NL: '31', DK: '45', NO: '47', SE: '46', FI: '358', IS: '354', EE: '372', LV: '371', LT: '370',
+  PL: '48', CZ: '420', SK: '421', HU: '36', SI: '386', HR: '385', RS: '381', BA: '387', RO: '40',
+  BG: '359', GR: '30', CY: '357', MT: '356', IT: '39', ES: '34', PT: '351', UA: '380', TR: '90',
+  IL: '972', AE: '971', SA: '966', EG: '20', MA: '212', ZA: '27', NG: '234', KE: '254',
+  IN: '91', PK: '92', BD: '880', LK: '94', CN: '86', HK: '852', TW: '886', JP: '81', KR: '82',
+  SG: '65', MY: '60', TH: '66', VN: '84', PH: '63', ID: '62', AU: '61', NZ: '64',
+  MX: '52', BR: '55', AR: '54', CL: '56', CO: '57', PE: '51', UY: '598',
+};
+
+/** The calling code a workspace's national numbers get (`030 1234567` in de-DE is `+49301234567`). */
+export function callingCodeFor(locale: string): string {
+  let region: string | undefined;
+  try {
+    region = new Intl.Locale(locale).maximize().region;
+  } catch {
+    region = undefined;
+  }
+  return (region && CALLING_CODES[region]) ?? '1';
+}
+
 /** The number without its extension, e.g. for showing both apart. */
 export function withoutExtension(phone: string): string {
   return phone.trim().replace(EXTENSION, '');

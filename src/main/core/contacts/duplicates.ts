@@ -3,6 +3,7 @@ import type { Ctx } from '../context';
 import { all } from '../db/prepared';
 import { getContact } from './service';
 import { phoneKey } from '@shared/domain/phone';
+import { workspaceCallingCode } from '../settings/service';
 import { emailKey } from './keys';
 import type { contacts } from '../db/schema';
 import type { Row } from '../db/typed';
@@ -20,7 +21,7 @@ export function findDuplicates(
   },
 ): DuplicateMatch[] {
   const ek = emailKey(input.email);
-  const pk = phoneKey(input.phone);
+  const pk = phoneKey(input.phone, workspaceCallingCode(ctx));
   if (!ek && !pk) return [];
   const rows = all<Row<typeof contacts, 'id'> & { byEmail: number; byPhone: number }>(
     ctx.sqlite,

@@ -12,6 +12,7 @@ import { companies, contacts } from '../db/schema';
 import type { Ctx } from '../context';
 import { ftsQuery, matchingIds } from '../search/fts';
 import { phoneKey } from '@shared/domain/phone';
+import { workspaceCallingCode } from '../settings/service';
 import { companyKey, emailKey } from './keys';
 import { writeTransaction } from '../db/transaction';
 import { softDelete, softRestore } from '../deletion/dependents';
@@ -136,7 +137,7 @@ export function companyIdFor(ctx: Ctx, name: string | undefined): string | null 
   return created.id;
 }
 
-function contactValues(input: PatchInput) {
+function contactValues(input: PatchInput, callingCode: string) {
   const values: Partial<typeof contacts.$inferInsert> = {};
   if (input.firstName !== undefined) values.firstName = input.firstName;
   if (input.lastName !== undefined) values.lastName = input.lastName;
@@ -146,7 +147,7 @@ function contactValues(input: PatchInput) {
   }
   if (input.phone !== undefined) {
     values.phone = input.phone || null;
-    values.phoneKey = phoneKey(input.phone);
+    values.phoneKey = phoneKey(input.phone, callingCode);
   }
   for (const key of ['title', 'city', 'region', 'country', 'notes', 'lifecycle'] as const) {
     const value = input[key];
@@ -161,7 +162,12 @@ export function createContact(ctx: Ctx, input: CreateInput): Contact {
     const companyId = companyIdFor(ctx, input.companyName);
     return ctx.db
       .insert(contacts)
-      .values({ ...contactValues(input), companyId, createdAt: now, updatedAt: now })
+      .values({
+        ...contactValues(input, workspaceCallingCode(ctx)),
+        companyId,
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning({ id: contacts.id })
       .get().id;
   });
@@ -181,7 +187,7 @@ export function updateContact(ctx: Ctx, id: string, patch: PatchInput): Contact 
     ]);
   }
   writeTransaction(ctx.sqlite, () => {
-    const values = contactValues(patch);
+    const values = contactValues(patch, workspaceCallingCode(ctx));
     if (patch.companyName !== undefined) values.companyId = companyIdFor(ctx, patch.companyName);
     ctx.db
       .update(contacts)

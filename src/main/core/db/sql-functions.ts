@@ -7,7 +7,11 @@ import { phoneKey } from '@shared/domain/phone';
  * Each is deterministic: the same input always gives the same output.
  */
 export function registerSqlFunctions(sqlite: Database.Database): void {
-  sqlite.function('tandem_phone_key', { deterministic: true }, (phone: unknown) =>
-    typeof phone === 'string' ? phoneKey(phone) : null,
+  // tandem_phone_key(phone [, calling code]): the code of the workspace's locale, 1 when not given.
+  sqlite.function(
+    'tandem_phone_key',
+    { deterministic: true, varargs: true },
+    (phone: unknown, code: unknown) =>
+      typeof phone === 'string' ? phoneKey(phone, typeof code === 'string' ? code : undefined) : null,
   );
 }

@@ -25,7 +25,8 @@ function person(rnd: Random, i: number, company: { id: string; name: string } | 
   const domain = company ? `${company.name.toLowerCase().replace(/[^a-z]+/g, '')}.com` : 'gmail.com';
   const email =
     `${firstName}.${lastName}${i >= FIRST_NAMES.length * LAST_NAMES.length ? i : ''}@${domain}`.toLowerCase();
-  const phone = `(207) 555-${String(1000 + (i % 9000)).slice(-4)}`;
+  // Written with the calling code: a demo opened in another country's locale keeps its numbers' keys.
+  const phone = `+1 (207) 555-${String(1000 + (i % 9000)).slice(-4)}`;
   const [city, region] = rnd.pick(CITIES);
   return {
     firstName,

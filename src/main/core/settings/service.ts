@@ -1,8 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, SettingsUpdate } from '@shared/api/settings';
+import { callingCodeFor } from '@shared/domain/phone';
 import { workspaceSettings } from '../db/schema';
 import type { Ctx } from '../context';
 import { WORKSPACE_ID } from '../workspace/defaults';
+import { run } from '../db/prepared';
 import { writeTransaction } from '../db/transaction';
 
 export function getSettings(ctx: Ctx): Settings {
@@ -35,8 +37,23 @@ export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
       .set({ ...update, ...previous, updatedAt: ctx.nowIso() })
       .where(eq(workspaceSettings.id, WORKSPACE_ID))
       .run();
+    // National numbers (`030 1234567`) are keyed with the locale's calling code: a new one re-keys them, so
+    // they meet the same numbers written with it (`+49 30 1234567`).
+    const code = callingCodeFor(update.locale ?? before.locale);
+    if (code !== callingCodeFor(before.locale))
+      run(
+        ctx.sqlite,
+        `UPDATE contacts SET phone_key = tandem_phone_key(phone, ?) WHERE phone IS NOT NULL AND phone_key IS NOT tandem_phone_key(phone, ?)`,
+        code,
+        code,
+      );
   });
   return getSettings(ctx);
+}
+
+/** The calling code the workspace's national phone numbers are keyed with, from its locale. */
+export function workspaceCallingCode(ctx: Ctx): string {
+  return callingCodeFor(getSettings(ctx).locale);
 }
 
 export function markInitialized(ctx: Ctx): void {

@@ -102,13 +102,15 @@ export interface PhoneCell {
  * The phone numbers of several cells (a contact's phone, then its other phone): the first cell with a number
  * gives the contact's number, every further one (each once) is another.
  */
-export function phonesOf(texts: readonly string[]): PhoneCell {
-  const [first, ...rest] = texts.map(phoneOf).filter((cell) => cell.phone !== null);
+export function phonesOf(texts: readonly string[], callingCode?: string): PhoneCell {
+  const [first, ...rest] = texts
+    .map((text) => phoneOf(text, callingCode))
+    .filter((cell) => cell.phone !== null);
   if (!first) return { phone: null, key: null, others: [], lost: false };
   const seen = new Set([first.key ?? first.phone]);
   const others: string[] = [];
   for (const number of [...first.others, ...rest.flatMap((cell) => [cell.phone ?? '', ...cell.others])]) {
-    const key = phoneKey(number) ?? number;
+    const key = phoneKey(number, callingCode) ?? number;
     if (seen.has(key)) continue;
     seen.add(key);
     others.push(number);
@@ -117,7 +119,7 @@ export function phonesOf(texts: readonly string[]): PhoneCell {
 }
 
 /** The phone numbers of a cell, with the key contacts are matched by. */
-export function phoneOf(text: string): PhoneCell {
+export function phoneOf(text: string, callingCode?: string): PhoneCell {
   const clean = (part: string) => withoutFormula(part.trim().replace(/^'/, '')).replace(FLOAT_TAIL, '');
   const cell = clean(text);
   const split = cell.includes(':::') ? cell.split(':::') : cell.split(/[;,]| \/ | or /i);
@@ -128,7 +130,7 @@ export function phoneOf(text: string): PhoneCell {
   const [first = '', ...others] = numbers.map(clean).filter(Boolean);
   if (first === '') return { phone: null, key: null, others: [], lost: false };
   const lost = SCIENTIFIC.test(first);
-  return { phone: first, key: lost ? null : phoneKey(first), others, lost };
+  return { phone: first, key: lost ? null : phoneKey(first, callingCode), others, lost };
 }
 
 /** Tags of a cell; Mailchimp writes each in double quotes (`"Customer","VIP"`), which are not part of it. */
@@ -149,7 +151,7 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
     key: phoneKeyValue,
     others: otherPhones,
     lost,
-  } = phonesOf([row.text('phone'), row.text('phone2')]);
+  } = phonesOf([row.text('phone'), row.text('phone2')], options.callingCode);
   if (emails.length === 0 && lost) {
     return row.problem(
       'phone',

@@ -21,10 +21,10 @@ export function outcomeOf(status: string, stage: string): 'open' | 'won' | 'lost
 }
 
 /** The deal's person, when the row names an e-mail or phone to match or create them by. */
-function dealContact(row: FieldRow, company: string): ContactRecord | null | undefined {
+function dealContact(row: FieldRow, company: string, callingCode?: string): ContactRecord | null | undefined {
   const emails = emailsOf(row, 'contactEmail');
   if (emails === null) return undefined;
-  const { phone, key } = phoneOf(row.text('contactPhone'));
+  const { phone, key } = phoneOf(row.text('contactPhone'), callingCode);
   if (emails.length === 0 && !key) return null;
   const { first, last } = splitName(row.text('contactName'));
   const [primary, ...others] = emails;
@@ -77,7 +77,7 @@ export function buildDeal(row: FieldRow, options: ValueOptions): DealRecord | nu
     row.date('expectedCloseDate', options) ??
     (outcome === 'open' && closedAt ? zonedDay(Date.parse(closedAt), options.timeZone) : null);
   const company = row.text('company');
-  const contact = dealContact(row, company);
+  const contact = dealContact(row, company, options.callingCode);
   if (row.problems.length > 0 || contact === undefined || outcome === null) return null;
   const channelText = row.text('channel');
   return {

@@ -97,7 +97,7 @@ export function buildActivity(row: FieldRow, options: ValueOptions): ActivityRec
     outcome: row.text('outcome') || null,
     leadRef: row.text('leadId') || null,
     emailKey: emailKey(email),
-    phoneKey: phone ? phoneKey(phone) : null,
+    phoneKey: phone ? phoneKey(phone, options.callingCode) : null,
   };
 }
 

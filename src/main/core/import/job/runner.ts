@@ -1,3 +1,4 @@
+import { callingCodeFor } from '@shared/domain/phone';
 import type Database from 'better-sqlite3';
 import type { ImportKind } from '@shared/api/imports';
 import { uuidv7 } from '../../db/ids';
@@ -271,6 +272,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       decimalSeparator: options.decimalSeparator,
       timeZone: preset?.timeZone ?? options.timeZone,
       currency: options.currency,
+      callingCode: callingCodeFor(options.locale ?? 'en-US'),
       source: preset?.source ?? options.source,
     });
     // One timestamp per batch: rows of one transaction were written at the same moment.

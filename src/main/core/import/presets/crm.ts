@@ -89,7 +89,7 @@ export const googleContacts = definePreset<ContactRecord>({
     email2: 'E-mail 2 - Value',
     phone2: 'Phone 2 - Value',
   },
-  adjust(contact, row) {
+  adjust(contact, row, { options }) {
     // "* myContacts" is Google's own group; a leading "* " marks the primary value.
     contact.tags = contact.tags
       .map((t) => t.replace(/^\*\s*/, ''))
@@ -107,7 +107,7 @@ export const googleContacts = definePreset<ContactRecord>({
       if (key !== contact.emailKey && !contact.otherEmails.some((e) => e.key === key))
         contact.otherEmails.push({ email: parsed.value, key });
     }
-    const known = phonesOf([contact.phone ?? '', ...row.textsOf(FURTHER_PHONE)]);
+    const known = phonesOf([contact.phone ?? '', ...row.textsOf(FURTHER_PHONE)], options.callingCode);
     const further = known.others.filter((p) => !contact.notes.includes(`Other phone: ${p}`));
     contact.notes = [contact.notes, ...further.map((p) => `Other phone: ${p}`)].filter(Boolean).join('\n');
   },
