@@ -1,21 +1,9 @@
+import type { FieldSpec, KindSpec } from './field-spec';
+
 /**
  * The import fields of the kinds Tandem mostly reads back from its own exports: companies, activities,
  * campaigns, spend entries and content items. Any spreadsheet of them can be mapped too.
  */
-
-interface FieldSpec {
-  label: string;
-  description: string;
-  required?: boolean;
-  oneOf?: string;
-  synonyms?: string[];
-}
-
-interface KindSpec {
-  label: string;
-  rules: string[];
-  fields: Record<string, FieldSpec>;
-}
 
 const campaign: FieldSpec = {
   label: 'Campaign (tracking code)',
