@@ -84,7 +84,7 @@ export const KINDS: Record<ImportKind, KindSpec> = {
       owner: { label: 'Owner', description: '', synonyms: ['owner', 'deal owner'] },
       contactName: {
         label: 'Contact name',
-        description: '',
+        description: 'with no e-mail or phone, a contact of that name for the deal',
         synonyms: ['contact', 'contact person', 'person'],
       },
       contactEmail: {

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { createTestCore, type TestCore } from '../testing';
 import { outcomeOf } from './build/deals';
-import { importInto, rows } from './testing';
+import { count, importInto, rows } from './testing';
 
 let t: TestCore;
 const files = makeTempDir();
@@ -128,5 +128,58 @@ describe("a deal's close date", () => {
       { external_id: 'import:D-2', expected_close_date: null, closed_at: '2026-11-02T15:00:00.000Z' },
       { external_id: 'import:D-3', expected_close_date: null, closed_at: null },
     ]);
+  });
+});
+
+describe('a deal whose person has a name but no e-mail or phone', () => {
+  const PEOPLE = {
+    'Deal ID': 'externalId',
+    Title: 'title',
+    Stage: 'stage',
+    Person: 'contactName',
+    Organization: 'company',
+  };
+  const file = files.write(
+    'pipedrive-people.csv',
+    'Deal ID,Title,Stage,Person,Organization\n' +
+      '41,Spring order,Qualified,Ann Able,Harbor Cafe\n' +
+      '42,Summer order,Qualified,ann able,Harbor Cafe\n' +
+      '43,Market stall,Qualified,Ann Able,Dock Market\n' +
+      '44,Walk-in,Qualified,,\n',
+  );
+  const people = () =>
+    rows(
+      t,
+      `SELECT l.external_id AS deal, c.first_name AS first, c.last_name AS last, co.name AS company
+       FROM leads l LEFT JOIN contacts c ON c.id = l.contact_id LEFT JOIN companies co ON co.id = c.company_id
+       ORDER BY l.external_id`,
+    );
+
+  it('keeps the person: one contact per name and company in the file, none for a deal without a name', async () => {
+    const job = await importInto(t, file, { kind: 'deals', mapping: PEOPLE });
+    expect(job).toMatchObject({ status: 'done', inserted: 4, error_count: 0 });
+    expect(people()).toEqual([
+      { deal: 'import:41', first: 'Ann', last: 'Able', company: 'Harbor Cafe' },
+      { deal: 'import:42', first: 'Ann', last: 'Able', company: 'Harbor Cafe' },
+      { deal: 'import:43', first: 'Ann', last: 'Able', company: 'Dock Market' },
+      { deal: 'import:44', first: null, last: null, company: null },
+    ]);
+    expect(count(t, 'contacts')).toBe(2);
+  });
+
+  it('never joins a name to a contact made elsewhere, and a re-import makes no one new', async () => {
+    await importInto(
+      t,
+      files.write('ann.csv', 'First Name,Last Name,Email,Company\nAnn,Able,ann@harbor.example,Harbor Cafe\n'),
+      { kind: 'contacts' },
+    );
+    await importInto(t, file, { kind: 'deals', mapping: PEOPLE });
+    expect(count(t, 'contacts')).toBe(3);
+    const before = people();
+    const again = await importInto(t, file, { kind: 'deals', mapping: PEOPLE });
+    expect(again).toMatchObject({ status: 'done', error_count: 0 });
+    expect(count(t, 'contacts')).toBe(3);
+    expect(people()).toEqual(before);
+    expect(count(t, 'contacts', "email_key IS NULL AND first_name = 'Ann'")).toBe(2);
   });
 });

@@ -20,13 +20,16 @@ export function outcomeOf(status: string, stage: string): 'open' | 'won' | 'lost
   return s === '' || s === 'open' || s === 'active' ? 'open' : null;
 }
 
-/** The deal's person, when the row names an e-mail or phone to match or create them by. */
+/**
+ * The deal's person, when the row names them: by e-mail or phone, to match or create them by, or by name alone
+ * (a contact with no keys, which the writer never joins to anyone the job did not make).
+ */
 function dealContact(row: FieldRow, company: string, callingCode?: string): ContactRecord | null | undefined {
   const emails = emailsOf(row, 'contactEmail');
   if (emails === null) return undefined;
   const { phone, key } = phoneOf(row.text('contactPhone'), callingCode);
-  if (emails.length === 0 && !key) return null;
   const { first, last } = splitName(row.text('contactName'));
+  if (emails.length === 0 && !key && !first && !last) return null;
   const [primary, ...others] = emails;
   return {
     line: row.line,

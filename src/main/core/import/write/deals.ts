@@ -1,6 +1,6 @@
 import { uuidv7 } from '../../db/ids';
 import { all, get, prepared } from '../../db/prepared';
-import type { DealRecord } from '../records';
+import type { ContactRecord, DealRecord } from '../records';
 import { changedColumns, emptyCounts, updateRow, type WriteContext } from './context';
 import { writeContacts } from './contacts';
 import type { leads, pipelineStages } from '../../db/schema';
@@ -47,6 +47,36 @@ type LeadRow = SqlRow<
   | 'import_job_id'
 >;
 
+const hasKey = (c: ContactRecord) => Boolean(c.emailKey ?? c.phoneKey);
+
+/**
+ * The contact of a deal that names its person but gives no e-mail or phone: the deal's own contact on a
+ * re-import, else the one this job already made for that name at that company, else a new one. A name alone
+ * never joins a contact from elsewhere, since two people may share it; the Duplicates screen and a merge are
+ * for the user.
+ */
+function namedContact(deal: DealRecord, contact: ContactRecord, w: WriteContext): string | null {
+  const own = get<{ id: string }>(
+    w.sqlite,
+    `SELECT c.id FROM leads l JOIN contacts c ON c.id = l.contact_id AND c.deleted_at IS NULL
+     WHERE l.external_id = ?`,
+    `${w.source}:${deal.externalId}`,
+  );
+  if (own) return own.id;
+  const made = get<{ id: string }>(
+    w.sqlite,
+    `SELECT id FROM contacts
+     WHERE lower(last_name) = lower(?) AND lower(first_name) = lower(?) AND import_job_id = ?
+       AND email_key IS NULL AND phone_key IS NULL AND company_id IS ? AND deleted_at IS NULL
+     ORDER BY rowid LIMIT 1`,
+    contact.lastName,
+    contact.firstName,
+    w.jobId,
+    w.companies.idFor(contact.company),
+  );
+  return made?.id ?? writeContacts([contact], w, emptyCounts())[0] ?? null;
+}
+
 function recordStage(
   w: WriteContext,
   leadId: string,
@@ -76,13 +106,15 @@ export function writeDeals(records: readonly DealRecord[], w: WriteContext): voi
     'SELECT id, name, position, outcome FROM pipeline_stages WHERE deleted_at IS NULL ORDER BY position',
   );
   const closing = (outcome: string) => stages.find((s) => s.outcome === outcome);
-  const people = records.filter((r) => r.contact);
+  const people = records.filter((r) => r.contact && hasKey(r.contact));
   const contactIds = writeContacts(
     people.map((r) => r.contact).filter((c) => c !== null),
     w,
     emptyCounts(),
   );
   const contactOf = new Map(people.map((r, i) => [r, contactIds[i] ?? null]));
+  for (const deal of records)
+    if (deal.contact && !hasKey(deal.contact)) contactOf.set(deal, namedContact(deal, deal.contact, w));
   const rank = (stageId: string) =>
     (get<{ r: Row<typeof leads>['boardRank'] | null }>(
       w.sqlite,
