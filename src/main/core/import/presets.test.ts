@@ -264,6 +264,53 @@ describe('presets', () => {
     ]);
   });
 
+  it('Stripe: a lost dispute takes the disputed amount back, an open or won one changes nothing', async () => {
+    const header =
+      'id,Created date (UTC),Amount,Amount Refunded,Currency,Converted Amount,Converted Amount Refunded,Converted Currency,Description,Fee,Status,Disputed Amount,Dispute Status';
+    const path = written.write(
+      'stripe-disputes.csv',
+      `${header}\n` +
+        'ch_lost,2026-09-01 10:00:00,40.00,0.00,usd,40.00,0.00,usd,Gift box,1.46,Paid,40.00,lost\n' +
+        'ch_part,2026-09-02 10:00:00,50.00,10.00,usd,50.00,10.00,usd,,1.75,Paid,15.00,lost\n' +
+        'ch_eur,2026-09-03 10:00:00,100.00,0.00,eur,108.50,0.00,usd,,3.45,Paid,20.00,lost\n' +
+        'ch_open,2026-09-04 10:00:00,30.00,0.00,usd,30.00,0.00,usd,,1.17,Paid,30.00,needs_response\n' +
+        'ch_won,2026-09-05 10:00:00,25.00,0.00,usd,25.00,0.00,usd,,1.03,Paid,25.00,won\n',
+    );
+    const job = await importInto(t, path);
+    expect(job).toMatchObject({ preset: 'stripe-payments', inserted: 5, error_count: 0 });
+    expect(
+      rows(
+        t,
+        'SELECT external_id, amount_minor, refunded_minor, status, description FROM payments ORDER BY paid_at',
+      ),
+    ).toEqual([
+      {
+        external_id: 'ch_lost',
+        amount_minor: 4000,
+        refunded_minor: 4000,
+        status: 'refunded',
+        description: 'Gift box (dispute lost)',
+      },
+      {
+        external_id: 'ch_part',
+        amount_minor: 5000,
+        refunded_minor: 2500,
+        status: 'partially_refunded',
+        description: 'dispute lost',
+      },
+      // €20 of €100 disputed: a fifth of the $108.50 the account received.
+      {
+        external_id: 'ch_eur',
+        amount_minor: 10850,
+        refunded_minor: 2170,
+        status: 'partially_refunded',
+        description: 'charged 100.00 EUR (dispute lost)',
+      },
+      { external_id: 'ch_open', amount_minor: 3000, refunded_minor: 0, status: 'succeeded', description: '' },
+      { external_id: 'ch_won', amount_minor: 2500, refunded_minor: 0, status: 'succeeded', description: '' },
+    ]);
+  });
+
   it('GA4: daily visits and key events per channel group', async () => {
     const job = await importInto(t, sample('ga4-traffic-daily.csv'));
     expect(job).toMatchObject({ status: 'done', rows_total: 1986, inserted: 1986, error_count: 0 });

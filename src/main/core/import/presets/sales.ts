@@ -58,6 +58,7 @@ export const shopifyOrders = definePreset<OrderRecord>({
  * and status requires_payment_method: nothing was charged, so the row is left out with a note rather than
  * imported as a failed payment (it has no id to find it by again, and it is not a payment attempt). A charge
  * in a currency other than the account's is read in the account's (`Converted Amount`, `Converted Currency`).
+ * A lost dispute counts as a refund of the disputed amount; an open or won one changes nothing.
  */
 export const stripePayments = definePreset<PaymentRecord>({
   name: 'stripe-payments',
@@ -76,6 +77,8 @@ export const stripePayments = definePreset<PaymentRecord>({
     'x.convertedAmount': 'Converted Amount',
     'x.convertedRefunded': 'Converted Amount Refunded',
     'x.convertedCurrency': 'Converted Currency',
+    'x.disputedAmount': 'Disputed Amount',
+    'x.disputeStatus': 'Dispute Status',
     email: 'Customer Email',
     description: 'Description',
     campaign: 'UTM Campaign',
@@ -91,21 +94,35 @@ export const stripePayments = definePreset<PaymentRecord>({
       : null;
   },
   adjust(payment, row, { options }) {
+    // A lost dispute: the bank took the disputed amount back (in the charge's currency), as a refund would.
+    const charge = { currency: payment.currency, amountMinor: payment.amountMinor };
+    const disputed =
+      row.text('x.disputeStatus').toLowerCase() === 'lost'
+        ? (row.money('x.disputedAmount', charge.currency, options) ?? charge.amountMinor)
+        : 0;
     // A charge in another currency than the account's: Stripe converts it, and its Fee is in the account's
     // currency. The payment counts as the money the account received; the charged amount stays in its
     // description.
     const settled = row.text('x.convertedCurrency').toUpperCase();
-    if (settled === '' || settled === payment.currency || row.text('x.convertedAmount') === '') return;
     const currency = row.currency('x.convertedCurrency', options);
-    const amount = row.money('x.convertedAmount', currency, options);
-    if (amount === null) return;
-    const charged = `charged ${row.text('amount')} ${payment.currency}`;
-    Object.assign(payment, {
-      currency,
-      amountMinor: amount,
-      refundedMinor: row.money('x.convertedRefunded', currency, options) ?? 0,
-      feeMinor: row.money('fee', currency, options) ?? 0,
-      description: payment.description ? `${payment.description} (${charged})` : charged,
-    });
+    const converted = settled !== '' && settled !== payment.currency && row.text('x.convertedAmount') !== '';
+    const amount = converted ? row.money('x.convertedAmount', currency, options) : null;
+    if (amount !== null) {
+      const charged = `charged ${row.text('amount')} ${payment.currency}`;
+      Object.assign(payment, {
+        currency,
+        amountMinor: amount,
+        refundedMinor: row.money('x.convertedRefunded', currency, options) ?? 0,
+        feeMinor: row.money('fee', currency, options) ?? 0,
+        description: payment.description ? `${payment.description} (${charged})` : charged,
+      });
+    }
+    if (disputed <= 0 || charge.amountMinor <= 0 || payment.status === 'failed') return;
+    // In the account's currency at the charge's own rate.
+    const taken = Math.round((disputed * payment.amountMinor) / charge.amountMinor);
+    payment.refundedMinor = Math.min(payment.amountMinor, payment.refundedMinor + taken);
+    payment.status = payment.refundedMinor >= payment.amountMinor ? 'refunded' : 'partially_refunded';
+    const lost = 'dispute lost';
+    payment.description = payment.description ? `${payment.description} (${lost})` : lost;
   },
 });
