@@ -166,7 +166,7 @@ export class FieldRow {
   date(field: string, options: ValueOptions): string | null {
     const text = this.text(field);
     if (text === '') return null;
-    const result = parseDate(text, { order: this.dateOrder(field, options) });
+    const result = parseDate(text, { order: this.dateOrder(field, options), timeZone: options.timeZone });
     return result.ok ? result.value : this.problem(field, quoting(text, result.reason));
   }
 

@@ -152,7 +152,11 @@ describe('parseInstant', () => {
     expect(instant('1772633100', ny)).toBe('2026-03-04T14:05:00.000Z');
     expect(instant('1772633100123')).toBe('2026-03-04T14:05:00.123Z');
     expect(parseDate('1772633100')).toEqual({ ok: true, value: '2026-03-04' });
-    expect(instant('9999999999')).toMatch(/outside 2000–2099/);
+    // 03:33 UTC on 4 March is still 3 March in New York: a Unix time's day is the job's zone's.
+    expect(parseDate('1772595180', ny)).toEqual({ ok: true, value: '2026-03-03' });
+    expect(parseDate('1772595180', { timeZone: 'UTC' })).toEqual({ ok: true, value: '2026-03-04' });
+    expect(instant('9999999999')).toMatch(/as seconds since 1970 it falls outside 2000–2099/);
+    expect(instant('9999999999999')).toMatch(/as milliseconds since 1970 it falls outside 2000–2099/);
     expect(instant('2026-07-04 10:05 XST')).toMatch(/expected a date/);
   });
 

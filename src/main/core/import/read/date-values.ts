@@ -1,6 +1,6 @@
 import type { ParseResult } from './number-values';
 import type { DateOrder } from '@shared/import/date-order';
-import { isTimeZone, wallTimeToUtc } from '@shared/domain/time-zone';
+import { isTimeZone, wallTimeToUtc, zonedDay } from '@shared/domain/time-zone';
 
 export type { DateOrder };
 
@@ -27,6 +27,8 @@ interface DateTimeParts {
   hasTime: boolean;
   /** Offset written in the text, minutes east of UTC; null when none was written. */
   offset: number | null;
+  /** For a Unix time, the instant it names: it has no wall date of its own. */
+  epochMs?: number;
 }
 
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
@@ -88,14 +90,17 @@ const fail = (reason: string): { ok: false; reason: string } => ({ ok: false, re
 
 /**
  * Calendar date as YYYY-MM-DD, the date as written (a timestamp's own wall date, whatever its
- * offset). Accepts YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, M/D/YYYY or D/M/YYYY (by `order`),
+ * offset); a Unix time, which has no wall date, is the day it falls on in options.timeZone.
+ * Accepts YYYY-MM-DD, YYYYMMDD, DD.MM.YYYY, M/D/YYYY or D/M/YYYY (by `order`),
  * "Mar 10, 2026", "10 March 2026", "10-Mar-2026", each optionally followed by a time; the day/month forms
  * also with a two-digit year (`fullYear`).
  */
 export function parseDate(text: string, options: DateOptions = {}): ParseResult<string> {
   const parts = parseDateTimeParts(text, options.order);
   if (!parts.ok) return parts;
-  const { year, month, day } = parts.value;
+  const { year, month, day, epochMs } = parts.value;
+  if (epochMs !== undefined && options.timeZone !== undefined && isTimeZone(options.timeZone))
+    return { ok: true, value: zonedDay(epochMs, options.timeZone) };
   return { ok: true, value: `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}` };
 }
 
@@ -188,9 +193,12 @@ function parseDateTimeParts(text: string, order: DateOrder | undefined): ParseRe
 
 /** A Unix time as the UTC date and time it names. */
 function unixTimeParts(digits: string): ParseResult<DateTimeParts> {
-  const ms = digits.length === 13 ? Number(digits) : Number(digits) * 1000;
+  const millis = digits.length === 13;
+  const ms = millis ? Number(digits) : Number(digits) * 1000;
   if (ms < UNIX_FROM * 1000 || ms >= UNIX_TO * 1000)
-    return fail(`${digits} is not a date: as seconds since 1970 it falls outside 2000–2099 (${EXAMPLE})`);
+    return fail(
+      `${digits} is not a date: as ${millis ? 'milliseconds' : 'seconds'} since 1970 it falls outside 2000–2099 (${EXAMPLE})`,
+    );
   const d = new Date(ms);
   return {
     ok: true,
@@ -204,6 +212,7 @@ function unixTimeParts(digits: string): ParseResult<DateTimeParts> {
       ms: d.getUTCMilliseconds(),
       hasTime: true,
       offset: 0,
+      epochMs: ms,
     },
   };
 }
