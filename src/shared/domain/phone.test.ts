@@ -45,6 +45,23 @@ describe('phoneKey', () => {
     expect(phoneKey('+1 617 555 0195', '44')).toBe('+16175550195');
   });
 
+  it("drops each country's own trunk prefix and keeps a 0 that belongs to the number", () => {
+    // Italy and San Marino dial the 0 from abroad too: 06 in Rome is +39 06.
+    expect(phoneKey('06 6982 1234', '39')).toBe('+390669821234');
+    expect(phoneKey('+39 06 6982 1234', '39')).toBe('+390669821234');
+    expect(phoneKey('+39 (0)6 6982 1234')).toBe('+390669821234');
+    expect(phoneKey('0549 882 555', '378')).toBe('+3780549882555');
+    expect(callingCodeFor('it-SM')).toBe('378');
+    // Hungary's trunk prefix is 06, Lithuania's 8 (0 since 2025).
+    expect(phoneKey('06 1 234 5678', '36')).toBe('+3612345678');
+    expect(phoneKey('+36 1 234 5678', '36')).toBe('+3612345678');
+    expect(phoneKey('8 612 34567', '370')).toBe('+37061234567');
+    expect(phoneKey('0 612 34567', '370')).toBe('+37061234567');
+    expect(phoneKey('612 34567', '370')).toBe('+37061234567');
+    // A number written without its trunk prefix is the same number.
+    expect(phoneKey('30 1234567', '49')).toBe('+49301234567');
+  });
+
   it('still keys short local numbers, so two contacts typed alike match, but not text with too few digits', () => {
     expect(phoneKey('555-0195')).toBe(phoneKey('555 0195'));
     expect(phoneKey('555-0195')).not.toBeNull();

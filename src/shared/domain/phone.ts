@@ -5,8 +5,9 @@
  * `(617) 555-0195`, `617.555.0195`, `+1 617-555-0195`, `1-617-555-0195` and `001 617 555 0195` are one
  * number. An extension (`x204`, `ext. 204`, `extension 204`, `#204`, RFC 3966 `;ext=204`) reaches the same
  * line, so it is left out of the key: `617-555-0195 x204` matches `(617) 555-0195`. Numbers written without a
- * calling code get `defaultCallingCode`; outside North America a single national trunk 0 is dropped first
- * (`020 7946 0958` in the UK is `+442079460958`), as is the bracketed `(0)` of `+44 (0)20 …`.
+ * calling code get `defaultCallingCode`, without the national trunk prefix the country dials before them
+ * (`trunkless`): `020 7946 0958` in the UK is `+442079460958`. The bracketed `(0)` of `+44 (0)20 …` is dropped
+ * too, except where the 0 belongs to the number.
  *
  * The key is lenient on purpose: a number too short or too odd to be a valid E.164 number still gets a key
  * from its digits (two contacts with the same `555-0195` are still the same person), and only text with fewer
@@ -32,6 +33,7 @@ const CALLING_CODES: Record<string, string> = {
   BG: '359', GR: '30', CY: '357', MT: '356', IT: '39', ES: '34', PT: '351', UA: '380', TR: '90',
   IL: '972', AE: '971', SA: '966', EG: '20', MA: '212', ZA: '27', NG: '234', KE: '254',
   IN: '91', PK: '92', BD: '880', LK: '94', CN: '86', HK: '852', TW: '886', JP: '81', KR: '82',
+  SM: '378', VA: '39',
   SG: '65', MY: '60', TH: '66', VN: '84', PH: '63', ID: '62', AU: '61', NZ: '64',
   MX: '52', BR: '55', AR: '54', CL: '56', CO: '57', PE: '51', UY: '598',
 };
@@ -52,22 +54,36 @@ export function withoutExtension(phone: string): string {
   return phone.trim().replace(EXTENSION, '');
 }
 
+/** Calling codes whose numbers keep their leading 0 after the code: Italy's (and the Vatican's) and San Marino's. */
+const ZERO_IS_PART = new Set(['39', '378']);
+
+/**
+ * The digits of a national number without the trunk prefix dialled before them inside the country: a leading 1
+ * of an 11-digit number in North America, 06 in Hungary, 8 (0 since 2025) in Lithuania, none in Italy and San
+ * Marino, a single 0 elsewhere.
+ */
+function trunkless(digits: string, callingCode: string): string {
+  if (callingCode === '1') return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  if (ZERO_IS_PART.has(callingCode)) return digits;
+  if (callingCode === '36') return digits.startsWith('06') ? digits.slice(2) : digits;
+  if (callingCode === '370') return /^[08]/.test(digits) ? digits.slice(1) : digits;
+  return digits.startsWith('0') ? digits.slice(1) : digits;
+}
+
 export function phoneKey(phone: string | null | undefined, defaultCallingCode = '1'): string | null {
   if (!phone) return null;
   // A leading apostrophe is how spreadsheets keep "+1…" from being read as a formula.
   let text = withoutExtension(phone.replace(/^\s*'/, ''));
-  // "+49 (0)30 …": the bracketed trunk zero is dialled only from inside the country.
-  text = text.replace(/^(\+\d{1,3})\s*\(0\)/, '$1');
-  let digits = text.replace(/\D/g, '');
+  // "+49 (0)30 …": the bracketed trunk zero is dialled only from inside the country (in Italy it is the number's).
+  text = text.replace(
+    /^\+(\d{1,3})\s*\(0\)/,
+    (_, code: string) => `+${code}${ZERO_IS_PART.has(code) ? '0' : ''}`,
+  );
+  const digits = text.replace(/\D/g, '');
   if (digits.length < MIN_DIGITS) return null;
   if (text.startsWith('+')) return `+${digits}`;
   if (digits.startsWith('00')) return `+${digits.slice(2)}`;
-  if (defaultCallingCode === '1') {
-    if (digits.length === 11 && digits.startsWith('1')) digits = digits.slice(1);
-  } else if (digits.startsWith('0')) {
-    digits = digits.slice(1);
-  }
-  return `+${defaultCallingCode}${digits}`;
+  return `+${defaultCallingCode}${trunkless(digits, defaultCallingCode)}`;
 }
 
 /**

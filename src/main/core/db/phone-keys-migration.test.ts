@@ -9,6 +9,8 @@ import { defaultMigrationsFolder, openDatabase } from './open';
 const migrations = loadMigrations(defaultMigrationsFolder());
 /** The migration that recomputes phone keys: the one before it is where a database with old keys stands. */
 const PHONE_KEYS = 6;
+/** The migration that keys national numbers with the workspace locale's calling code. */
+const LOCALE_KEYS = 26;
 
 let dir = '';
 beforeEach(() => {
@@ -49,6 +51,73 @@ describe('the phone-key migration', () => {
     // Recomputing changes only the key: the row's own timestamp says when the person last changed.
     const c1 = after.sqlite.prepare("SELECT updated_at AS at FROM contacts WHERE id = 'c1'").get();
     expect(c1).toEqual({ at: now });
+    after.close();
+  });
+});
+
+describe('the locale phone-key migration', () => {
+  it('is the twenty-sixth migration', () => {
+    expect(migrations.length).toBeGreaterThanOrEqual(LOCALE_KEYS);
+  });
+
+  it("re-keys a workspace's national numbers with its locale's calling code, and leaves keyless numbers keyless", async () => {
+    const file = join(dir, 'german.sqlite');
+    const before = await openDatabase(file, { migrateUpTo: LOCALE_KEYS - 1 });
+    const now = '2026-01-05T09:00:00.000Z';
+    before.sqlite
+      .prepare(
+        `INSERT INTO workspace_settings (id, business_name, currency, locale, fiscal_year_start_month, week_start,
+           created_at, updated_at) VALUES ('workspace', 'Laden', 'EUR', 'de-DE', 1, 1, ?, ?)`,
+      )
+      .run(now, now);
+    const insert = before.sqlite.prepare(
+      'INSERT INTO contacts (id, first_name, phone, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    // Keys as the earlier rule wrote them in every workspace: national numbers got North America's +1.
+    insert.run('c1', 'Jana', '030 1234567', '+1301234567', now, now);
+    insert.run('c2', 'Omar', '+49 30 1234567', '+49301234567', now, now);
+    insert.run('c3', 'Lena', '+1 617 555 0136', '+16175550136', now, now);
+    insert.run('c4', 'Kai', '0049 89 7654321', '+49897654321', now, now);
+    // A number whose digits a spreadsheet lost is kept without a key, so that it matches nobody.
+    insert.run('c5', 'Ada', '4.93012E+10', null, now, now);
+    insert.run('c6', 'Bo', null, null, now, now);
+    before.close();
+
+    const after = await openDatabase(file, { migrateUpTo: LOCALE_KEYS });
+    const keys = after.sqlite.prepare('SELECT id, phone_key AS key FROM contacts ORDER BY id').all();
+    expect(keys).toEqual([
+      { id: 'c1', key: '+49301234567' },
+      { id: 'c2', key: '+49301234567' },
+      { id: 'c3', key: '+16175550136' },
+      { id: 'c4', key: '+49897654321' },
+      { id: 'c5', key: null },
+      { id: 'c6', key: null },
+    ]);
+    const c1 = after.sqlite.prepare("SELECT updated_at AS at FROM contacts WHERE id = 'c1'").get();
+    expect(c1).toEqual({ at: now });
+    after.close();
+  });
+
+  it('leaves the keys of a North American workspace as they are', async () => {
+    const file = join(dir, 'american.sqlite');
+    const before = await openDatabase(file, { migrateUpTo: LOCALE_KEYS - 1 });
+    const now = '2026-01-05T09:00:00.000Z';
+    before.sqlite
+      .prepare(
+        `INSERT INTO workspace_settings (id, business_name, currency, locale, fiscal_year_start_month, week_start,
+           created_at, updated_at) VALUES ('workspace', 'Shop', 'USD', 'en-US', 1, 1, ?, ?)`,
+      )
+      .run(now, now);
+    before.sqlite
+      .prepare(
+        'INSERT INTO contacts (id, first_name, phone, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+      )
+      .run('c1', 'Ann', '(617) 555-0100', '+16175550100', now, now);
+    before.close();
+    const after = await openDatabase(file, { migrateUpTo: LOCALE_KEYS });
+    expect(after.sqlite.prepare('SELECT phone_key AS key FROM contacts').get()).toEqual({
+      key: '+16175550100',
+    });
     after.close();
   });
 });

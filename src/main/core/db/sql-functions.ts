@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { phoneKey } from '@shared/domain/phone';
+import { callingCodeFor, phoneKey } from '@shared/domain/phone';
 
 /**
  * Tandem's rules that SQL may call, registered on every connection. Migrations use them to recompute values
@@ -13,5 +13,9 @@ export function registerSqlFunctions(sqlite: Database.Database): void {
     { deterministic: true, varargs: true },
     (phone: unknown, code: unknown) =>
       typeof phone === 'string' ? phoneKey(phone, typeof code === 'string' ? code : undefined) : null,
+  );
+  // tandem_calling_code(locale): the calling code a workspace of that locale keys its national numbers with.
+  sqlite.function('tandem_calling_code', { deterministic: true }, (locale: unknown) =>
+    callingCodeFor(typeof locale === 'string' ? locale : 'en-US'),
   );
 }

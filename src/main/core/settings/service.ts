@@ -4,8 +4,10 @@ import { callingCodeFor } from '@shared/domain/phone';
 import { workspaceSettings } from '../db/schema';
 import type { Ctx } from '../context';
 import { WORKSPACE_ID } from '../workspace/defaults';
+import { fail } from '@shared/contract/result';
 import { run } from '../db/prepared';
 import { writeTransaction } from '../db/transaction';
+import { runningImport } from '../import/job/turn';
 
 export function getSettings(ctx: Ctx): Settings {
   const row = ctx.db.select().from(workspaceSettings).where(eq(workspaceSettings.id, WORKSPACE_ID)).get();
@@ -28,6 +30,17 @@ export function getSettings(ctx: Ctx): Settings {
 export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
   writeTransaction(ctx.sqlite, () => {
     const before = getSettings(ctx);
+    // National numbers (`030 1234567`) are keyed with the locale's calling code: a new one re-keys them, so
+    // they meet the same numbers written with it (`+49 30 1234567`). A running import keys its rows with the
+    // code it started with, so the code does not change under it.
+    const code = callingCodeFor(update.locale ?? before.locale);
+    const rekey = code !== callingCodeFor(before.locale);
+    const importing = rekey ? runningImport(ctx.sqlite, ctx.nowIso) : null;
+    if (importing)
+      fail(
+        'conflict',
+        `An import of ${importing.file_name} is running, and phone numbers are matched by the locale's country while it runs: change the locale when it has finished. Nothing was changed.`,
+      );
     const previous =
       before.initialized && update.currency !== undefined && update.currency !== before.currency
         ? { previousCurrency: before.currency }
@@ -37,13 +50,12 @@ export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
       .set({ ...update, ...previous, updatedAt: ctx.nowIso() })
       .where(eq(workspaceSettings.id, WORKSPACE_ID))
       .run();
-    // National numbers (`030 1234567`) are keyed with the locale's calling code: a new one re-keys them, so
-    // they meet the same numbers written with it (`+49 30 1234567`).
-    const code = callingCodeFor(update.locale ?? before.locale);
-    if (code !== callingCodeFor(before.locale))
+    // A number kept without a key (its digits lost to a spreadsheet) stays without one.
+    if (rekey)
       run(
         ctx.sqlite,
-        `UPDATE contacts SET phone_key = tandem_phone_key(phone, ?) WHERE phone IS NOT NULL AND phone_key IS NOT tandem_phone_key(phone, ?)`,
+        `UPDATE contacts SET phone_key = tandem_phone_key(phone, ?)
+         WHERE phone_key IS NOT NULL AND phone_key IS NOT tandem_phone_key(phone, ?)`,
         code,
         code,
       );

@@ -2,7 +2,7 @@ import { callingCodeFor } from '@shared/domain/phone';
 import type Database from 'better-sqlite3';
 import type { ImportKind } from '@shared/api/imports';
 import { uuidv7 } from '../../db/ids';
-import { prepared, run } from '../../db/prepared';
+import { get, prepared, run } from '../../db/prepared';
 import { createPlan, type Plan } from '../plan';
 import { presetNamed } from '../presets';
 import { presetFits } from '../presets/types';
@@ -272,7 +272,11 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       decimalSeparator: options.decimalSeparator,
       timeZone: preset?.timeZone ?? options.timeZone,
       currency: options.currency,
-      callingCode: callingCodeFor(options.locale ?? 'en-US'),
+      // Phones meet the stored contacts as they are keyed now, by the workspace's locale: a locale changed since
+      // the job was made has re-keyed them (and cannot change while the job runs).
+      callingCode: callingCodeFor(
+        get<{ locale: string }>(sqlite, 'SELECT locale FROM workspace_settings LIMIT 1')?.locale ?? 'en-US',
+      ),
       source: preset?.source ?? options.source,
     });
     // One timestamp per batch: rows of one transaction were written at the same moment.

@@ -19,7 +19,10 @@ export interface JobOptions {
   datesSettled?: boolean;
   /** Said on the finished job when a column's order came from the locale. */
   dateNote?: string;
-  /** Workspace locale when the job was created: the order of dates no value settles. */
+  /**
+   * Workspace locale when the job was created: the order of dates and the decimal separator that no value
+   * settles. Phone numbers are keyed with the workspace's locale when the job runs.
+   */
   locale?: string;
   /** The user's, else decided from the amounts' values (job/decimal-scan.ts). */
   decimalSeparator?: '.' | ',';

@@ -34,6 +34,18 @@ export function claimTurn(sqlite: Database.Database, jobId: string, now: () => s
 }
 
 /**
+ * The import running on this database now, in this process or another live one; null when none is. A job that
+ * a dead process left `running` is not running.
+ */
+export function runningImport(sqlite: Database.Database, now: () => string): Holder | null {
+  const running = all<Holder>(
+    sqlite,
+    `SELECT id, status, worker_pid, heartbeat_at, file_name FROM import_jobs WHERE status = 'running'`,
+  );
+  return running.find((row) => row.worker_pid === process.pid || heldElsewhere(row, now)) ?? null;
+}
+
+/**
  * Waits until this job holds the database's import turn and is marked running (`start`). A job that a dead
  * process left `running` is marked interrupted on the way (its whole batches are kept, resumable or undoable)
  * and does not hold the turn. `onWait` hears once that another import goes first; cancelling while waiting
