@@ -88,6 +88,32 @@ describe('phone and tag cells as spreadsheets and CRMs write them', () => {
     ]);
   });
 
+  it('takes a whole second phone over a first one whose digits a spreadsheet lost', async () => {
+    const path = files.write(
+      'two-phones.csv',
+      ['Name,Phone,Mobile', 'Dee Dunn,4.91701E+11,(617) 555-0100', 'Eve Egan,(617) 555-0111,6.17555E+9'].join(
+        '\n',
+      ) + '\n',
+    );
+    const job = await importInto(t, path, {
+      kind: 'contacts',
+      mapping: { Name: 'fullName', Phone: 'phone', Mobile: 'phone2' },
+    });
+    expect(job).toMatchObject({ inserted: 2, error_count: 0 });
+    expect(rows(t, `SELECT phone, phone_key, notes FROM contacts ORDER BY rowid`)).toEqual([
+      {
+        phone: '(617) 555-0100',
+        phone_key: '+16175550100',
+        notes: 'Phone 4.91701E+11 lost its last digits in a spreadsheet (scientific notation).',
+      },
+      {
+        phone: '(617) 555-0111',
+        phone_key: '+16175550111',
+        notes: 'Phone 6.17555E+9 lost its last digits in a spreadsheet (scientific notation).',
+      },
+    ]);
+  });
+
   it("reads Mailchimp's quoted tags without their quotes", () => {
     expect(tagsOf('"Customer","VIP"')).toEqual(['Customer', 'VIP']);
     expect(tagsOf('Customer, VIP')).toEqual(['Customer', 'VIP']);
@@ -248,6 +274,34 @@ describe('Google Contacts: every numbered e-mail and phone column', () => {
     ]);
     expect(rows(t, `SELECT message FROM import_row_errors WHERE severity = 'note'`)).toEqual([
       { message: expect.stringContaining('"broken"') },
+    ]);
+  });
+
+  it('reads Phone 3 and further like Phone 2: a contact of its own, each number once, a whole one first', async () => {
+    const header =
+      'First Name,Last Name,Labels,E-mail 1 - Value,Phone 1 - Value,Phone 2 - Value,Phone 3 - Value';
+    const job = await importInto(
+      t,
+      files.write(
+        'google-phones.csv',
+        `${header}\n` +
+          'Dee,Dunn,* myContacts,,,,+1 617-555-0120\n' +
+          'Eve,Egan,* myContacts,eve@example.com,+1 617-555-0130,617-555-0131,(617) 555-0131\n' +
+          'Fay,Ford,* myContacts,,4.91701E+11,,+49 170 1234567\n',
+      ),
+    );
+    expect(job).toMatchObject({ preset: 'google-contacts', inserted: 3, error_count: 0 });
+    expect(
+      rows(t, `SELECT first_name AS name, phone, phone_key AS key, notes FROM contacts ORDER BY rowid`),
+    ).toEqual([
+      { name: 'Dee', phone: '+1 617-555-0120', key: '+16175550120', notes: '' },
+      { name: 'Eve', phone: '+1 617-555-0130', key: '+16175550130', notes: 'Other phone: 617-555-0131' },
+      {
+        name: 'Fay',
+        phone: '+49 170 1234567',
+        key: '+491701234567',
+        notes: 'Phone 4.91701E+11 lost its last digits in a spreadsheet (scientific notation).',
+      },
     ]);
   });
 });

@@ -72,7 +72,7 @@ export function createPlan(
   options: ValueOptions,
 ): Plan {
   const index = fieldIndex(columns, mapping);
-  const row = new FieldRow(index, columns, preset?.unquoteFormulas === true);
+  const row = new FieldRow(index, columns, preset?.unquoteFormulas === true, preset?.further);
   const groupField = preset?.groupBy ?? (kind === 'orders' ? 'externalId' : null);
   const groupColumn = groupField ? (index.get(groupField) ?? -1) : -1;
 

@@ -100,13 +100,14 @@ export interface PhoneCell {
 
 /**
  * The phone numbers of several cells (a contact's phone, then its other phone): the first cell with a number
- * gives the contact's number, every further one (each once) is another.
+ * gives the contact's number, every further one (each once) is another. A number whose digits a spreadsheet
+ * lost matches nobody, so a whole number in a later cell goes first.
  */
 export function phonesOf(texts: readonly string[], callingCode?: string): PhoneCell {
-  const [first, ...rest] = texts
-    .map((text) => phoneOf(text, callingCode))
-    .filter((cell) => cell.phone !== null);
+  const cells = texts.map((text) => phoneOf(text, callingCode)).filter((cell) => cell.phone !== null);
+  const first = cells.find((cell) => !cell.lost) ?? cells[0];
   if (!first) return { phone: null, key: null, others: [], lost: false };
+  const rest = cells.filter((cell) => cell !== first);
   const seen = new Set([first.key ?? first.phone]);
   const others: string[] = [];
   for (const number of [...first.others, ...rest.flatMap((cell) => [cell.phone ?? '', ...cell.others])]) {
@@ -151,7 +152,7 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
     key: phoneKeyValue,
     others: otherPhones,
     lost,
-  } = phonesOf([row.text('phone'), row.text('phone2')], options.callingCode);
+  } = phonesOf([row.text('phone'), ...row.texts('phone2')], options.callingCode);
   if (emails.length === 0 && lost) {
     return row.problem(
       'phone',
@@ -195,8 +196,10 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
     tags: row.has('tags') ? tagsOf(row.text('tags')) : [],
     notes: [
       row.text('notes'),
-      ...otherPhones.map((p) => `Other phone: ${p}`),
-      ...(lost ? [`Phone ${phone} lost its last digits in a spreadsheet (scientific notation).`] : []),
+      ...otherPhones.filter((p) => !SCIENTIFIC.test(p)).map((p) => `Other phone: ${p}`),
+      ...[...(lost ? [phone] : []), ...otherPhones.filter((p) => SCIENTIFIC.test(p))].map(
+        (p) => `Phone ${p} lost its last digits in a spreadsheet (scientific notation).`,
+      ),
     ]
       .filter(Boolean)
       .join('\n'),

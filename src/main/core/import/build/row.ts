@@ -35,10 +35,15 @@ export class FieldRow {
    * @param unquote drop the one `'` a Tandem export put before text starting with `= + - @`, tab or CR
    * (formula neutralising); only the Tandem export presets set it, other files keep their quotes.
    */
+  /**
+   * @param further field → the headers of further columns holding more values of it, past the one mapped
+   *   (Google's `Phone 3 - Value` and on after `Phone 2 - Value`)
+   */
   constructor(
     private readonly index: ReadonlyMap<string, number>,
     private readonly header: readonly string[],
     private readonly unquote = false,
+    private readonly further: Readonly<Record<string, RegExp>> = {},
   ) {}
 
   /** Moves to the next row and forgets the previous row's problems. */
@@ -61,6 +66,12 @@ export class FieldRow {
     if (value === undefined) return '';
     const text = value.trim();
     return this.unquote && NEUTRALISED.test(text) ? text.slice(1) : text;
+  }
+
+  /** The field's text, then that of each further column holding more of it (the constructor's `further`). */
+  texts(field: string): string[] {
+    const pattern = this.further[field];
+    return pattern ? [this.text(field), ...this.textsOf(pattern)] : [this.text(field)];
   }
 
   /**

@@ -1,7 +1,7 @@
 import { normalizeEmail, splitEmails } from '../read';
 import { emailKey } from '../../contacts/keys';
 import type { ContactRecord, DealRecord } from '../records';
-import { lifecycleOf, phonesOf } from '../build/contacts';
+import { lifecycleOf } from '../build/contacts';
 import { trackingCodeOf } from '../build/utm';
 import { definePreset } from './types';
 
@@ -64,9 +64,8 @@ export const hubspotContacts = definePreset<ContactRecord>({
   },
 });
 
-/** Google's `E-mail 3 - Value`, `Phone 3 - Value` and further (the first two are mapped). */
+/** Google's `E-mail 3 - Value` and further (the first two are mapped). */
 const FURTHER_EMAIL = /^E-mail (?:[3-9]|\d{2,}) - Value$/;
-const FURTHER_PHONE = /^Phone (?:[3-9]|\d{2,}) - Value$/;
 
 export const googleContacts = definePreset<ContactRecord>({
   name: 'google-contacts',
@@ -89,14 +88,16 @@ export const googleContacts = definePreset<ContactRecord>({
     email2: 'E-mail 2 - Value',
     phone2: 'Phone 2 - Value',
   },
-  adjust(contact, row, { options }) {
+  // Google writes as many numbered columns as its fullest contact needs: the third and further ones too.
+  further: { phone2: /^Phone (?:[3-9]|\d{2,}) - Value$/ },
+  adjust(contact, row) {
     // "* myContacts" is Google's own group; a leading "* " marks the primary value.
     contact.tags = contact.tags
       .map((t) => t.replace(/^\*\s*/, ''))
       .filter((t) => t.toLowerCase() !== 'mycontacts');
     const lifecycle = contact.tags.map(lifecycleOf).find((l) => l !== null);
     if (lifecycle) contact.lifecycle = lifecycle;
-    // Google writes as many numbered columns as its fullest contact needs: the third and further ones too.
+    // The third and further addresses: one that cannot be read is left out with a note, the contact kept.
     for (const text of row.textsOf(FURTHER_EMAIL).flatMap(splitEmails)) {
       const parsed = normalizeEmail(text);
       if (!parsed.ok) {
@@ -107,9 +108,6 @@ export const googleContacts = definePreset<ContactRecord>({
       if (key !== contact.emailKey && !contact.otherEmails.some((e) => e.key === key))
         contact.otherEmails.push({ email: parsed.value, key });
     }
-    const known = phonesOf([contact.phone ?? '', ...row.textsOf(FURTHER_PHONE)], options.callingCode);
-    const further = known.others.filter((p) => !contact.notes.includes(`Other phone: ${p}`));
-    contact.notes = [contact.notes, ...further.map((p) => `Other phone: ${p}`)].filter(Boolean).join('\n');
   },
 });
 

@@ -17,6 +17,11 @@ export interface Preset<R extends AnyRecord = AnyRecord> {
   identify: (string | RegExp)[];
   /** Field (or `x.name`) → the column holding it. Columns the file lacks are simply not mapped. */
   columns: Record<string, string | RegExp>;
+  /**
+   * Field → the headers of further columns that hold more values of it than the one mapped, read with it: an
+   * export that numbers as many columns as its fullest record needs (Google's `Phone 3 - Value` and on).
+   */
+  further?: Record<string, RegExp>;
   /** Fixed ways of reading the export's values (Stripe writes UTC, LinkedIn writes MM/DD/YYYY). */
   timeZone?: string;
   dateOrder?: DateOrder;
