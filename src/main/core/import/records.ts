@@ -26,8 +26,8 @@ export interface ValueOptions {
   timeZone: string;
   /** Workspace currency, for amounts without one. */
   currency: string;
-  /** Calling code of the workspace's locale, for phone numbers written without one (1 when not given). */
-  callingCode?: string;
+  /** Calling code of the workspace's locale, for phone numbers written without one (`callingCodeFor`). */
+  callingCode: string;
   /** Name of the source system, part of the natural key of orders, payments, deals and metrics. */
   source: string;
 }

@@ -5,7 +5,7 @@ import { workspaceSettings } from '../db/schema';
 import type { Ctx } from '../context';
 import { WORKSPACE_ID } from '../workspace/defaults';
 import { fail } from '@shared/contract/result';
-import { run } from '../db/prepared';
+import { rekeyNationalPhones } from '../contacts/phone-keys';
 import { writeTransaction } from '../db/transaction';
 import { runningImport } from '../import/job/turn';
 
@@ -39,7 +39,7 @@ export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
     if (importing)
       fail(
         'conflict',
-        `An import of ${importing.file_name} is running, and phone numbers are matched by the locale's country while it runs: change the locale when it has finished. Nothing was changed.`,
+        `An import of ${importing.file_name} is running and matches phone numbers by the locale's country: change the locale once it has finished. Nothing was changed.`,
       );
     const previous =
       before.initialized && update.currency !== undefined && update.currency !== before.currency
@@ -50,15 +50,7 @@ export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
       .set({ ...update, ...previous, updatedAt: ctx.nowIso() })
       .where(eq(workspaceSettings.id, WORKSPACE_ID))
       .run();
-    // A number kept without a key (its digits lost to a spreadsheet) stays without one.
-    if (rekey)
-      run(
-        ctx.sqlite,
-        `UPDATE contacts SET phone_key = tandem_phone_key(phone, ?)
-         WHERE phone_key IS NOT NULL AND phone_key IS NOT tandem_phone_key(phone, ?)`,
-        code,
-        code,
-      );
+    if (rekey) rekeyNationalPhones(ctx.sqlite, code);
   });
   return getSettings(ctx);
 }

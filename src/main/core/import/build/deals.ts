@@ -24,7 +24,7 @@ export function outcomeOf(status: string, stage: string): 'open' | 'won' | 'lost
  * The deal's person, when the row names them: by e-mail or phone, to match or create them by, or by name alone
  * (a contact with no keys, which the writer never joins to anyone the job did not make).
  */
-function dealContact(row: FieldRow, company: string, callingCode?: string): ContactRecord | null | undefined {
+function dealContact(row: FieldRow, company: string, callingCode: string): ContactRecord | null | undefined {
   const emails = emailsOf(row, 'contactEmail');
   if (emails === null) return undefined;
   const { phone, key } = phoneOf(row.text('contactPhone'), callingCode);

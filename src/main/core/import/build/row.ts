@@ -30,6 +30,8 @@ export class FieldRow {
   readonly problems: RowError[] = [];
   /** Notes on the row's record: what was read differently from the file, without refusing the row. */
   readonly notes: RowError[] = [];
+  /** The columns whose header a `textsOf` pattern matches, found on its first row. */
+  private readonly matching = new Map<RegExp, number[]>();
 
   /**
    * @param unquote drop the one `'` a Tandem export put before text starting with `= + - @`, tab or CR
@@ -79,11 +81,16 @@ export class FieldRow {
    * numbers as many columns as its fullest record needs (Google's `Phone 3 - Value`, `Phone 4 - Value`…).
    */
   textsOf(header: RegExp): string[] {
+    let columns = this.matching.get(header);
+    if (!columns) {
+      columns = this.header.flatMap((name, i) => (header.test(name) ? [i] : []));
+      this.matching.set(header, columns);
+    }
     const out: string[] = [];
-    this.header.forEach((name, i) => {
-      const text = header.test(name) ? (this.cells[i] ?? '').trim() : '';
+    for (const i of columns) {
+      const text = (this.cells[i] ?? '').trim();
       if (text !== '') out.push(text);
-    });
+    }
     return out;
   }
 
