@@ -179,6 +179,48 @@ describe('tandem import', { timeout: 120_000 }, () => {
     expect(tandem('--db', db, 'import', file, '--decimal-separator', ';')).toMatchObject({ code: 2 });
   });
 
+  it('--map reads a recognised export as a generic one of its kind; --map needs --as for an unknown layout', () => {
+    const db = join(dir, 'map-preset.sqlite');
+    const google = join(SAMPLES_DIR, 'google-contacts.csv');
+    expect(
+      tandem('--db', db, 'import', google, '--preset', 'google-contacts', '--map', 'Notes='),
+    ).toMatchObject({ code: 2, err: expect.stringContaining('--map and --preset cannot be combined') });
+    const unknown = join(dir, 'unknown-map.csv');
+    writeFileSync(unknown, 'Foo,Bar\nann@example.com,2\n');
+    expect(tandem('--db', db, 'import', unknown, '--map', 'Foo=email')).toMatchObject({
+      code: 2,
+      err: expect.stringContaining('say what the file holds with --as KIND'),
+    });
+    expect(counts(db).contacts).toBe(0);
+    // The kind comes from the recognised layout; the columns are then the guessed ones with the change.
+    const run = tandem('--db', db, 'import', google, '--map', 'Notes=', '--json');
+    expect(run.code).toBe(0);
+    const out = JSON.parse(run.out) as ImportJson & { mapping: Record<string, string>; leftOut: string[] };
+    expect(out).toMatchObject({ status: 'done', kind: 'contacts', preset: null, errors: [] });
+    expect(out.mapping).toMatchObject({ 'First Name': 'firstName', 'E-mail 1 - Value': 'email' });
+    expect(out.leftOut).toContain('Notes');
+    expect(counts(db).contacts).toBeGreaterThan(0);
+  });
+
+  it('--decimal-separator , reads amounts a comma-decimal shop wrote, which would otherwise take the locale', () => {
+    const file = join(dir, 'orders-comma.csv');
+    writeFileSync(
+      file,
+      'Order ID,Date,Email,Total\nA-1,2026-03-02,ann@example.com,1.250\nA-2,2026-03-03,bo@example.com,12.500\n',
+    );
+    const totals = (db: string) =>
+      new Database(db, { readonly: true })
+        .prepare('SELECT total_minor AS t FROM orders ORDER BY external_id')
+        .all();
+    const comma = join(dir, 'comma.sqlite');
+    expect(tandem('--db', comma, 'import', file, '--as', 'orders', '--decimal-separator', ',').code).toBe(0);
+    expect(totals(comma)).toEqual([{ t: 125_000 }, { t: 1_250_000 }]);
+    // Without it, amounts that read both ways take the workspace locale's (en-US: a decimal point).
+    const point = join(dir, 'point.sqlite');
+    expect(tandem('--db', point, 'import', file, '--as', 'orders').code).toBe(0);
+    expect(totals(point)).toEqual([{ t: 125 }, { t: 1250 }]);
+  });
+
   it('rejects a file that cannot be read with exit 1, the reason on stderr, and the database unchanged', () => {
     const db = join(dir, 'keep.sqlite');
     expect(tandem('--db', db, 'import', join(SAMPLES_DIR, 'mailchimp-campaigns.csv')).code).toBe(0);

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { ImportKind, type ImportJob, type ImportStart } from '@shared/api/imports';
 import { KINDS } from '@shared/import/kinds';
-import { guessMapping } from '@shared/import/mapping';
+import { startingMapping, withMappingChanges } from '@shared/import/mapping';
 import type { Core } from '@core/app';
 import { parse, UsageError } from './args';
 import { runMethod, withCore, type Command, type Io } from './command';
@@ -59,8 +59,8 @@ export const importCommand: Command = {
     'tandem [--db FILE] import FILE [--as KIND] [--preset NAME] [--map COLUMN=FIELD]... [--sheet NAME] [--time-zone ZONE]\n' +
     '        [--date-order DMY|MDY] [--decimal-separator .|,] [--json]\n' +
     '      tandem [--db FILE] import --resume JOB | --undo JOB\n' +
-    '  --map changes the guessed mapping one column at a time ("Mobile=phone"; "Fax=" leaves a column out);\n' +
-    '  the file is then read as a generic export of its kind, even one Tandem recognises.',
+    '  --map changes the mapping one column at a time ("Mobile=phone"; "Fax=" leaves a column out); the file\n' +
+    "  is then read as a generic export of its kind, even one Tandem recognises (from its preset's columns).",
   async run(args, db, io) {
     const { values, positionals } = parse(args, flags, 'import');
     if (values.resume !== undefined || values.undo !== undefined) {
@@ -159,8 +159,8 @@ function mapOverrides(values: readonly string[]): [string, string][] {
 }
 
 /**
- * The import with the user's changes to the mapping the file would get: the one remembered for its header,
- * else the one guessed from its column names. A field given to a column leaves the column that had it.
+ * The import with the user's changes to the mapping the file would get as a generic export of its kind: what
+ * its recognised layout or the mapping remembered for its header maps to plain fields, else the guess.
  */
 async function withOverrides(
   core: Core,
@@ -173,18 +173,12 @@ async function withOverrides(
   });
   const kind = input.kind ?? inspection.kind;
   if (!kind) throw new UsageError('import: with --map, say what the file holds with --as KIND.');
-  const remembered = inspection.mappingSource === 'remembered' && inspection.kind === kind;
-  const mapping = remembered ? { ...inspection.mapping } : guessMapping(kind, inspection.columns);
-  for (const [column, field] of overrides) {
-    if (!inspection.columns.includes(column))
-      throw new UsageError(
-        `import: the file has no column "${column}" (--map); its columns are ${inspection.columns.map((c) => `"${c}"`).join(', ')}.`,
-      );
-    for (const [other, taken] of Object.entries(mapping)) if (taken === field) delete mapping[other];
-    if (field === '') delete mapping[column];
-    else mapping[column] = field;
-  }
-  return { ...input, kind, mapping };
+  const missing = overrides.find(([column]) => !inspection.columns.includes(column));
+  if (missing)
+    throw new UsageError(
+      `import: the file has no column "${missing[0]}" (--map); its columns are ${inspection.columns.map((c) => `"${c}"`).join(', ')}.`,
+    );
+  return { ...input, kind, mapping: withMappingChanges(startingMapping(kind, inspection), overrides) };
 }
 
 /** 0 for a finished job; for one that stopped with rows kept, how to resume or undo it, and EXIT_PARTIAL. */

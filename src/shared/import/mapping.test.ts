@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { guessMapping, headerKey, mappingProblems, requirements, sameFieldClashes } from './mapping';
+import {
+  guessMapping,
+  headerKey,
+  mappingProblems,
+  plainMapping,
+  requirements,
+  sameFieldClashes,
+  startingMapping,
+  withMappingChanges,
+} from './mapping';
 
 describe('guessMapping', () => {
   it('maps columns named like a synonym of a field, ignoring case and punctuation', () => {
@@ -144,6 +153,40 @@ describe('guessMapping', () => {
       'E-Mail': 'email',
       Gesamtsumme: 'total',
     });
+  });
+});
+
+describe('the mapping a generic read starts from, and the changes to it', () => {
+  const google = {
+    kind: 'contacts' as const,
+    mapping: { 'E-mail 1 - Value': 'email', 'Phone 1 - Value': 'phone', Labels: 'tags', Source: 'x.source' },
+    columns: ['E-mail 1 - Value', 'Phone 1 - Value', 'Labels', 'Source', 'Name'],
+  };
+
+  it("starts from the file's own mapping for its kind without the fields only a preset reads, else a guess", () => {
+    expect(startingMapping('contacts', google)).toEqual({
+      'E-mail 1 - Value': 'email',
+      'Phone 1 - Value': 'phone',
+      Labels: 'tags',
+    });
+    expect(plainMapping('contacts', google.mapping)).toEqual(startingMapping('contacts', google));
+    // Read as another kind, the columns are guessed from their names.
+    expect(startingMapping('orders', { ...google, columns: ['Order ID', 'Total'] })).toEqual({
+      'Order ID': 'externalId',
+      Total: 'total',
+    });
+  });
+
+  it('gives a field to one column only and leaves a column out for an empty field', () => {
+    const start = { Email: 'email', Phone: 'phone', Mobile: 'phone2' };
+    expect(
+      withMappingChanges(start, [
+        ['Mobile', 'phone'],
+        ['Email', ''],
+        ['Notes', 'notes'],
+      ]),
+    ).toEqual({ Mobile: 'phone', Notes: 'notes' });
+    expect(start).toEqual({ Email: 'email', Phone: 'phone', Mobile: 'phone2' });
   });
 });
 

@@ -70,6 +70,45 @@ export function guessMapping(kind: ImportKind, columns: readonly string[]): Reco
   return mapping;
 }
 
+/**
+ * The columns of `mapping` that go to `kind`'s own fields: leaving a preset keeps what it mapped to plain
+ * fields and drops the `x.*` fields only its rules read.
+ */
+export function plainMapping(kind: ImportKind, mapping: Record<string, string>): Record<string, string> {
+  const fields = KINDS[kind].fields;
+  return Object.fromEntries(Object.entries(mapping).filter(([, field]) => Object.hasOwn(fields, field)));
+}
+
+/**
+ * The mapping a file starts from when read as a generic export of `kind`: its own for that kind (a preset's
+ * plain fields, or the one remembered for its header), else the guess from its column names.
+ */
+export function startingMapping(
+  kind: ImportKind,
+  inspection: { kind: ImportKind | null; mapping: Record<string, string>; columns: readonly string[] },
+): Record<string, string> {
+  return inspection.kind === kind
+    ? plainMapping(kind, inspection.mapping)
+    : guessMapping(kind, inspection.columns);
+}
+
+/**
+ * `mapping` with the user's changes, one column at a time: a field given to a column leaves the column that
+ * had it, and an empty field leaves the column out.
+ */
+export function withMappingChanges(
+  mapping: Record<string, string>,
+  changes: readonly (readonly [column: string, field: string])[],
+): Record<string, string> {
+  const out = { ...mapping };
+  for (const [column, field] of changes) {
+    for (const [other, taken] of Object.entries(out)) if (taken === field) delete out[other];
+    if (field === '') delete out[column];
+    else out[column] = field;
+  }
+  return out;
+}
+
 export interface Requirement {
   /** The field's name, or `group:NAME` for an "at least one of" group. */
   key: string;

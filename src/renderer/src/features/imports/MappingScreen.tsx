@@ -113,9 +113,7 @@ export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onSta
             ]}
             onValue={(value) =>
               setDraft((d) =>
-                value && inspection.kind
-                  ? withKind(d, inspection, inspection.kind)
-                  : withoutPreset(d, inspection),
+                value && inspection.kind ? withKind(d, inspection, inspection.kind) : withoutPreset(d),
               )
             }
           />
@@ -179,11 +177,7 @@ export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onSta
         {presetActive && (
           <>
             {' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => setDraft((d) => withoutPreset(d, inspection))}
-            >
+            <button type="button" className="link-button" onClick={() => setDraft((d) => withoutPreset(d))}>
               Map the columns myself
             </button>
           </>

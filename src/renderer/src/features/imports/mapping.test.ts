@@ -89,7 +89,7 @@ describe('the mapping screen model', () => {
     });
     const draft = initialDraft(i);
     expect(startInput(draft, i)).toEqual({ path: '/tmp/fair.csv', preset: 'hubspot-contacts', options: {} });
-    const own = withoutPreset(draft, i);
+    const own = withoutPreset(draft);
     expect(own).toMatchObject({ preset: null, mapping: { Email: 'email' } });
     expect(withKind(own, i, 'contacts')).toMatchObject({
       preset: 'hubspot-contacts',

@@ -1,6 +1,6 @@
 import type { ImportInspection, ImportKind, ImportStart, TargetField } from '@shared/api/imports';
 import { isDateField, type DateOrder } from '@shared/import/date-order';
-import { guessMapping, mappingProblems } from '@shared/import/mapping';
+import { guessMapping, mappingProblems, plainMapping } from '@shared/import/mapping';
 
 /** What the user has decided on the mapping screen; the inspection's suggestions are its starting point. */
 export interface Draft {
@@ -43,13 +43,8 @@ export function withKind(draft: Draft, inspection: ImportInspection, kind: Impor
 }
 
 /** Leaves the preset's rules for a mapping of one's own, keeping the columns the preset mapped to plain fields. */
-export function withoutPreset(draft: Draft, inspection: ImportInspection): Draft {
-  const known = new Set(fieldsOf(inspection, draft.kind).map((f) => f.name));
-  return {
-    ...draft,
-    preset: null,
-    mapping: Object.fromEntries(Object.entries(draft.mapping).filter(([, field]) => known.has(field))),
-  };
+export function withoutPreset(draft: Draft): Draft {
+  return { ...draft, preset: null, mapping: draft.kind ? plainMapping(draft.kind, draft.mapping) : {} };
 }
 
 /**
