@@ -58,6 +58,10 @@ describe('phoneKey', () => {
     expect(phoneKey('8 612 34567', '370')).toBe('+37061234567');
     expect(phoneKey('0 612 34567', '370')).toBe('+37061234567');
     expect(phoneKey('612 34567', '370')).toBe('+37061234567');
+    // Russia and Kazakhstan dial 8 first, Belarus 80.
+    expect(phoneKey('8 (495) 123-45-67', callingCodeFor('ru-RU'))).toBe('+74951234567');
+    expect(phoneKey('+7 495 123 45 67', '7')).toBe('+74951234567');
+    expect(phoneKey('8 029 123 45 67', callingCodeFor('be-BY'))).toBe('+375291234567');
     // A number written without its trunk prefix is the same number.
     expect(phoneKey('30 1234567', '49')).toBe('+49301234567');
   });

@@ -30,6 +30,7 @@ const CALLING_CODES: Record<string, string> = {
   GB: '44', IE: '353', DE: '49', AT: '43', CH: '41', LI: '423', FR: '33', BE: '32', LU: '352', MC: '377',
   NL: '31', DK: '45', NO: '47', SE: '46', FI: '358', IS: '354', EE: '372', LV: '371', LT: '370',
   PL: '48', CZ: '420', SK: '421', HU: '36', SI: '386', HR: '385', RS: '381', BA: '387', RO: '40',
+  RU: '7', KZ: '7', BY: '375', MD: '373', GE: '995', AM: '374',
   BG: '359', GR: '30', CY: '357', MT: '356', IT: '39', ES: '34', PT: '351', UA: '380', TR: '90',
   IL: '972', AE: '971', SA: '966', EG: '20', MA: '212', ZA: '27', NG: '234', KE: '254',
   IN: '91', PK: '92', BD: '880', LK: '94', CN: '86', HK: '852', TW: '886', JP: '81', KR: '82',
@@ -59,14 +60,16 @@ const ZERO_IS_PART = new Set(['39', '378']);
 
 /**
  * The digits of a national number without the trunk prefix dialled before them inside the country: a leading 1
- * of an 11-digit number in North America, 06 in Hungary, 8 (0 since 2025) in Lithuania, none in Italy and San
- * Marino, a single 0 elsewhere.
+ * of an 11-digit number in North America, a leading 8 of one in Russia and Kazakhstan, 06 in Hungary, 80 in
+ * Belarus, 8 (0 since 2025) in Lithuania, none in Italy and San Marino, a single 0 elsewhere.
  */
 function trunkless(digits: string, callingCode: string): string {
   if (callingCode === '1') return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   if (ZERO_IS_PART.has(callingCode)) return digits;
   if (callingCode === '36') return digits.startsWith('06') ? digits.slice(2) : digits;
   if (callingCode === '370') return /^[08]/.test(digits) ? digits.slice(1) : digits;
+  if (callingCode === '7') return digits.length === 11 && digits.startsWith('8') ? digits.slice(1) : digits;
+  if (callingCode === '375') return digits.startsWith('80') ? digits.slice(2) : digits;
   return digits.startsWith('0') ? digits.slice(1) : digits;
 }
 
