@@ -192,7 +192,7 @@ describe('tandem import', { timeout: 120_000 }, () => {
       err: expect.stringContaining('say what the file holds with --as KIND'),
     });
     expect(counts(db).contacts).toBe(0);
-    // The kind comes from the recognised layout; the columns are then the guessed ones with the change.
+    // The kind comes from the recognised layout, the columns from what its preset maps to plain fields.
     const run = tandem('--db', db, 'import', google, '--map', 'Notes=', '--json');
     expect(run.code).toBe(0);
     const out = JSON.parse(run.out) as ImportJson & { mapping: Record<string, string>; leftOut: string[] };

@@ -58,12 +58,29 @@ describe('phoneKey', () => {
     expect(phoneKey('8 612 34567', '370')).toBe('+37061234567');
     expect(phoneKey('0 612 34567', '370')).toBe('+37061234567');
     expect(phoneKey('612 34567', '370')).toBe('+37061234567');
-    // Russia and Kazakhstan dial 8 first, Belarus 80.
-    expect(phoneKey('8 (495) 123-45-67', callingCodeFor('ru-RU'))).toBe('+74951234567');
-    expect(phoneKey('+7 495 123 45 67', '7')).toBe('+74951234567');
-    expect(phoneKey('8 029 123 45 67', callingCodeFor('be-BY'))).toBe('+375291234567');
+    expect(phoneKey('8 800 12345', '370')).toBe('+37080012345');
+    expect(phoneKey('800 12345', '370')).toBe('+37080012345');
+    // Russia and Kazakhstan dial 8 first; a number with its 7 but not its + is the same number.
+    for (const text of ['8 (495) 123-45-67', '+7 495 123 45 67', '7 495 123 45 67', '495 123 45 67'])
+      expect({ text, key: phoneKey(text, callingCodeFor('ru-RU')) }).toEqual({ text, key: '+74951234567' });
+    // Belarus dials 80 first, and a single 0 is written too.
+    for (const text of ['8 029 123 45 67', '(029) 123-45-67', '029 123 45 67', '+375 29 123 45 67'])
+      expect({ text, key: phoneKey(text, callingCodeFor('be-BY')) }).toEqual({ text, key: '+375291234567' });
     // A number written without its trunk prefix is the same number.
     expect(phoneKey('30 1234567', '49')).toBe('+49301234567');
+  });
+
+  it("reads a country's own way of dialling abroad, and 00 before a bracketed (0)", () => {
+    expect(phoneKey('011 44 20 7946 0958')).toBe('+442079460958');
+    expect(phoneKey('8 10 49 30 1234567', '7')).toBe('+49301234567');
+    expect(phoneKey('0049 (0)30 1234567', '49')).toBe('+49301234567');
+    expect(phoneKey('0044 (0)20 7946 0958')).toBe('+442079460958');
+    expect(phoneKey('0039 (0)6 6982 1234')).toBe('+390669821234');
+  });
+
+  it('gives no key to a number a spreadsheet turned into scientific notation', () => {
+    for (const text of ['4.93012E+10', '6.17555e+9', "'1,61755E+10"])
+      expect({ text, key: phoneKey(text, '49') }).toEqual({ text, key: null });
   });
 
   it('still keys short local numbers, so two contacts typed alike match, but not text with too few digits', () => {

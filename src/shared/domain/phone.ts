@@ -11,7 +11,7 @@
  *
  * The key is lenient on purpose: a number too short or too odd to be a valid E.164 number still gets a key
  * from its digits (two contacts with the same `555-0195` are still the same person), and only text with fewer
- * than five digits has none. Whether a typed number is acceptable is the form's rule (`PhoneInput`), not this.
+ * than five digits, or a number in scientific notation, has none. Whether a typed number is acceptable is the form's rule (`PhoneInput`), not this.
  */
 
 /** An extension at the end of a number: `x204`, `ext. 204`, `extension 204`, `#204`, `;ext=204`. */
@@ -59,33 +59,58 @@ export function withoutExtension(phone: string): string {
 const ZERO_IS_PART = new Set(['39', '378']);
 
 /**
- * The digits of a national number without the trunk prefix dialled before them inside the country: a leading 1
- * of an 11-digit number in North America, a leading 8 of one in Russia and Kazakhstan, 06 in Hungary, 80 in
- * Belarus, 8 (0 since 2025) in Lithuania, none in Italy and San Marino, a single 0 elsewhere.
+ * A number a spreadsheet turned into scientific notation (`4.91701E+11`): its last digits are gone, so it has
+ * no key and matches nobody.
+ */
+export const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
+
+/** What a country dials before a calling code besides 00: North America's 011, Russia's and Belarus's 810. */
+const EXIT_CODES: Record<string, string> = { '1': '011', '7': '810', '375': '810' };
+
+/**
+ * The digits of a national number without the trunk prefix dialled before them inside the country, by the
+ * length national numbers have there: a leading 1 of 11 digits in North America, a leading 8 of 11 in Russia
+ * and Kazakhstan (and the 7 of a number that already has its code), 80 of 11 or a 0 of 10 in Belarus, an 8 or
+ * 0 of 9 in Lithuania (8 until 2025), 06 in Hungary, none in Italy and San Marino, a single 0 elsewhere.
  */
 function trunkless(digits: string, callingCode: string): string {
-  if (callingCode === '1') return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
-  if (ZERO_IS_PART.has(callingCode)) return digits;
-  if (callingCode === '36') return digits.startsWith('06') ? digits.slice(2) : digits;
-  if (callingCode === '370') return /^[08]/.test(digits) ? digits.slice(1) : digits;
-  if (callingCode === '7') return digits.length === 11 && digits.startsWith('8') ? digits.slice(1) : digits;
-  if (callingCode === '375') return digits.startsWith('80') ? digits.slice(2) : digits;
-  return digits.startsWith('0') ? digits.slice(1) : digits;
+  const n = digits.length;
+  switch (callingCode) {
+    case '1':
+      return n === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+    case '7':
+      return n === 11 && /^[78]/.test(digits) ? digits.slice(1) : digits;
+    case '375':
+      if (n === 11 && digits.startsWith('80')) return digits.slice(2);
+      return n === 10 && digits.startsWith('0') ? digits.slice(1) : digits;
+    case '370':
+      return n === 9 && /^[08]/.test(digits) ? digits.slice(1) : digits;
+    case '36':
+      return digits.startsWith('06') ? digits.slice(2) : digits;
+    default:
+      if (ZERO_IS_PART.has(callingCode)) return digits;
+      return digits.startsWith('0') ? digits.slice(1) : digits;
+  }
 }
 
 export function phoneKey(phone: string | null | undefined, defaultCallingCode = '1'): string | null {
   if (!phone) return null;
   // A leading apostrophe is how spreadsheets keep "+1…" from being read as a formula.
   let text = withoutExtension(phone.replace(/^\s*'/, ''));
-  // "+49 (0)30 …": the bracketed trunk zero is dialled only from inside the country (in Italy it is the number's).
+  if (SCIENTIFIC.test(text)) return null;
+  // "+49 (0)30 …", "0049 (0)30 …": the bracketed trunk zero is dialled only from inside the country (in Italy
+  // it is the number's).
   text = text.replace(
-    /^\+(\d{1,3})\s*\(0\)/,
+    /^(?:\+|00)\s*(\d{1,3})\s*\(0\)/,
     (_, code: string) => `+${code}${ZERO_IS_PART.has(code) ? '0' : ''}`,
   );
   const digits = text.replace(/\D/g, '');
   if (digits.length < MIN_DIGITS) return null;
   if (text.startsWith('+')) return `+${digits}`;
   if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  const exit = EXIT_CODES[defaultCallingCode];
+  if (exit && digits.startsWith(exit) && digits.length > exit.length + 7)
+    return `+${digits.slice(exit.length)}`;
   return `+${defaultCallingCode}${trunkless(digits, defaultCallingCode)}`;
 }
 

@@ -78,6 +78,19 @@ describe('a new locale and the keys that stay as they are', () => {
   });
 });
 
+describe('the demo workspace, which brings its own locale', () => {
+  it('re-keys the national numbers a deleted contact keeps, as any locale change does', async () => {
+    await t.client.call('settings.update', { locale: 'de-DE' });
+    const contact = await t.client.call('contacts.create', { firstName: 'Jana', phone: '030 1234567' });
+    await t.client.call('contacts.delete', { id: contact.id });
+    await t.client.call('workspace.setup', { mode: 'demo' });
+    expect(await t.client.call('settings.get', {})).toMatchObject({ locale: 'en-US' });
+    expect(rows(t, `SELECT phone_key FROM contacts WHERE id = '${contact.id}'`)).toEqual([
+      { phone_key: '+10301234567' },
+    ]);
+  });
+});
+
 describe('the locale while an import runs', () => {
   /** 300 people with German national numbers, each written once nationally and once with +49 further down. */
   const germanFile = () => {

@@ -78,8 +78,9 @@ describe('the locale phone-key migration', () => {
     insert.run('c2', 'Omar', '+49 30 1234567', '+49301234567', now, now);
     insert.run('c3', 'Lena', '+1 617 555 0136', '+16175550136', now, now);
     insert.run('c4', 'Kai', '0049 89 7654321', '+49897654321', now, now);
-    // A number whose digits a spreadsheet lost is kept without a key, so that it matches nobody.
+    // A number whose digits a spreadsheet lost matches nobody; an earlier locale change gave one a key.
     insert.run('c5', 'Ada', '4.93012E+10', null, now, now);
+    insert.run('c7', 'Cem', '4.93012E+10', '+4949301210', now, now);
     insert.run('c6', 'Bo', null, null, now, now);
     before.close();
 
@@ -92,9 +93,35 @@ describe('the locale phone-key migration', () => {
       { id: 'c4', key: '+49897654321' },
       { id: 'c5', key: null },
       { id: 'c6', key: null },
+      { id: 'c7', key: null },
     ]);
     const c1 = after.sqlite.prepare("SELECT updated_at AS at FROM contacts WHERE id = 'c1'").get();
     expect(c1).toEqual({ at: now });
+    after.close();
+  });
+
+  it("keeps the 0 of an Italian workspace's numbers, which belongs to the number", async () => {
+    const file = join(dir, 'italian.sqlite');
+    const before = await openDatabase(file, { migrateUpTo: LOCALE_KEYS - 1 });
+    const now = '2026-01-05T09:00:00.000Z';
+    before.sqlite
+      .prepare(
+        `INSERT INTO workspace_settings (id, business_name, currency, locale, fiscal_year_start_month, week_start,
+           created_at, updated_at) VALUES ('workspace', 'Bottega', 'EUR', 'it-IT', 1, 1, ?, ?)`,
+      )
+      .run(now, now);
+    const insert = before.sqlite.prepare(
+      'INSERT INTO contacts (id, first_name, phone, phone_key, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)',
+    );
+    // As a locale change keyed them before: Rome's 06 lost its 0, so it never met +39 06.
+    insert.run('c1', 'Gio', '06 6982 1234', '+39669821234', now, now);
+    insert.run('c2', 'Lia', '+39 06 6982 1234', '+390669821234', now, now);
+    before.close();
+    const after = await openDatabase(file, { migrateUpTo: LOCALE_KEYS });
+    expect(after.sqlite.prepare('SELECT id, phone_key AS key FROM contacts ORDER BY id').all()).toEqual([
+      { id: 'c1', key: '+390669821234' },
+      { id: 'c2', key: '+390669821234' },
+    ]);
     after.close();
   });
 

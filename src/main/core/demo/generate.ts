@@ -1,6 +1,7 @@
 import * as t from '../db/schema';
 import type { Ctx } from '../context';
 import { companyKey } from '../contacts/keys';
+import { rekeyForLocale } from '../settings/service';
 import { WORKSPACE_ID } from '../workspace/defaults';
 import { eq } from 'drizzle-orm';
 import { COMPANIES, DEMO_BUSINESS, DEMO_CAMPAIGNS } from './data';
@@ -43,6 +44,12 @@ export function generateDemo(ctx: Ctx, options: DemoOptions): DemoCounts {
   startDate.setUTCMonth(startDate.getUTCMonth() - 9, 1);
   const start = startDate.getTime();
 
+  const before = ctx.db
+    .select()
+    .from(t.workspaceSettings)
+    .where(eq(t.workspaceSettings.id, WORKSPACE_ID))
+    .get();
+  if (before) rekeyForLocale(ctx, before.locale, DEMO_BUSINESS.locale);
   ctx.db
     .update(t.workspaceSettings)
     .set({ businessName: DEMO_BUSINESS.name, currency: DEMO_BUSINESS.currency, locale: DEMO_BUSINESS.locale })

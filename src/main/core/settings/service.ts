@@ -1,13 +1,14 @@
 import { eq } from 'drizzle-orm';
 import type { Settings, SettingsUpdate } from '@shared/api/settings';
-import { callingCodeFor } from '@shared/domain/phone';
-import { workspaceSettings } from '../db/schema';
-import type { Ctx } from '../context';
-import { WORKSPACE_ID } from '../workspace/defaults';
 import { fail } from '@shared/contract/result';
+import { callingCodeFor } from '@shared/domain/phone';
+import type { Ctx } from '../context';
 import { rekeyNationalPhones } from '../contacts/phone-keys';
+import { get } from '../db/prepared';
+import { workspaceSettings } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { runningImport } from '../import/job/turn';
+import { WORKSPACE_ID } from '../workspace/defaults';
 
 export function getSettings(ctx: Ctx): Settings {
   const row = ctx.db.select().from(workspaceSettings).where(eq(workspaceSettings.id, WORKSPACE_ID)).get();
@@ -30,17 +31,7 @@ export function getSettings(ctx: Ctx): Settings {
 export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
   writeTransaction(ctx.sqlite, () => {
     const before = getSettings(ctx);
-    // National numbers (`030 1234567`) are keyed with the locale's calling code: a new one re-keys them, so
-    // they meet the same numbers written with it (`+49 30 1234567`). A running import keys its rows with the
-    // code it started with, so the code does not change under it.
-    const code = callingCodeFor(update.locale ?? before.locale);
-    const rekey = code !== callingCodeFor(before.locale);
-    const importing = rekey ? runningImport(ctx.sqlite, ctx.nowIso) : null;
-    if (importing)
-      fail(
-        'conflict',
-        `An import of ${importing.file_name} is running and matches phone numbers by the locale's country: change the locale once it has finished. Nothing was changed.`,
-      );
+    rekeyForLocale(ctx, before.locale, update.locale ?? before.locale);
     const previous =
       before.initialized && update.currency !== undefined && update.currency !== before.currency
         ? { previousCurrency: before.currency }
@@ -50,14 +41,35 @@ export function updateSettings(ctx: Ctx, update: SettingsUpdate): Settings {
       .set({ ...update, ...previous, updatedAt: ctx.nowIso() })
       .where(eq(workspaceSettings.id, WORKSPACE_ID))
       .run();
-    if (rekey) rekeyNationalPhones(ctx.sqlite, code);
   });
   return getSettings(ctx);
 }
 
+/**
+ * National numbers (`030 1234567`) are keyed with the locale's calling code: a locale with another one re-keys
+ * them, so they meet the same numbers written with it (`+49 30 1234567`). Refused while an import runs, as it
+ * keys its rows with the code it started with. Runs inside the caller's transaction, before the locale is saved.
+ */
+export function rekeyForLocale(ctx: Pick<Ctx, 'sqlite' | 'nowIso'>, from: string, to: string): void {
+  const code = callingCodeFor(to);
+  if (code === callingCodeFor(from)) return;
+  const importing = runningImport(ctx.sqlite, ctx.nowIso);
+  if (importing)
+    fail(
+      'conflict',
+      `An import of ${importing.file_name} is running and matches phone numbers by the locale's country: change the locale once it has finished. Nothing was changed.`,
+    );
+  rekeyNationalPhones(ctx.sqlite, code);
+}
+
 /** The calling code the workspace's national phone numbers are keyed with, from its locale. */
-export function workspaceCallingCode(ctx: Ctx): string {
-  return callingCodeFor(getSettings(ctx).locale);
+export function workspaceCallingCode(ctx: Pick<Ctx, 'sqlite'>): string {
+  const row = get<{ locale: string }>(
+    ctx.sqlite,
+    'SELECT locale FROM workspace_settings WHERE id = ?',
+    WORKSPACE_ID,
+  );
+  return callingCodeFor(row?.locale ?? 'en-US');
 }
 
 export function markInitialized(ctx: Ctx): void {

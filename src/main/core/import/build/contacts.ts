@@ -1,4 +1,4 @@
-import { phoneKey } from '@shared/domain/phone';
+import { phoneKey, SCIENTIFIC } from '@shared/domain/phone';
 import { emailKey } from '../../contacts/keys';
 import { normalizeEmail, splitEmails, splitMulti } from '../read';
 import type { ContactRecord, ValueOptions } from '../records';
@@ -78,9 +78,6 @@ function withoutFormula(text: string): string {
   return /^=\s*[+(\d]/.test(text) ? text.replace(/^=\s*/, '') : text;
 }
 
-/** A number a spreadsheet turned into scientific notation (`4.91701E+11`): its last digits are gone. */
-const SCIENTIFIC = /^\d(?:[.,]\d+)?e\+?\d+$/i;
-
 /** A number a script wrote as a float (`6175550195.0`, pandas' way with a column that had empty cells). */
 const FLOAT_TAIL = /(?<=^\+?\d{6,})\.0$/;
 
@@ -131,7 +128,7 @@ export function phoneOf(text: string, callingCode?: string): PhoneCell {
   const [first = '', ...others] = numbers.map(clean).filter(Boolean);
   if (first === '') return { phone: null, key: null, others: [], lost: false };
   const lost = SCIENTIFIC.test(first);
-  return { phone: first, key: lost ? null : phoneKey(first, callingCode), others, lost };
+  return { phone: first, key: phoneKey(first, callingCode), others, lost };
 }
 
 /** Tags of a cell; Mailchimp writes each in double quotes (`"Customer","VIP"`), which are not part of it. */

@@ -36,8 +36,6 @@ export class FieldRow {
   /**
    * @param unquote drop the one `'` a Tandem export put before text starting with `= + - @`, tab or CR
    * (formula neutralising); only the Tandem export presets set it, other files keep their quotes.
-   */
-  /**
    * @param further field → the headers of further columns holding more values of it, past the one mapped
    *   (Google's `Phone 3 - Value` and on after `Phone 2 - Value`)
    */

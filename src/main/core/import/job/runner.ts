@@ -1,8 +1,7 @@
-import { callingCodeFor } from '@shared/domain/phone';
 import type Database from 'better-sqlite3';
 import type { ImportKind } from '@shared/api/imports';
 import { uuidv7 } from '../../db/ids';
-import { get, prepared, run } from '../../db/prepared';
+import { prepared, run } from '../../db/prepared';
 import { createPlan, type Plan } from '../plan';
 import { presetNamed } from '../presets';
 import { presetFits } from '../presets/types';
@@ -24,6 +23,7 @@ import { ProgressMeter, type Progress } from './progress';
 import { indexJobForSearch } from './search';
 import { jobMapping, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
 import { waitForTurn } from './turn';
+import { workspaceCallingCode } from '../../settings/service';
 import { undoWrites } from './undo';
 import { isBusy, writeRetrying, writeTransaction } from '../../db/transaction';
 
@@ -274,9 +274,7 @@ export async function runJob(sqlite: Database.Database, jobId: string, hooks: Ru
       currency: options.currency,
       // Phones meet the stored contacts as they are keyed now, by the workspace's locale: a locale changed since
       // the job was made has re-keyed them (and cannot change while the job runs).
-      callingCode: callingCodeFor(
-        get<{ locale: string }>(sqlite, 'SELECT locale FROM workspace_settings LIMIT 1')?.locale ?? 'en-US',
-      ),
+      callingCode: workspaceCallingCode({ sqlite }),
       source: preset?.source ?? options.source,
     });
     // One timestamp per batch: rows of one transaction were written at the same moment.
