@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeTempDir } from '@fixtures/import/temp-files';
 import { ApiError } from '@shared/contract/result';
 import { createTestCore, type TestCore } from '../testing';
-import { importInto, MAINE, rows } from '../import/testing';
+import { importInto, MAINE, rows, runFirstBatch } from '../import/testing';
 import { runJob } from '../import/job/runner';
 import { createImportJob } from '../import/service';
 import { updateSettings } from '../settings/service';
@@ -138,13 +138,7 @@ describe('the locale while an import runs', () => {
 
   it("a job resumed after the locale changed keys its rows with the new locale's code", async () => {
     const id = await newJob(germanFile());
-    const controller = new AbortController();
-    const cancelled = await runJob(t.core.ctx.sqlite, id, {
-      now: t.core.ctx.nowIso,
-      batchSize: 100,
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const cancelled = await runFirstBatch(t, id, 100);
     expect(cancelled).toMatchObject({ status: 'cancelled', rows_done: 100 });
     await t.client.call('settings.update', { locale: 'de-DE' });
     const done = await runJob(t.core.ctx.sqlite, id, { now: t.core.ctx.nowIso, batchSize: 100 });

@@ -9,7 +9,7 @@ import { createTestCore, testClock, type TestCore } from '../testing';
 import { recoverJobs } from './job/recover';
 import { runJob } from './job/runner';
 import { createImportJob } from './service';
-import { count, importInto, MAINE, one, rows } from './testing';
+import { count, importInto, MAINE, one, rows, runFirstBatch } from './testing';
 
 let t: TestCore;
 const files = makeTempDir();
@@ -41,13 +41,7 @@ async function fullImport(path: string) {
 describe('jobs: cancel, resume, interruption', () => {
   it('cancel stops after a whole batch; resume continues from there to the same result as one run', async () => {
     const id = await newJob(contacts1k);
-    const controller = new AbortController();
-    const cancelled = await runJob(t.core.ctx.sqlite, id, {
-      now: t.core.ctx.nowIso,
-      batchSize: 100,
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    const cancelled = await runFirstBatch(t, id, 100);
     expect(cancelled).toMatchObject({ status: 'cancelled', rows_done: 100 });
     expect(count(t, 'contacts')).toBe(cancelled.inserted);
     // Contacts imported before the cancel are searchable (the job indexed them when it stopped).
@@ -70,13 +64,7 @@ describe('jobs: cancel, resume, interruption', () => {
 
   it('a job left running by a dead process is marked interrupted at open, then resumes or undoes', async () => {
     const id = await newJob(contacts1k);
-    const controller = new AbortController();
-    await runJob(t.core.ctx.sqlite, id, {
-      now: t.core.ctx.nowIso,
-      batchSize: 250,
-      signal: controller.signal,
-      onProgress: () => controller.abort(),
-    });
+    await runFirstBatch(t, id, 250);
     // What a killed process leaves behind: status running, its pid gone.
     const dead = spawnSync(process.execPath, ['-e', '0']).pid;
     t.core.ctx.sqlite

@@ -31,6 +31,17 @@ export async function importInto(
   return runJob(t.core.ctx.sqlite, id, { now: t.core.ctx.nowIso, ...hooks });
 }
 
+/** Runs the job until its first batch of `batchSize` rows is written, then cancels it (as the Cancel button does). */
+export function runFirstBatch(t: TestCore, jobId: string, batchSize: number): Promise<JobRow> {
+  const controller = new AbortController();
+  return runJob(t.core.ctx.sqlite, jobId, {
+    now: t.core.ctx.nowIso,
+    batchSize,
+    signal: controller.signal,
+    onProgress: () => controller.abort(),
+  });
+}
+
 /** Rows of a query, for assertions. */
 export function rows<T = Record<string, unknown>>(t: TestCore, sql: string, ...params: unknown[]): T[] {
   return t.core.ctx.sqlite.prepare(sql).all(...params) as T[];
