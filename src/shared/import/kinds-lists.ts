@@ -1,24 +1,16 @@
-import type { FieldSpec, KindSpec } from './field-spec';
+import { campaign as anyCampaign, channel, type FieldSpec, type KindSpec } from './field-spec';
 
 /**
  * The import fields of the kinds Tandem mostly reads back from its own exports: companies, activities,
  * campaigns, spend entries and content items. Any spreadsheet of them can be mapped too.
  */
 
-const campaign: FieldSpec = {
-  label: 'Campaign (tracking code)',
-  description: 'utm_campaign value; unknown codes become draft campaigns',
-  synonyms: ['campaign code', 'utm campaign', 'tracking code'],
-};
+/** Beside a campaign name, a bare "Campaign" column is the name. */
+const campaign: FieldSpec = { ...anyCampaign, synonyms: ['campaign code', 'utm campaign', 'tracking code'] };
 const campaignName: FieldSpec = {
   label: 'Campaign name',
   description: 'matched to a campaign by name when there is no code',
   synonyms: ['campaign', 'campaign name'],
-};
-const channel: FieldSpec = {
-  label: 'Channel',
-  description: 'social, email, web, ads, event, referral or other',
-  synonyms: ['channel'],
 };
 const notes: FieldSpec = { label: 'Notes', description: '', synonyms: ['notes', 'note', 'description'] };
 const createdAt: FieldSpec = {

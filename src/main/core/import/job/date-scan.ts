@@ -8,7 +8,7 @@ import {
   type DateOrder,
 } from '@shared/import/date-order';
 import type { TableReader } from '../read';
-import type { JobOptions } from './store';
+import { jobLocale, type JobOptions } from './store';
 
 /** Values of a column read before deciding it holds no day/month dates at all (ISO dates, month names). */
 const NO_FORM_AFTER = 2000;
@@ -56,7 +56,7 @@ export async function settleDateOrders(
     for (const [index, c] of pending) if (settled(c)) pending.delete(index);
     if (pending.size === 0) break;
   }
-  const locale = options.locale ?? 'en-US';
+  const locale = jobLocale(options);
   const fallback = localeDateOrder(locale);
   const guessed: string[] = [];
   const orders: Record<string, DateOrder> = { ...chosen };

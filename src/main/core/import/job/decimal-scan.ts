@@ -2,7 +2,7 @@ import { localeDecimalSeparator } from '@shared/domain/money-input';
 import type { Preset } from '../presets/types';
 import type { TableReader } from '../read';
 import { addDecimalEvidence, decimalFromEvidence, noDecimalEvidence } from '../read/number-values';
-import type { JobOptions } from './store';
+import { jobLocale, type JobOptions } from './store';
 
 /** Fields holding amounts of money (or spend), whose decimal separator a file writes one way throughout. */
 export function isAmountField(field: string): boolean {
@@ -51,17 +51,11 @@ export async function settleDecimalSeparator(
   const separator = decimalFromEvidence(evidence);
   if (separator === '.' || separator === ',') options.decimalSeparator = separator;
   else if (!evidence.point && !evidence.comma && evidence.undecided) {
-    const locale = options.locale ?? 'en-US';
+    const locale = jobLocale(options);
     const fallback = localeDecimalSeparator(locale);
     options.decimalSeparator = fallback;
     const names = columns.map((i) => `"${table.columns[i]}"`).join(', ');
     options.decimalNote = `Every amount in ${names} reads both ways (like 1.250 or 2,500), so ${fallback === ',' ? 'a comma was read as the decimal separator' : 'a point was read as the decimal separator'}, as the workspace's locale (${locale}) writes numbers. If that is wrong, undo this import and choose the decimal separator on the mapping screen.`;
   }
   return true;
-}
-
-/** What the finished job says about the reading it chose where the file left it open (dates, amounts). */
-export function jobNote(options: JobOptions): string | null {
-  const notes = [options.dateNote, options.decimalNote].filter(Boolean);
-  return notes.length > 0 ? notes.join(' ') : null;
 }

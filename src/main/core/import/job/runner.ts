@@ -10,7 +10,7 @@ import type { AnyRecord, RowError, SourceRow } from '../records';
 import { createWriteContext, emptyCounts, type WriteContext } from '../write/context';
 import { ContactKeyMap } from '../write/key-map';
 import { settleDateOrders } from './date-scan';
-import { jobNote, settleDecimalSeparator } from './decimal-scan';
+import { settleDecimalSeparator } from './decimal-scan';
 import {
   CONTACT_KEY_INDEXES,
   deferIndexes,
@@ -21,7 +21,7 @@ import {
 import { fileHash } from './hash';
 import { ProgressMeter, type Progress } from './progress';
 import { indexJobForSearch } from './search';
-import { jobMapping, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
+import { jobMapping, jobNote, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
 import { waitForTurn } from './turn';
 import { workspaceCallingCode } from '../../settings/service';
 import { undoWrites } from './undo';

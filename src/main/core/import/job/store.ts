@@ -37,6 +37,15 @@ export interface JobOptions {
   columns?: string[];
 }
 
+/** The locale a job reads by what the file's values leave open: the workspace's when the job was created. */
+export const jobLocale = (options: JobOptions): string => options.locale ?? 'en-US';
+
+/** What the finished job says about the reading it chose where the file left it open (dates, amounts). */
+export function jobNote(options: JobOptions): string | null {
+  const notes = [options.dateNote, options.decimalNote].filter(Boolean);
+  return notes.length > 0 ? notes.join(' ') : null;
+}
+
 /** An import_jobs row as `SELECT *` returns it; kind and status hold only the values Tandem writes. */
 export type JobRow = Omit<SqlRow<typeof importJobs>, 'kind' | 'status'> & {
   kind: ImportKind;
