@@ -14,6 +14,7 @@ import {
   initialDraft,
   problems,
   startInput,
+  mappingOrigin,
   withKind,
   withoutPreset,
   type Draft,
@@ -167,13 +168,7 @@ export function MappingScreen({ inspection, sourcePath, onSheet, onCancel, onSta
       </div>
 
       <p className="mapping-source muted">
-        {presetActive
-          ? `Recognised as a ${inspection.preset?.label} export: its columns are mapped for you.`
-          : !draft.kind
-            ? 'Tandem does not know this layout. Choose what the file holds, then say which column is what.'
-            : inspection.mappingSource === 'remembered' && draft.kind === inspection.kind
-              ? 'Mapped the way you chose last time for files with these columns.'
-              : 'Mapped from the column names where they were clear: check each one.'}
+        {mappingOrigin(draft, inspection)}
         {presetActive && (
           <>
             {' '}

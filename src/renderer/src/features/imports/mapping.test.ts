@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { ImportInspection } from '@shared/api/imports';
 import { kindCatalogue } from '@shared/import/kinds';
-import { dateColumnsIn, initialDraft, problems, startInput, withKind, withoutPreset } from './mapping';
+import {
+  dateColumnsIn,
+  initialDraft,
+  mappingOrigin,
+  problems,
+  startInput,
+  withKind,
+  withoutPreset,
+} from './mapping';
 
 function inspection(overrides: Partial<ImportInspection> = {}): ImportInspection {
   return {
@@ -89,8 +97,17 @@ describe('the mapping screen model', () => {
     });
     const draft = initialDraft(i);
     expect(startInput(draft, i)).toEqual({ path: '/tmp/fair.csv', preset: 'hubspot-contacts', options: {} });
+    expect(mappingOrigin(draft, i)).toBe(
+      'Recognised as a HubSpot contacts export: its columns are mapped for you.',
+    );
     const own = withoutPreset(draft);
     expect(own).toMatchObject({ preset: null, mapping: { Email: 'email' } });
+    expect(mappingOrigin(own, i)).toBe(
+      'Mapped as in HubSpot contacts exports, now as your own mapping: check each column.',
+    );
+    expect(mappingOrigin(withKind(own, i, 'orders'), i)).toBe(
+      'Mapped from the column names where they were clear: check each one.',
+    );
     expect(withKind(own, i, 'contacts')).toMatchObject({
       preset: 'hubspot-contacts',
       mapping: { Email: 'email', Person: 'x.source' },

@@ -47,6 +47,20 @@ export function withoutPreset(draft: Draft): Draft {
   return { ...draft, preset: null, mapping: draft.kind ? plainMapping(draft.kind, draft.mapping) : {} };
 }
 
+/** Where the draft's mapping came from, in the sentence the mapping screen shows above the columns. */
+export function mappingOrigin(draft: Draft, inspection: ImportInspection): string {
+  const own = draft.kind !== null && draft.kind === inspection.kind;
+  if (draft.preset !== null && draft.preset === inspection.preset?.name)
+    return `Recognised as a ${inspection.preset.label} export: its columns are mapped for you.`;
+  if (!draft.kind)
+    return 'Tandem does not know this layout. Choose what the file holds, then say which column is what.';
+  if (own && inspection.mappingSource === 'preset' && inspection.preset)
+    return `Mapped as in ${inspection.preset.label} exports, now as your own mapping: check each column.`;
+  if (own && inspection.mappingSource === 'remembered')
+    return 'Mapped the way you chose last time for files with these columns.';
+  return 'Mapped from the column names where they were clear: check each one.';
+}
+
 /**
  * The mapped columns holding dates like 03/04/2026, with the order all their values settle ('ambiguous' when
  * every value reads both ways: the import takes the workspace's order unless the user picks one).
