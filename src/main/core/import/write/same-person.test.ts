@@ -12,7 +12,7 @@ describe('phone matches join only the same person', () => {
   it('reads a name the same whatever its case, accents, order or middle initials', () => {
     expect(nameWords('René', 'Lévesque')).toEqual(nameWords('RENE', 'levesque'));
     expect(nameWords('Able, Ann', '')).toEqual(nameWords('Ann', 'Able'));
-    expect(nameWords('Ann B.', 'Able')).toEqual(['able', 'ann']);
+    expect(nameWords('Ann B.', 'Able')).toEqual(['able', 'ann', 'b']);
   });
 
   it('joins the same name written in another format', () => {
@@ -31,6 +31,16 @@ describe('phone matches join only the same person', () => {
   it('keeps different names apart', () => {
     expect(phoneJoin(person('Bea', 'Baker'), person('Ann', 'Able'), 'import')).toBe('different');
     expect(phoneJoin(person('Ann', 'Baker'), person('Ann', 'Able'), 'import')).toBe('different');
+  });
+
+  it('reads an initial as a word it begins, never as nothing', () => {
+    // The family line: P. Müller is not Hans Müller.
+    expect(phoneJoin(person('P.', 'Müller'), person('Hans', 'Müller'), 'import')).toBe('different');
+    expect(phoneJoin(person('Hans', 'Müller'), person('P.', 'Müller'), 'import')).toBe('different');
+    expect(phoneJoin(person('H.', 'Müller'), person('Hans', 'Müller'), 'import')).toBe('same');
+    expect(phoneJoin(person('Ann', 'Able'), person('A. B.', 'Able'), 'import')).toBe('same');
+    expect(phoneJoin(person('Ann Q.', 'Able'), person('Ann R.', 'Able'), 'import')).toBe('different');
+    expect(phoneJoin(person('P.', ''), person('Hans', 'Müller'), 'import')).toBe('different');
   });
 
   it('joins when one side has no name, and says so', () => {
