@@ -78,6 +78,40 @@ describe('phoneKey', () => {
     expect(phoneKey('0039 (0)6 6982 1234')).toBe('+390669821234');
   });
 
+  it('reads a + wherever it stands before the digits, and drops a trunk prefix written after the code', () => {
+    for (const text of [
+      '(+49) 30 1234567',
+      'Tel.: +49 30 1234567',
+      '＋49 30 1234567',
+      '\u202a+49 30 1234567\u202c',
+      '+49 030 1234567',
+      '+49-(0)30-1234567',
+      '030 1234567',
+    ])
+      expect({ text, key: phoneKey(text, '49') }).toEqual({ text, key: '+49301234567' });
+    expect(phoneKey('+44 020 7946 0958')).toBe('+442079460958');
+    expect(phoneKey('+36 06 30 123 4567', '36')).toBe(phoneKey('06 30 123 4567', '36'));
+    expect(phoneKey('+370 8 612 34567')).toBe('+37061234567');
+    // Italy's 0 is the number's, after its code too; a code Tandem does not know is kept as written.
+    expect(phoneKey('+39 06 6982 1234')).toBe('+390669821234');
+    expect(phoneKey('+225 07 12 34 56 78')).toBe('+2250712345678');
+  });
+
+  it.each([
+    '030 1234567 Durchwahl 12',
+    '030 1234567 (Durchwahl 12)',
+    '030 1234567 DW 12',
+    '030 1234567 App. 12',
+    '030 1234567 int. 12',
+    '030 1234567 Ext: 12',
+    '030 1234567 extn 12',
+    '030 1234567 poste 12',
+    '030 1234567 mellék 12',
+    '030 1234567 доб. 12',
+  ])('leaves the extension of %j out, in the words other languages use', (text) => {
+    expect(phoneKey(text, '49')).toBe('+49301234567');
+  });
+
   it('gives no key to a number a spreadsheet turned into scientific notation', () => {
     for (const text of ['4.93012E+10', '6.17555e+9', "'1,61755E+10"])
       expect({ text, key: phoneKey(text, '49') }).toEqual({ text, key: null });

@@ -1,6 +1,7 @@
 /**
  * The one phone rule: the key contacts are deduplicated by (the contact form's duplicate warning, the
- * import's matching and a merge all use it), in E.164 form (`+16175550195`).
+ * import's matching and a merge all use it), in E.164 form (`+16175550195`). Invisible direction marks and
+ * a full-width `＋` are read as what they show.
  *
  * `(617) 555-0195`, `617.555.0195`, `+1 617-555-0195`, `1-617-555-0195` and `001 617 555 0195` are one
  * number. An extension (`x204`, `ext. 204`, `extension 204`, `#204`, RFC 3966 `;ext=204`) reaches the same
@@ -14,8 +15,16 @@
  * than five digits, or a number in scientific notation, has none. Whether a typed number is acceptable is the form's rule (`PhoneInput`), not this.
  */
 
-/** An extension at the end of a number: `x204`, `ext. 204`, `extension 204`, `#204`, `;ext=204`. */
-const EXTENSION = /[\s,;]*(?:;?\s*ext\s*=|extension|ext\.?|x|#)\s*\d{1,6}$/i;
+/**
+ * An extension at the end of a number, as the languages of Tandem's locales write it: `x204`, `ext. 204`,
+ * `Ext: 204`, `extn 204`, `extension 204`, `#204`, `;ext=204`, `Durchwahl 12` or `DW 12`, `App. 12`, `int. 22`,
+ * `poste 12`, `ramal 12`, `anexo 12`, `mellék 12`, `доб. 12`, bracketed or not.
+ */
+const EXTENSION =
+  /[\s,;]*\(?\s*(?:;?\s*ext\s*=|extension|extn|ext|durchwahl|dw|app|int|poste|ramal|anexo|mellék|доб|x|#)\.?\s*:?\s*\d{1,6}\s*\)?$/i;
+
+/** Marks that phone apps and exports wrap numbers in (direction and isolate marks): not part of the number. */
+const INVISIBLE = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Fewer digits than this cannot tell two people apart. */
 const MIN_DIGITS = 5;
@@ -93,24 +102,38 @@ function trunkless(digits: string, callingCode: string): string {
   }
 }
 
+/** The calling codes Tandem knows; E.164's codes are prefix-free, so a number begins with at most one. */
+const KNOWN_CODES = [...new Set(Object.values(CALLING_CODES))];
+
+/**
+ * A number with its calling code, without a trunk prefix written after the code (`+49 030 …`, `+36 06 30 …`),
+ * which is dialled only from inside the country.
+ */
+function international(digits: string): string {
+  const code = KNOWN_CODES.find((c) => digits.startsWith(c));
+  return code ? `+${code}${trunkless(digits.slice(code.length), code)}` : `+${digits}`;
+}
+
 export function phoneKey(phone: string | null | undefined, defaultCallingCode = '1'): string | null {
   if (!phone) return null;
   // A leading apostrophe is how spreadsheets keep "+1…" from being read as a formula.
-  let text = withoutExtension(phone.replace(/^\s*'/, ''));
+  let text = withoutExtension(phone.replace(INVISIBLE, '').replace(/＋/g, '+').replace(/^\s*'/, ''));
   if (SCIENTIFIC.test(text)) return null;
-  // "+49 (0)30 …", "0049 (0)30 …": the bracketed trunk zero is dialled only from inside the country (in Italy
+  // "+49 (0)30 …", "0049-(0)30 …": the bracketed trunk zero is dialled only from inside the country (in Italy
   // it is the number's).
   text = text.replace(
-    /^(?:\+|00)\s*(\d{1,3})\s*\(0\)/,
-    (_, code: string) => `+${code}${ZERO_IS_PART.has(code) ? '0' : ''}`,
+    /^([^\d+]*)(\+|00)\s*(\d{1,3})[\s.-]*\(0\)/,
+    (_, before: string, exit: string, code: string) =>
+      `${before}${exit}${code}${ZERO_IS_PART.has(code) ? '0' : ''}`,
   );
   const digits = text.replace(/\D/g, '');
   if (digits.length < MIN_DIGITS) return null;
-  if (text.startsWith('+')) return `+${digits}`;
-  if (digits.startsWith('00')) return `+${digits.slice(2)}`;
+  // A + before the first digit: "+49 30 …", "(+49) 30 …", "Tel.: +49 30 …".
+  if (/^[^\d]*\+/.test(text)) return international(digits);
+  if (digits.startsWith('00')) return international(digits.slice(2));
   const exit = EXIT_CODES[defaultCallingCode];
   if (exit && digits.startsWith(exit) && digits.length > exit.length + 7)
-    return `+${digits.slice(exit.length)}`;
+    return international(digits.slice(exit.length));
   return `+${defaultCallingCode}${trunkless(digits, defaultCallingCode)}`;
 }
 
