@@ -304,4 +304,16 @@ describe('Google Contacts: every numbered e-mail and phone column', () => {
       },
     ]);
   });
+
+  it('lists none of the numbered columns it reads as left out', async () => {
+    const header =
+      'First Name,Last Name,Labels,E-mail 1 - Value,E-mail 3 - Value,Phone 1 - Value,Phone 2 - Value,Phone 3 - Value,Birthday';
+    const path = files.write(
+      'google-left-out.csv',
+      `${header}\nAnn,Able,* myContacts,ann@example.com,ann@old.example,,,+1 617-555-0100,1990-01-01\n`,
+    );
+    const run = await t.client.call('imports.run', { path, preset: 'google-contacts' });
+    expect(run.job).toMatchObject({ preset: 'google-contacts', inserted: 1 });
+    expect(run.leftOut).toEqual(['Birthday']);
+  });
 });

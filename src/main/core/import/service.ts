@@ -22,7 +22,7 @@ import {
   toJob,
   type JobRow,
 } from './job/store';
-import { detectPreset, presetInfo, presetMapping, PRESETS } from './presets';
+import { detectPreset, presetInfo, presetMapping, presetNamed, PRESETS } from './presets';
 import { detectDecimalSeparator, FileRejectedError, openTable, preview } from './read';
 import { isTimeZone } from '@shared/domain/time-zone';
 import {
@@ -215,12 +215,15 @@ export async function runImport(ctx: Ctx, input: ImportStart) {
   }
   remember();
   const mapping = jobMapping(row);
+  // A preset reads its numbered columns past the mapped ones too (Google's `Phone 3 - Value`).
+  const further = Object.values((row.preset ? presetNamed(row.preset) : null)?.further ?? {});
+  const read = (column: string) => Object.hasOwn(mapping, column) || further.some((p) => p.test(column));
   return {
     job: toJob(ctx.sqlite, row),
     errors: jobProblems(ctx.sqlite, id, 'error'),
     notes: jobProblems(ctx.sqlite, id, 'note'),
     mapping,
-    leftOut: (jobOptions(row).columns ?? []).filter((column) => !Object.hasOwn(mapping, column)),
+    leftOut: (jobOptions(row).columns ?? []).filter((column) => !read(column)),
   };
 }
 

@@ -64,9 +64,6 @@ export const hubspotContacts = definePreset<ContactRecord>({
   },
 });
 
-/** Google's `E-mail 3 - Value` and further (the first two are mapped). */
-const FURTHER_EMAIL = /^E-mail (?:[3-9]|\d{2,}) - Value$/;
-
 export const googleContacts = definePreset<ContactRecord>({
   name: 'google-contacts',
   label: 'Google Contacts',
@@ -89,7 +86,7 @@ export const googleContacts = definePreset<ContactRecord>({
     phone2: 'Phone 2 - Value',
   },
   // Google writes as many numbered columns as its fullest contact needs: the third and further ones too.
-  further: { phone2: /^Phone (?:[3-9]|\d{2,}) - Value$/ },
+  further: { email2: /^E-mail (?:[3-9]|\d{2,}) - Value$/, phone2: /^Phone (?:[3-9]|\d{2,}) - Value$/ },
   adjust(contact, row) {
     // "* myContacts" is Google's own group; a leading "* " marks the primary value.
     contact.tags = contact.tags
@@ -98,7 +95,7 @@ export const googleContacts = definePreset<ContactRecord>({
     const lifecycle = contact.tags.map(lifecycleOf).find((l) => l !== null);
     if (lifecycle) contact.lifecycle = lifecycle;
     // The third and further addresses: one that cannot be read is left out with a note, the contact kept.
-    for (const text of row.textsOf(FURTHER_EMAIL).flatMap(splitEmails)) {
+    for (const text of row.texts('email2').slice(1).flatMap(splitEmails)) {
       const parsed = normalizeEmail(text);
       if (!parsed.ok) {
         row.notes.push(row.note(`"${text}": ${parsed.reason}; the contact was kept without this address`));

@@ -18,8 +18,9 @@ export interface Preset<R extends AnyRecord = AnyRecord> {
   /** Field (or `x.name`) → the column holding it. Columns the file lacks are simply not mapped. */
   columns: Record<string, string | RegExp>;
   /**
-   * Field → the headers of further columns that hold more values of it than the one mapped, read with it: an
-   * export that numbers as many columns as its fullest record needs (Google's `Phone 3 - Value` and on).
+   * Field → the headers of further columns that hold more values of it than the one mapped (`FieldRow.texts`):
+   * an export that numbers as many columns as its fullest record needs (Google's `Phone 3 - Value` and on).
+   * The contacts builder reads those of `phone2`; `adjust` reads any others. None is listed as left out.
    */
   further?: Record<string, RegExp>;
   /** Fixed ways of reading the export's values (Stripe writes UTC, LinkedIn writes MM/DD/YYYY). */
