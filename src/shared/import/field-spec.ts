@@ -7,6 +7,11 @@ export interface FieldSpec {
   oneOf?: string;
   /** Header names (lower case, punctuation-free) that mean this field, for the guessed mapping. */
   synonyms?: string[];
+  /**
+   * A field whose synonyms this one takes too, once that field has its column: the second of two phone
+   * columns ("Mobiltelefon", "Telefon geschäftlich") is the other phone.
+   */
+  secondOf?: string;
 }
 
 export interface KindSpec {

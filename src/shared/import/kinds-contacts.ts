@@ -78,6 +78,9 @@ export const CONTACTS: KindSpec = {
         'mobil',
         'handy',
         'mobiltelefon',
+        'telefon geschaftlich',
+        'telefon privat',
+        'telefon arbeit',
         'telephone portable',
         'portable',
         'telefono',
@@ -88,6 +91,7 @@ export const CONTACTS: KindSpec = {
     email2: {
       label: 'Other e-mail',
       description: 'a second address, kept in the notes; finds the contact whose address it is',
+      secondOf: 'email',
       synonyms: [
         'email 2',
         'e mail 2',
@@ -102,6 +106,7 @@ export const CONTACTS: KindSpec = {
     phone2: {
       label: 'Other phone',
       description: 'a second number, kept in the notes',
+      secondOf: 'phone',
       synonyms: [
         'phone 2',
         'other phone',

@@ -17,8 +17,10 @@ describe('guessMapping', () => {
       full_name: 'fullName',
       Surname: 'lastName',
     });
+    // A second column of the same name is the other address.
     expect(guessMapping('contacts', ['Email Address', 'e_mail address'])).toEqual({
       'Email Address': 'email',
+      'e_mail address': 'email2',
     });
   });
 
@@ -94,8 +96,23 @@ describe('guessMapping', () => {
       'Job Title': 'title',
       'Business City': 'city',
       'Mobile Phone': 'phone',
+      // The next of the phone columns is the other phone.
+      'Business Phone': 'phone2',
       'E-mail Address': 'email',
       'E-mail 2 Address': 'email2',
+    });
+    // German Outlook: the business number is kept beside the mobile one.
+    expect(guessMapping('contacts', ['Vorname', 'Nachname', 'Mobiltelefon', 'Telefon geschäftlich'])).toEqual(
+      {
+        Vorname: 'firstName',
+        Nachname: 'lastName',
+        Mobiltelefon: 'phone',
+        'Telefon geschäftlich': 'phone2',
+      },
+    );
+    expect(guessMapping('contacts', ['Vorname', 'Telefon geschäftlich'])).toEqual({
+      Vorname: 'firstName',
+      'Telefon geschäftlich': 'phone',
     });
     // Alone, `Title` is the job title, as Salesforce and HubSpot write it.
     expect(guessMapping('contacts', ['Email', 'Title'])).toEqual({ Email: 'email', Title: 'title' });

@@ -33,7 +33,8 @@ const squash = (text: string) =>
  *
  * A field's synonyms are listed most telling first, and where several columns spell one, the column with
  * the earlier synonym takes the field: Outlook's `Job Title` rather than its `Title` (Mr., Ms.), `Deal ID`
- * rather than `ID`. Between equal synonyms, the earlier column wins.
+ * rather than `ID`. Between equal synonyms, the earlier column wins. A field that is another's second
+ * (`secondOf`) takes the next column of that field's synonyms: Outlook's `Business Phone` beside `Mobile Phone`.
  *
  * Two rules were in use: the core matched synonyms only, the mapping screen labels and names only. Both
  * are kept, synonyms first: synonyms know the names other systems give a field ("Surname"), labels catch
@@ -63,6 +64,12 @@ export function guessMapping(kind: ImportKind, columns: readonly string[]): Reco
   });
   bySynonym.sort((a, b) => a.rank - b.rank || a.at - b.at);
   for (const m of bySynonym) claim(m.column, m.field);
+  // The next column another field's synonyms name is this one's second (phone → other phone).
+  for (const [name, spec] of Object.entries(KINDS[kind].fields))
+    if (spec.secondOf) {
+      const next = bySynonym.find((m) => m.field === spec.secondOf && !Object.hasOwn(mapping, m.column));
+      if (next) claim(next.column, name);
+    }
   keys.forEach((key, at) => {
     const field = key === '' ? undefined : fields.find((f) => !used.has(f.name) && f.own.includes(key));
     if (field) claim(columns[at] ?? '', field.name);
