@@ -14,7 +14,10 @@ export const PhoneInput = z
   .string()
   .trim()
   .max(40)
-  .refine((v) => v === '' || isPhoneText(v), 'expected a phone number like +1 617 555 0136');
+  .refine(
+    (v) => v === '' || isPhoneText(v),
+    'expected a phone number: digits, spaces, dashes, dots or brackets, with a + before a calling code',
+  );
 
 const ContactFields = z.object({
   firstName: z.string().trim().max(100).optional(),

@@ -114,6 +114,20 @@ describe('phone and tag cells as spreadsheets and CRMs write them', () => {
     ]);
   });
 
+  it('says a phone cell has too few digits rather than that the row has no phone', async () => {
+    const job = await contacts('words.csv', ['Flo Wers,,1-800-FLOWERS', 'No One,,']);
+    expect(job).toMatchObject({ inserted: 0, error_count: 2 });
+    expect(rows(t, `SELECT row, column, message FROM import_row_errors ORDER BY row`)).toEqual([
+      {
+        row: 2,
+        column: 'Phone',
+        message:
+          '"1-800-FLOWERS" has too few digits to be a phone number, and the row has no e-mail address: a contact needs one of them',
+      },
+      { row: 3, column: 'Email', message: 'no e-mail address or phone number: a contact needs one of them' },
+    ]);
+  });
+
   it("reads Mailchimp's quoted tags without their quotes", () => {
     expect(tagsOf('"Customer","VIP"')).toEqual(['Customer', 'VIP']);
     expect(tagsOf('Customer, VIP')).toEqual(['Customer', 'VIP']);

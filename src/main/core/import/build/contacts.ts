@@ -157,6 +157,12 @@ export function buildContact(row: FieldRow, options: ValueOptions): ContactRecor
     );
   }
   if (emails.length === 0 && !phoneKeyValue) {
+    // A phone cell with too few digits to tell anyone apart ("1-800-FLOWERS", "n/a") is not a number.
+    if (phone)
+      return row.problem(
+        'phone',
+        `"${phone}" has too few digits to be a phone number, and the row has no e-mail address: a contact needs one of them`,
+      );
     return row.problem(
       row.has('email') ? 'email' : 'phone',
       'no e-mail address or phone number: a contact needs one of them',

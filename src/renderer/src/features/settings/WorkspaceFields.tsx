@@ -69,6 +69,7 @@ export function WorkspaceFields({ draft, onField, issueFor, autoFocus }: Props) 
           options={LOCALES}
           onValue={set('locale')}
           error={issueFor('locale')}
+          hint="Its country is also that of phone numbers written without a calling code."
         />
       </div>
       <div className="form-row">

@@ -13,7 +13,9 @@ export const CURRENCIES = CURRENCY_CODES.map((c) => ({ value: c, label: c }));
 
 // prettier-ignore
 export const LOCALE_TAGS = [
-  'en-US', 'en-GB', 'en-CA', 'en-AU', 'de-DE', 'fr-FR', 'es-ES', 'it-IT', 'nl-NL', 'sv-SE', 'pl-PL', 'ja-JP',
+  'en-US', 'en-GB', 'en-CA', 'en-AU', 'en-IE', 'en-NZ', 'de-DE', 'de-AT', 'de-CH', 'fr-FR', 'fr-BE', 'fr-CH',
+  'fr-CA', 'es-ES', 'es-MX', 'it-IT', 'nl-NL', 'nl-BE', 'pt-PT', 'pt-BR', 'sv-SE', 'da-DK', 'nb-NO', 'fi-FI',
+  'pl-PL', 'cs-CZ', 'hu-HU', 'ja-JP',
 ];
 /** Each locale with how it writes 1,234.50 and 31 March 2026, so the choice shows what it changes. */
 export const LOCALES = LOCALE_TAGS.map((l) => ({
