@@ -31,7 +31,13 @@ const CurrencyCode = z
 export const SettingsUpdate = z.strictObject({
   businessName: z.string().trim().min(1, 'enter the business name').max(120).optional(),
   currency: CurrencyCode.optional(),
-  locale: z.string().trim().refine(isLocale, 'expected a locale like en-US or de-DE').optional(),
+  locale: z
+    .string()
+    .trim()
+    .refine(isLocale, 'expected a locale like en-US or de-DE')
+    // Kept as written canonically: "DE-de" is de-DE.
+    .transform((tag) => Intl.getCanonicalLocales(tag)[0] ?? tag)
+    .optional(),
   fiscalYearStartMonth: z
     .number()
     .int()

@@ -22,6 +22,8 @@ describe('settings and workspace', () => {
       locale: 'fr-FR',
       fiscalYearStartMonth: 4,
     });
+    // A locale is kept as it is canonically written.
+    expect(await t.client.call('settings.update', { locale: 'DE-de' })).toMatchObject({ locale: 'de-DE' });
   });
 
   it('rejects an unknown currency and an impossible month', async () => {
