@@ -3,7 +3,7 @@ import type { Ctx } from '../context';
 import { all } from '../db/prepared';
 import { getContact } from './service';
 import { phoneKey } from '@shared/domain/phone';
-import { workspaceCallingCode } from '../settings/service';
+import { workspaceCallingCode } from '../settings/calling-code';
 import { emailKey } from './keys';
 import type { contacts } from '../db/schema';
 import type { Row } from '../db/typed';

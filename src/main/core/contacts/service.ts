@@ -12,7 +12,7 @@ import { companies, contacts } from '../db/schema';
 import type { Ctx } from '../context';
 import { ftsQuery, matchingIds } from '../search/fts';
 import { phoneKey } from '@shared/domain/phone';
-import { workspaceCallingCode } from '../settings/service';
+import { workspaceCallingCode } from '../settings/calling-code';
 import { companyKey, emailKey } from './keys';
 import { writeTransaction } from '../db/transaction';
 import { softDelete, softRestore } from '../deletion/dependents';

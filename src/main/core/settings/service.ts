@@ -4,7 +4,6 @@ import { fail } from '@shared/contract/result';
 import { callingCodeFor } from '@shared/domain/phone';
 import type { Ctx } from '../context';
 import { rekeyNationalPhones } from '../contacts/phone-keys';
-import { get } from '../db/prepared';
 import { workspaceSettings } from '../db/schema';
 import { writeTransaction } from '../db/transaction';
 import { runningImport } from '../import/job/turn';
@@ -60,16 +59,6 @@ export function rekeyForLocale(ctx: Pick<Ctx, 'sqlite' | 'nowIso'>, from: string
       `An import of ${importing.file_name} is running and matches phone numbers by the locale's country: change the locale once it has finished. Nothing was changed.`,
     );
   rekeyNationalPhones(ctx.sqlite, code);
-}
-
-/** The calling code the workspace's national phone numbers are keyed with, from its locale. */
-export function workspaceCallingCode(ctx: Pick<Ctx, 'sqlite'>): string {
-  const row = get<{ locale: string }>(
-    ctx.sqlite,
-    'SELECT locale FROM workspace_settings WHERE id = ?',
-    WORKSPACE_ID,
-  );
-  return callingCodeFor(row?.locale ?? 'en-US');
 }
 
 export function markInitialized(ctx: Ctx): void {

@@ -3,8 +3,9 @@ import { pipelineStages, workspaceSettings } from '../db/schema';
 import type { Ctx } from '../context';
 import { countRows } from '../db/count';
 import { writeTransaction } from '../db/transaction';
+import { WORKSPACE_ID } from './id';
 
-export const WORKSPACE_ID = 'workspace';
+export { WORKSPACE_ID };
 
 export const DEFAULT_STAGES = [
   { name: 'New', probability: 10, outcome: 'open' },

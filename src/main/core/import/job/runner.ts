@@ -23,7 +23,7 @@ import { ProgressMeter, type Progress } from './progress';
 import { indexJobForSearch } from './search';
 import { jobMapping, jobNote, jobOptions, jobRow, setStatus, type JobOptions, type JobRow } from './store';
 import { waitForTurn } from './turn';
-import { workspaceCallingCode } from '../../settings/service';
+import { workspaceCallingCode } from '../../settings/calling-code';
 import { undoWrites } from './undo';
 import { isBusy, writeRetrying, writeTransaction } from '../../db/transaction';
 
